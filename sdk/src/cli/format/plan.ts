@@ -1,0 +1,54 @@
+/** Renders a plan as a table (terminal), markdown (pull-request comment) or JSON (the contract). */
+import type { Plan, PlannedEndpoint } from "../../plan/types";
+import { renderMarkdownTable, renderTable, usd } from "./table";
+
+const HEADER = ["SERVICE", "TYPE", "WHERE", "PRIVATE DNS", "MONTHLY", "WHY"];
+
+function where(e: PlannedEndpoint): string {
+  return e.type === "Gateway" ? `route tables ${e.routeTableIds!.join(", ")}` : `${e.azs!.length} AZ: ${e.azs!.join(", ")}`;
+}
+
+function dns(e: PlannedEndpoint): string {
+  if (e.type === "Gateway") return "-";
+  if (!e.privateDns) return "off";
+  return e.dnsOptions?.privateDnsOnlyForInboundResolverEndpoint ? "inbound only" : "on";
+}
+
+/** The reason that explains the type decision is always first in `reasons`. */
+const rows = (plan: Plan): string[][] => plan.endpoints.map((e) => [e.service, e.type, where(e), dns(e), usd(e.monthlyCostUsd), e.reasons[0]?.message ?? ""]);
+
+function totals(plan: Plan): string[] {
+  const c = plan.cost;
+  const out = [`Monthly: ${usd(c.monthlyTotalUsd)} (fixed ${usd(c.monthlyFixedUsd)}, data ${usd(c.monthlyDataUsd)}) at ${c.priceRegion} list prices.`];
+  if (c.nat) {
+    const verb = c.nat.savingsUsd >= 0 ? "saves" : "costs";
+    out.push(`Against NAT for the same traffic (${usd(c.nat.monthlyUsd)}): the plan ${verb} ${usd(Math.abs(c.nat.savingsUsd))} a month.`);
+  }
+  return out;
+}
+
+export function planTable(plan: Plan): string {
+  const gateways = plan.endpoints.filter((e) => e.type === "Gateway").length;
+  const parts = [
+    `Plan for ${plan.vpcId} in ${plan.region}: ${plan.endpoints.length} endpoints (${gateways} gateway, ${plan.endpoints.length - gateways} interface)`,
+    "",
+    renderTable(HEADER, rows(plan)),
+    "",
+  ];
+  if (plan.warnings.length) parts.push("Warnings:", ...plan.warnings.map((w) => `  ! ${w.message} [${w.code}]`), "");
+  parts.push(...totals(plan));
+  return parts.join("\n") + "\n";
+}
+
+export function planMarkdown(plan: Plan): string {
+  const parts = [`### VPC endpoints for \`${plan.vpcId}\` (${plan.region})`, "", renderMarkdownTable(HEADER.map(title), rows(plan)), ""];
+  if (plan.warnings.length) parts.push("**Warnings**", "", ...plan.warnings.map((w) => `- \`${w.code}\` ${w.message}`), "");
+  parts.push(...totals(plan).map((t) => `_${t}_`));
+  const details = plan.endpoints.map((e) => `- **${e.name}**: ${e.reasons.map((r) => `\`${r.code}\` ${r.message}`).join(" ")}`);
+  parts.push("", "<details><summary>Every decision</summary>", "", ...details, "", "</details>");
+  return parts.join("\n") + "\n";
+}
+
+const title = (h: string): string => h.charAt(0) + h.slice(1).toLowerCase();
+
+export const planJson = (plan: Plan): string => JSON.stringify(plan, null, 2) + "\n";

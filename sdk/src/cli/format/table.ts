@@ -1,0 +1,18 @@
+/** Plain-text tables: columns padded to the widest cell, no colour, stable for snapshots and diffs. */
+export function renderTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i])))
+      .join("  ")
+      .trimEnd();
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
+
+/** A GitHub-flavoured markdown table; pipes inside cells are escaped. */
+export function renderMarkdownTable(header: string[], rows: string[][]): string {
+  const cell = (c: string): string => c.replace(/\|/g, "\\|");
+  return [`| ${header.join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)].join("\n");
+}
+
+export const usd = (n: number): string => `$${n.toFixed(2)}`;

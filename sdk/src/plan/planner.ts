@@ -1,0 +1,409 @@
+/**
+ * planEndpoints: the decision engine. Pure, synchronous and deterministic: the same request (in any
+ * order) and facts give byte-identical plans. Invalid input throws one PlanRequestError that lists
+ * every problem.
+ */
+import { privateDnsNamesIn, serviceNameIn, type Region } from "../catalog";
+import { gatewayCost, interfaceCost, money } from "./cost";
+import { placeInterface } from "./placement";
+import { buildPolicy } from "./policy";
+import { PlanRequestError, Problems } from "./problems";
+import { compareRules, ingressRules, isOpenCidr } from "./security";
+import type { Diagnostic, EndpointType, IpAddressType, Plan, PlanFacts, PlannedEndpoint, PlannedSecurityGroup, PriceTable, Reason } from "./types";
+import { readRequest, type NormalizedRequest, type ResolvedService } from "./validate";
+
+export const DEFAULT_MIN_AZS = 2;
+export const SHARED_SECURITY_GROUP = "endpoints";
+
+/** Resource-name stem of an endpoint: the key for interface endpoints, `<key>-gateway` for gateways. */
+export const endpointName = (serviceKey: string, type: EndpointType): string => (type === "Gateway" ? `${serviceKey}-gateway` : serviceKey);
+
+export function planEndpoints(request: unknown, facts?: PlanFacts): Plan {
+  const problems = new Problems();
+  const input = readRequest(request, facts, problems);
+  if (!input) throw new PlanRequestError(problems.list);
+  const planner = new Planner(input, problems);
+  const plan = planner.run();
+  if (!problems.empty) throw new PlanRequestError(problems.list);
+  return plan;
+}
+
+class Planner {
+  private readonly warnings: Diagnostic[] = [];
+  private readonly prices: PriceTable;
+  private readonly region: Region;
+
+  constructor(
+    private readonly input: NormalizedRequest,
+    private readonly problems: Problems,
+  ) {
+    this.region = input.region;
+    this.prices = { ...input.region.prices, ...(input.request.prices ?? {}) };
+  }
+
+  run(): Plan {
+    const { request } = this.input;
+    const access = request.access;
+    const external = Boolean(access?.onPremises?.cidrs.length || access?.peerVpcs?.length);
+    if (access?.fromVpc === false && !external && !access.extraCidrs?.length) {
+      this.problems.add("NO_CONSUMERS", "access.fromVpc", "access.fromVpc is false and no other consumers are declared, so no endpoint is needed.", "Set access.fromVpc: true, or declare access.onPremises / access.peerVpcs.");
+    }
+    if (this.region.pricesAssumed && !request.prices) {
+      this.warn("PRICES_ASSUMED", `No published prices for ${this.region.code} in the catalog; costs use us-east-1 list prices.`, "prices");
+    }
+    for (const cidr of access?.extraCidrs ?? []) {
+      if (isOpenCidr(cidr)) this.warn("OPEN_INGRESS", `access.extraCidrs admits ${cidr}: every interface endpoint accepts connections from anywhere that can route to it.`, "access.extraCidrs");
+    }
+
+    const endpoints = this.input.services.flatMap((service) => this.planService(service, external));
+    this.checkVpcForInterfaces(endpoints);
+    this.applySecurityGroupMode(endpoints);
+    return {
+      version: 1,
+      region: this.region.code,
+      vpcId: request.vpc.id,
+      endpoints,
+      warnings: this.warnings.sort(compareDiagnostics),
+      errors: [],
+      cost: this.totals(endpoints),
+    };
+  }
+
+  private planService(service: ResolvedService, external: boolean): PlannedEndpoint[] {
+    const types = this.decideTypes(service, external);
+    if (!types) return [];
+    const hasGateway = types.some((t) => t.type === "Gateway");
+    const fromVpc = this.input.request.access?.fromVpc !== false;
+    const traffic = this.input.request.traffic?.[service.key];
+    const policy = this.policyFor(service);
+    return types.map(({ type, reasons }) => {
+      // Traffic figures describe the VPC's own workloads: they go to the gateway when there is
+      // one, else to the interface endpoint.
+      const carriesTraffic = type === "Gateway" || !hasGateway;
+      const expectedGb = carriesTraffic ? traffic : undefined;
+      const endpoint =
+        type === "Gateway"
+          ? this.gateway(service, expectedGb)
+          : this.interface(service, { hasGateway, expectedGb, comparesWithNat: fromVpc && carriesTraffic });
+      if (!endpoint) return undefined;
+      endpoint.reasons.unshift(...reasons);
+      if (policy) {
+        endpoint.policy = policy.document;
+        endpoint.reasons.push(policy.reason);
+      }
+      return endpoint;
+    }).filter((e): e is PlannedEndpoint => e !== undefined);
+  }
+
+  /** Rules 1-3: which endpoint types the service needs, and why. */
+  private decideTypes(service: ResolvedService, external: boolean): Array<{ type: EndpointType; reasons: Reason[] }> | undefined {
+    const { catalog, options, path, key } = service;
+    const access = this.input.request.access;
+    const canGateway = catalog.types.includes("Gateway");
+    const canInterface = catalog.types.includes("Interface");
+    const requested = options.type ?? "Auto";
+    if (requested === "Gateway") {
+      if (!canGateway) {
+        this.problems.add("GATEWAY_UNSUPPORTED", `${path}.type`, `${key} has no gateway endpoint; only s3, dynamodb and s3express do.`, "Remove type, or set type: Interface.");
+        return undefined;
+      }
+      if (external) this.warn("GATEWAY_EXTERNAL_UNREACHABLE", `${key} is forced to a gateway endpoint, which on-premises networks and peer VPCs cannot use.`, undefined, key);
+      return [{ type: "Gateway", reasons: [reason("GATEWAY_FORCED", `Gateway endpoint requested for ${key}.`)] }];
+    }
+    if (requested === "Interface") {
+      if (!canInterface) {
+        this.problems.add("INTERFACE_UNSUPPORTED", `${path}.type`, `${key} has no interface endpoint.`, "Remove type, or set type: Gateway.");
+        return undefined;
+      }
+      return [{ type: "Interface", reasons: [reason("INTERFACE_FORCED", `Interface endpoint requested for ${key}${canGateway ? " although a free gateway endpoint exists" : ""}.`)] }];
+    }
+    const fromVpc = access?.fromVpc !== false;
+    const out: Array<{ type: EndpointType; reasons: Reason[] }> = [];
+    if (canGateway && fromVpc) {
+      out.push({ type: "Gateway", reasons: [reason("GATEWAY_FREE", `${key} has a gateway endpoint: free, and it only adds a route to the service's prefix list in the chosen route tables.`)] });
+    }
+    const externalReasons = this.externalReasons(key, canGateway);
+    if (!canInterface) {
+      if (external) this.warn("GATEWAY_EXTERNAL_UNREACHABLE", `${key} has only a gateway endpoint, which on-premises networks and peer VPCs cannot use.`, undefined, key);
+      return out;
+    }
+    if (!canGateway && fromVpc) {
+      out.push({ type: "Interface", reasons: [reason("INTERFACE_ONLY_SERVICE", `${key} has no gateway endpoint, so workloads in the VPC need an interface endpoint.`), ...externalReasons] });
+    } else if (externalReasons.length) {
+      const why = canGateway && !fromVpc ? [reason("VPC_NOT_CONSUMER", `Only consumers outside the VPC need ${key} (access.fromVpc is false), so no gateway endpoint.`)] : [];
+      out.push({ type: "Interface", reasons: [...externalReasons, ...why] });
+    }
+    return out;
+  }
+
+  private externalReasons(key: string, canGateway: boolean): Reason[] {
+    const access = this.input.request.access;
+    const tail = canGateway ? ": gateway endpoints do not serve traffic from outside the VPC" : "";
+    const out: Reason[] = [];
+    if (access?.onPremises?.cidrs.length) {
+      out.push(reason("ON_PREMISES_ACCESS", `${key} reached from on-premises over Direct Connect or VPN${tail}.`));
+    }
+    const peers = access?.peerVpcs ?? [];
+    if (peers.length) {
+      out.push(reason("PEER_VPC_ACCESS", `${key} reached from peer VPCs (${peers.map((p) => p.name).sort().join(", ")}) over peering or Transit Gateway${tail}.`));
+      const remote = peers.filter((p) => p.region && p.region !== this.region.code);
+      if (remote.length) {
+        out.push(reason("CROSS_REGION_ACCESS", `${remote.map((p) => `${p.name} (${p.region})`).sort().join(", ")} in another region: only an interface endpoint serves traffic from another region.`));
+      }
+    }
+    return out;
+  }
+
+  private gateway(service: ResolvedService, expectedGb: number | undefined): PlannedEndpoint | undefined {
+    const { key, options, path } = service;
+    const subnets = this.input.subnets;
+    let routeTableIds = options.routeTableIds;
+    if (!routeTableIds) {
+      routeTableIds = subnets.map((s) => s.routeTableId).filter((r): r is string => Boolean(r));
+      const missing = subnets.filter((s) => !s.routeTableId).map((s) => s.id).sort();
+      if (missing.length && routeTableIds.length) {
+        this.warn("SUBNET_WITHOUT_ROUTE_TABLE", `Subnets ${missing.join(", ")} name no route table, so their ${key} traffic will not use the gateway endpoint.`, "subnets", key);
+      }
+    }
+    routeTableIds = [...new Set(routeTableIds)].sort();
+    if (!routeTableIds.length) {
+      this.problems.add("NO_ROUTE_TABLES", options.routeTableIds ? `${path}.routeTableIds` : "subnets", `the ${key} gateway endpoint needs at least one route table.`, "Set subnets[].routeTableId, or routeTableIds on the service.");
+      return undefined;
+    }
+    const cost = gatewayCost(this.prices, expectedGb);
+    return {
+      name: endpointName(key, "Gateway"),
+      service: key,
+      serviceName: serviceNameIn(service.catalog, this.region),
+      type: "Gateway",
+      routeTableIds,
+      policy: null,
+      reasons: [reason("ROUTE_TABLES", `Route to the ${key} prefix list added in ${routeTableIds.length} route table(s).`)],
+      cost,
+      monthlyCostUsd: cost.monthlyUsd,
+    };
+  }
+
+  private interface(service: ResolvedService, opts: { hasGateway: boolean; expectedGb?: number; comparesWithNat: boolean }): PlannedEndpoint | undefined {
+    const { key, options, path, catalog } = service;
+    const { request, facts } = this.input;
+    const reasons: Reason[] = [];
+    const candidates = this.candidateSubnets(service);
+    if (!candidates) return undefined;
+    const supportedAzs = facts.serviceAzs?.[key];
+    const placement = placeInterface(candidates, supportedAzs);
+    reasons.push(
+      supportedAzs
+        ? reason("AZS_FROM_FACTS", `${key} offers endpoints in ${supportedAzs.length} AZ(s) of ${this.region.code}.`)
+        : reason("AZS_ASSUMED", `AZ support for ${key} was not looked up; every subnet AZ is assumed to be supported.`),
+    );
+    if (placement.unsupported.length) {
+      this.warn("AZ_UNSUPPORTED", `${key} has no endpoint in ${[...new Set(placement.unsupported.map((s) => s.az))].sort().join(", ")}; subnets ${placement.unsupported.map((s) => s.id).join(", ")} skipped.`, undefined, key);
+    }
+    if (placement.sameAz.length) {
+      reasons.push(reason("ONE_SUBNET_PER_AZ", `One subnet per AZ (AWS allows no more); ${placement.sameAz.map((s) => s.id).join(", ")} not used.`));
+    }
+    if (!placement.chosen.length) {
+      this.problems.add("NO_SUPPORTED_AZ", options.subnetIds ? `${path}.subnetIds` : "subnets", `none of the subnets for ${key} is in an AZ where ${key} offers endpoints (${(supportedAzs ?? []).join(", ")}).`, "Add a subnet in one of those AZs.");
+      return undefined;
+    }
+    const azs = placement.chosen.map((s) => s.az);
+    const minAzs = request.ha?.minAzs ?? DEFAULT_MIN_AZS;
+    if (azs.length < minAzs) {
+      const message = `${key} gets ${azs.length} AZ(s), fewer than ha.minAzs ${minAzs}: an AZ outage cuts off the service.`;
+      if (request.ha?.strict) this.problems.add("HA_TOO_FEW_AZS", "ha.minAzs", message, "Add subnets in more AZs, or lower ha.minAzs.");
+      else this.warn("HA_BELOW_MIN_AZS", message, "ha.minAzs", key);
+    }
+
+    const ipAddressType = this.ipAddressType(service, placement.chosen);
+    const dnsNames = facts.servicePrivateDns?.[key] ?? privateDnsNamesIn(catalog, this.region);
+    const privateDns = this.privateDns(service, dnsNames, reasons, opts.hasGateway);
+    const external = this.input.request.access;
+    // When a gateway carries the VPC's own traffic, the interface endpoint serves outsiders only.
+    const admitVpc = external?.fromVpc !== false && !opts.hasGateway;
+    if (opts.hasGateway) reasons.push(reason("SG_EXTERNAL_ONLY", `The VPC reaches ${key} through the gateway, so the interface endpoint admits only the declared outside consumers.`));
+    const ingress = ingressRules(catalog.port, request.vpc, request.access, { vpc: admitVpc, ipv6: ipAddressType !== "ipv4" });
+    if (admitVpc && !request.vpc.cidrs?.length) {
+      this.problems.add("VPC_CIDRS_REQUIRED", "vpc.cidrs", `the ${key} interface endpoint admits the VPC's CIDRs, but vpc.cidrs is empty.`, "Set vpc.cidrs, or let vpce-plan look them up (--from-aws, or the Pulumi component).");
+    }
+    const cost = interfaceCost(this.prices, azs.length, opts.expectedGb, opts.comparesWithNat);
+    if (cost.nat && cost.nat.savingsUsd < 0) {
+      reasons.push(reason("BELOW_BREAK_EVEN", `At ${opts.expectedGb} GB a month NAT would cost USD ${Math.abs(cost.nat.savingsUsd)} less; the endpoint pays off from ${cost.nat.breakEvenGb ?? "no"} GB.`));
+    }
+    const dnsRecordIpType = ipAddressType;
+    return {
+      name: endpointName(key, "Interface"),
+      service: key,
+      serviceName: serviceNameIn(catalog, this.region),
+      type: "Interface",
+      subnetIds: placement.chosen.map((s) => s.id).sort(),
+      azs,
+      privateDns,
+      ...(privateDns ? { privateDnsNames: [...dnsNames].sort() } : {}),
+      ipAddressType,
+      dnsOptions: privateDns && opts.hasGateway ? { dnsRecordIpType, privateDnsOnlyForInboundResolverEndpoint: true } : { dnsRecordIpType },
+      port: catalog.port,
+      securityGroup: { name: endpointName(key, "Interface"), mode: "perEndpoint", ingress },
+      policy: null,
+      ...(privateDns && opts.hasGateway ? { dependsOn: [endpointName(key, "Gateway")] } : {}),
+      reasons,
+      cost,
+      monthlyCostUsd: cost.monthlyUsd,
+    };
+  }
+
+  private candidateSubnets(service: ResolvedService): Array<{ id: string; az: string }> | undefined {
+    const { options, path, key } = service;
+    const all = this.input.subnets;
+    if (!options.subnetIds) {
+      if (!all.length) {
+        this.problems.add("NO_SUBNETS", "subnets", `the ${key} interface endpoint needs subnets, and the request lists none.`, "Add subnets with id and az (one per AZ is enough).");
+        return undefined;
+      }
+      return all;
+    }
+    const byId = new Map(all.map((s) => [s.id, s]));
+    const chosen = options.subnetIds.flatMap((id, i) => {
+      const subnet = byId.get(id);
+      if (!subnet) this.problems.add("UNKNOWN_SUBNET", `${path}.subnetIds[${i}]`, `${id} is not one of the request's subnets.`, "List the subnet under subnets (with its az) first.");
+      return subnet ? [subnet] : [];
+    });
+    return chosen.length === options.subnetIds.length ? chosen : undefined;
+  }
+
+  private ipAddressType(service: ResolvedService, chosen: Array<{ id: string; az: string }>): IpAddressType {
+    const { options, path, key } = service;
+    const type = options.ipAddressType ?? this.input.request.defaults?.ipAddressType ?? "ipv4";
+    if (type === "ipv4") return type;
+    const byId = new Map(this.input.subnets.map((s) => [s.id, s]));
+    const v4Only = chosen.filter((s) => !byId.get(s.id)?.ipv6).map((s) => s.id);
+    if (v4Only.length) {
+      this.problems.add("IPV6_SUBNET_REQUIRED", `${path}.ipAddressType`, `${type} endpoints need subnets with IPv6 CIDRs; ${v4Only.join(", ")} have none.`, "Mark subnets with ipv6: true after adding IPv6 CIDRs, or use ipAddressType: ipv4.");
+    }
+    const supported = this.input.facts.serviceIpTypes?.[key];
+    if (supported && !supported.includes("ipv6")) {
+      this.problems.add("IP_TYPE_UNSUPPORTED", `${path}.ipAddressType`, `${key} endpoints support only ${supported.join(", ")} here.`, "Use ipAddressType: ipv4.");
+    }
+    return type;
+  }
+
+  private privateDns(service: ResolvedService, dnsNames: string[], reasons: Reason[], hasGateway: boolean): boolean {
+    const { options, path, key } = service;
+    const asked = options.privateDns ?? this.input.request.defaults?.privateDns;
+    if (!dnsNames.length) {
+      if (options.privateDns === true) {
+        this.problems.add("PRIVATE_DNS_UNSUPPORTED", `${path}.privateDns`, `${key} has no private DNS name.`, "Remove privateDns; clients use the endpoint's own DNS names.");
+      }
+      reasons.push(reason("PRIVATE_DNS_UNAVAILABLE", `${key} has no private DNS name; clients use the endpoint's regional or zonal DNS names.`));
+      return false;
+    }
+    if (asked === false) {
+      reasons.push(reason("PRIVATE_DNS_OFF", `Private DNS off as requested; clients must use the endpoint's own DNS names.`));
+      return false;
+    }
+    reasons.push(
+      hasGateway
+        ? reason("PRIVATE_DNS_INBOUND_ONLY", `Private DNS only for the inbound Resolver endpoint: the VPC keeps using the free gateway, outsiders resolve ${dnsNames[0]} to this endpoint.`)
+        : reason("PRIVATE_DNS_ON", `Private DNS on: ${dnsNames.join(", ")} resolve to the endpoint inside the VPC.`),
+    );
+    return true;
+  }
+
+  private policyFor(service: ResolvedService): { document: Record<string, unknown> | null; reason: Reason } | undefined {
+    const { options, path, key } = service;
+    const spec = options.policy ?? this.input.request.defaults?.policy;
+    if (!spec) return undefined;
+    const supported = this.input.facts.servicePolicy?.[key] ?? service.catalog.policy;
+    if (!supported) {
+      if (options.policy) this.problems.add("POLICY_UNSUPPORTED", `${path}.policy`, `${key} endpoints do not accept endpoint policies.`, "Remove the policy; control access with IAM and security groups.");
+      return { document: null, reason: reason("POLICY_UNSUPPORTED", `${key} endpoints take no policy; the default policy is not applied.`) };
+    }
+    const policyPath = options.policy ? `${path}.policy` : "defaults.policy";
+    const document = buildPolicy(spec, { serviceKey: key, partition: this.region.partition, accountId: this.input.facts.accountId, path: policyPath }, this.problems);
+    if (document === undefined) return undefined;
+    if (document === null) return { document, reason: reason("POLICY_FULL_ACCESS", "AWS default endpoint policy: full access for any principal.") };
+    const label = spec.document ? "the given policy document" : `the ${spec.template} policy template`;
+    return { document, reason: reason("POLICY_APPLIED", `Endpoint policy from ${label}.`) };
+  }
+
+  /** Rule 8: private DNS needs both VPC DNS attributes; checked once for the whole VPC. */
+  private checkVpcForInterfaces(endpoints: PlannedEndpoint[]): void {
+    const withDns = endpoints.filter((e) => e.privateDns).map((e) => e.service);
+    if (!withDns.length) return;
+    const { vpc } = this.input.request;
+    const list = withDns.join(", ");
+    if (vpc.dnsSupport === false) {
+      this.problems.add("VPC_DNS_SUPPORT_DISABLED", "vpc.dnsSupport", `private DNS for ${list} needs the VPC attribute enableDnsSupport, which is false on ${vpc.id}.`, `Enable it: aws ec2 modify-vpc-attribute --vpc-id ${vpc.id} --enable-dns-support, or set privateDns: false.`);
+    }
+    if (vpc.dnsHostnames === false) {
+      this.problems.add("VPC_DNS_HOSTNAMES_DISABLED", "vpc.dnsHostnames", `private DNS for ${list} needs the VPC attribute enableDnsHostnames, which is false on ${vpc.id}.`, `Enable it: aws ec2 modify-vpc-attribute --vpc-id ${vpc.id} --enable-dns-hostnames, or set privateDns: false.`);
+    }
+    if (vpc.dnsSupport === undefined || vpc.dnsHostnames === undefined) {
+      this.warn("VPC_DNS_UNKNOWN", `enableDnsSupport and enableDnsHostnames of ${vpc.id} were not given; private DNS for ${list} fails at apply time if either is off.`, "vpc");
+    }
+  }
+
+  /** Rule 5: per-endpoint groups (default), one shared group, or existing groups. */
+  private applySecurityGroupMode(endpoints: PlannedEndpoint[]): void {
+    const spec = this.input.request.securityGroup;
+    const mode = spec?.mode ?? "perEndpoint";
+    const interfaces = endpoints.filter((e) => e.type === "Interface");
+    if (mode !== "existing" && spec?.ids?.length) {
+      this.problems.add("SECURITY_GROUP_IDS_UNUSED", "securityGroup.ids", `security group ids are only used with mode: existing (mode is ${mode}).`, "Set securityGroup.mode: existing, or remove ids.");
+    }
+    if (mode === "existing") {
+      if (!spec?.ids?.length) {
+        this.problems.add("SECURITY_GROUP_IDS_REQUIRED", "securityGroup.ids", "mode existing needs the security group ids to attach.", "Set securityGroup.ids: [sg-...].");
+        return;
+      }
+      const group: PlannedSecurityGroup = { mode, ids: [...spec.ids].sort(), ingress: [] };
+      for (const e of interfaces) {
+        e.securityGroup = group;
+        e.reasons.push(reason("SG_EXISTING", `Existing security groups ${group.ids!.join(", ")} attached; their rules are yours to keep narrow.`));
+      }
+      return;
+    }
+    if (mode === "shared") {
+      const byRule = new Map(interfaces.flatMap((e) => e.securityGroup!.ingress).map((r) => [`${r.fromPort}/${r.cidr}`, r]));
+      const group: PlannedSecurityGroup = { name: SHARED_SECURITY_GROUP, mode, ingress: [...byRule.values()].sort(compareRules) };
+      for (const e of interfaces) {
+        e.securityGroup = group;
+        e.reasons.push(reason("SG_SHARED", `One security group shared by all ${interfaces.length} interface endpoints.`));
+      }
+      return;
+    }
+    for (const e of interfaces) e.reasons.push(reason("SG_PER_ENDPOINT", `Own security group: TCP ${e.port} from ${e.securityGroup!.ingress.length} declared CIDR(s) only.`));
+  }
+
+  private totals(endpoints: PlannedEndpoint[]): Plan["cost"] {
+    const sum = (f: (e: PlannedEndpoint) => number): number => money(endpoints.reduce((acc, e) => acc + f(e), 0));
+    const compared = endpoints.filter((e) => e.cost.nat);
+    const cost: Plan["cost"] = {
+      currency: "USD",
+      priceRegion: this.region.code,
+      prices: this.prices,
+      monthlyFixedUsd: sum((e) => e.cost.fixedMonthlyUsd),
+      monthlyDataUsd: sum((e) => e.cost.dataMonthlyUsd),
+      monthlyTotalUsd: sum((e) => e.monthlyCostUsd),
+    };
+    if (compared.length) {
+      cost.nat = {
+        monthlyUsd: money(compared.reduce((acc, e) => acc + e.cost.nat!.natMonthlyUsd, 0)),
+        savingsUsd: money(compared.reduce((acc, e) => acc + e.cost.nat!.savingsUsd, 0)),
+      };
+    }
+    return cost;
+  }
+
+  private warn(code: string, message: string, path?: string, service?: string): void {
+    this.warnings.push({ code, message, ...(path ? { path } : {}), ...(service ? { service } : {}) });
+  }
+}
+
+const reason = (code: string, message: string): Reason => ({ code, message });
+
+function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  const ka = `${a.service ?? ""}\u0000${a.code}\u0000${a.message}`;
+  const kb = `${b.service ?? ""}\u0000${b.code}\u0000${b.message}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}

@@ -1,0 +1,98 @@
+/** The request file's structure (version 1), as checked by shape.ts. */
+import type { Shape } from "./shape";
+
+const str = (example?: string, pattern?: RegExp): Shape => ({ kind: "string", example, pattern });
+const strings = (example?: string, pattern?: RegExp): Shape => ({ kind: "array", of: str(example, pattern) });
+const bool: Shape = { kind: "boolean" };
+const obj = (fields: Record<string, Shape>, required: string[] = []): Shape & { kind: "object" } => ({ kind: "object", fields, required });
+
+export const ID_PATTERNS = {
+  vpc: /^vpc-[0-9a-zA-Z]+$/,
+  subnet: /^subnet-[0-9a-zA-Z]+$/,
+  routeTable: /^rtb-[0-9a-zA-Z]+$/,
+  securityGroup: /^sg-[0-9a-zA-Z]+$/,
+};
+const AZ_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d[a-z](-[a-z0-9-]+)?$/;
+const ACCOUNT = /^\d{12}$/;
+
+const policy = obj({
+  template: { kind: "enum", values: ["full-access", "organization-only", "account-only", "s3-buckets"] },
+  organizationId: str("o-a1b2c3d4e5", /^o-[a-z0-9]{10,32}$/),
+  accountIds: strings("123456789012", ACCOUNT),
+  buckets: strings("my-bucket", /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/),
+  document: { kind: "json-object" },
+});
+
+const ipType: Shape = { kind: "enum", values: ["ipv4", "dualstack", "ipv6"] };
+const money: Shape = { kind: "number", min: 0 };
+
+export const serviceShape = obj(
+  {
+    name: str("secretsmanager"),
+    type: { kind: "enum", values: ["Auto", "Gateway", "Interface"] },
+    privateDns: bool,
+    policy,
+    subnetIds: strings("subnet-0abc", ID_PATTERNS.subnet),
+    routeTableIds: strings("rtb-0abc", ID_PATTERNS.routeTable),
+    ipAddressType: ipType,
+  },
+  ["name"],
+);
+
+export const requestShape = obj(
+  {
+    version: { kind: "number", min: 1, integer: true },
+    region: str("us-east-1"),
+    vpc: obj(
+      {
+        id: str("vpc-0abc1234", ID_PATTERNS.vpc),
+        cidrs: { kind: "array", of: str("10.0.0.0/16") },
+        ipv6Cidrs: { kind: "array", of: str("2600:1f18:abcd:1200::/56") },
+        dnsSupport: bool,
+        dnsHostnames: bool,
+      },
+      ["id"],
+    ),
+    subnets: {
+      kind: "array",
+      of: obj(
+        {
+          id: str("subnet-0abc", ID_PATTERNS.subnet),
+          az: str("us-east-1a", AZ_PATTERN),
+          routeTableId: str("rtb-0abc", ID_PATTERNS.routeTable),
+          ipv6: bool,
+        },
+        ["id"],
+      ),
+    },
+    services: { kind: "array", of: { kind: "string-or", object: serviceShape } },
+    bundles: strings("ecs-fargate"),
+    access: obj({
+      fromVpc: bool,
+      onPremises: obj({ cidrs: { kind: "array", of: str("192.168.0.0/16") } }, ["cidrs"]),
+      peerVpcs: { kind: "array", of: obj({ name: str("spoke-a"), cidrs: { kind: "array", of: str("10.1.0.0/16") }, region: str("us-east-1") }, ["name", "cidrs"]) },
+      extraCidrs: { kind: "array", of: str("10.9.0.0/16") },
+    }),
+    ha: obj({ minAzs: { kind: "number", min: 1, integer: true }, strict: bool }),
+    traffic: { kind: "record", of: { kind: "number", min: 0 } },
+    prices: obj({
+      interfaceHourUsd: money,
+      interfacePerGbUsd: money,
+      natHourUsd: money,
+      natPerGbUsd: money,
+      transitGatewayPerGbUsd: money,
+      crossAzPerGbUsd: money,
+    }),
+    securityGroup: obj({ mode: { kind: "enum", values: ["perEndpoint", "shared", "existing"] }, ids: strings("sg-0abc", ID_PATTERNS.securityGroup) }),
+    defaults: obj({ privateDns: bool, ipAddressType: ipType, policy }),
+    facts: obj({
+      serviceAzs: { kind: "record", of: strings("us-east-1a", AZ_PATTERN) },
+      servicePrivateDns: { kind: "record", of: strings("secretsmanager.us-east-1.amazonaws.com") },
+      serviceIpTypes: { kind: "record", of: { kind: "array", of: { kind: "enum", values: ["ipv4", "ipv6"] } } },
+      servicePolicy: { kind: "record", of: bool },
+      accountId: str("123456789012", ACCOUNT),
+    }),
+    tags: { kind: "record", of: { kind: "string" } },
+  },
+  ["region", "vpc"],
+);

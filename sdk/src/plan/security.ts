@@ -1,0 +1,37 @@
+/**
+ * Security-group ingress (rule 5): the service's port, only from the consumers the request
+ * declares. No egress rules: endpoint ENIs only answer connections.
+ */
+import { parseCidr } from "./cidr";
+import type { AccessSpec, IngressRule, VpcSpec } from "./types";
+
+export interface IngressScope {
+  /** Admit the VPC's own CIDRs (false when the VPC reaches the service through a gateway). */
+  vpc: boolean;
+  /** Admit IPv6 blocks too (dualstack / ipv6 endpoints). */
+  ipv6: boolean;
+}
+
+export function ingressRules(port: number, vpc: VpcSpec, access: AccessSpec | undefined, scope: IngressScope): IngressRule[] {
+  const sources: Array<[string, string, string[]]> = [];
+  if (scope.vpc) sources.push(["vpc", "this VPC", [...(vpc.cidrs ?? []), ...(scope.ipv6 ? (vpc.ipv6Cidrs ?? []) : [])]]);
+  if (access?.onPremises) sources.push(["onPremises", "on-premises", access.onPremises.cidrs]);
+  for (const peer of access?.peerVpcs ?? []) sources.push([`peer:${peer.name}`, `peer VPC ${peer.name}`, peer.cidrs]);
+  if (access?.extraCidrs) sources.push(["extra", "declared extra CIDR", access.extraCidrs]);
+
+  const rules = new Map<string, IngressRule>();
+  for (const [source, label, cidrs] of sources) {
+    for (const cidr of cidrs) {
+      const parsed = parseCidr(cidr);
+      if (typeof parsed === "string" || (parsed.family === 6 && !scope.ipv6) || rules.has(cidr)) continue;
+      rules.set(cidr, { protocol: "tcp", fromPort: port, toPort: port, cidr, source, description: `TCP ${port} from ${label} ${cidr}` });
+    }
+  }
+  return [...rules.values()].sort(compareRules);
+}
+
+export function compareRules(a: IngressRule, b: IngressRule): number {
+  return a.fromPort - b.fromPort || (a.cidr < b.cidr ? -1 : a.cidr > b.cidr ? 1 : 0);
+}
+
+export const isOpenCidr = (cidr: string): boolean => cidr === "0.0.0.0/0" || cidr === "::/0";

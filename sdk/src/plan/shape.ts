@@ -1,0 +1,130 @@
+/**
+ * A small structural checker for requests read from YAML/JSON: types, enums and unknown fields
+ * (typos get "did you mean"). Semantic rules (CIDRs, AZs, services) live in validate.ts.
+ */
+import { didYouMean } from "../catalog/suggest";
+import type { Problems } from "./problems";
+
+export type Shape =
+  | { kind: "string"; pattern?: RegExp; example?: string }
+  | { kind: "number"; min?: number; integer?: boolean }
+  | { kind: "boolean" }
+  | { kind: "enum"; values: readonly string[] }
+  | { kind: "array"; of: Shape; minItems?: number }
+  | { kind: "object"; fields: Record<string, Shape>; required?: readonly string[] }
+  | { kind: "record"; of: Shape }
+  | { kind: "json-object" }
+  | { kind: "string-or"; object: Shape & { kind: "object" } };
+
+const describe = (value: unknown): string =>
+  value === null ? "null" : Array.isArray(value) ? "a list" : typeof value === "object" ? "an object" : `${typeof value} ${JSON.stringify(value)}`;
+
+const join = (path: string, key: string | number): string =>
+  typeof key === "number" ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+
+/** Checks `value` against `shape`; records every mismatch; returns whether it matched. */
+export function checkShape(value: unknown, shape: Shape, path: string, problems: Problems): boolean {
+  switch (shape.kind) {
+    case "string":
+      if (typeof value !== "string" || value.length === 0) {
+        problems.add("INVALID_TYPE", path, `must be a non-empty string, got ${describe(value)}.`, example(shape.example));
+        return false;
+      }
+      if (shape.pattern && !shape.pattern.test(value)) {
+        problems.add("INVALID_FORMAT", path, `"${value}" is not well formed.`, example(shape.example));
+        return false;
+      }
+      return true;
+    case "number":
+      if (typeof value !== "number" || !Number.isFinite(value)) {
+        problems.add("INVALID_TYPE", path, `must be a number, got ${describe(value)}.`, "Use a plain number.");
+        return false;
+      }
+      if (shape.integer && !Number.isInteger(value)) {
+        problems.add("INVALID_VALUE", path, `must be a whole number, got ${value}.`, "Use a whole number.");
+        return false;
+      }
+      if (shape.min !== undefined && value < shape.min) {
+        problems.add("INVALID_VALUE", path, `must be at least ${shape.min}, got ${value}.`, `Use a number >= ${shape.min}.`);
+        return false;
+      }
+      return true;
+    case "boolean":
+      if (typeof value !== "boolean") {
+        problems.add("INVALID_TYPE", path, `must be true or false, got ${describe(value)}.`, "Use true or false.");
+        return false;
+      }
+      return true;
+    case "enum":
+      if (typeof value !== "string" || !shape.values.includes(value)) {
+        const hint = typeof value === "string" ? didYouMean(value, shape.values) : "";
+        problems.add("INVALID_VALUE", path, `must be one of ${shape.values.join(", ")}, got ${describe(value)}.`, hint ? capital(hint) : `Use one of ${shape.values.join(", ")}.`);
+        return false;
+      }
+      return true;
+    case "array": {
+      if (!Array.isArray(value)) {
+        problems.add("INVALID_TYPE", path, `must be a list, got ${describe(value)}.`, "Write a YAML/JSON list.");
+        return false;
+      }
+      if (shape.minItems && value.length < shape.minItems) {
+        problems.add("INVALID_VALUE", path, `must have at least ${shape.minItems} item(s).`, "Add the missing items.");
+        return false;
+      }
+      let ok = true;
+      value.forEach((item, i) => {
+        ok = checkShape(item, shape.of, join(path, i), problems) && ok;
+      });
+      return ok;
+    }
+    case "record": {
+      if (!isPlainObject(value)) {
+        problems.add("INVALID_TYPE", path, `must be a map, got ${describe(value)}.`, "Write a YAML/JSON map.");
+        return false;
+      }
+      let ok = true;
+      for (const [key, item] of Object.entries(value)) ok = checkShape(item, shape.of, join(path, key), problems) && ok;
+      return ok;
+    }
+    case "json-object":
+      if (!isPlainObject(value)) {
+        problems.add("INVALID_TYPE", path, `must be an object, got ${describe(value)}.`, "Write a JSON object.");
+        return false;
+      }
+      return true;
+    case "string-or":
+      return typeof value === "string" ? checkShape(value, { kind: "string" }, path, problems) : checkShape(value, shape.object, path, problems);
+    case "object": {
+      if (!isPlainObject(value)) {
+        problems.add("INVALID_TYPE", path, `must be an object, got ${describe(value)}.`, "Write a YAML/JSON map.");
+        return false;
+      }
+      let ok = true;
+      for (const field of shape.required ?? []) {
+        if (value[field] === undefined) {
+          problems.add("MISSING_FIELD", join(path, field), `is required.`, `Add ${join(path, field)}.`);
+          ok = false;
+        }
+      }
+      const known = Object.keys(shape.fields);
+      for (const [key, item] of Object.entries(value)) {
+        const fieldShape = shape.fields[key];
+        if (!fieldShape) {
+          const hint = didYouMean(key, known);
+          // A typo is reported but does not stop the checks of the fields that are known.
+          problems.add("UNKNOWN_FIELD", join(path, key), `is not a known field.`, hint ? capital(hint) : `Known fields: ${known.join(", ")}.`);
+        } else if (item !== undefined) {
+          ok = checkShape(item, fieldShape, join(path, key), problems) && ok;
+        }
+      }
+      return ok;
+    }
+  }
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+const example = (text?: string): string => (text ? `Write it like ${text}.` : "Give a value.");
+const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,0 +1,244 @@
+/**
+ * The planner's public contract: the request it reads and the plan it returns.
+ * The CLI request file and `--format json` output are these shapes serialised, so every change
+ * here is a versioned change (`version: 1`).
+ */
+
+export type EndpointType = "Gateway" | "Interface";
+/** What the caller asks for; `Auto` lets the planner choose the cheapest correct type(s). */
+export type RequestedType = "Auto" | "Gateway" | "Interface";
+export type IpAddressType = "ipv4" | "dualstack" | "ipv6";
+export type SecurityGroupMode = "perEndpoint" | "shared" | "existing";
+export type PolicyTemplate = "full-access" | "organization-only" | "account-only" | "s3-buckets";
+
+export interface VpcSpec {
+  id: string;
+  /** IPv4 CIDRs of the VPC: ingress sources for interface endpoints. */
+  cidrs?: string[];
+  /** IPv6 CIDRs of the VPC: ingress sources when an endpoint is dualstack or ipv6. */
+  ipv6Cidrs?: string[];
+  /** VPC attribute `enableDnsSupport`; undefined means unknown. */
+  dnsSupport?: boolean;
+  /** VPC attribute `enableDnsHostnames`; undefined means unknown. */
+  dnsHostnames?: boolean;
+}
+
+export interface SubnetSpec {
+  id: string;
+  /** Availability Zone name (e.g. `us-east-1a`). Required by the planner. */
+  az?: string;
+  /** Route table the subnet uses; gateway endpoints add their route there. */
+  routeTableId?: string;
+  /** True when the subnet has an IPv6 CIDR (needed for dualstack / ipv6 endpoints). */
+  ipv6?: boolean;
+}
+
+export interface PolicySpec {
+  /** A template; ignored when `document` is given. */
+  template?: PolicyTemplate;
+  /** `organization-only`: the AWS Organization id (`o-...`). */
+  organizationId?: string;
+  /** `account-only`: the AWS account ids (12 digits). */
+  accountIds?: string[];
+  /** `s3-buckets`: bucket names the endpoint may reach. */
+  buckets?: string[];
+  /** A full IAM policy document, used as is. */
+  document?: Record<string, unknown>;
+}
+
+export interface ServiceRequest {
+  /** Catalog key (`secretsmanager`), full service name (`com.amazonaws.us-east-1.sts`). */
+  name: string;
+  type?: RequestedType;
+  /** Private DNS for the interface endpoint; default true where the service has private DNS. */
+  privateDns?: boolean;
+  policy?: PolicySpec;
+  /** Restrict the interface endpoint to these subnets (default: all request subnets). */
+  subnetIds?: string[];
+  /** Restrict the gateway endpoint to these route tables (default: all request route tables). */
+  routeTableIds?: string[];
+  ipAddressType?: IpAddressType;
+}
+
+export interface PeerVpcAccess {
+  name: string;
+  cidrs: string[];
+  /** Region of the peer VPC; defaults to the request region. */
+  region?: string;
+}
+
+export interface AccessSpec {
+  /** Workloads in this VPC use the services (default true). */
+  fromVpc?: boolean;
+  /** Networks reaching the endpoints over Site-to-Site VPN or Direct Connect. */
+  onPremises?: { cidrs: string[] };
+  /** VPCs reaching the endpoints over peering or Transit Gateway. */
+  peerVpcs?: PeerVpcAccess[];
+  /** Other CIDRs to admit; `0.0.0.0/0` is only ever admitted when listed here. */
+  extraCidrs?: string[];
+}
+
+export interface HaSpec {
+  /** Fewer AZs than this is a warning (default 2). */
+  minAzs?: number;
+  /** Make the HA warning an error. */
+  strict?: boolean;
+}
+
+export interface PriceTable {
+  interfaceHourUsd: number;
+  interfacePerGbUsd: number;
+  natHourUsd: number;
+  natPerGbUsd: number;
+  transitGatewayPerGbUsd: number;
+  crossAzPerGbUsd: number;
+}
+
+export interface SecurityGroupSpec {
+  mode?: SecurityGroupMode;
+  /** `existing`: security group ids attached to every interface endpoint. */
+  ids?: string[];
+}
+
+export interface DefaultsSpec {
+  privateDns?: boolean;
+  ipAddressType?: IpAddressType;
+  policy?: PolicySpec;
+}
+
+/** Facts the planner needs from AWS; a request may give them, lookups may add them. */
+export interface PlanFacts {
+  /** Per catalog key: AZ names where the service offers endpoints. */
+  serviceAzs?: Record<string, string[]>;
+  /** Per catalog key: private DNS names reported by AWS (override the catalog). */
+  servicePrivateDns?: Record<string, string[]>;
+  /** Per catalog key: `ipv4` / `ipv6` support reported by AWS. */
+  serviceIpTypes?: Record<string, string[]>;
+  /** Per catalog key: whether the service accepts endpoint policies. */
+  servicePolicy?: Record<string, boolean>;
+  /** AWS account id of the caller, for the `account-only` template default. */
+  accountId?: string;
+}
+
+export interface PlanRequest {
+  version?: number;
+  region: string;
+  vpc: VpcSpec;
+  subnets?: SubnetSpec[];
+  services?: Array<string | ServiceRequest>;
+  bundles?: string[];
+  access?: AccessSpec;
+  ha?: HaSpec;
+  /** Expected GB per month per service key. */
+  traffic?: Record<string, number>;
+  prices?: Partial<PriceTable>;
+  securityGroup?: SecurityGroupSpec;
+  defaults?: DefaultsSpec;
+  facts?: PlanFacts;
+  tags?: Record<string, string>;
+}
+
+export interface Reason {
+  code: string;
+  message: string;
+}
+
+export interface Diagnostic {
+  code: string;
+  message: string;
+  /** Field path in the request (`services[2].name`), when one field is at fault. */
+  path?: string;
+  service?: string;
+}
+
+export interface Problem {
+  code: string;
+  path: string;
+  message: string;
+  hint: string;
+}
+
+export interface IngressRule {
+  protocol: "tcp";
+  fromPort: number;
+  toPort: number;
+  cidr: string;
+  /** Who this rule admits: `vpc`, `onPremises`, `peer:<name>`, `extra`. */
+  source: string;
+  description: string;
+}
+
+export interface PlannedSecurityGroup {
+  /** Resource-name stem: the endpoint name, `endpoints` when shared, absent for existing ids. */
+  name?: string;
+  mode: SecurityGroupMode;
+  ids?: string[];
+  ingress: IngressRule[];
+}
+
+export interface DnsOptions {
+  dnsRecordIpType: "ipv4" | "dualstack" | "ipv6" | "service-defined";
+  privateDnsOnlyForInboundResolverEndpoint?: boolean;
+}
+
+export interface NatComparison {
+  /** What the same traffic costs through a NAT gateway (data processing only). */
+  natMonthlyUsd: number;
+  /** NAT cost minus endpoint cost; negative when the endpoint costs more. */
+  savingsUsd: number;
+  /** GB a month above which the endpoint is cheaper than NAT; null when it never is. */
+  breakEvenGb: number | null;
+}
+
+export interface EndpointCost {
+  fixedMonthlyUsd: number;
+  perGbUsd: number;
+  expectedGb?: number;
+  dataMonthlyUsd: number;
+  monthlyUsd: number;
+  nat?: NatComparison;
+}
+
+export interface PlannedEndpoint {
+  /** Stable resource-name stem: the service key, `-gateway` suffix for gateway endpoints. */
+  name: string;
+  service: string;
+  serviceName: string;
+  type: EndpointType;
+  routeTableIds?: string[];
+  subnetIds?: string[];
+  azs?: string[];
+  privateDns?: boolean;
+  privateDnsNames?: string[];
+  ipAddressType?: IpAddressType;
+  dnsOptions?: DnsOptions;
+  port?: number;
+  securityGroup?: PlannedSecurityGroup;
+  policy: Record<string, unknown> | null;
+  /** Names of endpoints that must exist first. */
+  dependsOn?: string[];
+  reasons: Reason[];
+  cost: EndpointCost;
+  monthlyCostUsd: number;
+}
+
+export interface PlanCost {
+  currency: "USD";
+  priceRegion: string;
+  prices: PriceTable;
+  monthlyFixedUsd: number;
+  monthlyDataUsd: number;
+  monthlyTotalUsd: number;
+  /** Present when traffic was given: the same traffic through NAT, and the difference. */
+  nat?: { monthlyUsd: number; savingsUsd: number };
+}
+
+export interface Plan {
+  version: 1;
+  region: string;
+  vpcId: string;
+  endpoints: PlannedEndpoint[];
+  warnings: Diagnostic[];
+  errors: Problem[];
+  cost: PlanCost;
+}

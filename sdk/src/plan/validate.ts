@@ -1,0 +1,180 @@
+/**
+ * Reads a request: structure (shape.ts), then the cross-field rules that do not depend on a
+ * decision (region, CIDRs, subnets, services and bundles). Produces the normalised input the
+ * decision modules work on, and every problem found.
+ */
+import { findService, getBundle, getRegion, getService, regionCodes, suggestNames, didYouMean, type CatalogService, type Region } from "../catalog";
+import { parseCidr } from "./cidr";
+import { Problems } from "./problems";
+import { requestShape } from "./schema";
+import { checkShape } from "./shape";
+import type { PlanFacts, PlanRequest, ServiceRequest, SubnetSpec } from "./types";
+
+export interface ResolvedService {
+  key: string;
+  catalog: CatalogService;
+  options: ServiceRequest;
+  /** Where the service was asked for, for error paths. */
+  path: string;
+}
+
+export interface NormalizedRequest {
+  request: PlanRequest;
+  region: Region;
+  subnets: Array<SubnetSpec & { az: string }>;
+  services: ResolvedService[];
+  facts: PlanFacts;
+}
+
+export const SUPPORTED_VERSION = 1;
+
+export function readRequest(input: unknown, lookedUp: PlanFacts | undefined, problems: Problems): NormalizedRequest | undefined {
+  if (!checkShape(input, requestShape, "", problems)) return undefined;
+  const request = input as PlanRequest;
+  if (request.version !== undefined && request.version !== SUPPORTED_VERSION) {
+    problems.add("UNSUPPORTED_VERSION", "version", `version ${request.version} is not supported by this vpce-plan.`, `Use version: ${SUPPORTED_VERSION} or upgrade vpce-plan.`);
+  }
+  const region = readRegion(request.region, "region", problems);
+  checkCidrs(request, problems);
+  const subnets = readSubnets(request, problems);
+  const services = region ? readServices(request, region, problems) : [];
+  checkTraffic(request, services, problems);
+  if (request.access?.peerVpcs) {
+    const seen = new Set<string>();
+    request.access.peerVpcs.forEach((peer, i) => {
+      if (peer.region) readRegion(peer.region, `access.peerVpcs[${i}].region`, problems);
+      if (seen.has(peer.name)) problems.add("DUPLICATE_PEER", `access.peerVpcs[${i}].name`, `peer VPC "${peer.name}" is listed twice.`, "Give each peer VPC a unique name.");
+      seen.add(peer.name);
+    });
+  }
+  if (!region || !problems.empty) return undefined;
+  return { request, region, subnets, services, facts: mergeFacts(lookedUp, request.facts) };
+}
+
+function readRegion(code: string, path: string, problems: Problems): Region | undefined {
+  const region = getRegion(code);
+  if (!region) {
+    const hint = didYouMean(code, regionCodes());
+    problems.add("UNKNOWN_REGION", path, `"${code}" is not an AWS region this catalog knows.`, hint ? hint.charAt(0).toUpperCase() + hint.slice(1) : "Use a region code such as us-east-1.");
+  }
+  return region;
+}
+
+function checkCidrs(request: PlanRequest, problems: Problems): void {
+  const lists: Array<[string, string[] | undefined, 4 | 6 | undefined]> = [
+    ["vpc.cidrs", request.vpc.cidrs, 4],
+    ["vpc.ipv6Cidrs", request.vpc.ipv6Cidrs, 6],
+    ["access.onPremises.cidrs", request.access?.onPremises?.cidrs, undefined],
+    ["access.extraCidrs", request.access?.extraCidrs, undefined],
+    ...(request.access?.peerVpcs ?? []).map((p, i): [string, string[], undefined] => [`access.peerVpcs[${i}].cidrs`, p.cidrs, undefined]),
+  ];
+  for (const [path, cidrs, family] of lists) {
+    (cidrs ?? []).forEach((text, i) => {
+      const parsed = parseCidr(text);
+      if (typeof parsed === "string") {
+        problems.add("INVALID_CIDR", `${path}[${i}]`, `"${text}" ${parsed}.`, "Write a network CIDR such as 10.0.0.0/16.");
+      } else if (family && parsed.family !== family) {
+        problems.add("INVALID_CIDR", `${path}[${i}]`, `"${text}" is not an IPv${family} CIDR.`, family === 4 ? "Put IPv6 blocks in vpc.ipv6Cidrs." : "Put IPv4 blocks in vpc.cidrs.");
+      } else if (parsed.prefix === 0 && path !== "access.extraCidrs") {
+        problems.add("OPEN_CIDR_NOT_EXPLICIT", `${path}[${i}]`, `"${text}" admits the whole internet.`, "Declare narrower networks; if you really mean everyone, list it in access.extraCidrs.");
+      }
+    });
+  }
+}
+
+function readSubnets(request: PlanRequest, problems: Problems): NormalizedRequest["subnets"] {
+  const seen = new Set<string>();
+  const out: NormalizedRequest["subnets"] = [];
+  (request.subnets ?? []).forEach((subnet, i) => {
+    const path = `subnets[${i}]`;
+    if (seen.has(subnet.id)) {
+      problems.add("DUPLICATE_SUBNET", `${path}.id`, `subnet ${subnet.id} is listed twice.`, "List each subnet once.");
+      return;
+    }
+    seen.add(subnet.id);
+    if (!subnet.az) {
+      problems.add("SUBNET_AZ_MISSING", `${path}.az`, `subnet ${subnet.id} has no Availability Zone.`, "Set az (e.g. us-east-1a), or let vpce-plan look it up (--from-aws, or the Pulumi component).");
+      return;
+    }
+    if (!subnet.az.startsWith(`${request.region}`)) {
+      problems.add("SUBNET_AZ_REGION", `${path}.az`, `${subnet.az} is not an Availability Zone of ${request.region}.`, `Use an AZ of ${request.region}, or fix region.`);
+      return;
+    }
+    out.push({ ...subnet, az: subnet.az });
+  });
+  return out;
+}
+
+function readServices(request: PlanRequest, region: Region, problems: Problems): ResolvedService[] {
+  // Precedence when a service is asked for more than once: an entry with options beats a bare
+  // name, which beats a bundle member. Two entries with options are a conflict.
+  const byKey = new Map<string, ResolvedService & { rank: number }>();
+  const add = (name: string, options: ServiceRequest, path: string, rank: number): void => {
+    const found = resolveName(name, region, path, problems);
+    if (!found) return;
+    const previous = byKey.get(found.key);
+    if (previous && rank === 2 && previous.rank === 2) {
+      problems.add("DUPLICATE_SERVICE", path, `${found.key} is configured twice (also at ${previous.path}).`, "Merge the two entries into one.");
+      return;
+    }
+    if (!previous || rank > previous.rank) {
+      byKey.set(found.key, { key: found.key, catalog: found, options: { ...options, name: found.key }, path, rank });
+    }
+  };
+  (request.bundles ?? []).forEach((name, i) => {
+    const bundle = getBundle(name);
+    if (!bundle) {
+      const hints = suggestNames(name);
+      problems.add("UNKNOWN_BUNDLE", `bundles[${i}]`, `"${name}" is not a bundle.`, hints.length ? `Did you mean ${hints.join(", ")}?` : "Run `vpce-plan catalog --bundles` for the list.");
+      return;
+    }
+    for (const key of bundle.services) add(key, { name: key }, `bundles[${i}]`, 0);
+  });
+  (request.services ?? []).forEach((entry, i) => {
+    if (typeof entry === "string") add(entry, { name: entry }, `services[${i}]`, 1);
+    else add(entry.name, entry, `services[${i}]`, 2);
+  });
+  if (byKey.size === 0 && problems.empty) {
+    problems.add("NO_SERVICES", "services", "no services were requested.", "List services (e.g. [s3, secretsmanager]) or bundles (e.g. [ecs-fargate]).");
+  }
+  return [...byKey.values()]
+    .map(({ rank: _rank, ...service }) => service)
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+function resolveName(name: string, region: Region, path: string, problems: Problems): CatalogService | undefined {
+  const found = findService(name);
+  if (!found) {
+    if (getBundle(name)) {
+      problems.add("BUNDLE_AS_SERVICE", path, `"${name}" is a bundle, not a service.`, `Move it to bundles: [${name}].`);
+      return undefined;
+    }
+    const hints = suggestNames(name);
+    problems.add("UNKNOWN_SERVICE", path, `"${name}" is not a service in the catalog.`, hints.length ? `Did you mean ${hints.join(", ")}?` : "Run `vpce-plan catalog --search TEXT` to find the key.");
+    return undefined;
+  }
+  if (found.region && found.region !== region.code) {
+    problems.add("SERVICE_REGION_MISMATCH", path, `${name} is a service of ${found.region}, but the VPC is in ${region.code}.`, `Use the key ${found.service.key}, or the ${region.code} service name.`);
+    return undefined;
+  }
+  return getService(found.service.key);
+}
+
+function checkTraffic(request: PlanRequest, services: ResolvedService[], problems: Problems): void {
+  const keys = new Set(services.map((s) => s.key));
+  for (const key of Object.keys(request.traffic ?? {})) {
+    if (keys.has(key) || services.length === 0) continue;
+    const hint = didYouMean(key, keys);
+    problems.add("TRAFFIC_UNKNOWN_SERVICE", `traffic.${key}`, `traffic is given for ${key}, which the request does not ask for.`, hint ? hint.charAt(0).toUpperCase() + hint.slice(1) : "Use the catalog key of a requested service.");
+  }
+}
+
+function mergeFacts(lookedUp: PlanFacts | undefined, given: PlanFacts | undefined): PlanFacts {
+  // Facts written in the request override looked-up ones, map by map and key by key.
+  const out: PlanFacts = { accountId: given?.accountId ?? lookedUp?.accountId };
+  for (const field of ["serviceAzs", "servicePrivateDns", "serviceIpTypes", "servicePolicy"] as const) {
+    const merged = { ...(lookedUp?.[field] ?? {}), ...(given?.[field] ?? {}) };
+    if (Object.keys(merged).length) (out as Record<string, unknown>)[field] = merged;
+  }
+  return out;
+}
