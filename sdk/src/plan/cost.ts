@@ -10,7 +10,11 @@ export function gatewayCost(prices: PriceTable, expectedGb: number | undefined):
   const cost: EndpointCost = { fixedMonthlyUsd: 0, perGbUsd: 0, dataMonthlyUsd: 0, monthlyUsd: 0 };
   if (expectedGb !== undefined) {
     cost.expectedGb = expectedGb;
-    cost.nat = { natMonthlyUsd: money(prices.natPerGbUsd * expectedGb), savingsUsd: money(prices.natPerGbUsd * expectedGb), breakEvenGb: 0 };
+    cost.nat = {
+      natMonthlyUsd: money(prices.natPerGbUsd * expectedGb),
+      savingsUsd: money(prices.natPerGbUsd * expectedGb),
+      breakEvenGb: 0,
+    };
   }
   return cost;
 }
@@ -22,13 +26,22 @@ export function gatewayCost(prices: PriceTable, expectedGb: number | undefined):
 export function interfaceCost(prices: PriceTable, azCount: number, expectedGb: number | undefined, comparesWithNat: boolean): EndpointCost {
   const fixed = money(prices.interfaceHourUsd * HOURS_PER_MONTH * azCount);
   const data = money(prices.interfacePerGbUsd * (expectedGb ?? 0));
-  const cost: EndpointCost = { fixedMonthlyUsd: fixed, perGbUsd: prices.interfacePerGbUsd, dataMonthlyUsd: data, monthlyUsd: money(fixed + data) };
+  const cost: EndpointCost = {
+    fixedMonthlyUsd: fixed,
+    perGbUsd: prices.interfacePerGbUsd,
+    dataMonthlyUsd: data,
+    monthlyUsd: money(fixed + data),
+  };
   if (expectedGb !== undefined) {
     cost.expectedGb = expectedGb;
     if (comparesWithNat) {
       const nat = money(prices.natPerGbUsd * expectedGb);
       const margin = prices.natPerGbUsd - prices.interfacePerGbUsd;
-      cost.nat = { natMonthlyUsd: nat, savingsUsd: money(nat - cost.monthlyUsd), breakEvenGb: margin > 0 ? Math.ceil(fixed / margin) : null };
+      cost.nat = {
+        natMonthlyUsd: nat,
+        savingsUsd: money(nat - cost.monthlyUsd),
+        breakEvenGb: margin > 0 ? Math.ceil(fixed / margin) : null,
+      };
     }
   }
   return cost;

@@ -9,7 +9,17 @@ import { placeInterface } from "./placement";
 import { buildPolicy } from "./policy";
 import { PlanRequestError, Problems } from "./problems";
 import { compareRules, ingressRules, isOpenCidr } from "./security";
-import type { Diagnostic, EndpointType, IpAddressType, Plan, PlanFacts, PlannedEndpoint, PlannedSecurityGroup, PriceTable, Reason } from "./types";
+import type {
+  Diagnostic,
+  EndpointType,
+  IpAddressType,
+  Plan,
+  PlanFacts,
+  PlannedEndpoint,
+  PlannedSecurityGroup,
+  PriceTable,
+  Reason,
+} from "./types";
 import { readRequest, type NormalizedRequest, type ResolvedService } from "./validate";
 
 export const DEFAULT_MIN_AZS = 2;
@@ -46,13 +56,23 @@ class Planner {
     const access = request.access;
     const external = Boolean(access?.onPremises?.cidrs.length || access?.peerVpcs?.length);
     if (access?.fromVpc === false && !external && !access.extraCidrs?.length) {
-      this.problems.add("NO_CONSUMERS", "access.fromVpc", "access.fromVpc is false and no other consumers are declared, so no endpoint is needed.", "Set access.fromVpc: true, or declare access.onPremises / access.peerVpcs.");
+      this.problems.add(
+        "NO_CONSUMERS",
+        "access.fromVpc",
+        "access.fromVpc is false and no other consumers are declared, so no endpoint is needed.",
+        "Set access.fromVpc: true, or declare access.onPremises / access.peerVpcs.",
+      );
     }
     if (this.region.pricesAssumed && !request.prices) {
       this.warn("PRICES_ASSUMED", `No published prices for ${this.region.code} in the catalog; costs use us-east-1 list prices.`, "prices");
     }
     for (const cidr of access?.extraCidrs ?? []) {
-      if (isOpenCidr(cidr)) this.warn("OPEN_INGRESS", `access.extraCidrs admits ${cidr}: every interface endpoint accepts connections from anywhere that can route to it.`, "access.extraCidrs");
+      if (isOpenCidr(cidr))
+        this.warn(
+          "OPEN_INGRESS",
+          `access.extraCidrs admits ${cidr}: every interface endpoint accepts connections from anywhere that can route to it.`,
+          "access.extraCidrs",
+        );
     }
 
     const endpoints = this.input.services.flatMap((service) => this.planService(service, external));
@@ -76,23 +96,25 @@ class Planner {
     const fromVpc = this.input.request.access?.fromVpc !== false;
     const traffic = this.input.request.traffic?.[service.key];
     const policy = this.policyFor(service);
-    return types.map(({ type, reasons }) => {
-      // Traffic figures describe the VPC's own workloads: they go to the gateway when there is
-      // one, else to the interface endpoint.
-      const carriesTraffic = type === "Gateway" || !hasGateway;
-      const expectedGb = carriesTraffic ? traffic : undefined;
-      const endpoint =
-        type === "Gateway"
-          ? this.gateway(service, expectedGb)
-          : this.interface(service, { hasGateway, expectedGb, comparesWithNat: fromVpc && carriesTraffic });
-      if (!endpoint) return undefined;
-      endpoint.reasons.unshift(...reasons);
-      if (policy) {
-        endpoint.policy = policy.document;
-        endpoint.reasons.push(policy.reason);
-      }
-      return endpoint;
-    }).filter((e): e is PlannedEndpoint => e !== undefined);
+    return types
+      .map(({ type, reasons }) => {
+        // Traffic figures describe the VPC's own workloads: they go to the gateway when there is
+        // one, else to the interface endpoint.
+        const carriesTraffic = type === "Gateway" || !hasGateway;
+        const expectedGb = carriesTraffic ? traffic : undefined;
+        const endpoint =
+          type === "Gateway"
+            ? this.gateway(service, expectedGb)
+            : this.interface(service, { hasGateway, expectedGb, comparesWithNat: fromVpc && carriesTraffic });
+        if (!endpoint) return undefined;
+        endpoint.reasons.unshift(...reasons);
+        if (policy) {
+          endpoint.policy = policy.document;
+          endpoint.reasons.push(policy.reason);
+        }
+        return endpoint;
+      })
+      .filter((e): e is PlannedEndpoint => e !== undefined);
   }
 
   /** Rules 1-3: which endpoint types the service needs, and why. */
@@ -104,33 +126,82 @@ class Planner {
     const requested = options.type ?? "Auto";
     if (requested === "Gateway") {
       if (!canGateway) {
-        this.problems.add("GATEWAY_UNSUPPORTED", `${path}.type`, `${key} has no gateway endpoint; only s3, dynamodb and s3express do.`, "Remove type, or set type: Interface.");
+        this.problems.add(
+          "GATEWAY_UNSUPPORTED",
+          `${path}.type`,
+          `${key} has no gateway endpoint; only s3, dynamodb and s3express do.`,
+          "Remove type, or set type: Interface.",
+        );
         return undefined;
       }
-      if (external) this.warn("GATEWAY_EXTERNAL_UNREACHABLE", `${key} is forced to a gateway endpoint, which on-premises networks and peer VPCs cannot use.`, undefined, key);
+      if (external)
+        this.warn(
+          "GATEWAY_EXTERNAL_UNREACHABLE",
+          `${key} is forced to a gateway endpoint, which on-premises networks and peer VPCs cannot use.`,
+          undefined,
+          key,
+        );
       return [{ type: "Gateway", reasons: [reason("GATEWAY_FORCED", `Gateway endpoint requested for ${key}.`)] }];
     }
     if (requested === "Interface") {
       if (!canInterface) {
-        this.problems.add("INTERFACE_UNSUPPORTED", `${path}.type`, `${key} has no interface endpoint.`, "Remove type, or set type: Gateway.");
+        this.problems.add(
+          "INTERFACE_UNSUPPORTED",
+          `${path}.type`,
+          `${key} has no interface endpoint.`,
+          "Remove type, or set type: Gateway.",
+        );
         return undefined;
       }
-      return [{ type: "Interface", reasons: [reason("INTERFACE_FORCED", `Interface endpoint requested for ${key}${canGateway ? " although a free gateway endpoint exists" : ""}.`)] }];
+      return [
+        {
+          type: "Interface",
+          reasons: [
+            reason(
+              "INTERFACE_FORCED",
+              `Interface endpoint requested for ${key}${canGateway ? " although a free gateway endpoint exists" : ""}.`,
+            ),
+          ],
+        },
+      ];
     }
     const fromVpc = access?.fromVpc !== false;
     const out: Array<{ type: EndpointType; reasons: Reason[] }> = [];
     if (canGateway && fromVpc) {
-      out.push({ type: "Gateway", reasons: [reason("GATEWAY_FREE", `${key} has a gateway endpoint: free, and it only adds a route to the service's prefix list in the chosen route tables.`)] });
+      out.push({
+        type: "Gateway",
+        reasons: [
+          reason(
+            "GATEWAY_FREE",
+            `${key} has a gateway endpoint: free, and it only adds a route to the service's prefix list in the chosen route tables.`,
+          ),
+        ],
+      });
     }
     const externalReasons = this.externalReasons(key, canGateway);
     if (!canInterface) {
-      if (external) this.warn("GATEWAY_EXTERNAL_UNREACHABLE", `${key} has only a gateway endpoint, which on-premises networks and peer VPCs cannot use.`, undefined, key);
+      if (external)
+        this.warn(
+          "GATEWAY_EXTERNAL_UNREACHABLE",
+          `${key} has only a gateway endpoint, which on-premises networks and peer VPCs cannot use.`,
+          undefined,
+          key,
+        );
       return out;
     }
     if (!canGateway && fromVpc) {
-      out.push({ type: "Interface", reasons: [reason("INTERFACE_ONLY_SERVICE", `${key} has no gateway endpoint, so workloads in the VPC need an interface endpoint.`), ...externalReasons] });
+      out.push({
+        type: "Interface",
+        reasons: [
+          reason("INTERFACE_ONLY_SERVICE", `${key} has no gateway endpoint, so workloads in the VPC need an interface endpoint.`),
+          ...externalReasons,
+        ],
+      });
     } else if (externalReasons.length) {
-      const why = canGateway && !fromVpc ? [reason("VPC_NOT_CONSUMER", `Only consumers outside the VPC need ${key} (access.fromVpc is false), so no gateway endpoint.`)] : [];
+      const why =
+        canGateway && !fromVpc
+          ? [reason("VPC_NOT_CONSUMER", `Only consumers outside the VPC need ${key} (access.fromVpc is false), so no gateway endpoint.`)]
+          : [];
       out.push({ type: "Interface", reasons: [...externalReasons, ...why] });
     }
     return out;
@@ -145,10 +216,26 @@ class Planner {
     }
     const peers = access?.peerVpcs ?? [];
     if (peers.length) {
-      out.push(reason("PEER_VPC_ACCESS", `${key} reached from peer VPCs (${peers.map((p) => p.name).sort().join(", ")}) over peering or Transit Gateway${tail}.`));
+      out.push(
+        reason(
+          "PEER_VPC_ACCESS",
+          `${key} reached from peer VPCs (${peers
+            .map((p) => p.name)
+            .sort()
+            .join(", ")}) over peering or Transit Gateway${tail}.`,
+        ),
+      );
       const remote = peers.filter((p) => p.region && p.region !== this.region.code);
       if (remote.length) {
-        out.push(reason("CROSS_REGION_ACCESS", `${remote.map((p) => `${p.name} (${p.region})`).sort().join(", ")} in another region: only an interface endpoint serves traffic from another region.`));
+        out.push(
+          reason(
+            "CROSS_REGION_ACCESS",
+            `${remote
+              .map((p) => `${p.name} (${p.region})`)
+              .sort()
+              .join(", ")} in another region: only an interface endpoint serves traffic from another region.`,
+          ),
+        );
       }
     }
     return out;
@@ -160,14 +247,27 @@ class Planner {
     let routeTableIds = options.routeTableIds;
     if (!routeTableIds) {
       routeTableIds = subnets.map((s) => s.routeTableId).filter((r): r is string => Boolean(r));
-      const missing = subnets.filter((s) => !s.routeTableId).map((s) => s.id).sort();
+      const missing = subnets
+        .filter((s) => !s.routeTableId)
+        .map((s) => s.id)
+        .sort();
       if (missing.length && routeTableIds.length) {
-        this.warn("SUBNET_WITHOUT_ROUTE_TABLE", `Subnets ${missing.join(", ")} name no route table, so their ${key} traffic will not use the gateway endpoint.`, "subnets", key);
+        this.warn(
+          "SUBNET_WITHOUT_ROUTE_TABLE",
+          `Subnets ${missing.join(", ")} name no route table, so their ${key} traffic will not use the gateway endpoint.`,
+          "subnets",
+          key,
+        );
       }
     }
     routeTableIds = [...new Set(routeTableIds)].sort();
     if (!routeTableIds.length) {
-      this.problems.add("NO_ROUTE_TABLES", options.routeTableIds ? `${path}.routeTableIds` : "subnets", `the ${key} gateway endpoint needs at least one route table.`, "Set subnets[].routeTableId, or routeTableIds on the service.");
+      this.problems.add(
+        "NO_ROUTE_TABLES",
+        options.routeTableIds ? `${path}.routeTableIds` : "subnets",
+        `the ${key} gateway endpoint needs at least one route table.`,
+        "Set subnets[].routeTableId, or routeTableIds on the service.",
+      );
       return undefined;
     }
     const cost = gatewayCost(this.prices, expectedGb);
@@ -184,7 +284,10 @@ class Planner {
     };
   }
 
-  private interface(service: ResolvedService, opts: { hasGateway: boolean; expectedGb?: number; comparesWithNat: boolean }): PlannedEndpoint | undefined {
+  private interface(
+    service: ResolvedService,
+    opts: { hasGateway: boolean; expectedGb?: number; comparesWithNat: boolean },
+  ): PlannedEndpoint | undefined {
     const { key, options, path, catalog } = service;
     const { request, facts } = this.input;
     const reasons: Reason[] = [];
@@ -198,13 +301,25 @@ class Planner {
         : reason("AZS_ASSUMED", `AZ support for ${key} was not looked up; every subnet AZ is assumed to be supported.`),
     );
     if (placement.unsupported.length) {
-      this.warn("AZ_UNSUPPORTED", `${key} has no endpoint in ${[...new Set(placement.unsupported.map((s) => s.az))].sort().join(", ")}; subnets ${placement.unsupported.map((s) => s.id).join(", ")} skipped.`, undefined, key);
+      this.warn(
+        "AZ_UNSUPPORTED",
+        `${key} has no endpoint in ${[...new Set(placement.unsupported.map((s) => s.az))].sort().join(", ")}; subnets ${placement.unsupported.map((s) => s.id).join(", ")} skipped.`,
+        undefined,
+        key,
+      );
     }
     if (placement.sameAz.length) {
-      reasons.push(reason("ONE_SUBNET_PER_AZ", `One subnet per AZ (AWS allows no more); ${placement.sameAz.map((s) => s.id).join(", ")} not used.`));
+      reasons.push(
+        reason("ONE_SUBNET_PER_AZ", `One subnet per AZ (AWS allows no more); ${placement.sameAz.map((s) => s.id).join(", ")} not used.`),
+      );
     }
     if (!placement.chosen.length) {
-      this.problems.add("NO_SUPPORTED_AZ", options.subnetIds ? `${path}.subnetIds` : "subnets", `none of the subnets for ${key} is in an AZ where ${key} offers endpoints (${(supportedAzs ?? []).join(", ")}).`, "Add a subnet in one of those AZs.");
+      this.problems.add(
+        "NO_SUPPORTED_AZ",
+        options.subnetIds ? `${path}.subnetIds` : "subnets",
+        `none of the subnets for ${key} is in an AZ where ${key} offers endpoints (${(supportedAzs ?? []).join(", ")}).`,
+        "Add a subnet in one of those AZs.",
+      );
       return undefined;
     }
     const azs = placement.chosen.map((s) => s.az);
@@ -221,14 +336,30 @@ class Planner {
     const external = this.input.request.access;
     // When a gateway carries the VPC's own traffic, the interface endpoint serves outsiders only.
     const admitVpc = external?.fromVpc !== false && !opts.hasGateway;
-    if (opts.hasGateway) reasons.push(reason("SG_EXTERNAL_ONLY", `The VPC reaches ${key} through the gateway, so the interface endpoint admits only the declared outside consumers.`));
+    if (opts.hasGateway)
+      reasons.push(
+        reason(
+          "SG_EXTERNAL_ONLY",
+          `The VPC reaches ${key} through the gateway, so the interface endpoint admits only the declared outside consumers.`,
+        ),
+      );
     const ingress = ingressRules(catalog.port, request.vpc, request.access, { vpc: admitVpc, ipv6: ipAddressType !== "ipv4" });
     if (admitVpc && !request.vpc.cidrs?.length) {
-      this.problems.add("VPC_CIDRS_REQUIRED", "vpc.cidrs", `the ${key} interface endpoint admits the VPC's CIDRs, but vpc.cidrs is empty.`, "Set vpc.cidrs, or let vpce-plan look them up (--from-aws, or the Pulumi component).");
+      this.problems.add(
+        "VPC_CIDRS_REQUIRED",
+        "vpc.cidrs",
+        `the ${key} interface endpoint admits the VPC's CIDRs, but vpc.cidrs is empty.`,
+        "Set vpc.cidrs, or let vpce-plan look them up (--from-aws, or the Pulumi component).",
+      );
     }
     const cost = interfaceCost(this.prices, azs.length, opts.expectedGb, opts.comparesWithNat);
     if (cost.nat && cost.nat.savingsUsd < 0) {
-      reasons.push(reason("BELOW_BREAK_EVEN", `At ${opts.expectedGb} GB a month NAT would cost USD ${Math.abs(cost.nat.savingsUsd)} less; the endpoint pays off from ${cost.nat.breakEvenGb ?? "no"} GB.`));
+      reasons.push(
+        reason(
+          "BELOW_BREAK_EVEN",
+          `At ${opts.expectedGb} GB a month NAT would cost USD ${Math.abs(cost.nat.savingsUsd)} less; the endpoint pays off from ${cost.nat.breakEvenGb ?? "no"} GB.`,
+        ),
+      );
     }
     const dnsRecordIpType = ipAddressType;
     return {
@@ -257,7 +388,12 @@ class Planner {
     const all = this.input.subnets;
     if (!options.subnetIds) {
       if (!all.length) {
-        this.problems.add("NO_SUBNETS", "subnets", `the ${key} interface endpoint needs subnets, and the request lists none.`, "Add subnets with id and az (one per AZ is enough).");
+        this.problems.add(
+          "NO_SUBNETS",
+          "subnets",
+          `the ${key} interface endpoint needs subnets, and the request lists none.`,
+          "Add subnets with id and az (one per AZ is enough).",
+        );
         return undefined;
       }
       return all;
@@ -265,7 +401,13 @@ class Planner {
     const byId = new Map(all.map((s) => [s.id, s]));
     const chosen = options.subnetIds.flatMap((id, i) => {
       const subnet = byId.get(id);
-      if (!subnet) this.problems.add("UNKNOWN_SUBNET", `${path}.subnetIds[${i}]`, `${id} is not one of the request's subnets.`, "List the subnet under subnets (with its az) first.");
+      if (!subnet)
+        this.problems.add(
+          "UNKNOWN_SUBNET",
+          `${path}.subnetIds[${i}]`,
+          `${id} is not one of the request's subnets.`,
+          "List the subnet under subnets (with its az) first.",
+        );
       return subnet ? [subnet] : [];
     });
     return chosen.length === options.subnetIds.length ? chosen : undefined;
@@ -278,11 +420,21 @@ class Planner {
     const byId = new Map(this.input.subnets.map((s) => [s.id, s]));
     const v4Only = chosen.filter((s) => !byId.get(s.id)?.ipv6).map((s) => s.id);
     if (v4Only.length) {
-      this.problems.add("IPV6_SUBNET_REQUIRED", `${path}.ipAddressType`, `${type} endpoints need subnets with IPv6 CIDRs; ${v4Only.join(", ")} have none.`, "Mark subnets with ipv6: true after adding IPv6 CIDRs, or use ipAddressType: ipv4.");
+      this.problems.add(
+        "IPV6_SUBNET_REQUIRED",
+        `${path}.ipAddressType`,
+        `${type} endpoints need subnets with IPv6 CIDRs; ${v4Only.join(", ")} have none.`,
+        "Mark subnets with ipv6: true after adding IPv6 CIDRs, or use ipAddressType: ipv4.",
+      );
     }
     const supported = this.input.facts.serviceIpTypes?.[key];
     if (supported && !supported.includes("ipv6")) {
-      this.problems.add("IP_TYPE_UNSUPPORTED", `${path}.ipAddressType`, `${key} endpoints support only ${supported.join(", ")} here.`, "Use ipAddressType: ipv4.");
+      this.problems.add(
+        "IP_TYPE_UNSUPPORTED",
+        `${path}.ipAddressType`,
+        `${key} endpoints support only ${supported.join(", ")} here.`,
+        "Use ipAddressType: ipv4.",
+      );
     }
     return type;
   }
@@ -292,9 +444,16 @@ class Planner {
     const asked = options.privateDns ?? this.input.request.defaults?.privateDns;
     if (!dnsNames.length) {
       if (options.privateDns === true) {
-        this.problems.add("PRIVATE_DNS_UNSUPPORTED", `${path}.privateDns`, `${key} has no private DNS name.`, "Remove privateDns; clients use the endpoint's own DNS names.");
+        this.problems.add(
+          "PRIVATE_DNS_UNSUPPORTED",
+          `${path}.privateDns`,
+          `${key} has no private DNS name.`,
+          "Remove privateDns; clients use the endpoint's own DNS names.",
+        );
       }
-      reasons.push(reason("PRIVATE_DNS_UNAVAILABLE", `${key} has no private DNS name; clients use the endpoint's regional or zonal DNS names.`));
+      reasons.push(
+        reason("PRIVATE_DNS_UNAVAILABLE", `${key} has no private DNS name; clients use the endpoint's regional or zonal DNS names.`),
+      );
       return false;
     }
     if (asked === false) {
@@ -303,7 +462,10 @@ class Planner {
     }
     reasons.push(
       hasGateway
-        ? reason("PRIVATE_DNS_INBOUND_ONLY", `Private DNS only for the inbound Resolver endpoint: the VPC keeps using the free gateway, outsiders resolve ${dnsNames[0]} to this endpoint.`)
+        ? reason(
+            "PRIVATE_DNS_INBOUND_ONLY",
+            `Private DNS only for the inbound Resolver endpoint: the VPC keeps using the free gateway, outsiders resolve ${dnsNames[0]} to this endpoint.`,
+          )
         : reason("PRIVATE_DNS_ON", `Private DNS on: ${dnsNames.join(", ")} resolve to the endpoint inside the VPC.`),
     );
     return true;
@@ -315,13 +477,27 @@ class Planner {
     if (!spec) return undefined;
     const supported = this.input.facts.servicePolicy?.[key] ?? service.catalog.policy;
     if (!supported) {
-      if (options.policy) this.problems.add("POLICY_UNSUPPORTED", `${path}.policy`, `${key} endpoints do not accept endpoint policies.`, "Remove the policy; control access with IAM and security groups.");
-      return { document: null, reason: reason("POLICY_UNSUPPORTED", `${key} endpoints take no policy; the default policy is not applied.`) };
+      if (options.policy)
+        this.problems.add(
+          "POLICY_UNSUPPORTED",
+          `${path}.policy`,
+          `${key} endpoints do not accept endpoint policies.`,
+          "Remove the policy; control access with IAM and security groups.",
+        );
+      return {
+        document: null,
+        reason: reason("POLICY_UNSUPPORTED", `${key} endpoints take no policy; the default policy is not applied.`),
+      };
     }
     const policyPath = options.policy ? `${path}.policy` : "defaults.policy";
-    const document = buildPolicy(spec, { serviceKey: key, partition: this.region.partition, accountId: this.input.facts.accountId, path: policyPath }, this.problems);
+    const document = buildPolicy(
+      spec,
+      { serviceKey: key, partition: this.region.partition, accountId: this.input.facts.accountId, path: policyPath },
+      this.problems,
+    );
     if (document === undefined) return undefined;
-    if (document === null) return { document, reason: reason("POLICY_FULL_ACCESS", "AWS default endpoint policy: full access for any principal.") };
+    if (document === null)
+      return { document, reason: reason("POLICY_FULL_ACCESS", "AWS default endpoint policy: full access for any principal.") };
     const label = spec.document ? "the given policy document" : `the ${spec.template} policy template`;
     return { document, reason: reason("POLICY_APPLIED", `Endpoint policy from ${label}.`) };
   }
@@ -333,13 +509,27 @@ class Planner {
     const { vpc } = this.input.request;
     const list = withDns.join(", ");
     if (vpc.dnsSupport === false) {
-      this.problems.add("VPC_DNS_SUPPORT_DISABLED", "vpc.dnsSupport", `private DNS for ${list} needs the VPC attribute enableDnsSupport, which is false on ${vpc.id}.`, `Enable it: aws ec2 modify-vpc-attribute --vpc-id ${vpc.id} --enable-dns-support, or set privateDns: false.`);
+      this.problems.add(
+        "VPC_DNS_SUPPORT_DISABLED",
+        "vpc.dnsSupport",
+        `private DNS for ${list} needs the VPC attribute enableDnsSupport, which is false on ${vpc.id}.`,
+        `Enable it: aws ec2 modify-vpc-attribute --vpc-id ${vpc.id} --enable-dns-support, or set privateDns: false.`,
+      );
     }
     if (vpc.dnsHostnames === false) {
-      this.problems.add("VPC_DNS_HOSTNAMES_DISABLED", "vpc.dnsHostnames", `private DNS for ${list} needs the VPC attribute enableDnsHostnames, which is false on ${vpc.id}.`, `Enable it: aws ec2 modify-vpc-attribute --vpc-id ${vpc.id} --enable-dns-hostnames, or set privateDns: false.`);
+      this.problems.add(
+        "VPC_DNS_HOSTNAMES_DISABLED",
+        "vpc.dnsHostnames",
+        `private DNS for ${list} needs the VPC attribute enableDnsHostnames, which is false on ${vpc.id}.`,
+        `Enable it: aws ec2 modify-vpc-attribute --vpc-id ${vpc.id} --enable-dns-hostnames, or set privateDns: false.`,
+      );
     }
     if (vpc.dnsSupport === undefined || vpc.dnsHostnames === undefined) {
-      this.warn("VPC_DNS_UNKNOWN", `enableDnsSupport and enableDnsHostnames of ${vpc.id} were not given; private DNS for ${list} fails at apply time if either is off.`, "vpc");
+      this.warn(
+        "VPC_DNS_UNKNOWN",
+        `enableDnsSupport and enableDnsHostnames of ${vpc.id} were not given; private DNS for ${list} fails at apply time if either is off.`,
+        "vpc",
+      );
     }
   }
 
@@ -349,17 +539,29 @@ class Planner {
     const mode = spec?.mode ?? "perEndpoint";
     const interfaces = endpoints.filter((e) => e.type === "Interface");
     if (mode !== "existing" && spec?.ids?.length) {
-      this.problems.add("SECURITY_GROUP_IDS_UNUSED", "securityGroup.ids", `security group ids are only used with mode: existing (mode is ${mode}).`, "Set securityGroup.mode: existing, or remove ids.");
+      this.problems.add(
+        "SECURITY_GROUP_IDS_UNUSED",
+        "securityGroup.ids",
+        `security group ids are only used with mode: existing (mode is ${mode}).`,
+        "Set securityGroup.mode: existing, or remove ids.",
+      );
     }
     if (mode === "existing") {
       if (!spec?.ids?.length) {
-        this.problems.add("SECURITY_GROUP_IDS_REQUIRED", "securityGroup.ids", "mode existing needs the security group ids to attach.", "Set securityGroup.ids: [sg-...].");
+        this.problems.add(
+          "SECURITY_GROUP_IDS_REQUIRED",
+          "securityGroup.ids",
+          "mode existing needs the security group ids to attach.",
+          "Set securityGroup.ids: [sg-...].",
+        );
         return;
       }
       const group: PlannedSecurityGroup = { mode, ids: [...spec.ids].sort(), ingress: [] };
       for (const e of interfaces) {
         e.securityGroup = group;
-        e.reasons.push(reason("SG_EXISTING", `Existing security groups ${group.ids!.join(", ")} attached; their rules are yours to keep narrow.`));
+        e.reasons.push(
+          reason("SG_EXISTING", `Existing security groups ${group.ids!.join(", ")} attached; their rules are yours to keep narrow.`),
+        );
       }
       return;
     }
@@ -372,7 +574,10 @@ class Planner {
       }
       return;
     }
-    for (const e of interfaces) e.reasons.push(reason("SG_PER_ENDPOINT", `Own security group: TCP ${e.port} from ${e.securityGroup!.ingress.length} declared CIDR(s) only.`));
+    for (const e of interfaces)
+      e.reasons.push(
+        reason("SG_PER_ENDPOINT", `Own security group: TCP ${e.port} from ${e.securityGroup!.ingress.length} declared CIDR(s) only.`),
+      );
   }
 
   private totals(endpoints: PlannedEndpoint[]): Plan["cost"] {

@@ -18,25 +18,45 @@ export function buildPolicy(spec: PolicySpec, ctx: PolicyContext, problems: Prob
       return null;
     case "organization-only":
       if (!spec.organizationId) {
-        problems.add("POLICY_ORGANIZATION_REQUIRED", `${ctx.path}.organizationId`, "the organization-only template needs the AWS Organization id.", "Set organizationId: o-xxxxxxxxxx (see `aws organizations describe-organization`).");
+        problems.add(
+          "POLICY_ORGANIZATION_REQUIRED",
+          `${ctx.path}.organizationId`,
+          "the organization-only template needs the AWS Organization id.",
+          "Set organizationId: o-xxxxxxxxxx (see `aws organizations describe-organization`).",
+        );
         return undefined;
       }
       return allowAll({ StringEquals: { "aws:PrincipalOrgID": spec.organizationId } });
     case "account-only": {
       const accounts = spec.accountIds?.length ? [...spec.accountIds].sort() : ctx.accountId ? [ctx.accountId] : undefined;
       if (!accounts) {
-        problems.add("POLICY_ACCOUNT_REQUIRED", `${ctx.path}.accountIds`, "the account-only template needs at least one account id.", "Set accountIds: [\"123456789012\"].");
+        problems.add(
+          "POLICY_ACCOUNT_REQUIRED",
+          `${ctx.path}.accountIds`,
+          "the account-only template needs at least one account id.",
+          'Set accountIds: ["123456789012"].',
+        );
         return undefined;
       }
       return allowAll({ StringEquals: { "aws:PrincipalAccount": accounts.length === 1 ? accounts[0] : accounts } });
     }
     case "s3-buckets": {
       if (ctx.serviceKey !== "s3" && ctx.serviceKey !== "s3express") {
-        problems.add("POLICY_TEMPLATE_SERVICE", `${ctx.path}.template`, `the s3-buckets template applies to s3 only, not ${ctx.serviceKey}.`, "Use organization-only, account-only or a document for this service.");
+        problems.add(
+          "POLICY_TEMPLATE_SERVICE",
+          `${ctx.path}.template`,
+          `the s3-buckets template applies to s3 only, not ${ctx.serviceKey}.`,
+          "Use organization-only, account-only or a document for this service.",
+        );
         return undefined;
       }
       if (!spec.buckets?.length) {
-        problems.add("POLICY_BUCKETS_REQUIRED", `${ctx.path}.buckets`, "the s3-buckets template needs the bucket names.", "Set buckets: [my-bucket].");
+        problems.add(
+          "POLICY_BUCKETS_REQUIRED",
+          `${ctx.path}.buckets`,
+          "the s3-buckets template needs the bucket names.",
+          "Set buckets: [my-bucket].",
+        );
         return undefined;
       }
       const buckets = [...new Set(spec.buckets)].sort();

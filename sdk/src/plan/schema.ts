@@ -7,10 +7,10 @@ const bool: Shape = { kind: "boolean" };
 const obj = (fields: Record<string, Shape>, required: string[] = []): Shape & { kind: "object" } => ({ kind: "object", fields, required });
 
 export const ID_PATTERNS = {
-  vpc: /^vpc-[0-9a-zA-Z]+$/,
-  subnet: /^subnet-[0-9a-zA-Z]+$/,
-  routeTable: /^rtb-[0-9a-zA-Z]+$/,
-  securityGroup: /^sg-[0-9a-zA-Z]+$/,
+  vpc: /^vpc-[0-9a-zA-Z][0-9a-zA-Z-]*$/,
+  subnet: /^subnet-[0-9a-zA-Z][0-9a-zA-Z-]*$/,
+  routeTable: /^rtb-[0-9a-zA-Z][0-9a-zA-Z-]*$/,
+  securityGroup: /^sg-[0-9a-zA-Z][0-9a-zA-Z-]*$/,
 };
 const AZ_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d[a-z](-[a-z0-9-]+)?$/;
 const ACCOUNT = /^\d{12}$/;
@@ -70,7 +70,10 @@ export const requestShape = obj(
     access: obj({
       fromVpc: bool,
       onPremises: obj({ cidrs: { kind: "array", of: str("192.168.0.0/16") } }, ["cidrs"]),
-      peerVpcs: { kind: "array", of: obj({ name: str("spoke-a"), cidrs: { kind: "array", of: str("10.1.0.0/16") }, region: str("us-east-1") }, ["name", "cidrs"]) },
+      peerVpcs: {
+        kind: "array",
+        of: obj({ name: str("spoke-a"), cidrs: { kind: "array", of: str("10.1.0.0/16") }, region: str("us-east-1") }, ["name", "cidrs"]),
+      },
       extraCidrs: { kind: "array", of: str("10.9.0.0/16") },
     }),
     ha: obj({ minAzs: { kind: "number", min: 1, integer: true }, strict: bool }),
@@ -83,7 +86,10 @@ export const requestShape = obj(
       transitGatewayPerGbUsd: money,
       crossAzPerGbUsd: money,
     }),
-    securityGroup: obj({ mode: { kind: "enum", values: ["perEndpoint", "shared", "existing"] }, ids: strings("sg-0abc", ID_PATTERNS.securityGroup) }),
+    securityGroup: obj({
+      mode: { kind: "enum", values: ["perEndpoint", "shared", "existing"] },
+      ids: strings("sg-0abc", ID_PATTERNS.securityGroup),
+    }),
     defaults: obj({ privateDns: bool, ipAddressType: ipType, policy }),
     facts: obj({
       serviceAzs: { kind: "record", of: strings("us-east-1a", AZ_PATTERN) },

@@ -17,10 +17,15 @@ export type Shape =
   | { kind: "string-or"; object: Shape & { kind: "object" } };
 
 const describe = (value: unknown): string =>
-  value === null ? "null" : Array.isArray(value) ? "a list" : typeof value === "object" ? "an object" : `${typeof value} ${JSON.stringify(value)}`;
+  value === null
+    ? "null"
+    : Array.isArray(value)
+      ? "a list"
+      : typeof value === "object"
+        ? "an object"
+        : `${typeof value} ${JSON.stringify(value)}`;
 
-const join = (path: string, key: string | number): string =>
-  typeof key === "number" ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+const join = (path: string, key: string | number): string => (typeof key === "number" ? `${path}[${key}]` : path ? `${path}.${key}` : key);
 
 /** Checks `value` against `shape`; records every mismatch; returns whether it matched. */
 export function checkShape(value: unknown, shape: Shape, path: string, problems: Problems): boolean {
@@ -58,7 +63,12 @@ export function checkShape(value: unknown, shape: Shape, path: string, problems:
     case "enum":
       if (typeof value !== "string" || !shape.values.includes(value)) {
         const hint = typeof value === "string" ? didYouMean(value, shape.values) : "";
-        problems.add("INVALID_VALUE", path, `must be one of ${shape.values.join(", ")}, got ${describe(value)}.`, hint ? capital(hint) : `Use one of ${shape.values.join(", ")}.`);
+        problems.add(
+          "INVALID_VALUE",
+          path,
+          `must be one of ${shape.values.join(", ")}, got ${describe(value)}.`,
+          hint ? capital(hint) : `Use one of ${shape.values.join(", ")}.`,
+        );
         return false;
       }
       return true;
@@ -93,7 +103,9 @@ export function checkShape(value: unknown, shape: Shape, path: string, problems:
       }
       return true;
     case "string-or":
-      return typeof value === "string" ? checkShape(value, { kind: "string" }, path, problems) : checkShape(value, shape.object, path, problems);
+      return typeof value === "string"
+        ? checkShape(value, { kind: "string" }, path, problems)
+        : checkShape(value, shape.object, path, problems);
     case "object": {
       if (!isPlainObject(value)) {
         problems.add("INVALID_TYPE", path, `must be an object, got ${describe(value)}.`, "Write a YAML/JSON map.");
@@ -112,7 +124,12 @@ export function checkShape(value: unknown, shape: Shape, path: string, problems:
         if (!fieldShape) {
           const hint = didYouMean(key, known);
           // A typo is reported but does not stop the checks of the fields that are known.
-          problems.add("UNKNOWN_FIELD", join(path, key), `is not a known field.`, hint ? capital(hint) : `Known fields: ${known.join(", ")}.`);
+          problems.add(
+            "UNKNOWN_FIELD",
+            join(path, key),
+            `is not a known field.`,
+            hint ? capital(hint) : `Known fields: ${known.join(", ")}.`,
+          );
         } else if (item !== undefined) {
           ok = checkShape(item, fieldShape, join(path, key), problems) && ok;
         }

@@ -3,7 +3,17 @@
  * decision (region, CIDRs, subnets, services and bundles). Produces the normalised input the
  * decision modules work on, and every problem found.
  */
-import { findService, getBundle, getRegion, getService, regionCodes, suggestNames, didYouMean, type CatalogService, type Region } from "../catalog";
+import {
+  findService,
+  getBundle,
+  getRegion,
+  getService,
+  regionCodes,
+  suggestNames,
+  didYouMean,
+  type CatalogService,
+  type Region,
+} from "../catalog";
 import { parseCidr } from "./cidr";
 import { Problems } from "./problems";
 import { requestShape } from "./schema";
@@ -32,7 +42,12 @@ export function readRequest(input: unknown, lookedUp: PlanFacts | undefined, pro
   if (!checkShape(input, requestShape, "", problems)) return undefined;
   const request = input as PlanRequest;
   if (request.version !== undefined && request.version !== SUPPORTED_VERSION) {
-    problems.add("UNSUPPORTED_VERSION", "version", `version ${request.version} is not supported by this vpce-plan.`, `Use version: ${SUPPORTED_VERSION} or upgrade vpce-plan.`);
+    problems.add(
+      "UNSUPPORTED_VERSION",
+      "version",
+      `version ${request.version} is not supported by this vpce-plan.`,
+      `Use version: ${SUPPORTED_VERSION} or upgrade vpce-plan.`,
+    );
   }
   const region = readRegion(request.region, "region", problems);
   checkCidrs(request, problems);
@@ -43,7 +58,13 @@ export function readRequest(input: unknown, lookedUp: PlanFacts | undefined, pro
     const seen = new Set<string>();
     request.access.peerVpcs.forEach((peer, i) => {
       if (peer.region) readRegion(peer.region, `access.peerVpcs[${i}].region`, problems);
-      if (seen.has(peer.name)) problems.add("DUPLICATE_PEER", `access.peerVpcs[${i}].name`, `peer VPC "${peer.name}" is listed twice.`, "Give each peer VPC a unique name.");
+      if (seen.has(peer.name))
+        problems.add(
+          "DUPLICATE_PEER",
+          `access.peerVpcs[${i}].name`,
+          `peer VPC "${peer.name}" is listed twice.`,
+          "Give each peer VPC a unique name.",
+        );
       seen.add(peer.name);
     });
   }
@@ -55,7 +76,12 @@ function readRegion(code: string, path: string, problems: Problems): Region | un
   const region = getRegion(code);
   if (!region) {
     const hint = didYouMean(code, regionCodes());
-    problems.add("UNKNOWN_REGION", path, `"${code}" is not an AWS region this catalog knows.`, hint ? hint.charAt(0).toUpperCase() + hint.slice(1) : "Use a region code such as us-east-1.");
+    problems.add(
+      "UNKNOWN_REGION",
+      path,
+      `"${code}" is not an AWS region this catalog knows.`,
+      hint ? hint.charAt(0).toUpperCase() + hint.slice(1) : "Use a region code such as us-east-1.",
+    );
   }
   return region;
 }
@@ -74,9 +100,19 @@ function checkCidrs(request: PlanRequest, problems: Problems): void {
       if (typeof parsed === "string") {
         problems.add("INVALID_CIDR", `${path}[${i}]`, `"${text}" ${parsed}.`, "Write a network CIDR such as 10.0.0.0/16.");
       } else if (family && parsed.family !== family) {
-        problems.add("INVALID_CIDR", `${path}[${i}]`, `"${text}" is not an IPv${family} CIDR.`, family === 4 ? "Put IPv6 blocks in vpc.ipv6Cidrs." : "Put IPv4 blocks in vpc.cidrs.");
+        problems.add(
+          "INVALID_CIDR",
+          `${path}[${i}]`,
+          `"${text}" is not an IPv${family} CIDR.`,
+          family === 4 ? "Put IPv6 blocks in vpc.ipv6Cidrs." : "Put IPv4 blocks in vpc.cidrs.",
+        );
       } else if (parsed.prefix === 0 && path !== "access.extraCidrs") {
-        problems.add("OPEN_CIDR_NOT_EXPLICIT", `${path}[${i}]`, `"${text}" admits the whole internet.`, "Declare narrower networks; if you really mean everyone, list it in access.extraCidrs.");
+        problems.add(
+          "OPEN_CIDR_NOT_EXPLICIT",
+          `${path}[${i}]`,
+          `"${text}" admits the whole internet.`,
+          "Declare narrower networks; if you really mean everyone, list it in access.extraCidrs.",
+        );
       }
     });
   }
@@ -93,11 +129,21 @@ function readSubnets(request: PlanRequest, problems: Problems): NormalizedReques
     }
     seen.add(subnet.id);
     if (!subnet.az) {
-      problems.add("SUBNET_AZ_MISSING", `${path}.az`, `subnet ${subnet.id} has no Availability Zone.`, "Set az (e.g. us-east-1a), or let vpce-plan look it up (--from-aws, or the Pulumi component).");
+      problems.add(
+        "SUBNET_AZ_MISSING",
+        `${path}.az`,
+        `subnet ${subnet.id} has no Availability Zone.`,
+        "Set az (e.g. us-east-1a), or let vpce-plan look it up (--from-aws, or the Pulumi component).",
+      );
       return;
     }
     if (!subnet.az.startsWith(`${request.region}`)) {
-      problems.add("SUBNET_AZ_REGION", `${path}.az`, `${subnet.az} is not an Availability Zone of ${request.region}.`, `Use an AZ of ${request.region}, or fix region.`);
+      problems.add(
+        "SUBNET_AZ_REGION",
+        `${path}.az`,
+        `${subnet.az} is not an Availability Zone of ${request.region}.`,
+        `Use an AZ of ${request.region}, or fix region.`,
+      );
       return;
     }
     out.push({ ...subnet, az: subnet.az });
@@ -114,7 +160,12 @@ function readServices(request: PlanRequest, region: Region, problems: Problems):
     if (!found) return;
     const previous = byKey.get(found.key);
     if (previous && rank === 2 && previous.rank === 2) {
-      problems.add("DUPLICATE_SERVICE", path, `${found.key} is configured twice (also at ${previous.path}).`, "Merge the two entries into one.");
+      problems.add(
+        "DUPLICATE_SERVICE",
+        path,
+        `${found.key} is configured twice (also at ${previous.path}).`,
+        "Merge the two entries into one.",
+      );
       return;
     }
     if (!previous || rank > previous.rank) {
@@ -125,7 +176,12 @@ function readServices(request: PlanRequest, region: Region, problems: Problems):
     const bundle = getBundle(name);
     if (!bundle) {
       const hints = suggestNames(name);
-      problems.add("UNKNOWN_BUNDLE", `bundles[${i}]`, `"${name}" is not a bundle.`, hints.length ? `Did you mean ${hints.join(", ")}?` : "Run `vpce-plan catalog --bundles` for the list.");
+      problems.add(
+        "UNKNOWN_BUNDLE",
+        `bundles[${i}]`,
+        `"${name}" is not a bundle.`,
+        hints.length ? `Did you mean ${hints.join(", ")}?` : "Run `vpce-plan catalog --bundles` for the list.",
+      );
       return;
     }
     for (const key of bundle.services) add(key, { name: key }, `bundles[${i}]`, 0);
@@ -135,11 +191,14 @@ function readServices(request: PlanRequest, region: Region, problems: Problems):
     else add(entry.name, entry, `services[${i}]`, 2);
   });
   if (byKey.size === 0 && problems.empty) {
-    problems.add("NO_SERVICES", "services", "no services were requested.", "List services (e.g. [s3, secretsmanager]) or bundles (e.g. [ecs-fargate]).");
+    problems.add(
+      "NO_SERVICES",
+      "services",
+      "no services were requested.",
+      "List services (e.g. [s3, secretsmanager]) or bundles (e.g. [ecs-fargate]).",
+    );
   }
-  return [...byKey.values()]
-    .map(({ rank: _rank, ...service }) => service)
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...byKey.values()].map(({ rank: _rank, ...service }) => service).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 function resolveName(name: string, region: Region, path: string, problems: Problems): CatalogService | undefined {
@@ -150,11 +209,21 @@ function resolveName(name: string, region: Region, path: string, problems: Probl
       return undefined;
     }
     const hints = suggestNames(name);
-    problems.add("UNKNOWN_SERVICE", path, `"${name}" is not a service in the catalog.`, hints.length ? `Did you mean ${hints.join(", ")}?` : "Run `vpce-plan catalog --search TEXT` to find the key.");
+    problems.add(
+      "UNKNOWN_SERVICE",
+      path,
+      `"${name}" is not a service in the catalog.`,
+      hints.length ? `Did you mean ${hints.join(", ")}?` : "Run `vpce-plan catalog --search TEXT` to find the key.",
+    );
     return undefined;
   }
   if (found.region && found.region !== region.code) {
-    problems.add("SERVICE_REGION_MISMATCH", path, `${name} is a service of ${found.region}, but the VPC is in ${region.code}.`, `Use the key ${found.service.key}, or the ${region.code} service name.`);
+    problems.add(
+      "SERVICE_REGION_MISMATCH",
+      path,
+      `${name} is a service of ${found.region}, but the VPC is in ${region.code}.`,
+      `Use the key ${found.service.key}, or the ${region.code} service name.`,
+    );
     return undefined;
   }
   return getService(found.service.key);
@@ -165,7 +234,12 @@ function checkTraffic(request: PlanRequest, services: ResolvedService[], problem
   for (const key of Object.keys(request.traffic ?? {})) {
     if (keys.has(key) || services.length === 0) continue;
     const hint = didYouMean(key, keys);
-    problems.add("TRAFFIC_UNKNOWN_SERVICE", `traffic.${key}`, `traffic is given for ${key}, which the request does not ask for.`, hint ? hint.charAt(0).toUpperCase() + hint.slice(1) : "Use the catalog key of a requested service.");
+    problems.add(
+      "TRAFFIC_UNKNOWN_SERVICE",
+      `traffic.${key}`,
+      `traffic is given for ${key}, which the request does not ask for.`,
+      hint ? hint.charAt(0).toUpperCase() + hint.slice(1) : "Use the catalog key of a requested service.",
+    );
   }
 }
 

@@ -15,11 +15,14 @@ function dns(e: PlannedEndpoint): string {
 }
 
 /** The reason that explains the type decision is always first in `reasons`. */
-const rows = (plan: Plan): string[][] => plan.endpoints.map((e) => [e.service, e.type, where(e), dns(e), usd(e.monthlyCostUsd), e.reasons[0]?.message ?? ""]);
+const rows = (plan: Plan): string[][] =>
+  plan.endpoints.map((e) => [e.service, e.type, where(e), dns(e), usd(e.monthlyCostUsd), e.reasons[0]?.message ?? ""]);
 
 function totals(plan: Plan): string[] {
   const c = plan.cost;
-  const out = [`Monthly: ${usd(c.monthlyTotalUsd)} (fixed ${usd(c.monthlyFixedUsd)}, data ${usd(c.monthlyDataUsd)}) at ${c.priceRegion} list prices.`];
+  const out = [
+    `Monthly: ${usd(c.monthlyTotalUsd)} (fixed ${usd(c.monthlyFixedUsd)}, data ${usd(c.monthlyDataUsd)}) at ${c.priceRegion} list prices.`,
+  ];
   if (c.nat) {
     const verb = c.nat.savingsUsd >= 0 ? "saves" : "costs";
     out.push(`Against NAT for the same traffic (${usd(c.nat.monthlyUsd)}): the plan ${verb} ${usd(Math.abs(c.nat.savingsUsd))} a month.`);

@@ -12,7 +12,11 @@ export function renderTable(header: string[], rows: string[][]): string {
 /** A GitHub-flavoured markdown table; pipes inside cells are escaped. */
 export function renderMarkdownTable(header: string[], rows: string[][]): string {
   const cell = (c: string): string => c.replace(/\|/g, "\\|");
-  return [`| ${header.join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)].join("\n");
+  return [
+    `| ${header.join(" | ")} |`,
+    `| ${header.map(() => "---").join(" | ")} |`,
+    ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`),
+  ].join("\n");
 }
 
 export const usd = (n: number): string => `$${n.toFixed(2)}`;

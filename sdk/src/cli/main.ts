@@ -1,0 +1,60 @@
+/**
+ * The `vpce-plan` entry point. Commands load lazily so that `plan` and `catalog` never pull in
+ * @pulumi/* or the AWS SDK: start-up time is part of the product.
+ */
+import { EXIT_FAILURE, EXIT_INVALID, EXIT_OK, type Command, type Io } from "./command";
+import { CliError } from "./request";
+
+const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
+  plan: { summary: "decide and explain the endpoints for a request file", load: () => require("./commands/plan").command },
+  catalog: { summary: "list known services and bundles", load: () => require("./commands/catalog").command },
+};
+
+/** Registers a command; used by command modules that ship with later features. */
+export function registerCommand(name: string, summary: string, load: () => Command): void {
+  COMMANDS[name] = { summary, load };
+}
+
+function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return `Usage: vpce-plan <command> [flags]
+
+Plans the cheapest correct AWS VPC endpoints (gateway or interface) and explains every decision.
+
+Commands:
+${lines.join("\n")}
+
+Run vpce-plan <command> --help for a command's flags.
+Exit codes: 0 success, 2 invalid request or flags, 1 anything else.
+`;
+}
+
+export const stdio: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+
+export async function main(argv: string[], io: Io = stdio): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    io.out(usage());
+    return name ? EXIT_OK : EXIT_INVALID;
+  }
+  if (name === "--version") {
+    io.out(`${require("../../package.json").version}\n`);
+    return EXIT_OK;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) {
+    io.err(`vpce-plan: unknown command "${name}".\n\n${usage()}`);
+    return EXIT_INVALID;
+  }
+  try {
+    return await entry.load().run(rest, io);
+  } catch (err) {
+    if (err instanceof CliError) {
+      io.err(`vpce-plan ${name}: ${err.message}\n`);
+      return err.exitCode;
+    }
+    io.err(`vpce-plan ${name}: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return EXIT_FAILURE;
+  }
+}
