@@ -68,14 +68,31 @@ export const regionCodes = (): string[] => regions.map((r) => r.code);
 const fill = (pattern: string, region: Region): string =>
   pattern.split("{region}").join(region.code).split("{dnsSuffix}").join(region.dnsSuffix);
 
-/** The service name AWS uses for this service in this region. */
-export function serviceNameIn(service: CatalogService, region: Region): string {
-  const pattern = region.partition === "aws-cn" && service.serviceNameCn ? service.serviceNameCn : service.serviceName;
-  return fill(pattern, region);
+// Names per (service, region) are asked for once per endpoint of every plan: memoised, since the
+// catalog never changes at run time.
+type Names = { serviceName: string; privateDnsNames: readonly string[] };
+const namesCache = new WeakMap<CatalogService, Map<string, Names>>();
+
+function namesIn(service: CatalogService, region: Region): Names {
+  let byRegion = namesCache.get(service);
+  if (!byRegion) namesCache.set(service, (byRegion = new Map()));
+  let names = byRegion.get(region.code);
+  if (!names) {
+    const pattern = region.partition === "aws-cn" && service.serviceNameCn ? service.serviceNameCn : service.serviceName;
+    names = { serviceName: fill(pattern, region), privateDnsNames: Object.freeze(service.privateDnsNames.map((p) => fill(p, region))) };
+    byRegion.set(region.code, names);
+  }
+  return names;
 }
 
-export function privateDnsNamesIn(service: CatalogService, region: Region): string[] {
-  return service.privateDnsNames.map((p) => fill(p, region));
+/** The service name AWS uses for this service in this region. */
+export function serviceNameIn(service: CatalogService, region: Region): string {
+  return namesIn(service, region).serviceName;
+}
+
+/** The private DNS names the service's endpoints create in this region (shared; do not mutate). */
+export function privateDnsNamesIn(service: CatalogService, region: Region): readonly string[] {
+  return namesIn(service, region).privateDnsNames;
 }
 
 /**

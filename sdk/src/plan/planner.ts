@@ -5,13 +5,14 @@
  */
 import { privateDnsNamesIn, serviceNameIn, type Region } from "../catalog";
 import { gatewayCost, interfaceCost, money } from "./cost";
-import { placeInterface } from "./placement";
+import { indexByAz, placeFromIndex, type AzIndex } from "./placement";
 import { buildPolicy } from "./policy";
 import { PlanRequestError, Problems } from "./problems";
 import { compareRules, ingressRules, isOpenCidr } from "./security";
 import type {
   Diagnostic,
   EndpointType,
+  IngressRule,
   IpAddressType,
   Plan,
   PlanFacts,
@@ -42,6 +43,8 @@ class Planner {
   private readonly warnings: Diagnostic[] = [];
   private readonly prices: PriceTable;
   private readonly region: Region;
+  private allSubnets?: AzIndex;
+  private readonly ingressCache = new Map<string, IngressRule[]>();
 
   constructor(
     private readonly input: NormalizedRequest,
@@ -294,7 +297,7 @@ class Planner {
     const candidates = this.candidateSubnets(service);
     if (!candidates) return undefined;
     const supportedAzs = facts.serviceAzs?.[key];
-    const placement = placeInterface(candidates, supportedAzs);
+    const placement = placeFromIndex(candidates, supportedAzs);
     reasons.push(
       supportedAzs
         ? reason("AZS_FROM_FACTS", `${key} offers endpoints in ${supportedAzs.length} AZ(s) of ${this.region.code}.`)
@@ -343,7 +346,7 @@ class Planner {
           `The VPC reaches ${key} through the gateway, so the interface endpoint admits only the declared outside consumers.`,
         ),
       );
-    const ingress = ingressRules(catalog.port, request.vpc, request.access, { vpc: admitVpc, ipv6: ipAddressType !== "ipv4" });
+    const ingress = this.ingress(catalog.port, admitVpc, ipAddressType !== "ipv4");
     if (admitVpc && !request.vpc.cidrs?.length) {
       this.problems.add(
         "VPC_CIDRS_REQUIRED",
@@ -361,29 +364,44 @@ class Planner {
         ),
       );
     }
-    const dnsRecordIpType = ipAddressType;
-    return {
+    const endpoint: PlannedEndpoint = {
       name: endpointName(key, "Interface"),
       service: key,
       serviceName: serviceNameIn(catalog, this.region),
       type: "Interface",
-      subnetIds: placement.chosen.map((s) => s.id).sort(),
+      // In AZ order, so that subnetIds[i] is the subnet chosen in azs[i].
+      subnetIds: placement.chosen.map((s) => s.id),
       azs,
       privateDns,
-      ...(privateDns ? { privateDnsNames: [...dnsNames].sort() } : {}),
       ipAddressType,
-      dnsOptions: privateDns && opts.hasGateway ? { dnsRecordIpType, privateDnsOnlyForInboundResolverEndpoint: true } : { dnsRecordIpType },
+      dnsOptions: { dnsRecordIpType: ipAddressType },
       port: catalog.port,
       securityGroup: { name: endpointName(key, "Interface"), mode: "perEndpoint", ingress },
       policy: null,
-      ...(privateDns && opts.hasGateway ? { dependsOn: [endpointName(key, "Gateway")] } : {}),
       reasons,
       cost,
       monthlyCostUsd: cost.monthlyUsd,
     };
+    if (privateDns) endpoint.privateDnsNames = [...dnsNames].sort();
+    if (privateDns && opts.hasGateway) {
+      endpoint.dnsOptions!.privateDnsOnlyForInboundResolverEndpoint = true;
+      endpoint.dependsOn = [endpointName(key, "Gateway")];
+    }
+    return endpoint;
   }
 
-  private candidateSubnets(service: ResolvedService): Array<{ id: string; az: string }> | undefined {
+  /** Ingress depends only on port and scope, so endpoints alike share one (read-only) rule list. */
+  private ingress(port: number, vpc: boolean, ipv6: boolean): IngressRule[] {
+    const cacheKey = `${port}/${vpc}/${ipv6}`;
+    let rules = this.ingressCache.get(cacheKey);
+    if (!rules) {
+      rules = ingressRules(port, this.input.request.vpc, this.input.request.access, { vpc, ipv6 });
+      this.ingressCache.set(cacheKey, rules);
+    }
+    return rules;
+  }
+
+  private candidateSubnets(service: ResolvedService): AzIndex | undefined {
     const { options, path, key } = service;
     const all = this.input.subnets;
     if (!options.subnetIds) {
@@ -396,7 +414,9 @@ class Planner {
         );
         return undefined;
       }
-      return all;
+      // Most services use every subnet: index them by AZ once per plan, not once per service.
+      this.allSubnets ??= indexByAz(all);
+      return this.allSubnets;
     }
     const byId = new Map(all.map((s) => [s.id, s]));
     const chosen = options.subnetIds.flatMap((id, i) => {
@@ -410,7 +430,7 @@ class Planner {
         );
       return subnet ? [subnet] : [];
     });
-    return chosen.length === options.subnetIds.length ? chosen : undefined;
+    return chosen.length === options.subnetIds.length ? indexByAz(chosen) : undefined;
   }
 
   private ipAddressType(service: ResolvedService, chosen: Array<{ id: string; az: string }>): IpAddressType {
@@ -439,7 +459,7 @@ class Planner {
     return type;
   }
 
-  private privateDns(service: ResolvedService, dnsNames: string[], reasons: Reason[], hasGateway: boolean): boolean {
+  private privateDns(service: ResolvedService, dnsNames: readonly string[], reasons: Reason[], hasGateway: boolean): boolean {
     const { options, path, key } = service;
     const asked = options.privateDns ?? this.input.request.defaults?.privateDns;
     if (!dnsNames.length) {
