@@ -34,4 +34,8 @@ export function compareRules(a: IngressRule, b: IngressRule): number {
   return a.fromPort - b.fromPort || (a.cidr < b.cidr ? -1 : a.cidr > b.cidr ? 1 : 0);
 }
 
-export const isOpenCidr = (cidr: string): boolean => cidr === "0.0.0.0/0" || cidr === "::/0";
+/** A catch-all block in any spelling (`::/0`, `0::/0`, ...): prefix length 0 admits every address. */
+export function isOpenCidr(cidr: string): boolean {
+  const parsed = parseCidr(cidr);
+  return typeof parsed !== "string" && parsed.prefix === 0;
+}

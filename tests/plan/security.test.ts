@@ -1,0 +1,128 @@
+/** Rule 5: security groups, ports and ingress sources. */
+import assert from "node:assert/strict";
+import { endpoint, ingressCidrs, plan, problem, reasonCodes, request, warningCodes } from "../helpers/build";
+
+describe("planEndpoints: security groups (rule 5)", () => {
+  const ports: Array<[string, number]> = [
+    ["sts", 443],
+    ["cassandra", 9142],
+    ["email-smtp", 587],
+    ["transfer.server", 22],
+  ];
+  for (const [service, port] of ports) {
+    it(`${service} ingress is TCP ${port} only`, () => {
+      const e = endpoint(plan(request({ services: [service] })), service);
+      assert.equal(e.port, port);
+      for (const rule of e.securityGroup!.ingress) {
+        assert.deepEqual([rule.protocol, rule.fromPort, rule.toPort], ["tcp", port, port]);
+        assert.equal(rule.description, `TCP ${port} from this VPC ${rule.cidr}`);
+      }
+    });
+  }
+
+  it("admits exactly the declared consumers, each labelled with its source", () => {
+    const e = endpoint(
+      plan(
+        request({
+          access: {
+            onPremises: { cidrs: ["192.168.0.0/16"] },
+            peerVpcs: [{ name: "spoke", cidrs: ["10.1.0.0/16"] }],
+            extraCidrs: ["100.64.0.0/10"],
+          },
+        }),
+      ),
+      "sts",
+    );
+    assert.deepEqual(
+      e.securityGroup!.ingress.map((r) => [r.cidr, r.source]),
+      [
+        ["10.0.0.0/16", "vpc"],
+        ["10.1.0.0/16", "peer:spoke"],
+        ["100.64.0.0/10", "extra"],
+        ["192.168.0.0/16", "onPremises"],
+      ],
+    );
+  });
+
+  it("never admits 0.0.0.0/0 unless listed in access.extraCidrs, and then warns OPEN_INGRESS", () => {
+    assert.ok(!ingressCidrs(endpoint(plan(request()), "sts")).includes("0.0.0.0/0"));
+    const p = plan(request({ access: { extraCidrs: ["0.0.0.0/0"] } }));
+    assert.ok(ingressCidrs(endpoint(p, "sts")).includes("0.0.0.0/0"));
+    assert.deepEqual(warningCodes(p), ["OPEN_INGRESS"]);
+    assert.equal(p.warnings[0].path, "access.extraCidrs");
+  });
+
+  it("an IPv6 catch-all in any spelling triggers OPEN_INGRESS", () => {
+    for (const open of ["::/0", "0::/0", "0:0:0:0:0:0:0:0/0"]) {
+      const p = plan(request({ access: { extraCidrs: [open] } }));
+      assert.deepEqual(warningCodes(p), ["OPEN_INGRESS"], open);
+    }
+  });
+
+  it("an open CIDR anywhere but extraCidrs is an error (OPEN_CIDR_NOT_EXPLICIT)", () => {
+    assert.equal(
+      problem(request({ access: { onPremises: { cidrs: ["0.0.0.0/0"] } } }), "OPEN_CIDR_NOT_EXPLICIT").path,
+      "access.onPremises.cidrs[0]",
+    );
+    assert.equal(
+      problem(request({ access: { peerVpcs: [{ name: "p", cidrs: ["::/0"] }] } }), "OPEN_CIDR_NOT_EXPLICIT").path,
+      "access.peerVpcs[0].cidrs[0]",
+    );
+  });
+
+  it("perEndpoint (default): one group per interface endpoint, named after it", () => {
+    const p = plan(request({ services: ["sts", "kms", "s3"] }));
+    for (const e of p.endpoints.filter((x) => x.type === "Interface")) {
+      assert.equal(e.securityGroup?.name, e.name);
+      assert.equal(e.securityGroup?.mode, "perEndpoint");
+      assert.ok(reasonCodes(e).includes("SG_PER_ENDPOINT"));
+    }
+    assert.equal(endpoint(p, "s3-gateway").securityGroup, undefined);
+  });
+
+  it("shared: one group named `endpoints` with the union of the rules (each port and CIDR once)", () => {
+    const p = plan(request({ services: ["sts", "kms", "cassandra"], securityGroup: { mode: "shared" } }));
+    const groups = p.endpoints.map((e) => e.securityGroup);
+    for (const g of groups) assert.deepEqual(g, groups[0]);
+    assert.equal(groups[0]?.name, "endpoints");
+    assert.equal(groups[0]?.mode, "shared");
+    assert.deepEqual(
+      groups[0]?.ingress.map((r) => [r.fromPort, r.cidr]),
+      [
+        [443, "10.0.0.0/16"],
+        [9142, "10.0.0.0/16"],
+      ],
+    );
+    for (const e of p.endpoints) assert.ok(reasonCodes(e).includes("SG_SHARED"));
+  });
+
+  it("existing: the given ids (sorted) on every interface endpoint, no rules of ours", () => {
+    const p = plan(request({ services: ["sts", "kms"], securityGroup: { mode: "existing", ids: ["sg-2", "sg-1"] } }));
+    for (const e of p.endpoints) {
+      assert.deepEqual(e.securityGroup, { mode: "existing", ids: ["sg-1", "sg-2"], ingress: [] });
+      assert.ok(reasonCodes(e).includes("SG_EXISTING"));
+    }
+  });
+
+  it("existing without ids, or ids without existing, are errors", () => {
+    assert.equal(problem(request({ securityGroup: { mode: "existing" } }), "SECURITY_GROUP_IDS_REQUIRED").path, "securityGroup.ids");
+    assert.equal(problem(request({ securityGroup: { ids: ["sg-1"] } }), "SECURITY_GROUP_IDS_UNUSED").path, "securityGroup.ids");
+    problem(request({ securityGroup: { mode: "shared", ids: ["sg-1"] } }), "SECURITY_GROUP_IDS_UNUSED");
+  });
+
+  it("an interface endpoint that admits the VPC needs vpc.cidrs (VPC_CIDRS_REQUIRED)", () => {
+    const p = problem(request({ vpc: { id: "vpc-1", dnsSupport: true, dnsHostnames: true } }), "VPC_CIDRS_REQUIRED");
+    assert.equal(p.path, "vpc.cidrs");
+  });
+
+  it("vpc.cidrs is not needed when only outsiders use the interface endpoint", () => {
+    const p = plan(
+      request({
+        vpc: { id: "vpc-1", dnsSupport: true, dnsHostnames: true },
+        services: ["s3"],
+        access: { onPremises: { cidrs: ["192.168.0.0/16"] } },
+      }),
+    );
+    assert.deepEqual(ingressCidrs(endpoint(p, "s3")), ["192.168.0.0/16"]);
+  });
+});
