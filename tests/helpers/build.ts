@@ -1,0 +1,70 @@
+/**
+ * Request builders and plan accessors for the planner tests: one valid baseline request that each
+ * test changes in the one place it is about, so a failure points at that change.
+ */
+import assert from "node:assert/strict";
+import { getRegion } from "vpce-plan/catalog";
+import { HOURS_PER_MONTH, isPlanRequestError, planEndpoints } from "vpce-plan/plan";
+import type { Plan, PlanFacts, PlannedEndpoint, PlanRequest, PriceTable, Problem, SubnetSpec } from "vpce-plan/plan";
+
+/** Subnets `subnet-<letter>` in `<region><letter>`, each with its own route table `rtb-<letter>`. */
+export function subnets(region: string, letters: string, extra: Partial<SubnetSpec> = {}): SubnetSpec[] {
+  return [...letters].map((l) => ({ id: `subnet-${l}`, az: `${region}${l}`, routeTableId: `rtb-${l}`, ...extra }));
+}
+
+/** A valid request: one VPC in us-east-1 (DNS attributes on), two subnets in two AZs, STS only. */
+export function request(overrides: Partial<PlanRequest> = {}): PlanRequest {
+  const region = overrides.region ?? "us-east-1";
+  return {
+    region,
+    vpc: { id: "vpc-0abc", cidrs: ["10.0.0.0/16"], dnsSupport: true, dnsHostnames: true },
+    subnets: subnets(region, "ab"),
+    services: ["sts"],
+    ...overrides,
+  };
+}
+
+export const plan = (req: unknown, facts?: PlanFacts): Plan => planEndpoints(req, facts);
+
+/** The problems of a request the planner must reject; fails the test if it plans or throws anything else. */
+export function problemsOf(req: unknown, facts?: PlanFacts): Problem[] {
+  try {
+    planEndpoints(req, facts);
+  } catch (err) {
+    if (!isPlanRequestError(err)) throw err;
+    return err.problems;
+  }
+  return assert.fail("expected a PlanRequestError, but the request was planned");
+}
+
+/** The single problem with `code`; fails when there is none or more than one. */
+export function problem(req: unknown, code: string, facts?: PlanFacts): Problem {
+  const found = problemsOf(req, facts).filter((p) => p.code === code);
+  assert.equal(found.length, 1, `expected one ${code}, got ${JSON.stringify(problemsOf(req, facts))}`);
+  return found[0];
+}
+
+export function endpoint(p: Plan, name: string): PlannedEndpoint {
+  const found = p.endpoints.find((e) => e.name === name);
+  assert.ok(found, `no endpoint ${name} in ${p.endpoints.map((e) => e.name).join(", ")}`);
+  return found;
+}
+
+export const reasonCodes = (e: PlannedEndpoint): string[] => e.reasons.map((r) => r.code);
+export const warningCodes = (p: Plan): string[] => p.warnings.map((w) => w.code);
+export const types = (p: Plan): Array<[string, string]> => p.endpoints.map((e) => [e.service, e.type]);
+export const ingressCidrs = (e: PlannedEndpoint): string[] => (e.securityGroup?.ingress ?? []).map((r) => r.cidr);
+
+export function prices(region: string): PriceTable {
+  const found = getRegion(region);
+  assert.ok(found, `region ${region} not in the catalog`);
+  return found.prices;
+}
+
+/** List price of an interface endpoint's AZ-hours for a month, from the region's price table. */
+export const interfaceFixed = (p: PriceTable, azs: number): number => p.interfaceHourUsd * HOURS_PER_MONTH * azs;
+
+/** Money in the plan is rounded to 4 decimals: compare within half a unit of the last place. */
+export function assertUsd(actual: number | undefined, expected: number, what = "amount"): void {
+  assert.ok(actual !== undefined && Math.abs(actual - expected) <= 0.00005 + 1e-9, `${what}: expected ${expected}, got ${actual}`);
+}
