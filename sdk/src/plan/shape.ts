@@ -120,7 +120,8 @@ export function checkShape(value: unknown, shape: Shape, path: string, problems:
       }
       const known = Object.keys(shape.fields);
       for (const [key, item] of Object.entries(value)) {
-        const fieldShape = shape.fields[key];
+        // Own fields only: a key such as "constructor" or "__proto__" must not find Object.prototype's.
+        const fieldShape = Object.hasOwn(shape.fields, key) ? shape.fields[key] : undefined;
         if (!fieldShape) {
           const hint = didYouMean(key, known);
           // A typo is reported but does not stop the checks of the fields that are known.
