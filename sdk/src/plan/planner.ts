@@ -58,12 +58,13 @@ class Planner {
     const { request } = this.input;
     const access = request.access;
     const external = Boolean(access?.onPremises?.cidrs.length || access?.peerVpcs?.length);
-    if (access?.fromVpc === false && !external && !access.extraCidrs?.length) {
+    // extraCidrs only widen the ingress of endpoints someone needs; on their own they decide nothing.
+    if (access?.fromVpc === false && !external) {
       this.problems.add(
         "NO_CONSUMERS",
         "access.fromVpc",
-        "access.fromVpc is false and no other consumers are declared, so no endpoint is needed.",
-        "Set access.fromVpc: true, or declare access.onPremises / access.peerVpcs.",
+        "access.fromVpc is false and no on-premises networks or peer VPCs are declared, so no endpoint is needed.",
+        "Set access.fromVpc: true, or declare access.onPremises / access.peerVpcs (access.extraCidrs only widens ingress).",
       );
     }
     if (this.region.pricesAssumed && !request.prices) {
