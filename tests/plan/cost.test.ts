@@ -1,0 +1,127 @@
+/** Rule 7: the cost model, computed here from the region's price table, never typed-in totals. */
+import assert from "node:assert/strict";
+import { assertUsd, endpoint, interfaceFixed, plan, prices, reasonCodes, request, subnets, warningCodes } from "../helpers/build";
+
+describe("planEndpoints: cost (rule 7)", () => {
+  it("an interface endpoint costs the hourly price x 730 h x AZs, in the region's prices", () => {
+    for (const [region, letters] of [
+      ["us-east-1", "ab"],
+      ["eu-central-1", "abc"],
+      ["ap-northeast-1", "ac"],
+    ] as const) {
+      const p = plan(request({ region, subnets: subnets(region, letters) }));
+      const e = endpoint(p, "sts");
+      const table = prices(region);
+      assertUsd(e.cost.fixedMonthlyUsd, interfaceFixed(table, letters.length), `${region} fixed`);
+      assert.equal(e.cost.perGbUsd, table.interfacePerGbUsd);
+      assert.equal(e.cost.dataMonthlyUsd, 0);
+      assert.equal(e.cost.expectedGb, undefined);
+      assert.equal(e.cost.nat, undefined);
+      assert.equal(e.monthlyCostUsd, e.cost.monthlyUsd);
+      assertUsd(p.cost.monthlyTotalUsd, interfaceFixed(table, letters.length), `${region} total`);
+      assert.equal(p.cost.priceRegion, region);
+      assert.deepEqual(p.cost.prices, table);
+      assert.equal(p.cost.nat, undefined);
+    }
+  });
+
+  it("with traffic: data cost, NAT comparison, saving and break-even per interface endpoint", () => {
+    const gb = 3000;
+    const e = endpoint(plan(request({ subnets: subnets("us-east-1", "abc"), traffic: { sts: gb } })), "sts");
+    const t = prices("us-east-1");
+    const fixed = interfaceFixed(t, 3);
+    const total = fixed + t.interfacePerGbUsd * gb;
+    assert.equal(e.cost.expectedGb, gb);
+    assertUsd(e.cost.dataMonthlyUsd, t.interfacePerGbUsd * gb, "data");
+    assertUsd(e.monthlyCostUsd, total, "monthly");
+    assertUsd(e.cost.nat?.natMonthlyUsd, t.natPerGbUsd * gb, "nat");
+    assertUsd(e.cost.nat?.savingsUsd, t.natPerGbUsd * gb - total, "savings");
+    assert.equal(e.cost.nat?.breakEvenGb, Math.ceil(fixed / (t.natPerGbUsd - t.interfacePerGbUsd)));
+    assert.ok(!reasonCodes(e).includes("BELOW_BREAK_EVEN"));
+  });
+
+  it("below the break-even volume the endpoint says so (BELOW_BREAK_EVEN)", () => {
+    const e = endpoint(plan(request({ traffic: { sts: 10 } })), "sts");
+    assert.ok(e.cost.nat!.savingsUsd < 0);
+    const why = e.reasons.find((r) => r.code === "BELOW_BREAK_EVEN");
+    assert.ok(why);
+    assert.match(why.message, new RegExp(`${e.cost.nat!.breakEvenGb} GB`));
+  });
+
+  it("a gateway is free and saves the whole NAT data charge", () => {
+    const p = plan(request({ services: ["s3"], traffic: { s3: 2000 } }));
+    const e = endpoint(p, "s3-gateway");
+    const t = prices("us-east-1");
+    assert.deepEqual([e.cost.fixedMonthlyUsd, e.cost.dataMonthlyUsd, e.monthlyCostUsd], [0, 0, 0]);
+    assertUsd(e.cost.nat?.natMonthlyUsd, t.natPerGbUsd * 2000);
+    assertUsd(e.cost.nat?.savingsUsd, t.natPerGbUsd * 2000);
+    assert.equal(e.cost.nat?.breakEvenGb, 0);
+    assertUsd(p.cost.nat?.savingsUsd, t.natPerGbUsd * 2000);
+  });
+
+  it("S3 traffic counts on the gateway; the outsiders' interface endpoint pays its AZ-hours only and is not compared with NAT", () => {
+    const p = plan(request({ services: ["s3"], traffic: { s3: 2000 }, access: { onPremises: { cidrs: ["192.168.0.0/16"] } } }));
+    const iface = endpoint(p, "s3");
+    assert.equal(endpoint(p, "s3-gateway").cost.expectedGb, 2000);
+    assert.equal(iface.cost.expectedGb, undefined);
+    assert.equal(iface.cost.nat, undefined);
+    assertUsd(iface.monthlyCostUsd, interfaceFixed(prices("us-east-1"), 2));
+  });
+
+  it("interface endpoints for outsiders only are not compared with NAT", () => {
+    const e = endpoint(
+      plan(request({ access: { fromVpc: false, onPremises: { cidrs: ["192.168.0.0/16"] } }, traffic: { sts: 100 } })),
+      "sts",
+    );
+    assert.equal(e.cost.expectedGb, 100);
+    assert.equal(e.cost.nat, undefined);
+  });
+
+  it("price overrides replace the listed prices only", () => {
+    const p = plan(request({ prices: { interfaceHourUsd: 0.02, natPerGbUsd: 0.1 }, traffic: { sts: 1000 } }));
+    const e = endpoint(p, "sts");
+    const t = { ...prices("us-east-1"), interfaceHourUsd: 0.02, natPerGbUsd: 0.1 };
+    assert.deepEqual(p.cost.prices, t);
+    assertUsd(e.cost.fixedMonthlyUsd, interfaceFixed(t, 2));
+    assertUsd(e.cost.nat?.natMonthlyUsd, 100);
+    assert.equal(e.cost.nat?.breakEvenGb, Math.ceil(interfaceFixed(t, 2) / (t.natPerGbUsd - t.interfacePerGbUsd)));
+  });
+
+  it("NAT never cheaper per GB: break-even is null", () => {
+    const e = endpoint(plan(request({ prices: { natPerGbUsd: 0.01 }, traffic: { sts: 1000 } })), "sts");
+    assert.equal(e.cost.nat?.breakEvenGb, null);
+  });
+
+  it("plan totals are the sums of the endpoints", () => {
+    const p = plan(request({ services: ["s3", "sts", "kms", "logs"], traffic: { s3: 500, sts: 20, logs: 4000 } }));
+    const sum = (f: (e: (typeof p.endpoints)[number]) => number) => p.endpoints.reduce((a, e) => a + f(e), 0);
+    assertUsd(
+      p.cost.monthlyFixedUsd,
+      sum((e) => e.cost.fixedMonthlyUsd),
+    );
+    assertUsd(
+      p.cost.monthlyDataUsd,
+      sum((e) => e.cost.dataMonthlyUsd),
+    );
+    assertUsd(
+      p.cost.monthlyTotalUsd,
+      sum((e) => e.monthlyCostUsd),
+    );
+    assertUsd(
+      p.cost.nat?.monthlyUsd,
+      sum((e) => e.cost.nat?.natMonthlyUsd ?? 0),
+    );
+    assertUsd(
+      p.cost.nat?.savingsUsd,
+      sum((e) => e.cost.nat?.savingsUsd ?? 0),
+    );
+    assert.equal(p.cost.currency, "USD");
+  });
+
+  it("PRICES_ASSUMED for a region whose prices are copied from us-east-1, not for one with its own", () => {
+    const assumed = plan(request({ region: "us-east-2", subnets: subnets("us-east-2", "ab") }));
+    assert.deepEqual(warningCodes(assumed), ["PRICES_ASSUMED"]);
+    assert.equal(assumed.warnings[0].path, "prices");
+    assert.deepEqual(warningCodes(plan(request())), []);
+  });
+});

@@ -1,0 +1,466 @@
+/**
+ * Every error code in README's "Error codes" list, one table row each: the request that causes
+ * it, the field path it names, and what the message and hint must say.
+ */
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { PlanRequestError, planEndpoints } from "vpce-plan/plan";
+import type { PlanRequest } from "vpce-plan/plan";
+import { problemsOf, request, subnets } from "../helpers/build";
+import { REPO_ROOT } from "../helpers/requests";
+
+interface Row {
+  code: string;
+  why: string;
+  request: unknown;
+  path: string;
+  message?: RegExp;
+  hint?: RegExp;
+}
+
+/** The baseline request with one top-level field replaced (or removed with `undefined`). */
+const withField = (field: string, value: unknown): Record<string, unknown> => {
+  const out: Record<string, unknown> = { ...request() };
+  if (value === undefined) delete out[field];
+  else out[field] = value;
+  return out;
+};
+const vpc = (extra: Record<string, unknown>) => ({
+  id: "vpc-0abc",
+  cidrs: ["10.0.0.0/16"],
+  dnsSupport: true,
+  dnsHostnames: true,
+  ...extra,
+});
+const rows: Row[] = [
+  {
+    code: "INVALID_TYPE",
+    why: "a list given as a string",
+    request: withField("vpc", vpc({ cidrs: "10.0.0.0/16" })),
+    path: "vpc.cidrs",
+    message: /list/,
+  },
+  {
+    code: "INVALID_TYPE",
+    why: "a boolean given as a string",
+    request: withField("vpc", vpc({ dnsSupport: "yes" })),
+    path: "vpc.dnsSupport",
+  },
+  { code: "INVALID_TYPE", why: "a request that is not an object", request: [1, 2], path: "", message: /object/ },
+  {
+    code: "INVALID_FORMAT",
+    why: "a VPC id without the vpc- prefix",
+    request: withField("vpc", vpc({ id: "vpc_0abc" })),
+    path: "vpc.id",
+    hint: /vpc-/,
+  },
+  {
+    code: "INVALID_FORMAT",
+    why: "a malformed subnet id",
+    request: withField("subnets", [{ id: "sn-1", az: "us-east-1a" }]),
+    path: "subnets[0].id",
+  },
+  {
+    code: "INVALID_FORMAT",
+    why: "a malformed route table id",
+    request: withField("subnets", [{ id: "subnet-1", az: "us-east-1a", routeTableId: "rt-1" }]),
+    path: "subnets[0].routeTableId",
+  },
+  {
+    code: "INVALID_FORMAT",
+    why: "a malformed security group id",
+    request: withField("securityGroup", { mode: "existing", ids: ["sg_1"] }),
+    path: "securityGroup.ids[0]",
+  },
+  {
+    code: "INVALID_FORMAT",
+    why: "a malformed AZ",
+    request: withField("subnets", [{ id: "subnet-1", az: "useast1a" }]),
+    path: "subnets[0].az",
+  },
+  {
+    code: "INVALID_VALUE",
+    why: "negative traffic",
+    request: withField("traffic", { sts: -5 }),
+    path: "traffic.sts",
+    message: /at least 0/,
+  },
+  { code: "INVALID_VALUE", why: "minAzs 0", request: withField("ha", { minAzs: 0 }), path: "ha.minAzs" },
+  { code: "INVALID_VALUE", why: "a fractional version", request: withField("version", 1.5), path: "version" },
+  {
+    code: "INVALID_VALUE",
+    why: "an enum value in the wrong case",
+    request: withField("services", [{ name: "sts", type: "interface" }]),
+    path: "services[0].type",
+    hint: /Did you mean Interface\?/,
+  },
+  { code: "MISSING_FIELD", why: "no region", request: withField("region", undefined), path: "region" },
+  {
+    code: "MISSING_FIELD",
+    why: "a service object without name",
+    request: withField("services", [{ type: "Interface" }]),
+    path: "services[0].name",
+  },
+  {
+    code: "UNKNOWN_FIELD",
+    why: "a typo at the top",
+    request: withField("servcies", ["sts"]),
+    path: "servcies",
+    hint: /Did you mean services\?/,
+  },
+  {
+    code: "UNKNOWN_FIELD",
+    why: "a typo inside vpc",
+    request: withField("vpc", vpc({ dnsHostname: true })),
+    path: "vpc.dnsHostname",
+    hint: /dnsHostnames/,
+  },
+  {
+    code: "UNKNOWN_FIELD",
+    why: "a field named like an Object method",
+    request: JSON.parse('{"region":"us-east-1","vpc":{"id":"vpc-1"},"constructor":1}'),
+    path: "constructor",
+  },
+  {
+    code: "UNKNOWN_FIELD",
+    why: "a __proto__ field from JSON",
+    request: JSON.parse('{"region":"us-east-1","vpc":{"id":"vpc-1"},"__proto__":{}}'),
+    path: "__proto__",
+  },
+  { code: "UNSUPPORTED_VERSION", why: "version 2", request: withField("version", 2), path: "version", hint: /version: 1/ },
+  {
+    code: "UNKNOWN_REGION",
+    why: "a region typo",
+    request: request({ region: "us-esat-1" }),
+    path: "region",
+    hint: /Did you mean us-east-1/,
+  },
+  {
+    code: "UNKNOWN_REGION",
+    why: "a peer in an unknown region",
+    request: withField("access", { peerVpcs: [{ name: "p", cidrs: ["10.1.0.0/16"], region: "mars-1" }] }),
+    path: "access.peerVpcs[0].region",
+  },
+  {
+    code: "INVALID_CIDR",
+    why: "host bits set",
+    request: withField("vpc", vpc({ cidrs: ["10.0.0.1/16"] })),
+    path: "vpc.cidrs[0]",
+    message: /10\.0\.0\.0\/16/,
+  },
+  {
+    code: "INVALID_CIDR",
+    why: "prefix over 32",
+    request: withField("access", { onPremises: { cidrs: ["10.0.0.0/33"] } }),
+    path: "access.onPremises.cidrs[0]",
+  },
+  { code: "INVALID_CIDR", why: "not a CIDR", request: withField("access", { extraCidrs: ["banana"] }), path: "access.extraCidrs[0]" },
+  {
+    code: "INVALID_CIDR",
+    why: "IPv6 in vpc.cidrs",
+    request: withField("vpc", vpc({ cidrs: ["2600:1f18::/56"] })),
+    path: "vpc.cidrs[0]",
+    hint: /ipv6Cidrs/,
+  },
+  {
+    code: "INVALID_CIDR",
+    why: "IPv4 in vpc.ipv6Cidrs",
+    request: withField("vpc", vpc({ ipv6Cidrs: ["10.0.0.0/16"] })),
+    path: "vpc.ipv6Cidrs[0]",
+  },
+  {
+    code: "INVALID_CIDR",
+    why: "a bad IPv6 address",
+    request: withField("access", { extraCidrs: ["2600:zz::/56"] }),
+    path: "access.extraCidrs[0]",
+  },
+  {
+    code: "OPEN_CIDR_NOT_EXPLICIT",
+    why: "0.0.0.0/0 for on-premises",
+    request: withField("access", { onPremises: { cidrs: ["0.0.0.0/0"] } }),
+    path: "access.onPremises.cidrs[0]",
+    hint: /extraCidrs/,
+  },
+  {
+    code: "DUPLICATE_SUBNET",
+    why: "a subnet listed twice",
+    request: withField("subnets", [...subnets("us-east-1", "ab"), { id: "subnet-a", az: "us-east-1a" }]),
+    path: "subnets[2].id",
+  },
+  {
+    code: "SUBNET_AZ_MISSING",
+    why: "a subnet without az",
+    request: withField("subnets", [{ id: "subnet-a" }, ...subnets("us-east-1", "b")]),
+    path: "subnets[0].az",
+  },
+  {
+    code: "SUBNET_AZ_REGION",
+    why: "an AZ of another region",
+    request: withField("subnets", [{ id: "subnet-a", az: "eu-west-1a" }]),
+    path: "subnets[0].az",
+  },
+  {
+    code: "UNKNOWN_SERVICE",
+    why: "a service typo",
+    request: withField("services", ["secretmanager"]),
+    path: "services[0]",
+    hint: /Did you mean secretsmanager/,
+  },
+  {
+    code: "UNKNOWN_SERVICE",
+    why: "an unknown full name",
+    request: withField("services", ["com.amazonaws.us-east-1.secretmanager"]),
+    path: "services[0]",
+    hint: /secretsmanager/,
+  },
+  { code: "UNKNOWN_BUNDLE", why: "a bundle typo", request: withField("bundles", ["ecs-fargte"]), path: "bundles[0]", hint: /ecs-fargate/ },
+  {
+    code: "BUNDLE_AS_SERVICE",
+    why: "a bundle under services",
+    request: withField("services", ["ecs-fargate"]),
+    path: "services[0]",
+    hint: /bundles: \[ecs-fargate\]/,
+  },
+  {
+    code: "DUPLICATE_SERVICE",
+    why: "two option entries for one service",
+    request: withField("services", [{ name: "sts" }, { name: "sts", privateDns: false }]),
+    path: "services[1]",
+  },
+  {
+    code: "SERVICE_REGION_MISMATCH",
+    why: "a full name of another region",
+    request: withField("services", ["com.amazonaws.eu-west-1.kms"]),
+    path: "services[0]",
+  },
+  { code: "NO_SERVICES", why: "nothing asked for", request: withField("services", []), path: "services" },
+  {
+    code: "TRAFFIC_UNKNOWN_SERVICE",
+    why: "traffic for a service not asked for",
+    request: withField("traffic", { stss: 5 }),
+    path: "traffic.stss",
+    hint: /Did you mean sts\?/,
+  },
+  {
+    code: "DUPLICATE_PEER",
+    why: "two peers with one name",
+    request: withField("access", {
+      peerVpcs: [
+        { name: "p", cidrs: ["10.1.0.0/16"] },
+        { name: "p", cidrs: ["10.2.0.0/16"] },
+      ],
+    }),
+    path: "access.peerVpcs[1].name",
+  },
+  { code: "NO_CONSUMERS", why: "fromVpc false and nobody else", request: withField("access", { fromVpc: false }), path: "access.fromVpc" },
+  {
+    code: "NO_CONSUMERS",
+    why: "fromVpc false with only extra CIDRs (they widen ingress, they do not need endpoints)",
+    request: withField("access", { fromVpc: false, extraCidrs: ["10.9.0.0/16"] }),
+    path: "access.fromVpc",
+  },
+  {
+    code: "GATEWAY_UNSUPPORTED",
+    why: "type Gateway for STS",
+    request: withField("services", [{ name: "sts", type: "Gateway" }]),
+    path: "services[0].type",
+  },
+  {
+    code: "INTERFACE_UNSUPPORTED",
+    why: "type Interface for S3 Express",
+    request: withField("services", [{ name: "s3express", type: "Interface" }]),
+    path: "services[0].type",
+  },
+  {
+    code: "NO_ROUTE_TABLES",
+    why: "a gateway and no route table",
+    request: { ...request({ services: ["s3"] }), subnets: [{ id: "subnet-a", az: "us-east-1a" }] },
+    path: "subnets",
+  },
+  { code: "NO_SUBNETS", why: "an interface endpoint and no subnets", request: withField("subnets", []), path: "subnets" },
+  {
+    code: "UNKNOWN_SUBNET",
+    why: "subnetIds naming an unlisted subnet",
+    request: withField("services", [{ name: "sts", subnetIds: ["subnet-zz"] }]),
+    path: "services[0].subnetIds[0]",
+  },
+  {
+    code: "NO_SUPPORTED_AZ",
+    why: "no subnet in a supported AZ",
+    request: withField("facts", { serviceAzs: { sts: ["us-east-1f"] } }),
+    path: "subnets",
+  },
+  {
+    code: "HA_TOO_FEW_AZS",
+    why: "strict HA with one AZ",
+    request: { ...request({ ha: { strict: true } }), subnets: subnets("us-east-1", "a") },
+    path: "ha.minAzs",
+  },
+  {
+    code: "IPV6_SUBNET_REQUIRED",
+    why: "dualstack on IPv4 subnets",
+    request: withField("services", [{ name: "sts", ipAddressType: "dualstack" }]),
+    path: "services[0].ipAddressType",
+  },
+  {
+    code: "IP_TYPE_UNSUPPORTED",
+    why: "dualstack for an IPv4-only service",
+    request: {
+      ...request({ services: [{ name: "sts", ipAddressType: "dualstack" }], facts: { serviceIpTypes: { sts: ["ipv4"] } } }),
+      subnets: subnets("us-east-1", "ab", { ipv6: true }),
+    },
+    path: "services[0].ipAddressType",
+  },
+  {
+    code: "PRIVATE_DNS_UNSUPPORTED",
+    why: "private DNS for a service without",
+    request: withField("services", [{ name: "apprunner.requests", privateDns: true }]),
+    path: "services[0].privateDns",
+  },
+  {
+    code: "VPC_DNS_SUPPORT_DISABLED",
+    why: "enableDnsSupport off",
+    request: withField("vpc", vpc({ dnsSupport: false })),
+    path: "vpc.dnsSupport",
+    message: /enableDnsSupport/,
+  },
+  {
+    code: "VPC_DNS_HOSTNAMES_DISABLED",
+    why: "enableDnsHostnames off",
+    request: withField("vpc", vpc({ dnsHostnames: false })),
+    path: "vpc.dnsHostnames",
+    message: /enableDnsHostnames/,
+  },
+  {
+    code: "VPC_CIDRS_REQUIRED",
+    why: "no VPC CIDRs for the ingress",
+    request: withField("vpc", { id: "vpc-1", dnsSupport: true, dnsHostnames: true }),
+    path: "vpc.cidrs",
+  },
+  {
+    code: "POLICY_UNSUPPORTED",
+    why: "a policy on SSM",
+    request: withField("services", [{ name: "ssm", policy: { template: "account-only", accountIds: ["123456789012"] } }]),
+    path: "services[0].policy",
+  },
+  {
+    code: "POLICY_ORGANIZATION_REQUIRED",
+    why: "organization-only without id",
+    request: withField("defaults", { policy: { template: "organization-only" } }),
+    path: "defaults.policy.organizationId",
+  },
+  {
+    code: "POLICY_ACCOUNT_REQUIRED",
+    why: "account-only without accounts",
+    request: withField("services", [{ name: "sts", policy: { template: "account-only" } }]),
+    path: "services[0].policy.accountIds",
+  },
+  {
+    code: "POLICY_BUCKETS_REQUIRED",
+    why: "s3-buckets without buckets",
+    request: withField("services", [{ name: "s3", policy: { template: "s3-buckets" } }]),
+    path: "services[0].policy.buckets",
+  },
+  {
+    code: "POLICY_TEMPLATE_SERVICE",
+    why: "s3-buckets on KMS",
+    request: withField("services", [{ name: "kms", policy: { template: "s3-buckets", buckets: ["my-bucket"] } }]),
+    path: "services[0].policy.template",
+  },
+  {
+    code: "SECURITY_GROUP_IDS_REQUIRED",
+    why: "existing without ids",
+    request: withField("securityGroup", { mode: "existing" }),
+    path: "securityGroup.ids",
+  },
+  {
+    code: "SECURITY_GROUP_IDS_UNUSED",
+    why: "ids without existing",
+    request: withField("securityGroup", { ids: ["sg-1"] }),
+    path: "securityGroup.ids",
+  },
+];
+
+/** The codes README documents under "Error codes". */
+function documentedErrorCodes(): string[] {
+  const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
+  const section = /Error codes \(each with[^:]*:([\s\S]*?)\n\n/.exec(readme);
+  assert.ok(section, "README has an Error codes paragraph");
+  return [...section[1].matchAll(/`([A-Z0-9_]+)`/g)].map((m) => m[1]);
+}
+
+describe("planEndpoints: error codes", () => {
+  for (const row of rows) {
+    it(`${row.code}: ${row.why}`, () => {
+      const problems = problemsOf(row.request);
+      assert.deepEqual(
+        problems.map((p) => [p.code, p.path]),
+        [[row.code, row.path]],
+        "exactly the expected problem",
+      );
+      const [p] = problems;
+      for (const field of ["code", "path", "message", "hint"] as const) assert.equal(typeof p[field], "string");
+      assert.ok(p.message.length > 5 && p.hint.length > 5, "message and hint say something");
+      if (row.message) assert.match(p.message, row.message);
+      if (row.hint) assert.match(p.hint, row.hint);
+    });
+  }
+
+  it("covers every code README documents, and documents every code tested", () => {
+    const documented = documentedErrorCodes();
+    assert.ok(documented.length >= 40, `parsed ${documented.length} codes`);
+    const tested = new Set(rows.map((r) => r.code));
+    assert.deepEqual(
+      documented.filter((c) => !tested.has(c)),
+      [],
+      "documented but not tested",
+    );
+    assert.deepEqual(
+      [...tested].filter((c) => !documented.includes(c)),
+      [],
+      "tested but not documented",
+    );
+  });
+
+  it("reports every problem of a request at once", () => {
+    const bad: unknown = {
+      region: "us-east-1",
+      vpc: { id: "vpc-1", cidrs: ["10.0.0.1/16"], dnsSupport: true, dnsHostnames: true },
+      subnets: [{ id: "subnet-a", az: "us-east-1a" }, { id: "subnet-a", az: "us-east-1a" }, { id: "subnet-c" }],
+      services: ["secretmanager", "ecs-fargate"],
+      bundles: ["nope-bundle"],
+    };
+    assert.deepEqual(
+      problemsOf(bad)
+        .map((p) => p.code)
+        .sort(),
+      ["BUNDLE_AS_SERVICE", "DUPLICATE_SUBNET", "INVALID_CIDR", "SUBNET_AZ_MISSING", "UNKNOWN_BUNDLE", "UNKNOWN_SERVICE"],
+    );
+  });
+
+  it("structural problems are all reported together too", () => {
+    const bad: unknown = { region: 5, vpc: { id: "vpc-1", cidrs: "x" }, subnets: {}, servics: [] };
+    assert.deepEqual(
+      problemsOf(bad)
+        .map((p) => `${p.code} ${p.path}`)
+        .sort(),
+      ["INVALID_TYPE region", "INVALID_TYPE subnets", "INVALID_TYPE vpc.cidrs", "UNKNOWN_FIELD servics"],
+    );
+  });
+
+  it("the error is a PlanRequestError whose message lists each problem with path, hint and code", () => {
+    const req: PlanRequest = request({ services: ["secretmanager"] });
+    try {
+      planEndpoints(req);
+      assert.fail("planned");
+    } catch (err) {
+      assert.ok(err instanceof PlanRequestError);
+      assert.equal(err.name, "PlanRequestError");
+      assert.match(
+        err.message,
+        /services\[0\]: "secretmanager" is not a service in the catalog\. Fix: Did you mean secretsmanager.*\[UNKNOWN_SERVICE\]/,
+      );
+    }
+  });
+});
