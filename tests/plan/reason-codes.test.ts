@@ -1,0 +1,82 @@
+/**
+ * README's "Decisions and reason codes" table is a contract: every code in it must still be
+ * produced by some request. The rule files test each code's meaning; this one guards the list.
+ */
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { isPlanRequestError, planEndpoints } from "vpce-plan/plan";
+import { request, subnets } from "../helpers/build";
+import { REPO_ROOT } from "../helpers/requests";
+
+const ON_PREM = { onPremises: { cidrs: ["192.168.0.0/16"] } };
+
+/** Requests that between them exercise every documented decision. */
+const requests: unknown[] = [
+  request({ services: ["s3", "sts", "apprunner.requests", { name: "kms", privateDns: false }], access: ON_PREM, traffic: { sts: 1 } }),
+  request({ services: ["s3"], access: { fromVpc: false, peerVpcs: [{ name: "far", cidrs: ["10.9.0.0/16"], region: "eu-west-1" }] } }),
+  request({
+    services: [
+      { name: "s3", type: "Gateway" },
+      { name: "dynamodb", type: "Interface" },
+    ],
+  }),
+  request({
+    subnets: [...subnets("us-east-1", "abc"), { id: "subnet-z", az: "us-east-1a" }],
+    facts: { serviceAzs: { sts: ["us-east-1a", "us-east-1b"] } },
+    securityGroup: { mode: "shared" },
+  }),
+  request({ subnets: subnets("us-east-1", "a"), securityGroup: { mode: "existing", ids: ["sg-1"] } }),
+  request({ subnets: subnets("us-east-1", "a"), ha: { strict: true } }),
+  request({ vpc: { id: "vpc-1", cidrs: ["10.0.0.0/16"] }, access: { extraCidrs: ["0.0.0.0/0"] } }),
+  request({
+    services: ["ssm", "sts", { name: "kms", policy: { template: "full-access" } }],
+    defaults: { policy: { template: "account-only", accountIds: ["123456789012"] } },
+  }),
+  request({ region: "us-east-2" }),
+];
+
+function documentedDecisionCodes(): string[] {
+  const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
+  const table = /## Decisions and reason codes\n([\s\S]*?)\n\n/.exec(readme);
+  assert.ok(table, "README has the decisions table");
+  const codes = table[1]
+    .split("\n")
+    .filter((line) => line.startsWith("| ") && !line.startsWith("| Rule") && !line.startsWith("| ---"))
+    .flatMap((line) =>
+      [
+        ...line
+          .split("|")
+          .slice(-2)[0]
+          .matchAll(/`([A-Z0-9_]+)`/g),
+      ].map((m) => m[1]),
+    );
+  return [...new Set(codes)];
+}
+
+function observedCodes(): Set<string> {
+  const seen = new Set<string>();
+  for (const req of requests) {
+    try {
+      const plan = planEndpoints(req);
+      for (const e of plan.endpoints) for (const r of e.reasons) seen.add(r.code);
+      for (const w of plan.warnings) seen.add(w.code);
+    } catch (err) {
+      if (!isPlanRequestError(err)) throw err;
+      for (const p of err.problems) seen.add(p.code);
+    }
+  }
+  return seen;
+}
+
+describe("README reason codes", () => {
+  it("every code in the decisions table is produced by some request", () => {
+    const documented = documentedDecisionCodes();
+    assert.ok(documented.length >= 25, `parsed ${documented.length} codes`);
+    const seen = observedCodes();
+    assert.deepEqual(
+      documented.filter((c) => !seen.has(c)),
+      [],
+    );
+  });
+});
