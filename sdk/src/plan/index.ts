@@ -5,3 +5,4 @@ export { PlanRequestError, isPlanRequestError, formatProblems } from "./problems
 export { placeInterface, type Placement, type PlacementSubnet } from "./placement";
 export { parseCidr } from "./cidr";
 export { HOURS_PER_MONTH } from "./cost";
+export * from "./multi";

@@ -1,0 +1,111 @@
+/** Renders a hub-and-spoke plan as a table (terminal), markdown (pull-request comment) or JSON (the contract). */
+import type { NetworkPlan, SpokePlan } from "../../plan/multi/types";
+import { planMarkdown, planTable } from "./plan";
+import { renderMarkdownTable, renderTable, usd } from "./table";
+
+const SERVICE_HEADER = ["SERVICE", "PLACEMENT", "FROM HUB", "LOCAL IN", "EVERY VPC OWN", "CHOSEN", "WHY"];
+const SPOKE_HEADER = ["SPOKE", "VPC", "REGION", "FROM HUB", "LOCAL", "ZONES", "MONTHLY", "EVERY VPC OWN"];
+const ZONE_HEADER = ["ZONE", "SERVICE", "RECORDS", "ASSOCIATED SPOKES"];
+
+const list = (items: readonly string[]): string => (items.length ? items.join(", ") : "-");
+
+const serviceRows = (plan: NetworkPlan): string[][] =>
+  plan.services.map((s) => [
+    s.service,
+    s.placement,
+    list(s.consumers),
+    list(s.localIn),
+    usd(s.cost.localMonthlyUsd),
+    usd(s.cost.chosenMonthlyUsd),
+    s.reasons[0]?.message ?? "",
+  ]);
+
+const spokeRegion = (s: SpokePlan): string => `${s.region}${s.crossRegion ? " (other region)" : ""}`;
+
+const spokeRows = (plan: NetworkPlan): string[][] =>
+  plan.spokes.map((s) => [
+    s.name,
+    `${s.vpcId}${s.crossAccount ? ` (account ${s.accountId ?? "unknown"})` : ""}`,
+    spokeRegion(s),
+    list(s.fromHub),
+    list(s.local),
+    String(s.zoneAssociations.length),
+    usd(s.cost.monthlyUsd),
+    usd(s.cost.everyVpcOwnMonthlyUsd),
+  ]);
+
+const zoneRows = (plan: NetworkPlan): string[][] =>
+  plan.zones.map((z) => [
+    z.name,
+    z.service,
+    z.records.map((r) => `${r.name} ${r.types.join("/")}${r.wildcard ? " (wildcard)" : ""}`).join("; "),
+    list(z.associations.map((a) => `${a.spoke}${a.authorizationRequired ? " (authorization)" : ""}`)),
+  ]);
+
+function summary(plan: NetworkPlan): string {
+  return `Network plan for hub ${plan.hub.vpcId} in ${plan.region} over ${plan.transit.type === "transitGateway" ? "a Transit Gateway" : "VPC peering"}: ${plan.spokes.length} spoke(s), ${plan.hub.centralized.length} service(s) shared by the hub`;
+}
+
+function totals(plan: NetworkPlan): string[] {
+  const c = plan.cost;
+  const verb = c.savingsUsd >= 0 ? "saves" : "costs";
+  return [
+    `Monthly: ${usd(c.monthlyTotalUsd)} (hub ${usd(c.hubMonthlyUsd)}, spokes' own endpoints ${usd(c.spokesMonthlyUsd)}, transit ${usd(c.transitMonthlyUsd)}) at ${c.priceRegion} list prices.`,
+    `Against every VPC having its own endpoints (${usd(c.everyVpcOwnMonthlyUsd)}): the plan ${verb} ${usd(Math.abs(c.savingsUsd))} a month.`,
+  ];
+}
+
+export function networkTable(plan: NetworkPlan): string {
+  const parts = [
+    summary(plan),
+    "",
+    renderTable(SERVICE_HEADER, serviceRows(plan)),
+    "",
+    "Spokes:",
+    renderTable(SPOKE_HEADER, spokeRows(plan)),
+    "",
+  ];
+  if (plan.zones.length) parts.push("Private hosted zones (created with the hub VPC):", renderTable(ZONE_HEADER, zoneRows(plan)), "");
+  if (plan.warnings.length) parts.push("Warnings:", ...plan.warnings.map((w) => `  ! ${w.message} [${w.code}]`), "");
+  parts.push(...totals(plan), "");
+  if (plan.hub.plan) parts.push(`Hub ${plan.hub.vpcId}:`, planTable(plan.hub.plan));
+  for (const s of plan.spokes) if (s.plan) parts.push(`Spoke ${s.name}:`, planTable(s.plan));
+  return parts.join("\n").trimEnd() + "\n";
+}
+
+const title = (h: string): string => h.charAt(0) + h.slice(1).toLowerCase();
+
+export function networkMarkdown(plan: NetworkPlan): string {
+  const parts = [
+    `### ${summary(plan)}`,
+    "",
+    renderMarkdownTable(SERVICE_HEADER.map(title), serviceRows(plan)),
+    "",
+    "**Spokes**",
+    "",
+    renderMarkdownTable(SPOKE_HEADER.map(title), spokeRows(plan)),
+    "",
+  ];
+  if (plan.zones.length) parts.push("**Private hosted zones**", "", renderMarkdownTable(ZONE_HEADER.map(title), zoneRows(plan)), "");
+  if (plan.warnings.length) parts.push("**Warnings**", "", ...plan.warnings.map((w) => `- \`${w.code}\` ${w.message}`), "");
+  parts.push(...totals(plan).map((t) => `_${t}_`));
+  const decisions = plan.services.flatMap((s) => [
+    `- **${s.service}**: ${s.reasons.map((r) => `\`${r.code}\` ${r.message}`).join(" ")}`,
+    ...s.spokes.map((d) => `  - ${d.spoke} (${d.placement}): ${d.reasons.map((r) => `\`${r.code}\` ${r.message}`).join(" ")}`),
+  ]);
+  parts.push("", "<details><summary>Every hub-or-local decision</summary>", "", ...decisions, "", "</details>");
+  const vpcs: Array<[string, NetworkPlan["hub"]["plan"]]> = [
+    [`hub ${plan.hub.vpcId}`, plan.hub.plan],
+    ...plan.spokes.map((s): [string, SpokePlan["plan"]] => [`spoke ${s.name}`, s.plan]),
+  ];
+  for (const [name, vpcPlan] of vpcs) {
+    if (vpcPlan) parts.push("", `<details><summary>Endpoints of ${name}</summary>`, "", planMarkdown(vpcPlan).trimEnd(), "", "</details>");
+  }
+  return parts.join("\n") + "\n";
+}
+
+export const networkJson = (plan: NetworkPlan): string => JSON.stringify(plan, null, 2) + "\n";
+
+export function renderNetwork(plan: NetworkPlan, format: "table" | "json" | "markdown"): string {
+  return format === "json" ? networkJson(plan) : format === "markdown" ? networkMarkdown(plan) : networkTable(plan);
+}

@@ -1,0 +1,349 @@
+/**
+ * planNetwork: the hub-and-spoke planner. Pure, synchronous, deterministic. It decides per service
+ * and spoke whether the hub serves it (decide.ts), then plans every VPC's own endpoints with
+ * planEndpoints, turns the hub's shared endpoints into private-DNS-off endpoints with private hosted
+ * zones, and prices the network against "every VPC has its own endpoints".
+ */
+import { getRegion } from "../../catalog";
+import { money } from "../cost";
+import { planEndpoints } from "../planner";
+import { isPlanRequestError, PlanRequestError, Problems } from "../problems";
+import { compareRules, ingressRules } from "../security";
+import type { Diagnostic, IngressRule, Plan, PlanFacts, PlanRequest, PlannedEndpoint, PriceTable, ServiceRequest } from "../types";
+import { decideService, type DecideContext, type Decided, type Demand } from "./decide";
+import { addMapped, readNetworkRequest, uniqueProblems, type NetworkInput, type SpokeInput, type VpcPaths } from "./read";
+import type { HubPlan, NetworkPlan, PlannedZone, SpokePlan } from "./types";
+import { zonesFor } from "./zones";
+
+export function planNetwork(request: unknown, facts?: PlanFacts): NetworkPlan {
+  const problems = new Problems();
+  const input = readNetworkRequest(request, facts, problems);
+  if (!input) throw new PlanRequestError(uniqueProblems(problems.list));
+  const plan = new NetworkPlanner(input, problems).run();
+  if (!plan || !problems.empty) throw new PlanRequestError(uniqueProblems(problems.list));
+  return plan;
+}
+
+class NetworkPlanner {
+  private readonly warnings: Diagnostic[] = [];
+  private readonly ctx: DecideContext;
+
+  constructor(
+    private readonly input: NetworkInput,
+    private readonly problems: Problems,
+  ) {
+    const prices = input.request.prices ?? {};
+    this.ctx = { input, problems, pricesIn: (code: string): PriceTable => ({ ...getRegion(code)!.prices, ...prices }) };
+  }
+
+  run(): NetworkPlan | undefined {
+    const { input } = this;
+    const demands = new Map<string, Demand[]>();
+    for (const spoke of input.spokes) {
+      for (const service of spoke.normalized.services) {
+        const list = demands.get(service.key) ?? [];
+        list.push({ spoke, service, gb: spoke.spec.traffic?.[service.key] ?? 0 });
+        demands.set(service.key, list);
+      }
+    }
+    const decided = [...demands.keys()].sort().map((key) => decideService(key, demands.get(key)!, this.ctx));
+    if (!this.problems.empty) return undefined;
+
+    const central = decided.filter((d) => d.decision.placement === "hub");
+    const fromHub = (spoke: SpokeInput, key: string): boolean =>
+      central.some((d) => d.decision.service === key && d.decision.consumers.includes(spoke.spec.name));
+    const hub = this.planHub(central);
+    const zones = this.zones(central, hub);
+    const spokes = input.spokes.map((spoke) => this.planSpoke(spoke, decided, zones, fromHub));
+    this.checkNetworkWarnings(decided);
+    if (!this.problems.empty) return undefined;
+
+    const hubMonthly = hub.plan?.cost.monthlyTotalUsd ?? 0;
+    const hubEndpointCost = (key: string): number =>
+      hub.plan?.endpoints.find((e) => e.service === key && e.type === "Interface")?.monthlyCostUsd ?? 0;
+    const hubOwnOnly = central.reduce(
+      (sum, d) => sum - hubEndpointCost(d.decision.service) + (d.decision.hubUses ? d.hubFixedUsd : 0),
+      hubMonthly,
+    );
+    const spokesMonthly = money(spokes.reduce((sum, s) => sum + s.cost.localMonthlyUsd, 0));
+    const transit = money(spokes.reduce((sum, s) => sum + s.cost.transitMonthlyUsd, 0));
+    const total = money(hubMonthly + spokesMonthly + transit);
+    const everyOwn = money(hubOwnOnly + spokes.reduce((sum, s) => sum + s.cost.everyVpcOwnMonthlyUsd, 0));
+    return {
+      version: 1,
+      kind: "network",
+      region: input.region.code,
+      transit: { type: input.request.transit.type },
+      hub,
+      services: decided.map((d) => d.decision),
+      zones,
+      spokes: spokes.sort((a, b) => (a.name < b.name ? -1 : 1)),
+      warnings: this.warnings.sort((a, b) => (`${a.code}${a.message}` < `${b.code}${b.message}` ? -1 : 1)),
+      errors: [],
+      cost: {
+        currency: "USD",
+        priceRegion: input.region.code,
+        prices: this.ctx.pricesIn(input.region.code),
+        hubMonthlyUsd: hubMonthly,
+        spokesMonthlyUsd: spokesMonthly,
+        transitMonthlyUsd: transit,
+        monthlyTotalUsd: total,
+        everyVpcOwnMonthlyUsd: everyOwn,
+        savingsUsd: money(everyOwn - total),
+      },
+    };
+  }
+
+  /** planEndpoints with its problems mapped to the network request's paths. */
+  private plan(request: PlanRequest, facts: PlanFacts, paths: VpcPaths): Plan | null {
+    try {
+      return planEndpoints(request, facts);
+    } catch (err) {
+      if (!isPlanRequestError(err)) throw err;
+      addMapped(this.problems, err.problems, paths);
+      return null;
+    }
+  }
+
+  private planHub(central: Decided[]): HubPlan {
+    const { hub, request } = this.input;
+    const centralKeys = new Set(central.map((d) => d.decision.service));
+    const own = hub.normalized.services;
+    // The hub publishes zones for shared services, so its endpoint's own private DNS must stay off
+    // (AWS allows one private-DNS owner per name in a VPC, and the zone is associated with the hub).
+    const shared = (options: ServiceRequest): ServiceRequest => ({ ...options, type: "Interface", privateDns: false });
+    const services = own.map((s) => (centralKeys.has(s.key) ? shared(s.options) : s.options));
+    for (const d of central) if (!own.some((s) => s.key === d.decision.service)) services.push(shared({ name: d.decision.service }));
+    const traffic: Record<string, number> = { ...(request.hub.traffic ?? {}) };
+    for (const d of central) {
+      const given = d.outcomes.filter((o) => o.fromHub && o.demand.spoke.spec.traffic?.[d.decision.service] !== undefined);
+      if (given.length || traffic[d.decision.service] !== undefined)
+        traffic[d.decision.service] =
+          (traffic[d.decision.service] ?? 0) + d.outcomes.reduce((sum, o) => sum + (o.fromHub ? o.demand.gb : 0), 0);
+    }
+    const paths: VpcPaths = { ...hub.paths, services: new Map(own.map((s, i) => [i, s.path])) };
+    const plan = services.length ? this.plan({ ...hub.single, services, bundles: undefined, traffic }, hub.normalized.facts, paths) : null;
+    const ingress: Record<string, IngressRule[]> = {};
+    for (const e of plan?.endpoints ?? []) {
+      const d = central.find((c) => c.decision.service === e.service);
+      if (!d || e.type !== "Interface") continue;
+      ingress[e.service] = this.hubIngress(e, d);
+      this.shareEndpoint(e, d, ingress[e.service], own.find((s) => s.key === e.service)?.options.type === "Interface");
+    }
+    return {
+      vpcId: request.hub.vpc.id,
+      ...(hub.accountId ? { accountId: hub.accountId } : {}),
+      centralized: [...centralKeys].sort(),
+      plan,
+      ingress,
+    };
+  }
+
+  /** The service port from the hub's CIDRs, its declared outside consumers and each consuming spoke; nothing else. */
+  private hubIngress(e: PlannedEndpoint, d: Decided): IngressRule[] {
+    const { request } = this.input;
+    const access = request.hub.access;
+    const hubPeers = new Set((access?.peerVpcs ?? []).map((p) => p.name));
+    const consumers = d.outcomes.filter((o) => o.fromHub).map((o) => o.demand.spoke.spec);
+    const spokes = consumers.map((s) => ({ name: s.name, cidrs: [...s.vpc.cidrs!, ...(s.vpc.ipv6Cidrs ?? [])] }));
+    const { accountId: _account, ...vpc } = request.hub.vpc;
+    return ingressRules(
+      e.port!,
+      vpc,
+      { ...access, peerVpcs: [...(access?.peerVpcs ?? []), ...spokes] },
+      { vpc: true, ipv6: e.ipAddressType !== "ipv4" },
+    ).map((rule) => {
+      const name = rule.source.slice("peer:".length);
+      if (!rule.source.startsWith("peer:") || hubPeers.has(name)) return rule;
+      return { ...rule, source: `spoke:${name}`, description: `TCP ${rule.fromPort} from spoke ${name} ${rule.cidr}` };
+    });
+  }
+
+  private shareEndpoint(e: PlannedEndpoint, d: Decided, rules: IngressRule[], hubAskedInterface: boolean): void {
+    const group = e.securityGroup!;
+    const consumers = d.decision.consumers;
+    if (group.mode === "perEndpoint") {
+      e.securityGroup = { ...group, ingress: rules };
+    } else if (group.mode === "shared") {
+      const byRule = new Map([...group.ingress, ...rules].map((r) => [`${r.fromPort}/${r.cidr}`, r]));
+      group.ingress.splice(0, group.ingress.length, ...[...byRule.values()].sort(compareRules));
+    } else {
+      this.warn(
+        "HUB_SG_EXISTING",
+        `The hub's ${e.service} endpoint uses existing security groups: they must admit TCP ${e.port} from ${consumers.join(", ")} (${rules.map((r) => r.cidr).join(", ")}).`,
+        "hub.securityGroup",
+        e.service,
+      );
+    }
+    const zoneNames = zonesFor(d.dnsNames, e.name, e.ipAddressType ?? "ipv4").map((z) => z.name);
+    e.reasons = e.reasons.map((r, i) => {
+      if (i === 0 && r.code === "INTERFACE_FORCED" && !hubAskedInterface)
+        return {
+          code: "CENTRALIZED_IN_HUB",
+          message: `Shared hub endpoint for ${e.service}: serves ${consumers.join(", ")}${d.decision.hubUses ? " and the hub" : ""}.`,
+        };
+      if (r.code === "PRIVATE_DNS_OFF")
+        return {
+          code: "HUB_PRIVATE_HOSTED_ZONE",
+          message: `Private DNS off: the hub's private hosted zone(s) ${zoneNames.join(", ")} resolve ${e.service} to this endpoint in the hub and its ${consumers.length} consuming spoke(s).`,
+        };
+      if (r.code === "SG_PER_ENDPOINT")
+        return {
+          ...r,
+          message: `Own security group: TCP ${e.port} from the hub and ${consumers.length} consuming spoke(s), ${rules.length} CIDR(s) in all.`,
+        };
+      return r;
+    });
+  }
+
+  private zones(central: Decided[], hub: HubPlan): PlannedZone[] {
+    const zones: PlannedZone[] = [];
+    for (const d of central) {
+      const endpoint = hub.plan?.endpoints.find((e) => e.service === d.decision.service && e.type === "Interface");
+      if (!endpoint) continue;
+      const associations = d.outcomes
+        .filter((o) => o.fromHub)
+        .map(({ demand: { spoke } }) => ({
+          spoke: spoke.spec.name,
+          vpcId: spoke.spec.vpc.id,
+          region: spoke.region.code,
+          ...(spoke.spec.vpc.accountId ? { accountId: spoke.spec.vpc.accountId } : {}),
+          authorizationRequired: spoke.crossAccount,
+        }))
+        .sort((a, b) => (a.spoke < b.spoke ? -1 : 1));
+      for (const zone of zonesFor(d.dnsNames, endpoint.name, endpoint.ipAddressType ?? "ipv4")) {
+        const clash = zones.find((z) => z.name === zone.name);
+        if (clash) {
+          this.problems.add(
+            "ZONE_NAME_CONFLICT",
+            "facts.servicePrivateDns",
+            `${clash.service} and ${d.decision.service} would both publish the private hosted zone ${zone.name}.`,
+            "Correct facts.servicePrivateDns, or keep one of the services local (centralize: never on its spokes).",
+          );
+          continue;
+        }
+        zones.push({
+          name: zone.name,
+          service: d.decision.service,
+          endpoint: endpoint.name,
+          hubVpcId: hub.vpcId,
+          records: zone.records,
+          associations,
+        });
+      }
+    }
+    return zones.sort((a, b) => (a.name < b.name ? -1 : 1));
+  }
+
+  private planSpoke(
+    spoke: SpokeInput,
+    decided: Decided[],
+    zones: PlannedZone[],
+    fromHub: (s: SpokeInput, key: string) => boolean,
+  ): SpokePlan {
+    const { spec, normalized } = spoke;
+    const local = normalized.services.filter((s) => !fromHub(spoke, s.key));
+    const hubKeys = normalized.services.filter((s) => fromHub(spoke, s.key)).map((s) => s.key);
+    for (const s of normalized.services) {
+      const extra = Object.keys(s.options).filter((k) => k !== "name" && k !== "type");
+      if (hubKeys.includes(s.key) && extra.length)
+        this.warn(
+          "SPOKE_OPTIONS_NOT_APPLIED",
+          `${spec.name} takes ${s.key} from the hub, whose shared endpoint ignores the spoke's ${extra.join(", ")}.`,
+          `${spoke.paths.prefix}.${s.path}`,
+          s.key,
+        );
+    }
+    const traffic = Object.fromEntries(Object.entries(spec.traffic ?? {}).filter(([key]) => local.some((s) => s.key === key)));
+    const paths: VpcPaths = { ...spoke.paths, services: new Map(local.map((s, i) => [i, s.path])) };
+    const plan = local.length
+      ? this.plan({ ...spoke.single, services: local.map((s) => s.options), bundles: undefined, traffic }, normalized.facts, paths)
+      : null;
+    if (hubKeys.length) this.checkSpokeDns(spoke, hubKeys);
+
+    const outcomes = decided.flatMap((d) => d.outcomes.filter((o) => o.demand.spoke === spoke));
+    const sum = (f: (o: (typeof outcomes)[number]) => number): number => money(outcomes.reduce((acc, o) => acc + f(o), 0));
+    const localMonthly = plan?.cost.monthlyTotalUsd ?? 0;
+    const hubData = sum((o) => o.hubDataUsd);
+    const transit = sum((o) => o.transitUsd);
+    return {
+      name: spec.name,
+      vpcId: spec.vpc.id,
+      region: spoke.region.code,
+      ...(spec.vpc.accountId ? { accountId: spec.vpc.accountId } : {}),
+      crossRegion: spoke.crossRegion,
+      crossAccount: spoke.crossAccount,
+      centralize: spoke.centralize,
+      transit: this.input.request.transit.type,
+      fromHub: [...hubKeys].sort(),
+      local: local.map((s) => s.key).sort(),
+      zoneAssociations: zones
+        .filter((z) => z.associations.some((a) => a.spoke === spec.name))
+        .map((z) => ({ zone: z.name, service: z.service, authorizationRequired: spoke.crossAccount })),
+      plan,
+      cost: {
+        localMonthlyUsd: localMonthly,
+        hubDataMonthlyUsd: hubData,
+        transitMonthlyUsd: transit,
+        monthlyUsd: money(localMonthly + hubData + transit),
+        everyVpcOwnMonthlyUsd: money(localMonthly + outcomes.reduce((acc, o) => acc + (o.fromHub ? o.ownUsd : 0), 0)),
+      },
+    };
+  }
+
+  /** Route 53 answers from an associated private hosted zone only in VPCs with both DNS attributes on. */
+  private checkSpokeDns(spoke: SpokeInput, keys: string[]): void {
+    const { vpc } = spoke.spec;
+    const path = `${spoke.paths.prefix}.vpc`;
+    const list = keys.join(", ");
+    if (vpc.dnsSupport === false)
+      this.problems.add(
+        "VPC_DNS_SUPPORT_DISABLED",
+        `${path}.dnsSupport`,
+        `${spoke.spec.name} resolves ${list} through the hub's private hosted zones, which needs enableDnsSupport, false on ${vpc.id}.`,
+        `Enable it: aws ec2 modify-vpc-attribute --vpc-id ${vpc.id} --enable-dns-support, or set centralize: never for ${spoke.spec.name}.`,
+      );
+    if (vpc.dnsHostnames === false)
+      this.problems.add(
+        "VPC_DNS_HOSTNAMES_DISABLED",
+        `${path}.dnsHostnames`,
+        `${spoke.spec.name} resolves ${list} through the hub's private hosted zones, which needs enableDnsHostnames, false on ${vpc.id}.`,
+        `Enable it: aws ec2 modify-vpc-attribute --vpc-id ${vpc.id} --enable-dns-hostnames, or set centralize: never for ${spoke.spec.name}.`,
+      );
+    if (vpc.dnsSupport === undefined || vpc.dnsHostnames === undefined)
+      this.warn(
+        "VPC_DNS_UNKNOWN",
+        `enableDnsSupport and enableDnsHostnames of ${spoke.spec.name} (${vpc.id}) were not given; the hub's zones for ${list} do not resolve there if either is off.`,
+        path,
+      );
+  }
+
+  private checkNetworkWarnings(decided: Decided[]): void {
+    const { hub, spokes } = this.input;
+    const crossAccount = spokes.filter((s) => s.crossAccount && !hub.accountId).map((s) => s.spec.name);
+    if (crossAccount.length)
+      this.warn(
+        "HUB_ACCOUNT_UNKNOWN",
+        `The hub's account is not given, so ${crossAccount.join(", ")} count as other accounts (zone association authorizations planned).`,
+        "hub.vpc.accountId",
+      );
+    for (const spoke of spokes) {
+      const guessed = decided
+        .filter(
+          (d) => !d.gateway && d.outcomes.some((o) => o.demand.spoke === spoke) && spoke.spec.traffic?.[d.decision.service] === undefined,
+        )
+        .filter((d) => d.decision.spokes.find((s) => s.spoke === spoke.spec.name)?.cost.hubMonthlyUsd !== null)
+        .map((d) => d.decision.service);
+      if (guessed.length)
+        this.warn(
+          "TRAFFIC_UNKNOWN",
+          `${spoke.spec.name} gives no traffic for ${guessed.join(", ")}: the hub-or-local decision assumes 0 GB a month, which favours the hub.`,
+          `${spoke.paths.prefix}.traffic`,
+        );
+    }
+  }
+
+  private warn(code: string, message: string, path?: string, service?: string): void {
+    this.warnings.push({ code, message, ...(path ? { path } : {}), ...(service ? { service } : {}) });
+  }
+}

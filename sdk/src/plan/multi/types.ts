@@ -1,0 +1,210 @@
+/**
+ * The multi-VPC (hub and spokes) contract: the request the network planner reads and the plan it
+ * returns. Like the single-VPC plan, the JSON form is public and versioned (`version: 1`).
+ */
+import type {
+  AccessSpec,
+  DefaultsSpec,
+  Diagnostic,
+  HaSpec,
+  IngressRule,
+  Plan,
+  PlanFacts,
+  PriceTable,
+  Reason,
+  SecurityGroupSpec,
+  ServiceRequest,
+  SubnetSpec,
+  VpcSpec,
+} from "../types";
+
+export type TransitType = "transitGateway" | "peering";
+/** Per spoke: `auto` lets cost decide, `required` forces the hub (or fails), `never` keeps all local. */
+export type CentralizeMode = "auto" | "required" | "never";
+export type ServicePlacement = "hub" | "local";
+
+export interface NetworkVpcSpec extends VpcSpec {
+  /** Region of the VPC; defaults to the request region. */
+  region?: string;
+  /** AWS account that owns the VPC (12 digits); another account than the hub's needs zone association authorizations. */
+  accountId?: string;
+}
+
+export interface HubSpec {
+  vpc: VpcSpec & { accountId?: string };
+  subnets?: SubnetSpec[];
+  /** Services the hub VPC itself uses (optional). */
+  services?: Array<string | ServiceRequest>;
+  bundles?: string[];
+  access?: AccessSpec;
+  traffic?: Record<string, number>;
+  securityGroup?: SecurityGroupSpec;
+}
+
+export interface SpokeSpec {
+  /** Unique name; resource names and security-group rule sources derive from it. */
+  name: string;
+  vpc: NetworkVpcSpec;
+  subnets?: SubnetSpec[];
+  services?: Array<string | ServiceRequest>;
+  bundles?: string[];
+  /** Expected GB a month per service key. */
+  traffic?: Record<string, number>;
+  centralize?: CentralizeMode;
+  securityGroup?: SecurityGroupSpec;
+}
+
+export interface NetworkRequest {
+  version?: number;
+  region: string;
+  hub: HubSpec;
+  spokes: SpokeSpec[];
+  transit: { type: TransitType };
+  /** Default for every spoke's `centralize` (default `auto`). */
+  centralize?: CentralizeMode;
+  prices?: Partial<PriceTable>;
+  ha?: HaSpec;
+  defaults?: DefaultsSpec;
+  facts?: PlanFacts;
+  tags?: Record<string, string>;
+}
+
+/** One (service, spoke) decision with the monthly cost of both options. */
+export interface SpokeServiceDecision {
+  spoke: string;
+  placement: ServicePlacement;
+  reasons: Reason[];
+  cost: {
+    expectedGb: number;
+    /** The spoke's own interface endpoint (AZ-hours + per GB); null when it cannot have one. */
+    localMonthlyUsd: number | null;
+    /** Served by the hub: per-GB processing at the hub endpoint + transit; null when it cannot be. */
+    hubMonthlyUsd: number | null;
+    /** The transit part of hubMonthlyUsd. */
+    transitMonthlyUsd: number | null;
+    /** Transit USD per GB: Transit Gateway data processing, or the expected cross-AZ share of peering. */
+    transitPerGbUsd: number | null;
+    /** GB a month above which the spoke's own endpoint is cheaper than the hub's (given the hub endpoint exists). */
+    breakEvenGb: number | null;
+  };
+}
+
+export interface ServiceDecision {
+  service: string;
+  serviceName: string;
+  port: number;
+  /** `hub`: a hub endpoint with private hosted zones serves at least one spoke. */
+  placement: ServicePlacement;
+  endpointTypes: Array<"Gateway" | "Interface">;
+  hubUses: boolean;
+  /** Spokes served by the hub endpoint, sorted. */
+  consumers: string[];
+  /** Spokes with their own endpoint(s) for the service, sorted. */
+  localIn: string[];
+  reasons: Reason[];
+  cost: {
+    /** Every VPC that uses the service has its own endpoint. */
+    localMonthlyUsd: number;
+    /** The best assignment that has a hub endpoint (null when no spoke can use the hub). */
+    centralizedMonthlyUsd: number | null;
+    chosenMonthlyUsd: number;
+    savingsUsd: number;
+  };
+  spokes: SpokeServiceDecision[];
+}
+
+export interface ZoneRecord {
+  /** Fully qualified record name; `*.` names are wildcard records. */
+  name: string;
+  wildcard: boolean;
+  /** A for ipv4 endpoints, A and AAAA for dualstack, AAAA for ipv6. */
+  types: Array<"A" | "AAAA">;
+  /** Alias target: the hub endpoint's regional DNS name (first DNS entry). */
+  alias: { endpoint: string; dnsName: "regional" };
+}
+
+export interface ZoneAssociation {
+  spoke: string;
+  vpcId: string;
+  region: string;
+  accountId?: string;
+  /** The spoke VPC is in another account than the hub: create a VpcAssociationAuthorization first. */
+  authorizationRequired: boolean;
+}
+
+export interface PlannedZone {
+  /** Zone name, e.g. `dkr.ecr.us-east-1.amazonaws.com`; unique in the plan. */
+  name: string;
+  service: string;
+  /** Hub endpoint the records alias (its plan `name`). */
+  endpoint: string;
+  /** The zone is created with the hub VPC attached, so the hub resolves the service through it too. */
+  hubVpcId: string;
+  records: ZoneRecord[];
+  associations: ZoneAssociation[];
+}
+
+export interface SpokePlan {
+  name: string;
+  vpcId: string;
+  region: string;
+  accountId?: string;
+  crossRegion: boolean;
+  crossAccount: boolean;
+  centralize: CentralizeMode;
+  transit: TransitType;
+  /** Services the spoke reaches through the hub, sorted. */
+  fromHub: string[];
+  /** Services with their own endpoint in the spoke (gateway and interface), sorted. */
+  local: string[];
+  /** Hub zones to associate with the spoke VPC, sorted by name. */
+  zoneAssociations: Array<{ zone: string; service: string; authorizationRequired: boolean }>;
+  /** The spoke's own endpoints, planned by planEndpoints; null when everything comes from the hub. */
+  plan: Plan | null;
+  cost: {
+    localMonthlyUsd: number;
+    /** Per-GB processing at the hub endpoints for this spoke's traffic (billed to the hub account). */
+    hubDataMonthlyUsd: number;
+    transitMonthlyUsd: number;
+    monthlyUsd: number;
+    /** The same spoke with its own endpoints for everything. */
+    everyVpcOwnMonthlyUsd: number;
+  };
+}
+
+export interface HubPlan {
+  vpcId: string;
+  accountId?: string;
+  /** Services whose hub endpoint serves spokes (private DNS off, zones instead), sorted. */
+  centralized: string[];
+  /** The hub's endpoints (its own and the centralised ones), planned by planEndpoints; null when there are none. */
+  plan: Plan | null;
+  /** Per centralised service: the spokes whose CIDRs the hub endpoint's security group admits. */
+  ingress: Record<string, IngressRule[]>;
+}
+
+export interface NetworkCost {
+  currency: "USD";
+  priceRegion: string;
+  prices: PriceTable;
+  hubMonthlyUsd: number;
+  spokesMonthlyUsd: number;
+  transitMonthlyUsd: number;
+  monthlyTotalUsd: number;
+  everyVpcOwnMonthlyUsd: number;
+  savingsUsd: number;
+}
+
+export interface NetworkPlan {
+  version: 1;
+  kind: "network";
+  region: string;
+  transit: { type: TransitType };
+  hub: HubPlan;
+  services: ServiceDecision[];
+  zones: PlannedZone[];
+  spokes: SpokePlan[];
+  warnings: Diagnostic[];
+  errors: [];
+  cost: NetworkCost;
+}
