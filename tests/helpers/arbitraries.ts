@@ -132,7 +132,11 @@ const wrongType = fc.oneof(
   fc.boolean(),
   fc.constant(null),
   fc.array(fc.integer(), { maxLength: 2 }),
-  fc.dictionary(fc.string(), fc.integer(), { maxKeys: 2 }),
+  fc.dictionary(
+    fc.string().map((k) => `x-${k}`),
+    fc.integer(),
+    { minKeys: 1, maxKeys: 2 },
+  ),
 );
 
 /** The object at `field`, replaced by an empty one when an earlier mutation broke it (still invalid). */
