@@ -8,6 +8,7 @@ import { CliError } from "./request";
 const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
   plan: { summary: "decide and explain the endpoints for a request file", load: () => require("./commands/plan").command },
   catalog: { summary: "list known services and bundles", load: () => require("./commands/catalog").command },
+  preview: { summary: "show the Pulumi resources EndpointPlan would create, offline", load: () => require("./commands/preview").command },
 };
 
 /** Registers a command; used by command modules that ship with later features. */

@@ -1,0 +1,94 @@
+import { isPlanRequestError, planEndpoints } from "../../plan";
+import { formatProblems } from "../../plan/problems";
+import type { PlanRequest, Problem } from "../../plan/types";
+import { oneOf, parse } from "../args";
+import { EXIT_FAILURE, EXIT_INVALID, EXIT_OK, type Command } from "../command";
+import { CliError, readRequestFile } from "../request";
+
+const FORMATS = ["text", "json"] as const;
+
+export const command: Command = {
+  name: "preview",
+  summary: "show the Pulumi resources EndpointPlan would create for a request, offline",
+  help: `Usage: vpce-plan preview --file request.yaml [--name NAME] [--format text|json]
+
+Runs the real EndpointPlan component on the request under in-process AWS mocks (no Pulumi CLI,
+no AWS account) and prints the resource tree as pulumi preview would, then the outputs.
+Facts come from the request (its facts section) and the service catalog, so the plan is the one
+vpce-plan plan prints; ids and DNS names in the outputs are made up by the mocks.
+
+  -f, --file FILE      the request file (required)
+      --name NAME      the component's name, the prefix of every resource name (default demo)
+      --format FORMAT  text (default) or json ({ version, resources, outputs })
+
+Exit codes: 0 preview made, 2 invalid request or flags, 1 anything else.`,
+  async run(argv, io) {
+    const { values } = parse(argv, {
+      file: { type: "string", short: "f" },
+      name: { type: "string" },
+      format: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    });
+    if (values.help) {
+      io.out(command.help + "\n");
+      return EXIT_OK;
+    }
+    const format = oneOf("format", values.format, FORMATS, "text");
+    if (typeof values.file !== "string")
+      throw new CliError("preview needs --file request.yaml (see vpce-plan preview --help).", EXIT_INVALID);
+    const name = typeof values.name === "string" ? values.name : "demo";
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name))
+      throw new CliError(`--name must be letters, digits, '.', '_' or '-' (got ${name}).`, EXIT_INVALID);
+    const request = readRequestFile(values.file) as PlanRequest;
+    // The request's own paths (services[2].type) in errors, exactly as `plan` reports them, and
+    // before Pulumi is even loaded.
+    const invalid = (problems: Problem[]): number => {
+      io.err(formatProblems(problems) + "\n");
+      return EXIT_INVALID;
+    };
+    try {
+      planEndpoints(request);
+    } catch (err) {
+      if (isPlanRequestError(err)) return invalid(err.problems);
+      throw err;
+    }
+
+    const preview = require("../../preview") as typeof import("../../preview");
+    const run = await preview.previewRequest(request, name);
+    if (run.errors.length) {
+      const planErrors = run.errors.filter(isPlanRequestError);
+      if (planErrors.length) return invalid(planErrors.flatMap((e) => e.problems));
+      io.err(`vpce-plan preview: the program failed:\n${run.errors.map((e) => `  ${e.message}`).join("\n")}\n`);
+      return EXIT_FAILURE;
+    }
+    const outputs = run.outputs!;
+    if (format === "json") {
+      const resources = run.resources
+        .filter((r) => r.type !== "pulumi:pulumi:Stack")
+        .map(({ type, name: resourceName, urn, parent, inputs }) => ({ type, name: resourceName, urn, parent, inputs }));
+      io.out(JSON.stringify({ version: 1, resources, outputs }, null, 2) + "\n");
+      return EXIT_OK;
+    }
+    const lines = [`Previewing EndpointPlan "${name}" offline (mocked AWS: no account, ids and DNS names are made up)`, ""];
+    lines.push(
+      preview.formatTree(run.resources).trimEnd(),
+      "",
+      "Outputs:",
+      `    monthlyCostUsd: ${outputs.monthlyCostUsd}`,
+      "    endpoints:",
+    );
+    const width = Math.max(...Object.keys(outputs.endpoints).map((k) => k.length));
+    for (const [key, e] of Object.entries(outputs.endpoints)) {
+      const where =
+        e.type === "Gateway" ? `prefix list ${e.prefixListId}` : `${e.zonalDnsNames?.length ?? 0} zonal DNS name(s), ${e.regionalDnsName}`;
+      lines.push(`        ${key.padEnd(width)}  ${e.type.padEnd(9)}  ${e.id}  ${where}`);
+    }
+    if (outputs.warnings.length) {
+      lines.push("    warnings:");
+      for (const w of outputs.warnings) lines.push(`        ${w.code}: ${w.message}`);
+    }
+    lines.push("", preview.resourceSummary(run.resources));
+    io.out(lines.join("\n"));
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,271 @@
+/**
+ * Arguments and outputs of `EndpointPlan`. They mirror the CLI request (README "Request file") so
+ * there is one mental model, with two differences: ids are `pulumi.Input<string>` (they may come
+ * from resources created in the same program), and per-service options live in `serviceOptions`.
+ *
+ * Everything a decision depends on (service names, AZ names, access declarations) is plain, so the
+ * plan is known at preview time. No union types (string enums only): the schema analyzer of
+ * `@pulumi/pulumi/provider/experimental` must accept these interfaces to publish the component to
+ * other languages. Type-only Pulumi import: the CLI loads this module without loading Pulumi.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+
+/** Which endpoint type(s) to create for a service. */
+export const RequestedEndpointType = {
+  /** Let the planner choose the cheapest correct type(s) (default). */
+  Auto: "Auto",
+  /** Force a gateway endpoint (S3, DynamoDB and S3 Express only). */
+  Gateway: "Gateway",
+  /** Force an interface endpoint, even where a free gateway exists. */
+  Interface: "Interface",
+} as const;
+export type RequestedEndpointType = (typeof RequestedEndpointType)[keyof typeof RequestedEndpointType];
+
+/** IP address type of an interface endpoint. */
+export const EndpointIpAddressType = {
+  /** IPv4 only (default). */
+  Ipv4: "ipv4",
+  /** IPv4 and IPv6: every chosen subnet needs an IPv6 CIDR. */
+  Dualstack: "dualstack",
+  /** IPv6 only: every chosen subnet needs an IPv6 CIDR. */
+  Ipv6: "ipv6",
+} as const;
+export type EndpointIpAddressType = (typeof EndpointIpAddressType)[keyof typeof EndpointIpAddressType];
+
+/** How interface endpoints get security groups. */
+export const EndpointSecurityGroupMode = {
+  /** One security group per interface endpoint, admitting only that endpoint's consumers (default). */
+  PerEndpoint: "perEndpoint",
+  /** One security group shared by every interface endpoint, with the union of the rules. */
+  Shared: "shared",
+  /** Attach existing security groups (`securityGroup.ids`); the component creates none. */
+  Existing: "existing",
+} as const;
+export type EndpointSecurityGroupMode = (typeof EndpointSecurityGroupMode)[keyof typeof EndpointSecurityGroupMode];
+
+/** Endpoint policy templates. */
+export const EndpointPolicyTemplate = {
+  /** AWS default policy: full access for any principal (no document). */
+  FullAccess: "full-access",
+  /** Only principals of one AWS Organization (`aws:PrincipalOrgID`). */
+  OrganizationOnly: "organization-only",
+  /** Only principals of the given accounts (`aws:PrincipalAccount`). */
+  AccountOnly: "account-only",
+  /** S3 only: just these buckets and their objects. */
+  S3Buckets: "s3-buckets",
+} as const;
+export type EndpointPolicyTemplate = (typeof EndpointPolicyTemplate)[keyof typeof EndpointPolicyTemplate];
+
+/** The VPC the endpoints go into. */
+export interface VpcArgs {
+  /** VPC id. */
+  id: pulumi.Input<string>;
+  /** IPv4 CIDRs of the VPC (ingress sources). Looked up with `aws.ec2.getVpc` when omitted and `id` is a plain string. */
+  cidrs?: string[];
+  /** IPv6 CIDRs of the VPC (ingress sources for dualstack/ipv6 endpoints). */
+  ipv6Cidrs?: string[];
+  /** VPC attribute `enableDnsSupport` (needed for private DNS). Looked up when omitted and `id` is a plain string. */
+  dnsSupport?: boolean;
+  /** VPC attribute `enableDnsHostnames` (needed for private DNS). Looked up when omitted and `id` is a plain string. */
+  dnsHostnames?: boolean;
+}
+
+/** A candidate subnet for interface endpoint ENIs (one per AZ is used). */
+export interface SubnetArgs {
+  /** Subnet id. */
+  id: pulumi.Input<string>;
+  /** Availability Zone name. Looked up with `aws.ec2.getSubnet` when omitted and `id` is a plain string; required when `id` is an Output. */
+  az?: string;
+  /** Route table of the subnet: gateway endpoints add their route there. */
+  routeTableId?: pulumi.Input<string>;
+  /** True when the subnet has an IPv6 CIDR (needed for dualstack/ipv6 endpoints). */
+  ipv6?: boolean;
+}
+
+/** An endpoint policy: a template, or a full document. */
+export interface PolicyArgs {
+  /** A policy template; ignored when `document` is given. */
+  template?: EndpointPolicyTemplate;
+  /** `organization-only`: the AWS Organization id (`o-...`). */
+  organizationId?: string;
+  /** `account-only`: the AWS account ids (12 digits). */
+  accountIds?: string[];
+  /** `s3-buckets`: the bucket names the endpoint may reach. */
+  buckets?: string[];
+  /** A full IAM policy document as JSON text, used as is. */
+  document?: string;
+}
+
+/** Options for one service (key: a name listed in `services`, or a service of a bundle). */
+export interface ServiceOptionsArgs {
+  /** Endpoint type: Auto (default), Gateway or Interface. */
+  type?: RequestedEndpointType;
+  /** Private DNS for the interface endpoint; default true where the service has private DNS. */
+  privateDns?: boolean;
+  /** Endpoint policy for this service (overrides `defaults.policy`). */
+  policy?: PolicyArgs;
+  /** Restrict the interface endpoint to these subnets (plain ids listed under `subnets`). */
+  subnetIds?: string[];
+  /** Restrict the gateway endpoint to these route tables (plain ids). */
+  routeTableIds?: string[];
+  /** IP address type of the interface endpoint. */
+  ipAddressType?: EndpointIpAddressType;
+}
+
+/** Networks reaching the endpoints over Site-to-Site VPN or Direct Connect. */
+export interface OnPremisesArgs {
+  /** On-premises CIDRs admitted by the interface endpoints' security groups. */
+  cidrs: string[];
+}
+
+/** A VPC reaching the endpoints over peering or Transit Gateway. */
+export interface PeerVpcArgs {
+  /** A unique label (used in reasons and rule descriptions). */
+  name: string;
+  /** CIDRs of the peer VPC. */
+  cidrs: string[];
+  /** Region of the peer VPC; defaults to this VPC's region. Another region needs an interface endpoint. */
+  region?: string;
+}
+
+/** Who must reach the endpoints. */
+export interface AccessArgs {
+  /** Workloads in this VPC use the services (default true). */
+  fromVpc?: boolean;
+  /** On-premises networks. */
+  onPremises?: OnPremisesArgs;
+  /** Peer VPCs. */
+  peerVpcs?: PeerVpcArgs[];
+  /** Any other CIDRs to admit; `0.0.0.0/0` is only ever admitted when listed here. */
+  extraCidrs?: string[];
+}
+
+/** Availability requirements for interface endpoints. */
+export interface HaArgs {
+  /** Fewer AZs than this is a warning (default 2). */
+  minAzs?: number;
+  /** Make too few AZs an error instead of a warning. */
+  strict?: boolean;
+}
+
+/** Price overrides (USD); unset fields use the region's list prices. */
+export interface PricesArgs {
+  /** Interface endpoint, per endpoint per AZ-hour. */
+  interfaceHourUsd?: number;
+  /** Interface endpoint, per GB processed. */
+  interfacePerGbUsd?: number;
+  /** NAT gateway, per hour. */
+  natHourUsd?: number;
+  /** NAT gateway, per GB processed. */
+  natPerGbUsd?: number;
+  /** Transit Gateway, per GB. */
+  transitGatewayPerGbUsd?: number;
+  /** Cross-AZ data transfer, per GB. */
+  crossAzPerGbUsd?: number;
+}
+
+/** Security groups of the interface endpoints. */
+export interface SecurityGroupArgs {
+  /** perEndpoint (default), shared or existing. */
+  mode?: EndpointSecurityGroupMode;
+  /** `existing`: the security group ids to attach to every interface endpoint. */
+  ids?: pulumi.Input<string>[];
+}
+
+/** Defaults for every service without its own option. */
+export interface DefaultsArgs {
+  /** Private DNS default. */
+  privateDns?: boolean;
+  /** IP address type default. */
+  ipAddressType?: EndpointIpAddressType;
+  /** Policy applied to every endpoint whose service accepts policies. */
+  policy?: PolicyArgs;
+}
+
+/** Facts normally looked up from AWS; given here they win over lookups. */
+export interface FactsArgs {
+  /** Per service key: AZ names where the service offers endpoints. */
+  serviceAzs?: { [service: string]: string[] };
+  /** Per service key: the service's private DNS names. */
+  servicePrivateDns?: { [service: string]: string[] };
+  /** Per service key: supported IP types (`ipv4`, `ipv6`). */
+  serviceIpTypes?: { [service: string]: string[] };
+  /** Per service key: whether the service accepts endpoint policies. */
+  servicePolicy?: { [service: string]: boolean };
+  /** AWS account id, for the `account-only` policy template default. */
+  accountId?: string;
+}
+
+/** Arguments of `EndpointPlan`. */
+export interface EndpointPlanArgs {
+  /** The VPC. */
+  vpc: VpcArgs;
+  /** Candidate subnets for interface endpoints; their route tables receive gateway routes. */
+  subnets: SubnetArgs[];
+  /** Services: catalog keys (`secretsmanager`) or full service names (`com.amazonaws.us-east-1.sts`). */
+  services?: string[];
+  /** Workload bundles (`ecs-fargate`, `eks-private-nodes`, ...), expanded to their services. */
+  bundles?: string[];
+  /** Per-service options, keyed by a name in `services` or a service key of a bundle. */
+  serviceOptions?: { [service: string]: ServiceOptionsArgs };
+  /** Who must reach the endpoints besides the VPC's own workloads. */
+  access?: AccessArgs;
+  /** Minimum AZs for interface endpoints. */
+  ha?: HaArgs;
+  /** Expected GB per month per service key, for the cost and NAT comparison. */
+  traffic?: { [service: string]: number };
+  /** Price overrides. */
+  prices?: PricesArgs;
+  /** Security groups: one per endpoint (default), one shared, or existing ids. */
+  securityGroup?: SecurityGroupArgs;
+  /** Defaults for every service. */
+  defaults?: DefaultsArgs;
+  /** Tags for every resource the component creates (a `Name` tag is added per resource). */
+  tags?: { [key: string]: string };
+  /** AWS region (the @pulumi/aws v7 per-resource region). Default: the provider's region (`aws.getRegion`). */
+  region?: string;
+  /** Facts that win over lookups (service AZs, private DNS names, ...). */
+  facts?: FactsArgs;
+  /** Look facts up with invokes (default true). `false`: use only the args and `facts` (offline, or tests). */
+  lookups?: boolean;
+}
+
+/** One DNS entry of an endpoint. */
+export interface EndpointDnsEntry {
+  /** The DNS name. */
+  dnsName: string;
+  /** The id of its hosted zone. */
+  hostedZoneId: string;
+}
+
+/** What the component exports per endpoint. */
+export interface EndpointOutput {
+  /** VPC endpoint id. */
+  id: string;
+  /** `Gateway` or `Interface`. */
+  type: string;
+  /** The AWS service name. */
+  serviceName: string;
+  /** Every DNS entry AWS reports (interface endpoints). */
+  dnsEntries: EndpointDnsEntry[];
+  /** Regional DNS name (interface endpoints). */
+  regionalDnsName?: string;
+  /** One DNS name per AZ (interface endpoints). */
+  zonalDnsNames?: string[];
+  /** The service's prefix list (gateway endpoints). */
+  prefixListId?: string;
+  /** The security group the component created for the endpoint, or the first existing one (interface endpoints). */
+  securityGroupId?: string;
+}
+
+/** A warning of the plan. */
+export interface PlanWarning {
+  /** Machine-readable code (README "Decisions and reason codes"). */
+  code: string;
+  /** The sentence. */
+  message: string;
+  /** The service concerned, when one is. */
+  service?: string;
+  /** The argument at fault, when one is. */
+  path?: string;
+}

@@ -1,0 +1,159 @@
+/**
+ * `EndpointPlan`: the cheapest correct VPC endpoints for one VPC. It gathers facts (args first,
+ * then invokes), calls the planner once, and creates exactly what the plan says.
+ *
+ * The plan is made in `initialize`, which the ComponentResource constructor starts and which
+ * awaits the plain-promise invokes, so every child is registered outside any `apply` and shows
+ * in `pulumi preview`. An invalid request fails the component before any child is registered.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { planEndpoints } from "../plan/planner";
+import { isPlanRequestError } from "../plan/problems";
+import type { Plan, PlanFacts, Problem } from "../plan/types";
+import type { EndpointOutput, EndpointPlanArgs, PlanWarning } from "./args";
+import { EndpointPlanError } from "./errors";
+import { lookUpNetwork, lookUpRegion, lookUpServices } from "./lookups";
+import { isPlain, prepareRequest, type LookedUpArgs, type PreparedRequest } from "./request";
+import { createResources } from "./resources";
+
+export const ENDPOINT_PLAN_TYPE = "vpce-plan:index:EndpointPlan";
+
+interface EndpointPlanData {
+  endpoints: pulumi.Output<Record<string, EndpointOutput>>;
+  plan: pulumi.Output<Plan>;
+  monthlyCostUsd: number;
+  warnings: PlanWarning[];
+}
+
+/**
+ * The VPC endpoints one VPC needs: gateway endpoints where they can serve (free), interface
+ * endpoints where something outside the VPC needs them or no gateway exists, with least-privilege
+ * security groups, endpoint policies and private DNS. `plan` explains every decision.
+ */
+export class EndpointPlan extends pulumi.ComponentResource<EndpointPlanData> {
+  /** Per endpoint name (the service key; `<key>-gateway` for gateways): ids, DNS names, prefix list, security group. */
+  public readonly endpoints: pulumi.Output<{ [name: string]: EndpointOutput }>;
+  /** The planner's plan (README "Plan JSON"), with the real ids: why each endpoint exists and what it costs. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- published as the schema's Any: the plan JSON has unions the schema cannot express
+  public readonly plan: pulumi.Output<any>;
+  /** Expected monthly cost of the endpoints in USD (list prices; data processing when `traffic` is given). */
+  public readonly monthlyCostUsd: pulumi.Output<number>;
+  /** The plan's warnings (also logged on the component). */
+  public readonly warnings: pulumi.Output<PlanWarning[]>;
+
+  constructor(name: string, args: EndpointPlanArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(ENDPOINT_PLAN_TYPE, name, args, opts);
+    const data = pulumi.output(this.getData());
+    this.endpoints = data.apply((d) => d.endpoints);
+    this.plan = data.apply((d) => d.plan);
+    this.monthlyCostUsd = data.apply((d) => d.monthlyCostUsd);
+    this.warnings = data.apply((d) => d.warnings);
+  }
+
+  protected override async initialize(
+    inputs: pulumi.Inputs,
+    _opts?: pulumi.ComponentResourceOptions,
+    name?: string,
+  ): Promise<EndpointPlanData> {
+    const args = inputs as EndpointPlanArgs;
+    const componentName = name!;
+    const { plan, prepared } = await this.makePlan(args);
+    for (const w of plan.warnings) void pulumi.log.warn(`${w.code}: ${w.message}`, this);
+    const endpoints = createResources(plan, { parent: this, name: componentName, prepared, region: args.region, tags: args.tags });
+    const data: EndpointPlanData = {
+      endpoints: pulumi.output(endpoints),
+      plan: withRealIds(plan, prepared),
+      monthlyCostUsd: plan.cost.monthlyTotalUsd,
+      warnings: plan.warnings.map(({ code, message, service, path }) => ({
+        code,
+        message,
+        ...(service ? { service } : {}),
+        ...(path ? { path: prepared.argPath(path) } : {}),
+      })),
+    };
+    this.registerOutputs({ ...data });
+    return data;
+  }
+
+  private async makePlan(args: EndpointPlanArgs): Promise<{ plan: Plan; prepared: PreparedRequest }> {
+    const invokeOpts: pulumi.InvokeOptions = { parent: this };
+    const lookups = args.lookups !== false;
+    const problems: Problem[] = [];
+    let region = args.region;
+    if (!region && lookups) region = await lookUpRegion(invokeOpts);
+    if (!region) {
+      throw new EndpointPlanError(
+        [
+          {
+            code: "MISSING_FIELD",
+            path: "region",
+            message: "region is required when lookups is false.",
+            hint: "Set region (e.g. us-east-1).",
+          },
+        ],
+        this,
+      );
+    }
+    let found: LookedUpArgs = { region };
+    const facts: PlanFacts = {};
+    if (lookups) {
+      const [network, services] = await Promise.all([lookUpNetwork(args, region, invokeOpts), lookUpServices(args, region, invokeOpts)]);
+      found = network.found;
+      Object.assign(facts, services.facts);
+      problems.push(...network.problems, ...services.problems);
+    }
+    const prepared = prepareRequest(args, found);
+    problems.push(...prepared.problems);
+    try {
+      const plan = planEndpoints(prepared.request, facts);
+      if (problems.length) throw new EndpointPlanError(problems, this);
+      return { plan, prepared };
+    } catch (err) {
+      if (!isPlanRequestError(err) || err instanceof EndpointPlanError) throw err;
+      const planned = err.problems.map((p) => explainForComponent({ ...p, path: prepared.argPath(p.path) }, args));
+      throw new EndpointPlanError([...problems, ...planned], this);
+    }
+  }
+}
+
+/** Hints that only make sense for the component: ids that are Outputs cannot be looked up at preview time. */
+function explainForComponent(problem: Problem, args: EndpointPlanArgs): Problem {
+  const subnet = /^subnets\[(\d+)\]\.az$/.exec(problem.path);
+  if (problem.code === "SUBNET_AZ_MISSING" && subnet && !isPlain(args.subnets?.[Number(subnet[1])]?.id)) {
+    return {
+      ...problem,
+      message: `subnets[${subnet[1]}].id is an Output (unknown until the subnet exists), so its Availability Zone cannot be looked up.`,
+      hint: `Set subnets[${subnet[1]}].az (fromAwsxVpc does this for an awsx.ec2.Vpc).`,
+    };
+  }
+  if (problem.code === "VPC_CIDRS_REQUIRED" && !isPlain(args.vpc?.id)) {
+    return {
+      ...problem,
+      hint: "vpc.id is an Output, so its CIDRs cannot be looked up at preview time: set vpc.cidrs (fromAwsxVpc: the cidrs option).",
+    };
+  }
+  if (problem.code === "SUBNET_AZ_MISSING" && args.lookups === false) {
+    return {
+      ...problem,
+      hint: problem.hint.replace(/, or let vpce-plan look it up.*$/, ", or leave lookups on so aws.ec2.getSubnet finds it."),
+    };
+  }
+  return problem;
+}
+
+/** The plan as exported: placeholders (`subnet-pending-...`) replaced by the real id Inputs. */
+function withRealIds(plan: Plan, prepared: PreparedRequest): pulumi.Output<Plan> {
+  const subnet = (id: string): pulumi.Input<string> => prepared.subnets.get(id) ?? id;
+  const routeTable = (id: string): pulumi.Input<string> => prepared.routeTables.get(id)?.input ?? id;
+  const group = (id: string): pulumi.Input<string> => prepared.securityGroups.get(id) ?? id;
+  return pulumi.output({
+    ...plan,
+    vpcId: prepared.vpcId,
+    endpoints: plan.endpoints.map((e) => ({
+      ...e,
+      ...(e.subnetIds ? { subnetIds: e.subnetIds.map(subnet) } : {}),
+      ...(e.routeTableIds ? { routeTableIds: e.routeTableIds.map(routeTable) } : {}),
+      ...(e.securityGroup?.ids ? { securityGroup: { ...e.securityGroup, ids: e.securityGroup.ids.map(group) } } : {}),
+    })),
+  }) as unknown as pulumi.Output<Plan>;
+}

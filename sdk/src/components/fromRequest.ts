@@ -1,0 +1,47 @@
+/**
+ * EndpointPlan args from a CLI request (README "Request file"): `vpce-plan preview` runs the real
+ * component on a request, and so can a test. Service objects become `services` + `serviceOptions`.
+ * No Pulumi import, like the rest of the CLI's path.
+ */
+import type { PlanRequest, PolicySpec, ServiceRequest } from "../plan/types";
+import type { EndpointPlanArgs, PolicyArgs, ServiceOptionsArgs } from "./args";
+
+export function argsFromRequest(request: PlanRequest, overrides: Partial<EndpointPlanArgs> = {}): EndpointPlanArgs {
+  const services: string[] = [];
+  const serviceOptions: Record<string, ServiceOptionsArgs> = {};
+  for (const entry of request.services ?? []) {
+    if (typeof entry === "string") {
+      services.push(entry);
+      continue;
+    }
+    const { name, policy, ...rest } = entry as ServiceRequest;
+    services.push(name);
+    serviceOptions[name] = { ...rest, ...(policy ? { policy: toPolicyArgs(policy) } : {}) } as ServiceOptionsArgs;
+  }
+  const args: EndpointPlanArgs = {
+    region: request.region,
+    vpc: request.vpc,
+    subnets: request.subnets ?? [],
+    services,
+    lookups: false,
+  };
+  if (Object.keys(serviceOptions).length) args.serviceOptions = serviceOptions;
+  if (request.bundles) args.bundles = request.bundles;
+  if (request.access) args.access = request.access;
+  if (request.ha) args.ha = request.ha;
+  if (request.traffic) args.traffic = request.traffic;
+  if (request.prices) args.prices = request.prices;
+  if (request.securityGroup) args.securityGroup = request.securityGroup;
+  if (request.tags) args.tags = request.tags;
+  if (request.facts) args.facts = request.facts;
+  if (request.defaults) {
+    const { policy, ...rest } = request.defaults;
+    args.defaults = { ...rest, ...(policy ? { policy: toPolicyArgs(policy) } : {}) };
+  }
+  return { ...args, ...overrides };
+}
+
+function toPolicyArgs(policy: PolicySpec): PolicyArgs {
+  const { document, ...rest } = policy;
+  return { ...rest, ...(document ? { document: JSON.stringify(document) } : {}) };
+}

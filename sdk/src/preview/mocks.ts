@@ -1,0 +1,337 @@
+/**
+ * Offline AWS for Pulumi's mock monitor: what `vpce-plan preview` and the tests run against.
+ * Resources get AWS-like ids and the computed outputs the components read (endpoint DNS entries,
+ * prefix lists, ENIs, security group ids, an awsx VPC's subnets and route tables); the invokes the
+ * components use answer from configurable facts, and fail like AWS (the message in `details`,
+ * which is what survives the trip through the mock monitor).
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { findService, getRegion, privateDnsNamesIn } from "../catalog";
+
+export interface MockVpc {
+  cidrs?: string[];
+  ipv6Cidrs?: string[];
+  dnsSupport?: boolean;
+  dnsHostnames?: boolean;
+}
+
+export interface MockSubnet {
+  az: string;
+  ipv6?: boolean;
+}
+
+/** What the fake AWS account looks like. Everything is optional. */
+export interface MockAwsFacts {
+  /** The provider's region (default us-east-1). */
+  region?: string;
+  accountId?: string;
+  /** AZs of the region (default: `a`, `b`, `c` of the region). */
+  azs?: string[];
+  /** VPCs by id; an unknown id gets `defaultVpc`. */
+  vpcs?: Record<string, MockVpc>;
+  /** Attributes of VPCs not listed in `vpcs` (default 10.0.0.0/16 with both DNS attributes on). */
+  defaultVpc?: MockVpc;
+  /** Subnets by id; getSubnet fails for others (unless the program created them). */
+  subnets?: Record<string, MockSubnet>;
+  /** Per catalog key or service name: the AZs the service offers (default: every AZ of the region). */
+  serviceAzs?: Record<string, string[]>;
+  /** Per catalog key: supported IP address types (default `["ipv4"]`). */
+  serviceIpTypes?: Record<string, string[]>;
+  /** Per catalog key: private DNS names (default: the catalog's). */
+  servicePrivateDns?: Record<string, string[]>;
+  /** Catalog keys or service names that do not exist in this account/region. */
+  missingServices?: string[];
+}
+
+/** A call the mocks answered, for tests that assert which lookups ran. */
+export interface MockInvocation {
+  token: string;
+  inputs: Record<string, unknown>;
+}
+
+/** An error as the AWS provider reports it: the message in `details`, which survives the mock monitor. */
+export function providerError(message: string): Error {
+  return Object.assign(new Error(message), { details: message });
+}
+
+/** Deterministic 17-hex-digit suffixes, like AWS ids, from a resource's type and name. */
+export function fakeHex(seed: string, length = 17): string {
+  let out = "";
+  for (let round = 0; out.length < length; round++) {
+    let h = 0x811c9dc5 ^ round;
+    for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193);
+    out += (h >>> 0).toString(16).padStart(8, "0");
+  }
+  return out.slice(0, length);
+}
+
+export class AwsMocks implements pulumi.runtime.Mocks {
+  readonly facts: MockAwsFacts;
+  readonly region: string;
+  readonly invocations: MockInvocation[] = [];
+  /** Subnet id -> AZ: configured subnets plus the ones the program creates (awsx VPCs, aws.ec2.Subnet). */
+  private readonly subnetAzs = new Map<string, MockSubnet>();
+
+  constructor(facts: MockAwsFacts = {}) {
+    this.facts = facts;
+    this.region = facts.region ?? "us-east-1";
+    for (const [id, subnet] of Object.entries(facts.subnets ?? {})) this.subnetAzs.set(id, subnet);
+  }
+
+  get azs(): string[] {
+    return this.facts.azs ?? ["a", "b", "c"].map((s) => `${this.region}${s}`);
+  }
+
+  get accountId(): string {
+    return this.facts.accountId ?? "123456789012";
+  }
+
+  call(args: pulumi.runtime.MockCallArgs): pulumi.runtime.MockCallResult {
+    this.invocations.push({ token: args.token, inputs: args.inputs });
+    const inputs = args.inputs as Record<string, string | undefined>;
+    const region = inputs.region ?? this.region;
+    switch (args.token) {
+      case "aws:index/getRegion:getRegion":
+        return {
+          id: region,
+          name: region,
+          region,
+          description: getRegion(region)?.name ?? region,
+          endpoint: `ec2.${region}.amazonaws.com`,
+        };
+      case "aws:index/getCallerIdentity:getCallerIdentity":
+        return { accountId: this.accountId, arn: `arn:aws:iam::${this.accountId}:user/mock`, userId: "AIDAMOCK", id: this.accountId };
+      case "aws:ec2/getVpc:getVpc":
+        return this.vpc(inputs.id ?? "", region);
+      case "aws:ec2/getSubnet:getSubnet":
+        return this.subnet(inputs.id ?? "", region);
+      case "aws:ec2/getVpcEndpointService:getVpcEndpointService":
+        return this.endpointService(inputs.serviceName ?? inputs.service ?? "", inputs.serviceType, region);
+      case "aws:index/getAvailabilityZones:getAvailabilityZones":
+        return { names: this.azs, zoneIds: this.azs.map((_, i) => `use1-az${i + 1}`), id: region, state: "available" };
+      default:
+        throw providerError(`the vpce-plan AWS mocks do not implement ${args.token}`);
+    }
+  }
+
+  newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, unknown> } {
+    const inputs = (args.inputs ?? {}) as Record<string, unknown>;
+    const seed = `${args.type}::${args.name}`;
+    const arn = (kind: string, id: string): string =>
+      `arn:aws:ec2:${(inputs.region as string) ?? this.region}:${this.accountId}:${kind}/${id}`;
+    switch (args.type) {
+      case "aws:ec2/vpcEndpoint:VpcEndpoint":
+        return this.vpcEndpoint(args.name, inputs);
+      case "aws:ec2/securityGroup:SecurityGroup": {
+        const id = `sg-${fakeHex(seed)}`;
+        return {
+          id,
+          state: {
+            ...inputs,
+            id,
+            arn: arn("security-group", id),
+            name: inputs.name ?? `${args.name}-${fakeHex(seed, 7)}`,
+            ownerId: this.accountId,
+            egress: [],
+            ingress: [],
+          },
+        };
+      }
+      case "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": {
+        const id = `sgr-${fakeHex(seed)}`;
+        return { id, state: { ...inputs, id, arn: arn("security-group-rule", id), securityGroupRuleId: id } };
+      }
+      case "aws:ec2/vpcEndpointRouteTableAssociation:VpcEndpointRouteTableAssociation": {
+        const id = `a-${inputs.vpcEndpointId}${fakeHex(String(inputs.routeTableId), 10)}`;
+        return { id, state: { ...inputs, id } };
+      }
+      case "aws:ec2/subnet:Subnet": {
+        const id = `subnet-${fakeHex(seed)}`;
+        if (typeof inputs.availabilityZone === "string") this.subnetAzs.set(id, { az: inputs.availabilityZone });
+        return { id, state: { ...inputs, id, arn: arn("subnet", id) } };
+      }
+      case "aws:ec2/vpc:Vpc": {
+        const id = `vpc-${fakeHex(seed)}`;
+        return { id, state: { ...inputs, id, arn: arn("vpc", id), enableDnsSupport: inputs.enableDnsSupport ?? true } };
+      }
+      case "awsx:ec2:Vpc":
+        return this.awsxVpc(args.name, inputs);
+      default:
+        return { id: `${args.name}-${fakeHex(seed, 8)}`, state: { ...inputs } };
+    }
+  }
+
+  private vpc(id: string, region: string): Record<string, unknown> {
+    if (!id.startsWith("vpc-")) throw providerError(`InvalidVpcID.NotFound: The vpc ID '${id}' does not exist`);
+    const vpc = {
+      ...(this.facts.defaultVpc ?? { cidrs: ["10.0.0.0/16"], dnsSupport: true, dnsHostnames: true }),
+      ...(this.facts.vpcs?.[id] ?? {}),
+    };
+    const cidrs = vpc.cidrs ?? [];
+    return {
+      id,
+      arn: `arn:aws:ec2:${region}:${this.accountId}:vpc/${id}`,
+      cidrBlock: cidrs[0] ?? "",
+      cidrBlockAssociations: cidrs.map((cidrBlock, i) => ({
+        associationId: `vpc-cidr-assoc-${fakeHex(id + i, 8)}`,
+        cidrBlock,
+        state: "associated",
+      })),
+      ipv6CidrBlock: vpc.ipv6Cidrs?.[0] ?? "",
+      enableDnsSupport: vpc.dnsSupport ?? true,
+      enableDnsHostnames: vpc.dnsHostnames ?? false,
+      region,
+      ownerId: this.accountId,
+      state: "available",
+    };
+  }
+
+  private subnet(id: string, region: string): Record<string, unknown> {
+    const subnet = this.subnetAzs.get(id);
+    if (!subnet) throw providerError(`InvalidSubnetID.NotFound: The subnet ID '${id}' does not exist`);
+    return { id, availabilityZone: subnet.az, ipv6CidrBlock: subnet.ipv6 ? "2600:1f18:0:100::/64" : "", region };
+  }
+
+  private serviceFacts<T>(map: Record<string, T> | undefined, key: string, serviceName: string): T | undefined {
+    return map?.[key] ?? map?.[serviceName];
+  }
+
+  private endpointService(serviceName: string, serviceType: string | undefined, region: string): Record<string, unknown> {
+    const found = findService(serviceName);
+    const catalogRegion = getRegion(region);
+    const missing = this.facts.missingServices ?? [];
+    const notFound = (): Error =>
+      providerError(`no matching VPC Endpoint Service found (service name ${serviceName}, type ${serviceType ?? "any"})`);
+    if (!found || !catalogRegion || missing.includes(serviceName) || missing.includes(found.service.key)) throw notFound();
+    const service = found.service;
+    const type = serviceType ?? service.types[0];
+    if (!service.types.includes(type as "Gateway" | "Interface")) throw notFound();
+    const key = service.key;
+    const dns =
+      type === "Gateway"
+        ? []
+        : (this.serviceFacts(this.facts.servicePrivateDns, key, serviceName) ?? [...privateDnsNamesIn(service, catalogRegion)]);
+    return {
+      id: `${region}-${key}`,
+      serviceName,
+      serviceType: type,
+      serviceId: `vpce-svc-${fakeHex(serviceName)}`,
+      availabilityZones: this.serviceFacts(this.facts.serviceAzs, key, serviceName) ?? this.azs,
+      privateDnsName: dns[0] ?? "",
+      privateDnsNames: dns,
+      supportedIpAddressTypes: this.serviceFacts(this.facts.serviceIpTypes, key, serviceName) ?? ["ipv4"],
+      vpcEndpointPolicySupported: service.policy,
+      acceptanceRequired: false,
+      managesVpcEndpoints: false,
+      owner: "amazon",
+      baseEndpointDnsNames: [`${key}.${region}.vpce.amazonaws.com`],
+      region,
+      serviceRegion: region,
+      arn: `arn:aws:ec2:${region}::vpc-endpoint-service/vpce-svc-${fakeHex(serviceName)}`,
+      tags: {},
+    };
+  }
+
+  private vpcEndpoint(name: string, inputs: Record<string, unknown>): { id: string; state: Record<string, unknown> } {
+    const id = `vpce-${fakeHex(`aws:ec2/vpcEndpoint:VpcEndpoint::${name}`)}`;
+    const region = (inputs.region as string) ?? this.region;
+    const serviceName = String(inputs.serviceName ?? "");
+    const shortName = serviceName
+      .replace(/^(cn\.)?com\.amazonaws\.[a-z0-9-]+\./, "")
+      .replace(/^aws\.sagemaker\.[a-z0-9-]+\./, "sagemaker.");
+    const gateway = inputs.vpcEndpointType === "Gateway";
+    const subnetIds = (inputs.subnetIds as string[] | undefined) ?? [];
+    const state: Record<string, unknown> = {
+      ...inputs,
+      id,
+      arn: `arn:aws:ec2:${region}:${this.accountId}:vpc-endpoint/${id}`,
+      ownerId: this.accountId,
+      state: "available",
+      requesterManaged: false,
+      routeTableIds: inputs.routeTableIds ?? [],
+      securityGroupIds: inputs.securityGroupIds ?? [],
+      subnetIds,
+      ipAddressType: inputs.ipAddressType ?? (gateway ? "" : "ipv4"),
+      policy:
+        inputs.policy ??
+        JSON.stringify({ Version: "2008-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }] }),
+    };
+    if (gateway) {
+      state.prefixListId = `pl-${fakeHex(serviceName, 8)}`;
+      state.cidrBlocks = ["52.216.0.0/15"];
+      state.dnsEntries = [];
+      state.networkInterfaceIds = [];
+      return { id, state };
+    }
+    const suffix = fakeHex(`${id}-dns`, 8);
+    const base = `${shortName}.${region}.vpce.amazonaws.com`;
+    const azs = [...new Set(subnetIds.map((s) => this.subnetAzs.get(s)?.az).filter((az): az is string => Boolean(az)))].sort();
+    const zone = "Z7HUB22UULQXV";
+    const privateDns = inputs.privateDnsEnabled ? this.privateDnsFor(serviceName, region) : [];
+    state.dnsEntries = [
+      { dnsName: `${id}-${suffix}.${base}`, hostedZoneId: zone },
+      ...azs.map((az) => ({ dnsName: `${id}-${suffix}-${az}.${base}`, hostedZoneId: zone })),
+      ...privateDns.map((dnsName) => ({ dnsName, hostedZoneId: `Z${fakeHex(dnsName, 13).toUpperCase()}` })),
+    ];
+    state.networkInterfaceIds = subnetIds.map((s) => `eni-${fakeHex(`${id}-${s}`)}`);
+    state.prefixListId = "";
+    return { id, state };
+  }
+
+  private privateDnsFor(serviceName: string, region: string): string[] {
+    const found = findService(serviceName);
+    const catalogRegion = getRegion(region);
+    if (!found || !catalogRegion) return [];
+    return (
+      this.serviceFacts(this.facts.servicePrivateDns, found.service.key, serviceName) ?? [
+        ...privateDnsNamesIn(found.service, catalogRegion),
+      ]
+    );
+  }
+
+  /**
+   * Under mocks an awsx VPC is one resource with no children: its outputs are made up here, shaped
+   * like awsx's (one public and one private subnet per AZ, a route table per subnet), and its
+   * subnets are remembered so that getSubnet and the endpoints' zonal DNS names know their AZs.
+   */
+  private awsxVpc(name: string, inputs: Record<string, unknown>): { id: string; state: Record<string, unknown> } {
+    const vpcId = `vpc-${fakeHex(`awsx:ec2:Vpc::${name}`)}`;
+    const count = typeof inputs.numberOfAvailabilityZones === "number" ? inputs.numberOfAvailabilityZones : 3;
+    const azs = (inputs.availabilityZoneNames as string[] | undefined) ?? this.azs.slice(0, count);
+    const subnets = azs.flatMap((az) =>
+      ["public", "private"].map((kind) => {
+        const id = `subnet-${fakeHex(`${vpcId}-${kind}-${az}`)}`;
+        this.subnetAzs.set(id, { az });
+        return { id, kind, az, routeTableId: `rtb-${fakeHex(`${vpcId}-${kind}-${az}-rtb`)}` };
+      }),
+    );
+    const ofKind = (kind: string): typeof subnets => subnets.filter((s) => s.kind === kind);
+    const subnetState = (s: (typeof subnets)[number]): Record<string, unknown> => ({
+      id: s.id,
+      availabilityZone: s.az,
+      vpcId,
+      tags: { SubnetType: s.kind },
+    });
+    return {
+      id: "",
+      state: {
+        vpcId,
+        vpc: { id: vpcId, cidrBlock: inputs.cidrBlock ?? "10.0.0.0/16", enableDnsHostnames: true, enableDnsSupport: true },
+        subnets: subnets.map(subnetState),
+        privateSubnetIds: ofKind("private").map((s) => s.id),
+        publicSubnetIds: ofKind("public").map((s) => s.id),
+        isolatedSubnetIds: [],
+        privateSubnets: ofKind("private").map(subnetState),
+        publicSubnets: ofKind("public").map(subnetState),
+        isolatedSubnets: [],
+        routeTables: subnets.map((s) => ({ id: s.routeTableId, vpcId })),
+        routeTableAssociations: subnets.map((s) => ({ id: `rtbassoc-${fakeHex(s.id)}`, subnetId: s.id, routeTableId: s.routeTableId })),
+        routes: [],
+        natGateways: [],
+        eips: [],
+        vpcEndpoints: [],
+        subnetLayout: [],
+      },
+    };
+  }
+}
