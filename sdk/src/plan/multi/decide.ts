@@ -124,7 +124,7 @@ export function decideService(key: string, demands: Demand[], ctx: DecideContext
     const hub = block ? null : money(hubDataUsd + transitUsd);
     const ownUsd = local ?? interfaceCost(prices, hubAzs.length || DEFAULT_MIN_AZS, gb, false).monthlyUsd;
     // Above this volume the transit (plus any per-GB price difference) outweighs the own endpoint's AZ-hours.
-    const margin = perGb + hubPrices.interfacePerGbUsd - prices.interfacePerGbUsd;
+    const margin = Math.round((perGb + hubPrices.interfacePerGbUsd - prices.interfacePerGbUsd) * 1e9) / 1e9;
     const breakEvenGb = local !== null && hub !== null && margin > 0 ? Math.ceil(own.fixedMonthlyUsd / margin) : null;
     return { demand, local, hub, block, perGb, transitUsd, hubDataUsd, ownUsd, localAzs, breakEvenGb };
   });
