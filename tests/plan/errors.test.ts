@@ -131,8 +131,8 @@ const rows: Row[] = [
   { code: "UNSUPPORTED_VERSION", why: "version 2", request: withField("version", 2), path: "version", hint: /version: 1/ },
   {
     code: "UNKNOWN_REGION",
-    why: "a region typo",
-    request: request({ region: "us-esat-1" }),
+    why: "a region typo (alone: the subnets' AZs are not blamed for it)",
+    request: withField("region", "us-esat-1"),
     path: "region",
     hint: /Did you mean us-east-1/,
   },

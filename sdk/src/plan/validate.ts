@@ -51,7 +51,7 @@ export function readRequest(input: unknown, lookedUp: PlanFacts | undefined, pro
   }
   const region = readRegion(request.region, "region", problems);
   checkCidrs(request, problems);
-  const subnets = readSubnets(request, problems);
+  const subnets = readSubnets(request, region !== undefined, problems);
   const services = region ? readServices(request, region, problems) : [];
   checkTraffic(request, services, problems);
   if (request.access?.peerVpcs) {
@@ -118,7 +118,7 @@ function checkCidrs(request: PlanRequest, problems: Problems): void {
   }
 }
 
-function readSubnets(request: PlanRequest, problems: Problems): NormalizedRequest["subnets"] {
+function readSubnets(request: PlanRequest, regionKnown: boolean, problems: Problems): NormalizedRequest["subnets"] {
   const seen = new Set<string>();
   const out: NormalizedRequest["subnets"] = [];
   (request.subnets ?? []).forEach((subnet, i) => {
@@ -137,7 +137,8 @@ function readSubnets(request: PlanRequest, problems: Problems): NormalizedReques
       );
       return;
     }
-    if (!subnet.az.startsWith(`${request.region}`)) {
+    // Against an unknown region every AZ would "mismatch": UNKNOWN_REGION already says what to fix.
+    if (regionKnown && !subnet.az.startsWith(`${request.region}`)) {
       problems.add(
         "SUBNET_AZ_REGION",
         `${path}.az`,
