@@ -18,11 +18,13 @@ export function readRequestFile(file: string): unknown {
     const code = (err as NodeJS.ErrnoException).code;
     throw new CliError(code === "ENOENT" ? `request file not found: ${file}` : `cannot read ${file}: ${(err as Error).message}`);
   }
-  if (/\.json$/i.test(file) || /^\s*[[{]/.test(text)) {
+  const jsonFile = /\.json$/i.test(file);
+  if (jsonFile || /^\s*[[{]/.test(text)) {
     try {
       return JSON.parse(text);
     } catch (err) {
-      throw new CliError(`${file} is not valid JSON: ${(err as Error).message}`, 2);
+      // A YAML file may start with a flow mapping ({region: ...}); only .json files must be JSON.
+      if (jsonFile) throw new CliError(`${file} is not valid JSON: ${(err as Error).message}`, 2);
     }
   }
   const YAML = require("yaml") as typeof import("yaml");
