@@ -1,0 +1,106 @@
+/** `vpce-plan catalog` and the top-level help through the built binary. */
+import assert from "node:assert/strict";
+import { bundles, services } from "vpce-plan/catalog";
+import { vpcePlan, vpcePlanModules } from "../helpers/cli";
+
+describe("cli: vpce-plan catalog", () => {
+  it("--region eu-west-1 --search ecr lists the ECR services with their eu-west-1 names", () => {
+    const run = vpcePlan(["catalog", "--region", "eu-west-1", "--search", "ecr"]);
+    assert.equal(run.status, 0, run.stderr);
+    const rows = run.stdout.trim().split("\n").slice(2);
+    const expected = services.filter((s) => [s.key, s.title, s.serviceName].some((t) => t.toLowerCase().includes("ecr")));
+    assert.equal(rows.length, expected.length);
+    assert.ok(
+      rows.some((r) => /^ecr\.api\s+com\.amazonaws\.eu-west-1\.ecr\.api\s+Interface\s+443\s+api\.ecr\.eu-west-1\.amazonaws\.com$/.test(r)),
+      run.stdout,
+    );
+    assert.ok(
+      rows.some((r) => r.startsWith("ecr.dkr ") && r.includes("*.dkr.ecr.eu-west-1.amazonaws.com")),
+      run.stdout,
+    );
+    assert.match(run.stderr, new RegExp(`${expected.length} of ${services.length} services in eu-west-1`));
+  });
+
+  it("--format json lists every service for the region", () => {
+    const run = vpcePlan(["catalog", "--region", "cn-north-1", "--format", "json"]);
+    assert.equal(run.status, 0, run.stderr);
+    const out = JSON.parse(run.stdout);
+    assert.equal(out.version, 1);
+    assert.equal(out.region, "cn-north-1");
+    assert.equal(out.services.length, services.length);
+    assert.equal(out.services.find((s: { key: string }) => s.key === "s3").serviceName, "cn.com.amazonaws.cn-north-1.s3");
+  });
+
+  it("--bundles --format json lists the bundles", () => {
+    const run = vpcePlan(["catalog", "--bundles", "--format", "json"]);
+    assert.equal(run.status, 0, run.stderr);
+    const out = JSON.parse(run.stdout);
+    assert.equal(out.version, 1);
+    assert.deepEqual(out.bundles, JSON.parse(JSON.stringify(bundles)));
+  });
+
+  it("--bundles as a table has one row per bundle", () => {
+    const run = vpcePlan(["catalog", "--bundles"]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout.trim().split("\n").length - 2, bundles.length);
+  });
+
+  it("an unknown region exits 2 with a suggestion; a bad --format exits 2", () => {
+    const region = vpcePlan(["catalog", "--region", "eu-wset-1"]);
+    assert.equal(region.status, 2);
+    assert.match(region.stderr, /did you mean eu-west-1/);
+    assert.equal(vpcePlan(["catalog", "--format", "markdown"]).status, 2);
+  });
+
+  it("never loads @pulumi/* or the AWS SDK", () => {
+    const run = vpcePlanModules(["catalog", "--format", "json"]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.ok(run.modules.some((m) => /[\\/]dist[\\/]catalog[\\/]index\.js$/.test(m)));
+    assert.deepEqual(
+      run.modules.filter((m) => /[\\/]@pulumi[\\/]|[\\/]@aws-sdk[\\/]/.test(m)),
+      [],
+    );
+  });
+});
+
+describe("cli: help and commands", () => {
+  it("--help lists the commands and exit codes", () => {
+    const run = vpcePlan(["--help"]);
+    assert.equal(run.status, 0);
+    assert.match(run.stdout, /^Usage: vpce-plan <command>/);
+    for (const command of ["plan", "catalog"]) assert.match(run.stdout, new RegExp(`\\n  ${command} `));
+    assert.match(run.stdout, /Exit codes: 0 success, 2 invalid request or flags, 1 anything else/);
+  });
+
+  for (const command of ["plan", "catalog"]) {
+    it(`${command} --help documents its flags`, () => {
+      const run = vpcePlan([command, "--help"]);
+      assert.equal(run.status, 0);
+      assert.match(run.stdout, new RegExp(`^Usage: vpce-plan ${command}`));
+      assert.match(run.stdout, /--format/);
+    });
+  }
+
+  it("every command listed in --help answers --help", () => {
+    const commands = [...vpcePlan(["--help"]).stdout.matchAll(/^ {2}([a-z-]+) {2,}/gm)].map((m) => m[1]);
+    assert.ok(commands.length >= 2);
+    for (const command of commands) {
+      const run = vpcePlan([command, "--help"]);
+      assert.equal(run.status, 0, `${command}: ${run.stderr}`);
+      assert.match(run.stdout, /Usage: vpce-plan/);
+    }
+  });
+
+  it("an unknown command exits 2 and shows the usage", () => {
+    const run = vpcePlan(["plna"]);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /unknown command "plna"/);
+    assert.match(run.stderr, /Usage: vpce-plan/);
+  });
+
+  it("no command prints the usage and exits 2", () => {
+    const run = vpcePlan([]);
+    assert.equal(run.status, 2);
+    assert.match(run.stdout, /Usage: vpce-plan/);
+  });
+});
