@@ -1,0 +1,272 @@
+import assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
+import { EndpointPlan, type EndpointPlanArgs } from "vpce-plan";
+import { planEndpoints } from "vpce-plan/plan";
+import {
+  AwsMocks,
+  TYPES,
+  type MockAwsFacts,
+  cloudResources,
+  expectNoErrors,
+  named,
+  ofType,
+  onlyError,
+  runPulumi,
+  unwrap,
+} from "../helpers/pulumi";
+
+const VPC = { id: "vpc-0app", cidrs: ["10.0.0.0/16"], dnsSupport: true, dnsHostnames: true };
+const SUBNETS = [
+  { id: "subnet-a", az: "us-east-1a", routeTableId: "rtb-a" },
+  { id: "subnet-b", az: "us-east-1b", routeTableId: "rtb-b" },
+  { id: "subnet-c", az: "us-east-1c", routeTableId: "rtb-b" },
+];
+const KNOWN_SUBNETS = Object.fromEntries(SUBNETS.map((s) => [s.id, { az: s.az }]));
+/** The fake account: it knows the subnets above (their AZs give the endpoints' zonal DNS names). */
+const account = (facts: MockAwsFacts = {}): AwsMocks => new AwsMocks({ region: "us-east-1", subnets: KNOWN_SUBNETS, ...facts });
+const base = (extra: Partial<EndpointPlanArgs> = {}): EndpointPlanArgs => ({ region: "us-east-1", vpc: VPC, subnets: SUBNETS, ...extra });
+
+async function plan(args: EndpointPlanArgs, mocks?: AwsMocks) {
+  let component: EndpointPlan | undefined;
+  const run = await runPulumi(
+    () => {
+      component = new EndpointPlan("app", args);
+      return {
+        endpoints: component.endpoints,
+        monthlyCostUsd: component.monthlyCostUsd,
+        warnings: component.warnings,
+        plan: component.plan,
+      };
+    },
+    { mocks: mocks ?? account() },
+  );
+  return { run, component: component! };
+}
+
+describe("EndpointPlan: resources per planner pattern", () => {
+  it("S3 alone: one gateway, one association per distinct route table, no inline route tables", async () => {
+    const { run } = await plan(base({ services: ["s3"] }));
+    expectNoErrors(run);
+    const component = named(run, "app");
+    assert.equal(component.type, TYPES.endpointPlan);
+    const [gateway] = ofType(run, TYPES.vpcEndpoint);
+    assert.equal(gateway.name, "app-s3-gateway");
+    assert.equal(gateway.inputs.vpcEndpointType, "Gateway");
+    assert.equal(gateway.inputs.serviceName, "com.amazonaws.us-east-1.s3");
+    assert.equal(gateway.inputs.vpcId, "vpc-0app");
+    assert.equal(gateway.inputs.routeTableIds, undefined);
+    const associations = ofType(run, TYPES.routeTableAssociation);
+    assert.deepEqual(associations.map((a) => [a.name, a.inputs.routeTableId]).sort(), [
+      ["app-s3-gateway-rtb-a", "rtb-a"],
+      ["app-s3-gateway-rtb-b", "rtb-b"],
+    ]);
+    for (const child of cloudResources(run)) assert.equal(child.parent, component.urn, `${child.name} is parented to the component`);
+    assert.deepEqual(ofType(run, TYPES.securityGroup), []);
+    assert.deepEqual(ofType(run, TYPES.endpointPolicy), [], "policies are inline, never a separate resource");
+    const outputs = run.outputs!;
+    assert.match(outputs.endpoints["s3-gateway"].prefixListId!, /^pl-/);
+    assert.equal(outputs.endpoints["s3-gateway"].id, "vpce-" + outputs.endpoints["s3-gateway"].id.slice(5));
+    assert.equal(outputs.monthlyCostUsd, 0);
+  });
+
+  it("interface endpoint: one subnet per AZ the service supports (looked up), ingress per consumer CIDR on the service port", async () => {
+    const mocks = account({ serviceAzs: { cassandra: ["us-east-1a", "us-east-1b"] } });
+    const { run } = await plan(
+      base({ region: undefined, services: ["cassandra"], access: { onPremises: { cidrs: ["192.168.0.0/16"] } } }),
+      mocks,
+    );
+    expectNoErrors(run);
+    const endpoint = named(run, "app-cassandra");
+    assert.equal(endpoint.inputs.vpcEndpointType, "Interface");
+    assert.deepEqual(endpoint.inputs.subnetIds, ["subnet-a", "subnet-b"]);
+    assert.equal(endpoint.inputs.privateDnsEnabled, true);
+    const sg = named(run, "app-cassandra-sg");
+    assert.equal(sg.type, TYPES.securityGroup);
+    assert.equal(sg.inputs.egress, undefined, "no egress rules");
+    assert.equal(sg.inputs.ingress, undefined, "no inline ingress");
+    const rules = ofType(run, TYPES.ingressRule).map((r) => [
+      r.name,
+      r.inputs.cidrIpv4,
+      r.inputs.fromPort,
+      r.inputs.toPort,
+      r.inputs.ipProtocol,
+    ]);
+    assert.deepEqual(rules.sort(), [
+      ["app-cassandra-9142-10.0.0.0-16", "10.0.0.0/16", 9142, 9142, "tcp"],
+      ["app-cassandra-9142-192.168.0.0-16", "192.168.0.0/16", 9142, 9142, "tcp"],
+    ]);
+    const sgId = run.outputs!.endpoints.cassandra.securityGroupId;
+    assert.deepEqual(endpoint.inputs.securityGroupIds, [sgId]);
+    for (const rule of ofType(run, TYPES.ingressRule)) assert.equal(rule.inputs.securityGroupId, sgId);
+    const tokens = mocks.invocations.map((i) => i.token);
+    assert.ok(tokens.includes("aws:index/getRegion:getRegion"), "region looked up when not given");
+    assert.ok(tokens.includes("aws:ec2/getVpcEndpointService:getVpcEndpointService"));
+    const out = run.outputs!.endpoints.cassandra;
+    assert.match(out.regionalDnsName!, /^vpce-.*\.cassandra\.us-east-1\.vpce\.amazonaws\.com$/);
+    assert.deepEqual(
+      out.zonalDnsNames!.map((n) => n.split(".")[0].slice(-10)),
+      ["us-east-1a", "us-east-1b"],
+    );
+    assert.equal(run.outputs!.monthlyCostUsd, 14.6);
+  });
+
+  it("on-premises S3: gateway for the VPC plus an inbound-only interface endpoint that depends on it", async () => {
+    const { run } = await plan(base({ services: ["s3"], access: { onPremises: { cidrs: ["172.16.0.0/12"] } } }));
+    expectNoErrors(run);
+    const gateway = named(run, "app-s3-gateway");
+    const iface = named(run, "app-s3");
+    assert.ok(iface.dependencies.includes(gateway.urn), "interface endpoint waits for the gateway");
+    assert.deepEqual(iface.inputs.dnsOptions, { dnsRecordIpType: "ipv4", privateDnsOnlyForInboundResolverEndpoint: true });
+    assert.deepEqual(
+      ofType(run, TYPES.ingressRule).map((r) => r.inputs.cidrIpv4),
+      ["172.16.0.0/12"],
+      "the VPC uses the gateway, so only on-premises is admitted",
+    );
+  });
+
+  it("policies are inline JSON on gateway and interface endpoints alike", async () => {
+    const policy = { template: "organization-only" as const, organizationId: "o-a1b2c3d4e5" };
+    const { run } = await plan(base({ services: ["s3", "sts"], defaults: { policy } }));
+    expectNoErrors(run);
+    for (const name of ["app-s3-gateway", "app-sts"]) {
+      const document = JSON.parse(named(run, name).inputs.policy as string);
+      assert.equal(JSON.stringify(document).includes("o-a1b2c3d4e5"), true, name);
+    }
+  });
+
+  it("shared security group: one group with the union of rules; existing: no group, the given ids (Outputs too)", async () => {
+    const shared = await plan(base({ services: ["sts", "ssm"], securityGroup: { mode: "shared" } }));
+    expectNoErrors(shared.run);
+    assert.deepEqual(
+      ofType(shared.run, TYPES.securityGroup).map((g) => g.name),
+      ["app-endpoints-sg"],
+    );
+    assert.deepEqual(
+      ofType(shared.run, TYPES.ingressRule).map((r) => r.name),
+      ["app-endpoints-443-10.0.0.0-16"],
+    );
+    const existing = await plan(
+      base({ services: ["sts"], securityGroup: { mode: "existing", ids: ["sg-0abc", pulumi.output("sg-0def")] } }),
+    );
+    expectNoErrors(existing.run);
+    assert.deepEqual(ofType(existing.run, TYPES.securityGroup), []);
+    assert.deepEqual(named(existing.run, "app-sts").inputs.securityGroupIds, ["sg-0abc", "sg-0def"]);
+  });
+
+  it("warnings are outputs and are logged on the component", async () => {
+    const { run } = await plan(base({ services: ["sts"], subnets: [SUBNETS[0]] }));
+    expectNoErrors(run);
+    assert.deepEqual(
+      run.outputs!.warnings.map((w) => w.code),
+      ["HA_BELOW_MIN_AZS"],
+    );
+    assert.ok(run.warnings.some((w) => w.startsWith("HA_BELOW_MIN_AZS:")));
+  });
+
+  it("plan output equals the planner's plan for the same request, with real ids", async () => {
+    const subnetId = pulumi.output("subnet-real");
+    const { run } = await plan(base({ services: ["sts"], subnets: [{ id: subnetId, az: "us-east-1a" }, SUBNETS[1]], lookups: false }));
+    expectNoErrors(run);
+    const exported = run.outputs!.plan;
+    const expected = planEndpoints({
+      region: "us-east-1",
+      vpc: VPC,
+      subnets: [{ id: "subnet-pending-us-east-1a", az: "us-east-1a" }, SUBNETS[1]],
+      services: ["sts"],
+    });
+    assert.deepEqual(exported.endpoints[0].subnetIds, ["subnet-real", "subnet-b"]);
+    assert.deepEqual(exported.cost, expected.cost);
+    assert.deepEqual(
+      exported.endpoints.map((e: { reasons: unknown }) => e.reasons),
+      expected.endpoints.map((e) => e.reasons),
+    );
+  });
+
+  it("looks up subnet AZs and VPC attributes by plain id; no invokes with lookups: false", async () => {
+    const mocks = new AwsMocks({ subnets: { "subnet-x": { az: "us-east-1a" }, "subnet-y": { az: "us-east-1b" } } });
+    const { run } = await plan(
+      { region: "us-east-1", vpc: { id: "vpc-0look" }, subnets: [{ id: "subnet-x" }, { id: "subnet-y" }], services: ["sts"] },
+      mocks,
+    );
+    expectNoErrors(run);
+    assert.deepEqual(named(run, "app-sts").inputs.subnetIds, ["subnet-x", "subnet-y"]);
+    assert.deepEqual(
+      ofType(run, TYPES.ingressRule).map((r) => r.inputs.cidrIpv4),
+      ["10.0.0.0/16"],
+      "VPC CIDR from getVpc",
+    );
+    const offline = new AwsMocks();
+    const { run: second } = await plan(base({ services: ["sts"], lookups: false }), offline);
+    expectNoErrors(second);
+    assert.deepEqual(offline.invocations, []);
+  });
+});
+
+describe("EndpointPlan: bad args fail before any AWS resource is registered", () => {
+  const failing = async (args: EndpointPlanArgs, mocks?: AwsMocks) => {
+    const { run } = await plan(args, mocks);
+    assert.deepEqual(cloudResources(run), [], "no AWS resource registered");
+    return onlyError(run);
+  };
+
+  it("reports every planner problem with arg paths and hints", async () => {
+    const err = await failing(base({ services: ["secretmanager", "sqs"], subnets: [{ id: "subnet-a" }], lookups: false }));
+    assert.equal(err.name, "PlanRequestError");
+    assert.deepEqual(
+      err.problems!.map((p) => [p.code, p.path]),
+      [
+        ["SUBNET_AZ_MISSING", "subnets[0].az"],
+        ["UNKNOWN_SERVICE", "services[0]"],
+      ],
+    );
+    assert.match(err.message, /Did you mean secretsmanager/);
+  });
+
+  it("planner paths inside a service entry point at serviceOptions", async () => {
+    const err = await failing(base({ services: ["sqs"], serviceOptions: { sqs: { type: "Gateway" } } }));
+    assert.deepEqual(
+      err.problems!.map((p) => [p.code, p.path]),
+      [["GATEWAY_UNSUPPORTED", "serviceOptions.sqs.type"]],
+    );
+  });
+
+  it("options for a service that is not requested are an error, not an extra endpoint", async () => {
+    const err = await failing(base({ services: ["sts"], serviceOptions: { kms: { privateDns: false } } }));
+    assert.deepEqual(
+      err.problems!.map((p) => [p.code, p.path]),
+      [["SERVICE_NOT_REQUESTED", "serviceOptions.kms"]],
+    );
+  });
+
+  it("a VPC with DNS hostnames off (looked up) fails private DNS, naming the attribute", async () => {
+    const mocks = account({ vpcs: { "vpc-0nodns": { cidrs: ["10.9.0.0/16"], dnsSupport: true, dnsHostnames: false } } });
+    const err = await failing({ region: "us-east-1", vpc: { id: "vpc-0nodns" }, subnets: SUBNETS, services: ["sts"] }, mocks);
+    assert.deepEqual(
+      err.problems!.map((p) => [p.code, p.path]),
+      [["VPC_DNS_HOSTNAMES_DISABLED", "vpc.dnsHostnames"]],
+    );
+    assert.match(err.message, /enableDnsHostnames/);
+  });
+
+  it("a subnet id that is an Output needs its AZ", async () => {
+    const err = await failing(base({ services: ["sts"], subnets: [{ id: pulumi.output("subnet-late") }, SUBNETS[1]] }));
+    assert.equal(err.problems![0].path, "subnets[0].az");
+    assert.match(err.problems![0].message, /is an Output/);
+  });
+
+  it("a service AWS does not offer here fails with the provider's message", async () => {
+    const mocks = account({ missingServices: ["sts"] });
+    const err = await failing(base({ services: ["sts"] }), mocks);
+    assert.equal(err.problems![0].code, "LOOKUP_FAILED");
+    assert.equal(err.problems![0].path, "services[0]");
+    assert.match(err.message, /no matching VPC Endpoint Service found/);
+  });
+
+  it("the component's outputs reject with the same error", async () => {
+    let component: EndpointPlan | undefined;
+    await runPulumi(() => {
+      component = new EndpointPlan("bad", base({ services: [] }));
+    });
+    await assert.rejects(unwrap(component!.monthlyCostUsd), /NO_SERVICES/);
+  });
+});
