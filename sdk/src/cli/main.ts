@@ -9,6 +9,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
   plan: { summary: "decide and explain the endpoints for a request file", load: () => require("./commands/plan").command },
   catalog: { summary: "list known services and bundles", load: () => require("./commands/catalog").command },
   preview: { summary: "show the Pulumi resources EndpointPlan would create, offline", load: () => require("./commands/preview").command },
+  import: {
+    summary: "print pulumi import commands that adopt a VPC's existing endpoints",
+    load: () => require("./commands/import").command,
+  },
+  audit: { summary: "find waste and risk in existing VPC endpoints (table, json, SARIF)", load: () => require("./commands/audit").command },
 };
 
 /** Registers a command; used by command modules that ship with later features. */

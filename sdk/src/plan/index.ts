@@ -5,4 +5,5 @@ export { PlanRequestError, isPlanRequestError, formatProblems } from "./problems
 export { placeInterface, type Placement, type PlacementSubnet } from "./placement";
 export { parseCidr } from "./cidr";
 export { HOURS_PER_MONTH } from "./cost";
+export { reconcile, compareWithExisting } from "./reconcile";
 export * from "./multi";

@@ -241,4 +241,58 @@ export interface Plan {
   warnings: Diagnostic[];
   errors: Problem[];
   cost: PlanCost;
+  /** Present when the plan was compared with the VPC's existing endpoints (`--from-aws`). */
+  existing?: ExistingComparison;
+}
+
+/** An endpoint that already exists in the VPC, as read from the EC2 API. */
+export interface ExistingEndpoint {
+  id: string;
+  serviceName: string;
+  type: EndpointType;
+  subnetIds?: string[];
+  routeTableIds?: string[];
+  privateDns?: boolean;
+}
+
+/** A planned endpoint that an existing one already provides. */
+export interface KeptEndpoint {
+  /** The planned endpoint's `name`. */
+  name: string;
+  id: string;
+  service: string;
+  type: EndpointType;
+  /** Where the existing endpoint differs from the plan (what adopting it would change). */
+  changes: EndpointChange[];
+}
+
+export interface EndpointChange {
+  field: "subnetIds" | "routeTableIds" | "privateDns";
+  existing: string[] | boolean;
+  planned: string[] | boolean;
+}
+
+/** An existing endpoint the plan does not need. */
+export interface RemovableEndpoint {
+  id: string;
+  serviceName: string;
+  /** Catalog key, when the service is in the catalog. */
+  service?: string;
+  type: EndpointType;
+  /** `NOT_REQUESTED`: the request does not need it; `DUPLICATE`: another endpoint is kept for the same service. */
+  reason: "NOT_REQUESTED" | "DUPLICATE";
+  message: string;
+  /** The fixed monthly charge deleting it saves (interface: AZ-hours; gateway: 0). */
+  monthlySavingUsd: number;
+}
+
+export interface ExistingComparison {
+  kept: KeptEndpoint[];
+  /** Names of planned endpoints that do not exist yet. */
+  create: string[];
+  removable: RemovableEndpoint[];
+  /** Monthly cost of the endpoints to create (their `monthlyCostUsd`). */
+  createMonthlyUsd: number;
+  /** Monthly saving of deleting every removable endpoint. */
+  removableMonthlySavingUsd: number;
 }

@@ -1,0 +1,5 @@
+/** The audit: pure findings over VPC snapshots, and their SARIF form. */
+export { auditVpc, auditVpcs, isFullAccessPolicy, type AuditOptions, type Finding } from "./engine";
+export { RULES, SEVERITIES, severityRank, type Rule, type RuleId, type Severity } from "./rules";
+export { toSarif, type SarifOptions } from "./sarif";
+export { containsCidr } from "./cidr";

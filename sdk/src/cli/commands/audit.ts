@@ -1,0 +1,85 @@
+import { auditVpcs, SEVERITIES, severityRank, toSarif, type Finding } from "../../audit";
+import { parseCidr } from "../../plan/cidr";
+import { oneOf, parse } from "../args";
+import { AWS_FLAGS, AWS_HELP, awsOptions, commaList, vpcIdFlag, withEc2 } from "../aws";
+import { EXIT_INVALID, EXIT_OK, type Command } from "../command";
+import { renderTable } from "../format/table";
+import { CliError } from "../request";
+
+const FORMATS = ["table", "json", "sarif"] as const;
+const FAIL_ON = ["none", ...SEVERITIES] as const;
+/** Findings at or above --fail-on: distinct from 1 (could not audit) and 2 (bad flags). */
+export const EXIT_FINDINGS = 3;
+
+export const command: Command = {
+  name: "audit",
+  summary: "check existing VPC endpoints for waste and risk (table, json or SARIF)",
+  help: `Usage: vpce-plan audit [--vpc-id vpc-123] [--format table|json|sarif] [--fail-on SEVERITY]
+
+Reads one VPC (or every VPC in the region without --vpc-id) from EC2 and lists findings, each with
+a stable id, severity (high, medium, low), the resource, why it matters and the fix.
+
+      --vpc-id ID         the VPC to audit (default: every VPC in the region)
+      --consumers LIST    CIDRs besides the VPC's own that may reach the endpoints (on-premises, peers)
+      --format FORMAT     table (default), json, or sarif (SARIF 2.1.0 for code-scanning tools)
+      --sarif-file PATH   anchor SARIF results to this file (e.g. the Pulumi program)
+      --fail-on SEV       exit 3 when a finding is at or above SEV: low, medium, high, none (default)
+${AWS_HELP}
+
+Exit codes: 0 no finding at or above --fail-on, 3 there is one, 2 invalid flags, 1 AWS errors.`,
+  async run(argv, io) {
+    const { values } = parse(argv, {
+      "vpc-id": { type: "string" },
+      consumers: { type: "string" },
+      format: { type: "string" },
+      "sarif-file": { type: "string" },
+      "fail-on": { type: "string" },
+      help: { type: "boolean", short: "h" },
+      ...AWS_FLAGS,
+    });
+    if (values.help) {
+      io.out(command.help + "\n");
+      return EXIT_OK;
+    }
+    const format = oneOf("format", values.format, FORMATS, "table");
+    const failOn = oneOf("fail-on", values["fail-on"], FAIL_ON, "none");
+    const vpcId = vpcIdFlag(values);
+    const consumers = commaList("consumers", values.consumers);
+    for (const cidr of consumers) {
+      const parsed = parseCidr(cidr);
+      if (typeof parsed === "string") throw new CliError(`--consumers: "${cidr}" ${parsed}.`, EXIT_INVALID);
+    }
+    const { findings, vpcs, region } = await withEc2(awsOptions(values, io), async (ec2, aws) => {
+      const snapshots = await aws.readVpcSnapshots(ec2, vpcId ? [vpcId] : []);
+      const names = [...new Set(snapshots.flatMap((s) => s.endpoints.map((e) => e.serviceName)))];
+      const lookup = await aws.readServices(ec2, names);
+      return {
+        findings: auditVpcs(snapshots, { consumers, services: lookup.found }),
+        vpcs: snapshots.map((s) => s.vpc.id),
+        region: ec2.region,
+      };
+    });
+
+    if (format === "json") io.out(JSON.stringify({ version: 1, region, vpcs, findings }, null, 2) + "\n");
+    else if (format === "sarif") {
+      const toolVersion = (require("../../../package.json") as { version: string }).version;
+      const sarifFile = typeof values["sarif-file"] === "string" ? values["sarif-file"] : undefined;
+      io.out(JSON.stringify(toSarif(findings, { toolVersion, artifactUri: sarifFile }), null, 2) + "\n");
+    } else io.out(auditTable(findings, vpcs, region));
+    const failing = failOn === "none" ? [] : findings.filter((f) => severityRank(f.severity) >= severityRank(failOn));
+    if (failing.length) io.err(`vpce-plan audit: ${failing.length} finding(s) at or above ${failOn}.\n`);
+    return failing.length ? EXIT_FINDINGS : EXIT_OK;
+  },
+};
+
+function auditTable(findings: Finding[], vpcs: string[], region: string): string {
+  const head = `Audit of ${vpcs.length === 1 ? vpcs[0] : `${vpcs.length} VPCs`} in ${region}: ${findings.length} finding(s)`;
+  if (!findings.length) return `${head}\n`;
+  const table = renderTable(
+    ["SEVERITY", "RULE", "RESOURCE", "FINDING"],
+    findings.map((f) => [f.severity, f.rule, f.resource, f.message]),
+  );
+  const fixes = findings.map((f) => `  ${f.id}: ${f.fix}`);
+  const why = [...new Map(findings.map((f) => [f.rule, f.why])).entries()].map(([rule, text]) => `  ${rule}: ${text}`);
+  return [head, "", table, "", "Fixes:", ...fixes, "", "Why it matters:", ...why, ""].join("\n");
+}

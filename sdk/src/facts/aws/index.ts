@@ -1,0 +1,10 @@
+/**
+ * Facts from the EC2 API (AWS SDK v3). Importing this module loads the SDK; the CLI requires it
+ * lazily, only on the paths that talk to AWS.
+ */
+export { openEc2, type AwsOptions, type Ec2Session } from "./client";
+export { AwsFactsError, explainAwsError } from "./errors";
+export { paginate, type Page } from "./paginate";
+export { readVpcSnapshots, readServices, mergeServiceDetails } from "./reader";
+export { completeRequest, existingEndpoints, factsFromServices, serviceNamesToLookUp, type Completion } from "./request";
+export * from "./snapshot";

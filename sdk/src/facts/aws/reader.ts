@@ -1,0 +1,329 @@
+/**
+ * Reads VPC snapshots and endpoint-service facts from the EC2 API. Every Describe call is paginated;
+ * calls that do not depend on each other run in parallel.
+ */
+import {
+  DescribeNatGatewaysCommand,
+  DescribeRouteTablesCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeSubnetsCommand,
+  DescribeVpcAttributeCommand,
+  DescribeVpcEndpointServicesCommand,
+  DescribeVpcEndpointsCommand,
+  DescribeVpcsCommand,
+  type DescribeNatGatewaysResult,
+  type DescribeRouteTablesResult,
+  type DescribeSecurityGroupsResult,
+  type DescribeSubnetsResult,
+  type DescribeVpcAttributeResult,
+  type DescribeVpcEndpointServicesResult,
+  type DescribeVpcEndpointsResult,
+  type DescribeVpcsResult,
+  type Filter,
+  type ServiceDetail,
+  type Tag,
+} from "@aws-sdk/client-ec2";
+import type { Ec2Session } from "./client";
+import { AwsFactsError } from "./errors";
+import { paginate } from "./paginate";
+import type {
+  EndpointFacts,
+  NatGatewayFacts,
+  RouteTableFacts,
+  SecurityGroupFacts,
+  ServiceFacts,
+  ServiceLookup,
+  SubnetFacts,
+  VpcFacts,
+  VpcSnapshot,
+} from "./snapshot";
+
+/** EC2 accepts at most 200 values in one filter. */
+const FILTER_VALUES = 200;
+
+/**
+ * CIDR association states that no longer count. Tested by exclusion: moto reports subnet IPv6 states
+ * in a garbled form, and a block being associated is already usable for planning.
+ */
+const isAssociated = (state: string | undefined): boolean => !/disassociat|fail/i.test(state ?? "");
+
+const nameTag = (tags: Tag[] | undefined): string | undefined => tags?.find((t) => t.Key === "Name")?.Value;
+const sorted = (values: Iterable<string>): string[] => [...values].sort();
+const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Snapshots of the given VPCs, or of every VPC in the region when `vpcIds` is empty. An id that
+ * does not exist is an error naming --vpc-id and --region (EC2 silently filters it out).
+ */
+export async function readVpcSnapshots(ec2: Ec2Session, vpcIds: string[] = []): Promise<VpcSnapshot[]> {
+  const vpcFilter: Filter[] = vpcIds.length ? [{ Name: "vpc-id", Values: vpcIds }] : [];
+  const vpcs = await paginate(async (token) => {
+    const r = await ec2.send<DescribeVpcsResult>(
+      "DescribeVpcs",
+      new DescribeVpcsCommand({ Filters: vpcFilter.length ? vpcFilter : undefined, MaxResults: ec2.pageSize(1000), NextToken: token }),
+      vpcIds,
+    );
+    return { items: r.Vpcs, next: r.NextToken };
+  });
+  const missing = vpcIds.filter((id) => !vpcs.some((v) => v.VpcId === id));
+  if (missing.length) {
+    throw new AwsFactsError(
+      `${missing.join(", ")} not found in ${ec2.region}. Check --vpc-id, and --region: a VPC lives in one region${ec2.endpointUrl ? ` (endpoint ${ec2.endpointUrl})` : ""}.`,
+      "--vpc-id",
+      "InvalidVpcID.NotFound",
+    );
+  }
+  if (!vpcs.length) return [];
+  const ids = vpcs.map((v) => v.VpcId!);
+  const filter: Filter[] | undefined = vpcIds.length ? [{ Name: "vpc-id", Values: ids }] : undefined;
+  const [attributes, subnets, routeTables, natGateways, endpoints] = await Promise.all([
+    Promise.all(ids.map((id) => readDnsAttributes(ec2, id))),
+    readSubnets(ec2, filter),
+    readRouteTables(ec2, filter),
+    readNatGateways(ec2, filter),
+    readEndpoints(ec2, filter),
+  ]);
+  const groups = await readSecurityGroups(ec2, sorted(new Set(endpoints.flatMap((e) => e.facts.securityGroupIds))));
+
+  return vpcs
+    .map((v, i): VpcSnapshot => {
+      const id = v.VpcId!;
+      const vpc: VpcFacts = {
+        id,
+        cidrs: sorted(
+          new Set((v.CidrBlockAssociationSet ?? []).filter((a) => isAssociated(a.CidrBlockState?.State)).map((a) => a.CidrBlock!)),
+        ),
+        ipv6Cidrs: sorted(
+          new Set(
+            (v.Ipv6CidrBlockAssociationSet ?? []).filter((a) => isAssociated(a.Ipv6CidrBlockState?.State)).map((a) => a.Ipv6CidrBlock!),
+          ),
+        ),
+        ...attributes[i],
+        isDefault: Boolean(v.IsDefault),
+        ...(v.OwnerId ? { ownerId: v.OwnerId } : {}),
+        ...(nameTag(v.Tags) ? { name: nameTag(v.Tags) } : {}),
+      };
+      if (!vpc.cidrs.length && v.CidrBlock) vpc.cidrs = [v.CidrBlock];
+      const tables = routeTables.filter((t) => t.vpcId === id).map((t) => t.facts);
+      const main = tables.find((t) => t.main);
+      const explicit = new Map(tables.flatMap((t) => t.subnetIds.map((s) => [s, t.id] as const)));
+      const vpcEndpoints = endpoints.filter((e) => e.vpcId === id).map((e) => e.facts);
+      const usedGroups = new Set(vpcEndpoints.flatMap((e) => e.securityGroupIds));
+      return {
+        region: ec2.region,
+        vpc,
+        subnets: subnets
+          .filter((s) => s.vpcId === id)
+          .map((s) => {
+            const routeTableId = explicit.get(s.facts.id) ?? main?.id;
+            return { ...s.facts, ...(routeTableId ? { routeTableId } : {}) };
+          })
+          .sort(byId),
+        routeTables: tables.sort(byId),
+        natGateways: natGateways
+          .filter((n) => n.vpcId === id)
+          .map((n) => n.facts)
+          .sort(byId),
+        endpoints: vpcEndpoints.sort(byId),
+        securityGroups: groups.filter((g) => usedGroups.has(g.id)).sort(byId),
+      };
+    })
+    .sort((a, b) => byId(a.vpc, b.vpc));
+}
+
+async function readDnsAttributes(ec2: Ec2Session, vpcId: string): Promise<Pick<VpcFacts, "dnsSupport" | "dnsHostnames">> {
+  const [support, hostnames] = await Promise.all(
+    (["enableDnsSupport", "enableDnsHostnames"] as const).map((Attribute) =>
+      ec2.send<DescribeVpcAttributeResult>("DescribeVpcAttribute", new DescribeVpcAttributeCommand({ VpcId: vpcId, Attribute }), [vpcId]),
+    ),
+  );
+  return { dnsSupport: support.EnableDnsSupport?.Value === true, dnsHostnames: hostnames.EnableDnsHostnames?.Value === true };
+}
+
+type InVpc<T> = { vpcId: string; facts: T };
+
+async function readSubnets(ec2: Ec2Session, filter: Filter[] | undefined): Promise<Array<InVpc<SubnetFacts>>> {
+  const items = await paginate(async (token) => {
+    const r = await ec2.send<DescribeSubnetsResult>(
+      "DescribeSubnets",
+      new DescribeSubnetsCommand({ Filters: filter, MaxResults: ec2.pageSize(1000), NextToken: token }),
+    );
+    return { items: r.Subnets, next: r.NextToken };
+  });
+  return items.map((s) => ({
+    vpcId: s.VpcId!,
+    facts: {
+      id: s.SubnetId!,
+      az: s.AvailabilityZone!,
+      ...(s.CidrBlock ? { cidr: s.CidrBlock } : {}),
+      ipv6: (s.Ipv6CidrBlockAssociationSet ?? []).some((a) => isAssociated(a.Ipv6CidrBlockState?.State)),
+      ...(nameTag(s.Tags) ? { name: nameTag(s.Tags) } : {}),
+    },
+  }));
+}
+
+async function readRouteTables(ec2: Ec2Session, filter: Filter[] | undefined): Promise<Array<InVpc<RouteTableFacts>>> {
+  const items = await paginate(async (token) => {
+    const r = await ec2.send<DescribeRouteTablesResult>(
+      "DescribeRouteTables",
+      new DescribeRouteTablesCommand({ Filters: filter, MaxResults: ec2.pageSize(100), NextToken: token }),
+    );
+    return { items: r.RouteTables, next: r.NextToken };
+  });
+  return items.map((t) => ({
+    vpcId: t.VpcId!,
+    facts: {
+      id: t.RouteTableId!,
+      main: (t.Associations ?? []).some((a) => a.Main),
+      subnetIds: sorted(
+        (t.Associations ?? []).filter((a) => a.SubnetId && a.AssociationState?.State !== "disassociated").map((a) => a.SubnetId!),
+      ),
+      routes: (t.Routes ?? []).map((r) => ({
+        destination: r.DestinationCidrBlock ?? r.DestinationIpv6CidrBlock ?? r.DestinationPrefixListId ?? "",
+        ...(r.DestinationPrefixListId ? { prefixListId: r.DestinationPrefixListId } : {}),
+        ...(r.NatGatewayId ? { natGatewayId: r.NatGatewayId } : {}),
+        ...(r.GatewayId ? { gatewayId: r.GatewayId } : {}),
+        ...(r.State ? { state: r.State } : {}),
+      })),
+    },
+  }));
+}
+
+async function readNatGateways(ec2: Ec2Session, filter: Filter[] | undefined): Promise<Array<InVpc<NatGatewayFacts>>> {
+  const items = await paginate(async (token) => {
+    // DescribeNatGateways names its filter parameter `Filter`, unlike the others.
+    const r = await ec2.send<DescribeNatGatewaysResult>(
+      "DescribeNatGateways",
+      new DescribeNatGatewaysCommand({ Filter: filter, MaxResults: ec2.pageSize(1000), NextToken: token }),
+    );
+    return { items: r.NatGateways, next: r.NextToken };
+  });
+  return items
+    .filter((n) => n.State !== "deleted" && n.State !== "failed")
+    .map((n) => ({
+      vpcId: n.VpcId!,
+      facts: { id: n.NatGatewayId!, ...(n.SubnetId ? { subnetId: n.SubnetId } : {}), ...(n.State ? { state: n.State } : {}) },
+    }));
+}
+
+async function readEndpoints(ec2: Ec2Session, filter: Filter[] | undefined): Promise<Array<InVpc<EndpointFacts>>> {
+  const items = await paginate(async (token) => {
+    const r = await ec2.send<DescribeVpcEndpointsResult>(
+      "DescribeVpcEndpoints",
+      new DescribeVpcEndpointsCommand({ Filters: filter, MaxResults: ec2.pageSize(1000), NextToken: token }),
+    );
+    return { items: r.VpcEndpoints, next: r.NextToken };
+  });
+  return items.map((e) => ({
+    vpcId: e.VpcId!,
+    facts: {
+      id: e.VpcEndpointId!,
+      type: e.VpcEndpointType ?? "Interface",
+      serviceName: e.ServiceName!,
+      state: e.State ?? "available",
+      subnetIds: sorted(e.SubnetIds ?? []),
+      routeTableIds: sorted(e.RouteTableIds ?? []),
+      securityGroupIds: sorted((e.Groups ?? []).map((g) => g.GroupId!)),
+      privateDns: Boolean(e.PrivateDnsEnabled),
+      ...(e.PolicyDocument ? { policy: e.PolicyDocument } : {}),
+      ...(e.IpAddressType ? { ipAddressType: e.IpAddressType } : {}),
+      ...(nameTag(e.Tags) ? { name: nameTag(e.Tags) } : {}),
+    },
+  }));
+}
+
+async function readSecurityGroups(ec2: Ec2Session, groupIds: string[]): Promise<SecurityGroupFacts[]> {
+  // GroupIds cannot be combined with MaxResults, so the ids go in a filter instead.
+  const pages = await Promise.all(
+    chunks(groupIds, FILTER_VALUES).map((ids) =>
+      paginate(async (token) => {
+        const r = await ec2.send<DescribeSecurityGroupsResult>(
+          "DescribeSecurityGroups",
+          new DescribeSecurityGroupsCommand({
+            Filters: [{ Name: "group-id", Values: ids }],
+            MaxResults: ec2.pageSize(1000),
+            NextToken: token,
+          }),
+        );
+        return { items: r.SecurityGroups, next: r.NextToken };
+      }),
+    ),
+  );
+  return pages.flat().map((g) => ({
+    id: g.GroupId!,
+    name: g.GroupName ?? "",
+    ingress: (g.IpPermissions ?? []).map((p) => ({
+      protocol: p.IpProtocol ?? "-1",
+      ...(p.FromPort !== undefined ? { fromPort: p.FromPort } : {}),
+      ...(p.ToPort !== undefined ? { toPort: p.ToPort } : {}),
+      cidrs: sorted((p.IpRanges ?? []).map((r) => r.CidrIp!)),
+      ipv6Cidrs: sorted((p.Ipv6Ranges ?? []).map((r) => r.CidrIpv6!)),
+      groupIds: sorted((p.UserIdGroupPairs ?? []).map((r) => r.GroupId!)),
+      prefixListIds: sorted((p.PrefixListIds ?? []).map((r) => r.PrefixListId!)),
+    })),
+  }));
+}
+
+/**
+ * `DescribeVpcEndpointServices` for the given names. AWS fails the whole call when one name is not
+ * offered in the region (InvalidServiceName); that name is recorded as missing and the call retried
+ * without it, so one unknown service never hides the facts of the others.
+ */
+export async function readServices(ec2: Ec2Session, serviceNames: string[]): Promise<ServiceLookup> {
+  let names = sorted(new Set(serviceNames));
+  const missing: string[] = [];
+  for (;;) {
+    if (!names.length) return { found: {}, missing: missing.sort() };
+    try {
+      const details = await paginate(async (token) => {
+        const r = await ec2.send<DescribeVpcEndpointServicesResult>(
+          "DescribeVpcEndpointServices",
+          new DescribeVpcEndpointServicesCommand({ ServiceNames: names, MaxResults: ec2.pageSize(1000), NextToken: token }),
+        );
+        return { items: r.ServiceDetails, next: r.NextToken };
+      });
+      return { found: mergeServiceDetails(details), missing: missing.sort() };
+    } catch (err) {
+      const bad =
+        (err as { awsCode?: string }).awsCode === "InvalidServiceName"
+          ? names.find((n) => (err as Error).message.includes(`'${n}'`))
+          : undefined;
+      if (!bad) throw err;
+      missing.push(bad);
+      names = names.filter((n) => n !== bad);
+    }
+  }
+}
+
+/** S3 and DynamoDB appear twice (Gateway and Interface); the interface entry carries the AZs that matter. */
+export function mergeServiceDetails(details: ServiceDetail[]): Record<string, ServiceFacts> {
+  const out: Record<string, ServiceFacts> = {};
+  const hasInterface = (d: ServiceDetail): boolean => (d.ServiceType ?? []).some((t) => t.ServiceType === "Interface");
+  for (const d of [...details].sort((a, b) => Number(hasInterface(a)) - Number(hasInterface(b)))) {
+    const name = d.ServiceName!;
+    const previous = out[name];
+    const types = sorted(new Set([...(previous?.types ?? []), ...(d.ServiceType ?? []).map((t) => t.ServiceType!)]));
+    const own = hasInterface(d) || !previous;
+    const dns = (d.PrivateDnsNames ?? []).map((p) => p.PrivateDnsName!).filter(Boolean);
+    const ipTypes = d.SupportedIpAddressTypes?.length ? sorted(d.SupportedIpAddressTypes) : previous?.ipTypes;
+    out[name] = {
+      serviceName: name,
+      types,
+      azs: own ? sorted(d.AvailabilityZones ?? []) : previous.azs,
+      privateDnsNames: own ? sorted(new Set(dns.length ? dns : d.PrivateDnsName ? [d.PrivateDnsName] : [])) : previous.privateDnsNames,
+      ...(d.VpcEndpointPolicySupported !== undefined
+        ? { policySupported: d.VpcEndpointPolicySupported }
+        : previous?.policySupported !== undefined
+          ? { policySupported: previous.policySupported }
+          : {}),
+      ...(ipTypes ? { ipTypes } : {}),
+    };
+  }
+  return out;
+}
