@@ -2,7 +2,9 @@ import { isPlanRequestError, planEndpoints } from "../../plan";
 import { formatProblems } from "../../plan/problems";
 import { oneOf, parse } from "../args";
 import { EXIT_INVALID, EXIT_OK, type Command } from "../command";
+import { existingText } from "../format/existing";
 import { planJson, planMarkdown, planTable } from "../format/plan";
+import { FROM_AWS_FLAGS, FROM_AWS_HELP, liveInput } from "../from-aws";
 import { CliError, readRequestFile } from "../request";
 
 const FORMATS = ["table", "json", "markdown"] as const;
@@ -11,31 +13,38 @@ export const command: Command = {
   name: "plan",
   summary: "decide gateway vs interface endpoints for a request file and show why and what it costs",
   help: `Usage: vpce-plan plan --file request.yaml [--format table|json|markdown]
+       vpce-plan plan --from-aws --vpc-id vpc-123 --services s3,secretsmanager [--file request.yaml]
 
 Reads a request (YAML or JSON, see README "Request file") and prints the plan:
 one row per endpoint with its type, where it goes, private DNS, monthly cost and why.
 
-  -f, --file FILE      the request file (required)
+  -f, --file FILE      the request file (required without --from-aws)
       --format FORMAT  table (default), json (the versioned contract) or markdown (PR comment)
+${FROM_AWS_HELP}
 
 Exit codes: 0 plan made (warnings allowed), 2 invalid request or flags, 1 anything else.
 With --format json an invalid request prints {"version":1,"errors":[...]} on stdout.`,
-  run(argv, io) {
+  async run(argv, io) {
     const { values } = parse(argv, {
       file: { type: "string", short: "f" },
       format: { type: "string" },
       help: { type: "boolean", short: "h" },
+      ...FROM_AWS_FLAGS,
     });
     if (values.help) {
       io.out(command.help + "\n");
       return EXIT_OK;
     }
     const format = oneOf("format", values.format, FORMATS, "table");
-    if (typeof values.file !== "string") throw new CliError("plan needs --file request.yaml (see vpce-plan plan --help).", EXIT_INVALID);
-    const request = readRequestFile(values.file);
+    if (typeof values.file !== "string" && !values["from-aws"])
+      throw new CliError("plan needs --file request.yaml or --from-aws (see vpce-plan plan --help).", EXIT_INVALID);
     try {
-      const plan = planEndpoints(request);
-      io.out(format === "json" ? planJson(plan) : format === "markdown" ? planMarkdown(plan) : planTable(plan));
+      const live = await liveInput(values, io);
+      const request = live ? live.request : readRequestFile(values.file as string);
+      const plan = live ? live.reconcile(planEndpoints(request, live.facts)) : planEndpoints(request);
+      io.out(
+        (format === "json" ? planJson(plan) : format === "markdown" ? planMarkdown(plan) : planTable(plan)) + existingText(plan, format),
+      );
       return EXIT_OK;
     } catch (err) {
       if (!isPlanRequestError(err)) throw err;
