@@ -7,6 +7,8 @@ import { REPO_ROOT } from "../helpers/requests";
 function runModule(file: string, options: Parameters<typeof runPulumi>[1]) {
   return runPulumi(() => {
     delete require.cache[require.resolve(file)];
+    // A Pulumi program is a module run for its side effects, so it is required afresh each time.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require(file) as Record<string, unknown>;
   }, options);
 }
