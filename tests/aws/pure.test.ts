@@ -1,0 +1,90 @@
+import assert from "node:assert/strict";
+import { auditVpc, isFullAccessPolicy } from "vpce-plan/audit";
+import type { VpcSnapshot } from "vpce-plan/aws";
+import { compareWithExisting, planEndpoints } from "vpce-plan/plan";
+
+const request = {
+  region: "us-east-1",
+  vpc: { id: "vpc-0abc", cidrs: ["10.0.0.0/16"], dnsSupport: true, dnsHostnames: true },
+  subnets: [
+    { id: "subnet-a", az: "us-east-1a", routeTableId: "rtb-a" },
+    { id: "subnet-b", az: "us-east-1b", routeTableId: "rtb-a" },
+  ],
+  services: ["sts"],
+};
+
+describe("reconcile (pure)", () => {
+  it("keeps the closest existing endpoint, not merely the smallest id", () => {
+    const plan = planEndpoints(request);
+    const sn = "com.amazonaws.us-east-1.sts";
+    const x = compareWithExisting(plan, [
+      { id: "vpce-1", serviceName: sn, type: "Interface", subnetIds: ["subnet-a"], privateDns: false },
+      { id: "vpce-2", serviceName: sn, type: "Interface", subnetIds: ["subnet-a", "subnet-b"], privateDns: true },
+      // Same service, other type: not a match for an interface endpoint.
+      { id: "vpce-3", serviceName: sn, type: "Gateway", routeTableIds: ["rtb-a"] },
+    ]);
+    assert.deepEqual(
+      x.kept.map((k) => [k.id, k.changes]),
+      [["vpce-2", []]],
+    );
+    assert.deepEqual(
+      x.removable.map((r) => [r.id, r.reason, r.monthlySavingUsd]),
+      [
+        ["vpce-1", "DUPLICATE", 7.3],
+        ["vpce-3", "NOT_REQUESTED", 0],
+      ],
+    );
+    assert.deepEqual(x.create, []);
+  });
+});
+
+describe("audit engine (pure)", () => {
+  const snapshot = (over: Partial<VpcSnapshot> = {}): VpcSnapshot => ({
+    region: "us-east-1",
+    vpc: { id: "vpc-0abc", cidrs: ["10.0.0.0/16"], ipv6Cidrs: [], dnsSupport: true, dnsHostnames: true, isDefault: false },
+    subnets: [{ id: "subnet-a", az: "us-east-1a", ipv6: false, routeTableId: "rtb-a" }],
+    routeTables: [
+      { id: "rtb-a", main: true, subnetIds: [], routes: [{ destination: "0.0.0.0/0", natGatewayId: "nat-1", state: "active" }] },
+    ],
+    natGateways: [{ id: "nat-1" }],
+    endpoints: [],
+    securityGroups: [],
+    ...over,
+  });
+
+  it("counts a route to the gateway endpoint as coverage even when the endpoint does not list the table", () => {
+    const gateway = {
+      id: "vpce-s3",
+      type: "Gateway",
+      serviceName: "com.amazonaws.us-east-1.s3",
+      state: "available",
+      subnetIds: [],
+      routeTableIds: [],
+      securityGroupIds: [],
+      privateDns: false,
+    };
+    const routes = [
+      { destination: "0.0.0.0/0", natGatewayId: "nat-1", state: "active" },
+      { destination: "pl-63a5400a", prefixListId: "pl-63a5400a", gatewayId: "vpce-s3" },
+    ];
+    const ids = auditVpc(snapshot({ endpoints: [gateway], routeTables: [{ id: "rtb-a", main: true, subnetIds: [], routes }] })).map(
+      (f) => f.id,
+    );
+    assert.deepEqual(ids, ["NAT_WITHOUT_GATEWAY_ENDPOINT/rtb-a/dynamodb"]);
+    // Deleted endpoints do not count.
+    const deleted = auditVpc(snapshot({ endpoints: [{ ...gateway, state: "deleted" }] })).map((f) => f.id);
+    assert.deepEqual(deleted, ["NAT_WITHOUT_GATEWAY_ENDPOINT/rtb-a/dynamodb", "NAT_WITHOUT_GATEWAY_ENDPOINT/rtb-a/s3"]);
+  });
+
+  it("recognises the full-access default in its variants, and not a conditioned policy", () => {
+    assert.equal(isFullAccessPolicy('{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}'), true);
+    assert.equal(isFullAccessPolicy('{"Statement":{"Effect":"Allow","Principal":{"AWS":"*"},"Action":["*"],"Resource":"*"}}'), true);
+    assert.equal(
+      isFullAccessPolicy(
+        '{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-1"}}}]}',
+      ),
+      false,
+    );
+    assert.equal(isFullAccessPolicy("not json"), false);
+  });
+});
