@@ -124,4 +124,12 @@ describe("planEndpoints: cost (rule 7)", () => {
     assert.equal(assumed.warnings[0].path, "prices");
     assert.deepEqual(warningCodes(plan(request())), []);
   });
+
+  it("PRICES_ASSUMED stays until every price of an assumed region is overridden", () => {
+    const base = { region: "us-east-2", subnets: subnets("us-east-2", "ab") };
+    assert.deepEqual(warningCodes(plan(request({ ...base, prices: {} }))), ["PRICES_ASSUMED"]);
+    assert.deepEqual(warningCodes(plan(request({ ...base, prices: { interfaceHourUsd: 0.011 } }))), ["PRICES_ASSUMED"]);
+    const all = Object.fromEntries(Object.keys(prices("us-east-2")).map((k) => [k, 0.02]));
+    assert.deepEqual(warningCodes(plan(request({ ...base, prices: all }))), []);
+  });
 });

@@ -120,4 +120,9 @@ describe("planEndpoints: endpoint policies (rule 6)", () => {
     const s3 = request({ services: [{ name: "s3", policy: { template: "s3-buckets" } }] });
     assert.equal(problem(s3, "POLICY_BUCKETS_REQUIRED").path, "services[0].policy.buckets");
   });
+
+  it("s3-buckets is refused for S3 Express: directory buckets use other actions and ARNs", () => {
+    const express = request({ services: [{ name: "s3express", policy: { template: "s3-buckets", buckets: ["b1b"] } }] });
+    assert.match(problem(express, "POLICY_TEMPLATE_SERVICE").hint, /s3express actions/);
+  });
 });

@@ -96,6 +96,19 @@ describe("planEndpoints: security groups (rule 5)", () => {
     for (const e of p.endpoints) assert.ok(reasonCodes(e).includes("SG_SHARED"));
   });
 
+  it("shared: an inbound-only S3 interface endpoint no longer claims to admit outsiders only", () => {
+    const p = plan(
+      request({ services: ["s3", "sts"], access: { onPremises: { cidrs: ["192.168.0.0/16"] } }, securityGroup: { mode: "shared" } }),
+    );
+    const s3 = endpoint(p, "s3");
+    assert.ok(!reasonCodes(s3).includes("SG_EXTERNAL_ONLY"));
+    assert.ok(reasonCodes(s3).includes("SG_SHARED"));
+    assert.deepEqual(
+      s3.securityGroup?.ingress.map((r) => r.cidr),
+      ["10.0.0.0/16", "192.168.0.0/16"],
+    );
+  });
+
   it("existing: the given ids (sorted) on every interface endpoint, no rules of ours", () => {
     const p = plan(request({ services: ["sts", "kms"], securityGroup: { mode: "existing", ids: ["sg-2", "sg-1"] } }));
     for (const e of p.endpoints) {

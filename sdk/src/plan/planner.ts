@@ -67,7 +67,9 @@ class Planner {
         "Set access.fromVpc: true, or declare access.onPremises / access.peerVpcs (access.extraCidrs only widens ingress).",
       );
     }
-    if (this.region.pricesAssumed && !request.prices) {
+    // Assumed prices stay in use for every field the request does not override.
+    const priceFields = Object.keys(this.region.prices);
+    if (this.region.pricesAssumed && !priceFields.every((f) => request.prices?.[f as keyof PriceTable] !== undefined)) {
       this.warn("PRICES_ASSUMED", `No published prices for ${this.region.code} in the catalog; costs use us-east-1 list prices.`, "prices");
     }
     for (const cidr of access?.extraCidrs ?? []) {
@@ -591,7 +593,15 @@ class Planner {
       const group: PlannedSecurityGroup = { name: SHARED_SECURITY_GROUP, mode, ingress: [...byRule.values()].sort(compareRules) };
       for (const e of interfaces) {
         e.securityGroup = group;
-        e.reasons.push(reason("SG_SHARED", `One security group shared by all ${interfaces.length} interface endpoints.`));
+        // The shared group admits the union of every endpoint's sources, so an endpoint that on its
+        // own would admit only outside consumers no longer does: say so instead of SG_EXTERNAL_ONLY.
+        e.reasons = e.reasons.filter((r) => r.code !== "SG_EXTERNAL_ONLY");
+        e.reasons.push(
+          reason(
+            "SG_SHARED",
+            `One security group shared by all ${interfaces.length} interface endpoints: it admits every declared source on every endpoint port.`,
+          ),
+        );
       }
       return;
     }

@@ -41,12 +41,15 @@ export function buildPolicy(spec: PolicySpec, ctx: PolicyContext, problems: Prob
       return allowAll({ StringEquals: { "aws:PrincipalAccount": accounts.length === 1 ? accounts[0] : accounts } });
     }
     case "s3-buckets": {
-      if (ctx.serviceKey !== "s3" && ctx.serviceKey !== "s3express") {
+      // Directory buckets (s3express) use other actions and ARNs, so the template would be wrong there.
+      if (ctx.serviceKey !== "s3") {
         problems.add(
           "POLICY_TEMPLATE_SERVICE",
           `${ctx.path}.template`,
           `the s3-buckets template applies to s3 only, not ${ctx.serviceKey}.`,
-          "Use organization-only, account-only or a document for this service.",
+          ctx.serviceKey === "s3express"
+            ? "Write a policy document with s3express actions and directory-bucket ARNs."
+            : "Use organization-only, account-only or a document for this service.",
         );
         return undefined;
       }
