@@ -16,6 +16,7 @@ build: install
 
 demo: build
 	node sdk/bin/vpce-plan.js plan --file $(EXAMPLE)
+	node sdk/bin/vpce-plan.js preview --file $(EXAMPLE)
 
 lint: install
 	npx eslint .

@@ -35,6 +35,7 @@ function main(): void {
   });
   const cli = coldStart(ROOT);
   save("cli", { ...cli, goal: { ratio: 3 } });
+  execFileSync(process.execPath, [join(__dirname, "component.js")], { stdio: "inherit" }); // EndpointPlan vs hand-written: bench/results/component.json
 
   const ok = (pass: boolean): string => (pass ? "met" : "MISSED");
   const block = [
