@@ -11,6 +11,23 @@ export const REGION = "us-east-1";
 /** moto ignores credentials, but the SDK refuses to sign without some. */
 export const DUMMY_ENV = { AWS_ACCESS_KEY_ID: "testing", AWS_SECRET_ACCESS_KEY: "testing", AWS_REGION: REGION } as const;
 
+/**
+ * `python3 -m moto.server`, plus a watchdog thread that exits when the parent (mocha) is gone: the
+ * exit handler below does not run when mocha is killed by a signal, and an orphaned emulator would
+ * hold its port forever.
+ */
+const WATCHED_SERVER = `
+import os, sys, threading, time
+parent = os.getppid()
+def watch():
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(0)
+threading.Thread(target=watch, daemon=True).start()
+from moto.server import main
+main(sys.argv[1:])
+`;
+
 let server: { child: ChildProcess; url: string } | undefined;
 let starting: Promise<string> | undefined;
 
@@ -51,7 +68,7 @@ async function start(): Promise<string> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = "";
-  const child = spawn("python3", ["-m", "moto.server", "-p", String(port), "-H", "127.0.0.1"], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("python3", ["-c", WATCHED_SERVER, "-p", String(port), "-H", "127.0.0.1"], { stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.on("data", (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
   child.stderr!.on("data", (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
   // The emulator must not keep mocha alive, and must not outlive it.
