@@ -34,6 +34,8 @@ const requests: unknown[] = [
     defaults: { policy: { template: "account-only", accountIds: ["123456789012"] } },
   }),
   request({ region: "us-east-2" }),
+  request({ services: [{ name: "s3", type: "Gateway" }, "s3express"], access: ON_PREM }),
+  request({ services: ["s3"], subnets: [...subnets("us-east-1", "a"), { id: "subnet-nort", az: "us-east-1b" }] }),
 ];
 
 function documentedDecisionCodes(): string[] {
