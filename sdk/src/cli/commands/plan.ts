@@ -1,8 +1,9 @@
-import { isPlanRequestError, planEndpoints } from "../../plan";
+import { isNetworkRequest, isPlanRequestError, planEndpoints, planNetwork } from "../../plan";
 import { formatProblems } from "../../plan/problems";
 import { oneOf, parse } from "../args";
 import { EXIT_INVALID, EXIT_OK, type Command } from "../command";
 import { existingText } from "../format/existing";
+import { renderNetwork } from "../format/network";
 import { planJson, planMarkdown, planTable } from "../format/plan";
 import { FROM_AWS_FLAGS, FROM_AWS_HELP, liveInput } from "../from-aws";
 import { CliError, readRequestFile } from "../request";
@@ -41,6 +42,11 @@ With --format json an invalid request prints {"version":1,"errors":[...]} on std
     try {
       const live = await liveInput(values, io);
       const request = live ? live.request : readRequestFile(values.file as string);
+      // A hub-and-spoke request (it has hub/spokes) is planned as a network.
+      if (!live && isNetworkRequest(request)) {
+        io.out(renderNetwork(planNetwork(request), format));
+        return EXIT_OK;
+      }
       const plan = live ? live.reconcile(planEndpoints(request, live.facts)) : planEndpoints(request);
       io.out(
         (format === "json" ? planJson(plan) : format === "markdown" ? planMarkdown(plan) : planTable(plan)) + existingText(plan, format),

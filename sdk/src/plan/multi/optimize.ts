@@ -48,7 +48,9 @@ export function optimalAssignment(choice: ServiceChoice): Assignment | undefined
   if (allLocal) {
     const none = choice.spokes.map(() => false);
     const noneCost = assignmentCost(choice, none);
-    if (noneCost <= withHubCost) return { fromHub: none, hubEndpoint: choice.hubNeeded, monthlyUsd: noneCost };
+    // Compared in micro-dollars: a tie must stay a tie whatever order the floating-point sums ran in.
+    if (Math.round(noneCost * 1e6) <= Math.round(withHubCost * 1e6))
+      return { fromHub: none, hubEndpoint: choice.hubNeeded, monthlyUsd: noneCost };
   }
   return { fromHub: withHub, hubEndpoint: true, monthlyUsd: withHubCost };
 }

@@ -46,7 +46,9 @@ class NetworkPlanner {
         demands.set(service.key, list);
       }
     }
-    const decided = [...demands.keys()].sort().map((key) => decideService(key, demands.get(key)!, this.ctx));
+    // Spokes in name order: sums (and so ties) come out the same whatever order the request lists them in.
+    const byName = (a: Demand, b: Demand): number => (a.spoke.spec.name < b.spoke.spec.name ? -1 : 1);
+    const decided = [...demands.keys()].sort().map((key) => decideService(key, demands.get(key)!.sort(byName), this.ctx));
     if (!this.problems.empty) return undefined;
 
     const central = decided.filter((d) => d.decision.placement === "hub");
