@@ -439,6 +439,39 @@ describe("planEndpoints: error codes", () => {
     );
   });
 
+  it("request problems and decision problems come in the same report", () => {
+    const bad: unknown = {
+      region: "us-east-1",
+      vpc: { id: "vpc-1", cidrs: ["10.0.0.0/16"], dnsSupport: false, dnsHostnames: true },
+      subnets: [{ id: "subnet-a", az: "us-east-1a", routeTableId: "rtb-a" }, { id: "subnet-b" }],
+      services: [{ name: "sts", type: "Gateway" }, "secretmanager", "kms"],
+      access: { onPremises: { cidrs: ["192.168.0.1/16"] } },
+    };
+    assert.deepEqual(
+      problemsOf(bad)
+        .map((p) => p.code)
+        .sort(),
+      ["GATEWAY_UNSUPPORTED", "INVALID_CIDR", "SUBNET_AZ_MISSING", "UNKNOWN_SERVICE", "VPC_DNS_SUPPORT_DISABLED"],
+    );
+  });
+
+  it("an invalid subnet is reported once, not again as missing subnets for every endpoint", () => {
+    const bad = { ...request(), subnets: [{ id: "subnet-a" }], services: ["sts", { name: "kms", subnetIds: ["subnet-a"] }] };
+    assert.deepEqual(
+      problemsOf(bad).map((p) => `${p.code} ${p.path}`),
+      ["SUBNET_AZ_MISSING subnets[0].az"],
+    );
+  });
+
+  it("a consumer with no networks is an error, not a consumer nobody can be", () => {
+    for (const access of [{ onPremises: { cidrs: [] } }, { peerVpcs: [{ name: "p", cidrs: [] }] }]) {
+      assert.deepEqual(
+        problemsOf({ ...request(), access }).map((p) => p.code),
+        ["INVALID_VALUE"],
+      );
+    }
+  });
+
   it("structural problems are all reported together too", () => {
     const bad: unknown = { region: 5, vpc: { id: "vpc-1", cidrs: "x" }, subnets: {}, servics: [] };
     assert.deepEqual(

@@ -409,12 +409,15 @@ class Planner {
     const all = this.input.subnets;
     if (!options.subnetIds) {
       if (!all.length) {
-        this.problems.add(
-          "NO_SUBNETS",
-          "subnets",
-          `the ${key} interface endpoint needs subnets, and the request lists none.`,
-          "Add subnets with id and az (one per AZ is enough).",
-        );
+        // Subnets that were listed but invalid are reported already; only a list with none is this error.
+        if (!this.input.request.subnets?.length) {
+          this.problems.add(
+            "NO_SUBNETS",
+            "subnets",
+            `the ${key} interface endpoint needs subnets, and the request lists none.`,
+            "Add subnets with id and az (one per AZ is enough).",
+          );
+        }
         return undefined;
       }
       // Most services use every subnet: index them by AZ once per plan, not once per service.
@@ -424,7 +427,8 @@ class Planner {
     const byId = new Map(all.map((s) => [s.id, s]));
     const chosen = options.subnetIds.flatMap((id, i) => {
       const subnet = byId.get(id);
-      if (!subnet)
+      const listed = this.input.request.subnets?.some((s) => s.id === id);
+      if (!subnet && !listed)
         this.problems.add(
           "UNKNOWN_SUBNET",
           `${path}.subnetIds[${i}]`,

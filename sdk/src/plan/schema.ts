@@ -69,10 +69,14 @@ export const requestShape = obj(
     bundles: strings("ecs-fargate"),
     access: obj({
       fromVpc: bool,
-      onPremises: obj({ cidrs: { kind: "array", of: str("192.168.0.0/16") } }, ["cidrs"]),
+      // A consumer without networks would count as a consumer that nobody can be: require one.
+      onPremises: obj({ cidrs: { kind: "array", of: str("192.168.0.0/16"), minItems: 1 } }, ["cidrs"]),
       peerVpcs: {
         kind: "array",
-        of: obj({ name: str("spoke-a"), cidrs: { kind: "array", of: str("10.1.0.0/16") }, region: str("us-east-1") }, ["name", "cidrs"]),
+        of: obj({ name: str("spoke-a"), cidrs: { kind: "array", of: str("10.1.0.0/16"), minItems: 1 }, region: str("us-east-1") }, [
+          "name",
+          "cidrs",
+        ]),
       },
       extraCidrs: { kind: "array", of: str("10.9.0.0/16") },
     }),

@@ -68,7 +68,9 @@ export function readRequest(input: unknown, lookedUp: PlanFacts | undefined, pro
       seen.add(peer.name);
     });
   }
-  if (!region || !problems.empty) return undefined;
+  // With a sound structure and a known region, go on to the decisions even if problems were
+  // found, so that one run reports every problem (a bad CIDR and a forced gateway for sts alike).
+  if (!region) return undefined;
   return { request, region, subnets, services, facts: mergeFacts(lookedUp, request.facts) };
 }
 
