@@ -7,13 +7,10 @@
  * in `pulumi preview`. An invalid request fails the component before any child is registered.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { planEndpoints } from "../plan/planner";
-import { isPlanRequestError } from "../plan/problems";
-import type { Plan, PlanFacts, Problem } from "../plan/types";
+import type { Plan } from "../plan/types";
 import type { EndpointOutput, EndpointPlanArgs, PlanWarning } from "./args";
-import { EndpointPlanError } from "./errors";
-import { lookUpNetwork, lookUpRegion, lookUpServices } from "./lookups";
-import { isPlain, prepareRequest, type LookedUpArgs, type PreparedRequest } from "./request";
+import { planFromArgs } from "./planArgs";
+import type { PreparedRequest } from "./request";
 import { createResources } from "./resources";
 
 export const ENDPOINT_PLAN_TYPE = "vpce-plan:index:EndpointPlan";
@@ -57,7 +54,7 @@ export class EndpointPlan extends pulumi.ComponentResource<EndpointPlanData> {
   ): Promise<EndpointPlanData> {
     const args = inputs as EndpointPlanArgs;
     const componentName = name!;
-    const { plan, prepared } = await this.makePlan(args);
+    const { plan, prepared } = await planFromArgs(args, this);
     for (const w of plan.warnings) void pulumi.log.warn(`${w.code}: ${w.message}`, this);
     const endpoints = createResources(plan, { parent: this, name: componentName, prepared, region: args.region, tags: args.tags });
     const data: EndpointPlanData = {
@@ -74,71 +71,6 @@ export class EndpointPlan extends pulumi.ComponentResource<EndpointPlanData> {
     this.registerOutputs({ ...data });
     return data;
   }
-
-  private async makePlan(args: EndpointPlanArgs): Promise<{ plan: Plan; prepared: PreparedRequest }> {
-    const invokeOpts: pulumi.InvokeOptions = { parent: this };
-    const lookups = args.lookups !== false;
-    const problems: Problem[] = [];
-    let region = args.region;
-    if (!region && lookups) region = await lookUpRegion(invokeOpts);
-    if (!region) {
-      throw new EndpointPlanError(
-        [
-          {
-            code: "MISSING_FIELD",
-            path: "region",
-            message: "region is required when lookups is false.",
-            hint: "Set region (e.g. us-east-1).",
-          },
-        ],
-        this,
-      );
-    }
-    let found: LookedUpArgs = { region };
-    const facts: PlanFacts = {};
-    if (lookups) {
-      const [network, services] = await Promise.all([lookUpNetwork(args, region, invokeOpts), lookUpServices(args, region, invokeOpts)]);
-      found = network.found;
-      Object.assign(facts, services.facts);
-      problems.push(...network.problems, ...services.problems);
-    }
-    const prepared = prepareRequest(args, found);
-    problems.push(...prepared.problems);
-    try {
-      const plan = planEndpoints(prepared.request, facts);
-      if (problems.length) throw new EndpointPlanError(problems, this);
-      return { plan, prepared };
-    } catch (err) {
-      if (!isPlanRequestError(err) || err instanceof EndpointPlanError) throw err;
-      const planned = err.problems.map((p) => explainForComponent({ ...p, path: prepared.argPath(p.path) }, args));
-      throw new EndpointPlanError([...problems, ...planned], this);
-    }
-  }
-}
-
-/** Hints that only make sense for the component: ids that are Outputs cannot be looked up at preview time. */
-function explainForComponent(problem: Problem, args: EndpointPlanArgs): Problem {
-  const subnet = /^subnets\[(\d+)\]\.az$/.exec(problem.path);
-  if (problem.code === "SUBNET_AZ_MISSING" && subnet && !isPlain(args.subnets?.[Number(subnet[1])]?.id)) {
-    return {
-      ...problem,
-      message: `subnets[${subnet[1]}].id is an Output (unknown until the subnet exists), so its Availability Zone cannot be looked up.`,
-      hint: `Set subnets[${subnet[1]}].az (fromAwsxVpc does this for an awsx.ec2.Vpc).`,
-    };
-  }
-  if (problem.code === "VPC_CIDRS_REQUIRED" && !isPlain(args.vpc?.id)) {
-    return {
-      ...problem,
-      hint: "vpc.id is an Output, so its CIDRs cannot be looked up at preview time: set vpc.cidrs (fromAwsxVpc: the cidrs option).",
-    };
-  }
-  if (problem.code === "SUBNET_AZ_MISSING" && args.lookups === false) {
-    return {
-      ...problem,
-      hint: problem.hint.replace(/, or let vpce-plan look it up.*$/, ", or leave lookups on so aws.ec2.getSubnet finds it."),
-    };
-  }
-  return problem;
 }
 
 /** The plan as exported: placeholders (`subnet-pending-...`) replaced by the real id Inputs. */

@@ -1,0 +1,84 @@
+/**
+ * The planning step every component shares: facts from args first, then invokes (awaited here, in
+ * `initialize`, never inside an apply), then the planner, with problems in arg names. `EndpointPlan`
+ * plans its VPC with it; `EndpointSpoke` validates its local endpoints with it before it registers
+ * anything; `EndpointHub` uses the lookup half and then plans the whole network.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { planEndpoints } from "../plan/planner";
+import { isPlanRequestError } from "../plan/problems";
+import type { Plan, PlanFacts, Problem } from "../plan/types";
+import type { EndpointPlanArgs } from "./args";
+import { EndpointPlanError } from "./errors";
+import { lookUpNetwork, lookUpRegion, lookUpServices } from "./lookups";
+import { isPlain, prepareRequest, type LookedUpArgs, type PreparedRequest } from "./request";
+
+export interface LookedUp {
+  region: string;
+  found: LookedUpArgs;
+  /** Service facts found by `getVpcEndpointService` (the args' own `facts` still win in the planner). */
+  facts: PlanFacts;
+  /** Lookups that failed, each naming the arg. */
+  problems: Problem[];
+}
+
+/** The region (args, else `aws.getRegion`) and, unless `lookups` is false, the VPC, subnet and service facts. */
+export async function lookUpArgs(args: EndpointPlanArgs, resource: pulumi.Resource): Promise<LookedUp> {
+  const invokeOpts: pulumi.InvokeOptions = { parent: resource };
+  const lookups = args.lookups !== false;
+  let region = args.region;
+  if (!region && lookups) region = await lookUpRegion(invokeOpts);
+  if (!region) {
+    const problem = {
+      code: "MISSING_FIELD",
+      path: "region",
+      message: "region is required when lookups is false.",
+      hint: "Set region (e.g. us-east-1).",
+    };
+    throw new EndpointPlanError([problem], resource);
+  }
+  if (!lookups) return { region, found: { region }, facts: {}, problems: [] };
+  const [network, services] = await Promise.all([lookUpNetwork(args, region, invokeOpts), lookUpServices(args, region, invokeOpts)]);
+  return { region, found: network.found, facts: services.facts, problems: [...network.problems, ...services.problems] };
+}
+
+/** Looks facts up, plans once, and fails with every problem (in arg names) before anything is created. */
+export async function planFromArgs(args: EndpointPlanArgs, resource: pulumi.Resource): Promise<{ plan: Plan; prepared: PreparedRequest }> {
+  const { found, facts, problems } = await lookUpArgs(args, resource);
+  const prepared = prepareRequest(args, found);
+  problems.push(...prepared.problems);
+  try {
+    const plan = planEndpoints(prepared.request, facts);
+    if (problems.length) throw new EndpointPlanError(problems, resource);
+    return { plan, prepared };
+  } catch (err) {
+    if (!isPlanRequestError(err) || err instanceof EndpointPlanError) throw err;
+    const planned = err.problems.map((p) => explainForComponent({ ...p, path: prepared.argPath(p.path) }, args));
+    throw new EndpointPlanError([...problems, ...planned], resource);
+  }
+}
+
+/** Hints that only make sense for a component: ids that are Outputs cannot be looked up at preview time. */
+export function explainForComponent(problem: Problem, args: EndpointPlanArgs): Problem {
+  const subnet = /^subnets\[(\d+)\]\.az$/.exec(problem.path);
+  if (problem.code === "SUBNET_AZ_MISSING" && subnet && !isPlain(args.subnets?.[Number(subnet[1])]?.id)) {
+    return {
+      ...problem,
+      message: `subnets[${subnet[1]}].id is an Output (unknown until the subnet exists), so its Availability Zone cannot be looked up.`,
+      hint: `Set subnets[${subnet[1]}].az (fromAwsxVpc does this for an awsx.ec2.Vpc).`,
+    };
+  }
+  if (problem.code === "VPC_CIDRS_REQUIRED" && !isPlain(args.vpc?.id)) {
+    return {
+      ...problem,
+      hint: "vpc.id is an Output, so its CIDRs cannot be looked up at preview time: set vpc.cidrs (fromAwsxVpc: the cidrs option).",
+    };
+  }
+  if (problem.code === "SUBNET_AZ_MISSING" && args.lookups === false) {
+    return {
+      ...problem,
+      hint: problem.hint.replace(/, or let vpce-plan look it up.*$/, ", or leave lookups on so aws.ec2.getSubnet finds it."),
+    };
+  }
+  return problem;
+}
