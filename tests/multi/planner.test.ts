@@ -248,6 +248,15 @@ describe("planNetwork: invalid requests", () => {
     assert.match(byCode.UNKNOWN_FIELD.hint, /services/);
   });
 
+  it("a hub that uses no service itself is fine, but traffic for a service it does not use is an error", () => {
+    assert.doesNotThrow(() => planNetwork(network([spoke("a", 1)])));
+    const problems = problemsOf(network([spoke("a", 1)], { hubTraffic: { sts: 5 } }));
+    assert.deepEqual(
+      problems.map((p) => [p.code, p.path]),
+      [["TRAFFIC_UNKNOWN_SERVICE", "hub.traffic.sts"]],
+    );
+  });
+
   it("maps a spoke's single-VPC problems to the spoke's fields", () => {
     const problems = problemsOf(
       network([

@@ -38,7 +38,17 @@ export interface NormalizedRequest {
 
 export const SUPPORTED_VERSION = 1;
 
-export function readRequest(input: unknown, lookedUp: PlanFacts | undefined, problems: Problems): NormalizedRequest | undefined {
+export interface ReadOptions {
+  /** A VPC that only hosts endpoints for others (a hub) may ask for no service itself. */
+  servicesOptional?: boolean;
+}
+
+export function readRequest(
+  input: unknown,
+  lookedUp: PlanFacts | undefined,
+  problems: Problems,
+  options: ReadOptions = {},
+): NormalizedRequest | undefined {
   if (!checkShape(input, requestShape, "", problems)) return undefined;
   const request = input as PlanRequest;
   if (request.version !== undefined && request.version !== SUPPORTED_VERSION) {
@@ -52,7 +62,7 @@ export function readRequest(input: unknown, lookedUp: PlanFacts | undefined, pro
   const region = readRegion(request.region, "region", problems);
   checkCidrs(request, problems);
   const subnets = readSubnets(request, region !== undefined, problems);
-  const services = region ? readServices(request, region, problems) : [];
+  const services = region ? readServices(request, region, problems, options) : [];
   checkTraffic(request, services, problems);
   if (request.access?.peerVpcs) {
     const seen = new Set<string>();
@@ -154,7 +164,7 @@ function readSubnets(request: PlanRequest, regionKnown: boolean, problems: Probl
   return out;
 }
 
-function readServices(request: PlanRequest, region: Region, problems: Problems): ResolvedService[] {
+function readServices(request: PlanRequest, region: Region, problems: Problems, options: ReadOptions): ResolvedService[] {
   // Precedence when a service is asked for more than once: an entry with options beats a bare
   // name, which beats a bundle member. Two entries with options are a conflict.
   const byKey = new Map<string, ResolvedService & { rank: number }>();
@@ -193,7 +203,7 @@ function readServices(request: PlanRequest, region: Region, problems: Problems):
     if (typeof entry === "string") add(entry, { name: entry }, `services[${i}]`, 1);
     else add(entry.name, entry, `services[${i}]`, 2);
   });
-  if (byKey.size === 0 && problems.empty) {
+  if (byKey.size === 0 && problems.empty && !options.servicesOptional) {
     problems.add(
       "NO_SERVICES",
       "services",
@@ -234,8 +244,10 @@ function resolveName(name: string, region: Region, path: string, problems: Probl
 
 function checkTraffic(request: PlanRequest, services: ResolvedService[], problems: Problems): void {
   const keys = new Set(services.map((s) => s.key));
+  // When every listed service was rejected, traffic keys cannot be judged: those errors come first.
+  const allRejected = services.length === 0 && Boolean(request.services?.length || request.bundles?.length);
   for (const key of Object.keys(request.traffic ?? {})) {
-    if (keys.has(key) || services.length === 0) continue;
+    if (keys.has(key) || allRejected) continue;
     const hint = didYouMean(key, keys);
     problems.add(
       "TRAFFIC_UNKNOWN_SERVICE",

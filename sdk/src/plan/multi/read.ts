@@ -169,11 +169,10 @@ function readHub(
   const found = new Problems();
   const facts = factsFor(lookedUp, request.facts, request.region, hubAccount);
   // The hub may use no service itself: "no services" is only a problem for a VPC that plans alone.
-  const usesNothing = !hub.services?.length && !hub.bundles?.length;
-  const normalized = readRequest(usesNothing ? { ...single, services: ["sts"] } : single, facts, found);
-  addMapped(problems, usesNothing ? found.list.filter((p) => !p.path.startsWith("services")) : found.list, paths);
+  const normalized = readRequest(single, facts, found, { servicesOptional: true });
+  addMapped(problems, found.list, paths);
   if (!normalized) return undefined;
-  return { paths, single, normalized: usesNothing ? { ...normalized, services: [] } : normalized, accountId: hubAccount };
+  return { paths, single, normalized, accountId: hubAccount };
 }
 
 function readSpoke(
