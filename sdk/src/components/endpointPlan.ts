@@ -9,6 +9,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Plan } from "../plan/types";
 import type { EndpointOutput, EndpointPlanArgs, PlanWarning } from "./args";
+import { dataFields, reportWarnings } from "./outputs";
 import { planFromArgs } from "./planArgs";
 import type { PreparedRequest } from "./request";
 import { createResources } from "./resources";
@@ -40,11 +41,11 @@ export class EndpointPlan extends pulumi.ComponentResource<EndpointPlanData> {
 
   constructor(name: string, args: EndpointPlanArgs, opts?: pulumi.ComponentResourceOptions) {
     super(ENDPOINT_PLAN_TYPE, name, args, opts);
-    const data = pulumi.output(this.getData());
-    this.endpoints = data.apply((d) => d.endpoints);
-    this.plan = data.apply((d) => d.plan);
-    this.monthlyCostUsd = data.apply((d) => d.monthlyCostUsd);
-    this.warnings = data.apply((d) => d.warnings);
+    const field = dataFields(this.getData());
+    this.endpoints = field("endpoints");
+    this.plan = field("plan");
+    this.monthlyCostUsd = field("monthlyCostUsd");
+    this.warnings = field("warnings");
   }
 
   protected override async initialize(
@@ -55,18 +56,13 @@ export class EndpointPlan extends pulumi.ComponentResource<EndpointPlanData> {
     const args = inputs as EndpointPlanArgs;
     const componentName = name!;
     const { plan, prepared } = await planFromArgs(args, this);
-    for (const w of plan.warnings) void pulumi.log.warn(`${w.code}: ${w.message}`, this);
+    const warnings = reportWarnings(plan.warnings, prepared.argPath, this);
     const endpoints = createResources(plan, { parent: this, name: componentName, prepared, region: args.region, tags: args.tags });
     const data: EndpointPlanData = {
       endpoints: pulumi.output(endpoints),
       plan: withRealIds(plan, prepared),
       monthlyCostUsd: plan.cost.monthlyTotalUsd,
-      warnings: plan.warnings.map(({ code, message, service, path }) => ({
-        code,
-        message,
-        ...(service ? { service } : {}),
-        ...(path ? { path: prepared.argPath(path) } : {}),
-      })),
+      warnings,
     };
     this.registerOutputs({ ...data });
     return data;

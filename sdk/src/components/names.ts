@@ -20,3 +20,17 @@ export const securityGroupName = (component: string, group: string): string => `
 /** One ingress rule per port and CIDR (`10.0.0.0/16` -> `10.0.0.0-16`). */
 export const ingressRuleName = (component: string, group: string, port: number, cidr: string): string =>
   `${component}-${clean(group)}-${port}-${clean(cidr)}`;
+
+/** A hub's private hosted zone, by zone name: `<component>-dkr.ecr.us-east-1.amazonaws.com`. */
+export const zoneResourceName = (component: string, zone: string): string => `${component}-${clean(zone)}`;
+
+/** An alias record: `<zone resource>-apex-A` or `<zone resource>-wildcard-A` (zonesFor puts only these two in a zone). */
+export const zoneRecordName = (component: string, zone: string, wildcard: boolean, type: string): string =>
+  `${zoneResourceName(component, zone)}-${wildcard ? "wildcard" : "apex"}-${type}`;
+
+/** The hub's authorization for one spoke VPC to associate one zone (cross-account): by zone and spoke name. */
+export const zoneAuthorizationName = (component: string, zone: string, spoke: string): string =>
+  `${zoneResourceName(component, zone)}-authorize-${clean(spoke)}`;
+
+/** A spoke's association with one hub zone: by zone name. */
+export const zoneAssociationName = (component: string, zone: string): string => `${zoneResourceName(component, zone)}-association`;

@@ -46,14 +46,34 @@ export async function lookUpArgs(args: EndpointPlanArgs, resource: pulumi.Resour
 export async function planFromArgs(args: EndpointPlanArgs, resource: pulumi.Resource): Promise<{ plan: Plan; prepared: PreparedRequest }> {
   const { found, facts, problems } = await lookUpArgs(args, resource);
   const prepared = prepareRequest(args, found);
-  problems.push(...prepared.problems);
+  const plan = planOrFail(
+    () => planEndpoints(prepared.request, facts),
+    [...problems, ...prepared.problems],
+    prepared.argPath,
+    args,
+    resource,
+  );
+  return { plan, prepared };
+}
+
+/**
+ * Runs a planner call and fails with every problem at once: those found before (lookups, args)
+ * and the planner's, with its paths rewritten to the component's arg names.
+ */
+export function planOrFail<T>(
+  run: () => T,
+  problems: Problem[],
+  argPath: (path: string) => string,
+  args: EndpointPlanArgs,
+  resource: pulumi.Resource,
+): T {
   try {
-    const plan = planEndpoints(prepared.request, facts);
+    const plan = run();
     if (problems.length) throw new EndpointPlanError(problems, resource);
-    return { plan, prepared };
+    return plan;
   } catch (err) {
     if (!isPlanRequestError(err) || err instanceof EndpointPlanError) throw err;
-    const planned = err.problems.map((p) => explainForComponent({ ...p, path: prepared.argPath(p.path) }, args));
+    const planned = err.problems.map((p) => explainForComponent({ ...p, path: argPath(p.path) }, args));
     throw new EndpointPlanError([...problems, ...planned], resource);
   }
 }

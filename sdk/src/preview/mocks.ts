@@ -41,6 +41,8 @@ export interface MockAwsFacts {
   servicePrivateDns?: Record<string, string[]>;
   /** Catalog keys or service names that do not exist in this account/region. */
   missingServices?: string[];
+  /** Outputs of other stacks by stack name, for `pulumi.StackReference` (e.g. a hub's `contract`); others do not exist. */
+  stackOutputs?: Record<string, Record<string, unknown>>;
 }
 
 /** A call the mocks answered, for tests that assert which lookups ran. */
@@ -156,9 +158,33 @@ export class AwsMocks implements pulumi.runtime.Mocks {
       }
       case "awsx:ec2:Vpc":
         return this.awsxVpc(args.name, inputs);
+      case "aws:route53/zone:Zone": {
+        const id = `Z${fakeHex(seed, 20).toUpperCase()}`;
+        const nameServers = ["ns-0.awsdns-00.com.", "ns-512.awsdns-00.net."];
+        const arn = `arn:aws:route53:::hostedzone/${id}`;
+        return { id, state: { ...inputs, id, zoneId: id, arn, nameServers, primaryNameServer: nameServers[0] } };
+      }
+      case "aws:route53/record:Record": {
+        const id = `${inputs.zoneId}_${inputs.name}_${inputs.type}`;
+        return { id, state: { ...inputs, id, fqdn: inputs.name } };
+      }
+      case "aws:route53/zoneAssociation:ZoneAssociation":
+      case "aws:route53/vpcAssociationAuthorization:VpcAssociationAuthorization": {
+        const id = `${inputs.zoneId}:${inputs.vpcId}`;
+        return { id, state: { ...inputs, id, vpcRegion: inputs.vpcRegion ?? this.region, owningAccount: this.accountId } };
+      }
+      case "pulumi:pulumi:StackReference":
+        return this.stackReference(String(inputs.name ?? args.name));
       default:
         return { id: `${args.name}-${fakeHex(seed, 8)}`, state: { ...inputs } };
     }
+  }
+
+  /** A stack reference reads another stack's outputs; an unknown stack fails like the Pulumi service does. */
+  private stackReference(name: string): { id: string; state: Record<string, unknown> } {
+    const outputs = this.facts.stackOutputs?.[name];
+    if (!outputs) throw providerError(`unknown stack "${name}"`);
+    return { id: name, state: { name, outputs, secretOutputNames: [] } };
   }
 
   private vpc(id: string, region: string): Record<string, unknown> {
