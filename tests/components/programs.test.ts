@@ -1,17 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { AwsMocks, TYPES, cloudResources, expectNoErrors, ofType, onlyError, runPulumi } from "../helpers/pulumi";
+import { AwsMocks, TYPES, cloudResources, expectNoErrors, ofType, onlyError, runModule } from "../helpers/pulumi";
 import { REPO_ROOT } from "../helpers/requests";
-
-/** Runs a compiled Pulumi program module (top-level code) fresh, as the language host would. */
-function runModule(file: string, options: Parameters<typeof runPulumi>[1]) {
-  return runPulumi(() => {
-    delete require.cache[require.resolve(file)];
-    // A Pulumi program is a module run for its side effects, so it is required afresh each time.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(file) as Record<string, unknown>;
-  }, options);
-}
 
 const SUBNETS = [
   { id: "subnet-0a1", routeTableId: "rtb-0a1" },

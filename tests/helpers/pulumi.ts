@@ -27,6 +27,16 @@ export function runPulumi<T>(program: () => T | Promise<T>, options: RunOptions 
   return runProgram(program, options);
 }
 
+/** Runs a compiled Pulumi program module (top-level code) fresh, as the language host would. */
+export function runModule(file: string, options: RunOptions = {}): Promise<ProgramRun<Record<string, unknown>>> {
+  return runPulumi(() => {
+    delete require.cache[require.resolve(file)];
+    // A Pulumi program is a module run for its side effects, so it is required afresh each time.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(file) as Record<string, unknown>;
+  }, options);
+}
+
 /** The resolved value of an Output (or any Input), as a promise. */
 export function unwrap<T>(value: pulumi.Input<T>): Promise<pulumi.Unwrap<T>> {
   const out = pulumi.output(value) as pulumi.Output<pulumi.Unwrap<T>>;
