@@ -26,10 +26,12 @@ export const ENDPOINT_SPOKE_TYPE = "vpce-plan:index:EndpointSpoke";
 export interface EndpointSpokeArgs extends EndpointPlanArgs {
   /** The hub contract itself (EndpointHub.contract as exported). Give this or `hubStack`. */
   contract?: HubContract;
-  /** The hub stack (`org/project/stack`): the contract is read from its output `contractOutput` through a StackReference. */
+  /**
+   * The hub stack (`org/project/stack`): the contract is read from its output `contractOutput` through a
+   * StackReference the component creates (a string rather than a StackReference arg, so the component
+   * stays publishable to other languages).
+   */
   hubStack?: string;
-  /** An existing StackReference to the hub stack (instead of `hubStack`). */
-  hubStackReference?: pulumi.StackReference;
   /** The hub stack's output holding the contract (default `contract`). */
   contractOutput?: string;
   /** This spoke's name in the hub's `spokes` (default: the component's name). */
@@ -198,16 +200,14 @@ export class EndpointSpoke extends pulumi.ComponentResource<EndpointSpokeData> {
 
   /** The contract object, or the hub stack's output read with awaited values (its shape drives every decision). */
   private async readContract(args: EndpointSpokeArgs, componentName: string): Promise<unknown> {
-    const sources = [args.contract !== undefined, args.hubStack !== undefined, args.hubStackReference !== undefined].filter(Boolean).length;
+    const sources = [args.contract !== undefined, args.hubStack !== undefined].filter(Boolean).length;
     if (sources !== 1)
       throw new EndpointPlanError(
         [
           {
             code: sources ? "CONTRACT_AMBIGUOUS" : "MISSING_FIELD",
             path: "contract",
-            message: sources
-              ? "give only one of contract, hubStack and hubStackReference."
-              : "no hub contract: give contract, hubStack or hubStackReference.",
+            message: sources ? "give either contract or hubStack, not both." : "no hub contract: give contract or hubStack.",
             hint: "Usually hubStack: the hub stack's name (org/project/stack); its output `contract` is read.",
           },
         ],
@@ -215,21 +215,19 @@ export class EndpointSpoke extends pulumi.ComponentResource<EndpointSpokeData> {
       );
     if (args.contract !== undefined) return args.contract;
     const output = args.contractOutput ?? "contract";
-    const reference =
-      args.hubStackReference ?? new pulumi.StackReference(`${componentName}-hub`, { name: args.hubStack! }, { parent: this });
+    const reference = new pulumi.StackReference(`${componentName}-hub`, { name: args.hubStack! }, { parent: this });
     try {
       const details = await reference.getOutputDetails(output);
       const value = details.value ?? details.secretValue;
       if (value === undefined) throw new Error(`the stack has no output "${output}"`);
       return value;
     } catch (err) {
-      const stack = args.hubStack ?? "the referenced hub stack";
       throw new EndpointPlanError(
         [
           {
             code: "CONTRACT_UNAVAILABLE",
-            path: args.hubStack !== undefined ? "hubStack" : "hubStackReference",
-            message: `could not read output "${output}" of ${stack}: ${(err as Error).message}.`,
+            path: "hubStack",
+            message: `could not read output "${output}" of ${args.hubStack}: ${(err as Error).message}.`,
             hint: "Deploy the hub stack first (pulumi up), check the stack name, and export the hub's contract under contractOutput.",
           },
         ],
@@ -263,7 +261,7 @@ function requestedServices(args: EndpointSpokeArgs): { services: RequestedServic
 
 /** The spoke's own EndpointPlan: only the services it keeps, and only their options. */
 function localArgsOf(args: EndpointSpokeArgs, local: RequestedService[], unknownBundles: string[]): EndpointPlanArgs {
-  const { contract: _c, hubStack: _s, hubStackReference: _r, contractOutput: _o, spokeName: _n, ...rest } = args;
+  const { contract: _c, hubStack: _s, contractOutput: _o, spokeName: _n, ...rest } = args;
   const keys = new Set(local.map((s) => s.key));
   const options = Object.entries(args.serviceOptions ?? {}).filter(([name]) => keys.has(findService(name)?.service.key ?? name));
   return {
