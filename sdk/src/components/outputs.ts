@@ -8,8 +8,9 @@ import type { PlanWarning } from "./args";
 
 /** An accessor for the fields of a component's data: each field is an Output that resolves when `initialize` does. */
 export function dataFields<T>(data: Promise<T>): <K extends keyof T>(key: K) => pulumi.Output<pulumi.Unwrap<T[K]>> {
-  const all = pulumi.output(data) as pulumi.Output<T>;
-  return (key) => all.apply((d) => d[key]) as unknown as pulumi.Output<pulumi.Unwrap<T[typeof key]>>;
+  // One Output per field, not one over the whole data: that would unwrap every field (the plan
+  // included) once more for nothing.
+  return (key) => pulumi.output(data.then((d) => d[key])) as unknown as pulumi.Output<pulumi.Unwrap<T[typeof key]>>;
 }
 
 /** Logs each warning on the component and returns them with paths in the component's arg names. */
