@@ -3,7 +3,7 @@
  * namespace and deploys; no code. Keys mirror EndpointPlan's args, so planner errors name them:
  *
  *   vpce:vpcId      (or vpce:vpc, an object like the `vpc` arg)
- *   vpce:subnetIds  (or vpce:subnets: [{ id, az?, routeTableId? }]; gateways need route tables)
+ *   vpce:subnetIds  (or vpce:subnets: [{ id, az?, routeTableId? }]; AZs and route tables are looked up)
  *   vpce:services, vpce:bundles, vpce:serviceOptions, vpce:access, vpce:ha, vpce:traffic,
  *   vpce:prices, vpce:securityGroup, vpce:defaults, vpce:tags, vpce:facts, vpce:lookups
  *   vpce:name       (the component's name, default `endpoints`)

@@ -202,6 +202,69 @@ describe("EndpointPlan: resources per planner pattern", () => {
   });
 });
 
+describe("EndpointPlan: route tables and account looked up when needed", () => {
+  const dnsOn = { dnsSupport: true, dnsHostnames: true, cidrs: ["10.0.0.0/16"] };
+  const subnetsAccount = () =>
+    new AwsMocks({ subnets: { "subnet-x": { az: "us-east-1a", routeTableId: "rtb-x" }, "subnet-y": { az: "us-east-1b" } } });
+
+  it("a gateway goes to each subnet's route table: its explicit association, else the VPC's main table", async () => {
+    const mocks = subnetsAccount();
+    const { run } = await plan(
+      { region: "us-east-1", vpc: { id: "vpc-0look", ...dnsOn }, subnets: [{ id: "subnet-x" }, { id: "subnet-y" }], services: ["s3"] },
+      mocks,
+    );
+    expectNoErrors(run);
+    const tables = ofType(run, TYPES.routeTableAssociation)
+      .map((a) => a.inputs.routeTableId as string)
+      .sort();
+    assert.equal(tables.length, 2);
+    assert.match(tables[0], /^rtb-main[0-9a-f]{9}$/, "the main route table of vpc-0look");
+    assert.equal(tables[1], "rtb-x");
+    const lookups = mocks.invocations.filter((i) => i.token === "aws:ec2/getRouteTable:getRouteTable");
+    assert.deepEqual(lookups.map((i) => i.inputs.subnetId ?? `main of ${i.inputs.vpcId}`).sort(), [
+      "main of vpc-0look",
+      "subnet-x",
+      "subnet-y",
+    ]);
+  });
+
+  it("no route-table lookups when no service can use a gateway", async () => {
+    const mocks = subnetsAccount();
+    const { run } = await plan(
+      { region: "us-east-1", vpc: { id: "vpc-0look", ...dnsOn }, subnets: [{ id: "subnet-x" }, { id: "subnet-y" }], services: ["sts"] },
+      mocks,
+    );
+    expectNoErrors(run);
+    assert.ok(!mocks.invocations.some((i) => i.token === "aws:ec2/getRouteTable:getRouteTable"));
+  });
+
+  it("a route table that cannot be found is LOOKUP_FAILED on subnets[i].routeTableId, before anything is created", async () => {
+    const { run } = await plan(
+      {
+        region: "us-east-1",
+        vpc: { id: pulumi.output("vpc-0look"), ...dnsOn },
+        subnets: [{ id: "subnet-x" }, { id: "subnet-y" }],
+        services: ["s3"],
+      },
+      subnetsAccount(),
+    );
+    assert.deepEqual(cloudResources(run), []);
+    const err = onlyError(run) as { problems?: Array<{ code: string; path: string }> };
+    assert.deepEqual(
+      err.problems?.map((p) => [p.code, p.path]),
+      [["LOOKUP_FAILED", "subnets[1].routeTableId"]],
+    );
+  });
+
+  it("account-only without accountIds uses the caller's account", async () => {
+    const mocks = new AwsMocks({ region: "us-east-1", subnets: KNOWN_SUBNETS, accountId: "210987654321" });
+    const { run } = await plan(base({ services: ["sts"], serviceOptions: { sts: { policy: { template: "account-only" } } } }), mocks);
+    expectNoErrors(run);
+    const policy = JSON.parse(named(run, "app-sts").inputs.policy as string);
+    assert.deepEqual(policy.Statement[0].Condition, { StringEquals: { "aws:PrincipalAccount": "210987654321" } });
+  });
+});
+
 describe("EndpointPlan: bad args fail before any AWS resource is registered", () => {
   const failing = async (args: EndpointPlanArgs, mocks?: AwsMocks) => {
     const { run } = await plan(args, mocks);

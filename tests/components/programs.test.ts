@@ -81,6 +81,29 @@ describe("golden path (top-level Pulumi.yaml)", () => {
     assert.equal((run.outputs!.plan as { vpcId: string }).vpcId, "vpc-0abc");
   });
 
+  it("vpcId and subnetIds are enough: AZs and the gateway's route tables are looked up", async () => {
+    const mocks = new AwsMocks({
+      subnets: { "subnet-0a1": { az: "us-east-1a", routeTableId: "rtb-0a1" }, "subnet-0b1": { az: "us-east-1b", routeTableId: "rtb-0b1" } },
+    });
+    const config = {
+      "aws:region": "us-east-1",
+      "vpce:vpcId": "vpc-0abc",
+      "vpce:subnetIds": ["subnet-0a1", "subnet-0b1"],
+      "vpce:services": ["s3", "sts"],
+    };
+    const run = await runModule(golden, { project: "vpce-endpoints", mocks, config });
+    expectNoErrors(run);
+    assert.deepEqual(
+      ofType(run, TYPES.routeTableAssociation)
+        .map((r) => [r.name, r.inputs.routeTableId])
+        .sort(),
+      [
+        ["endpoints-s3-gateway-rtb-0a1", "rtb-0a1"],
+        ["endpoints-s3-gateway-rtb-0b1", "rtb-0b1"],
+      ],
+    );
+  });
+
   it("invalid config fails with the planner's messages and creates nothing", async () => {
     const config = {
       "vpce:vpcId": "vpc-0abc",

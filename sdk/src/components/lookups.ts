@@ -7,7 +7,7 @@ import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
 import type { PlanFacts, Problem } from "../plan/types";
 import type { EndpointPlanArgs } from "./args";
-import { isPlain, mergeFacts, servicesToLookUp, type LookedUpArgs } from "./request";
+import { isPlain, mayUseGateway, mergeFacts, servicesToLookUp, type LookedUpArgs } from "./request";
 
 /** Why an invoke failed: the provider's message (mocks put it in `details`, gRPC errors too). */
 const reasonOf = (err: unknown): string => {
@@ -20,7 +20,10 @@ export async function lookUpRegion(opts: pulumi.InvokeOptions): Promise<string> 
   return region.region;
 }
 
-/** AZs of subnets given by plain id without `az`, and VPC attributes not given in the args. */
+/**
+ * AZs of subnets given by plain id without `az`, their route tables when a gateway endpoint may need
+ * them, and VPC attributes not given in the args.
+ */
 export async function lookUpNetwork(
   args: EndpointPlanArgs,
   region: string,
@@ -29,19 +32,44 @@ export async function lookUpNetwork(
   const problems: Problem[] = [];
   const found: LookedUpArgs = { region, subnets: new Map() };
   const regionArg = args.region ? { region: args.region } : {};
+  const gateway = mayUseGateway(args, region);
   const subnets = (Array.isArray(args.subnets) ? args.subnets : []).map(async (subnet, i) => {
-    if (subnet?.az || !isPlain(subnet?.id)) return;
-    try {
-      const result = await aws.ec2.getSubnet({ id: subnet.id, ...regionArg }, opts);
-      found.subnets!.set(i, { az: result.availabilityZone, ipv6: Boolean(result.ipv6CidrBlock) });
-    } catch (err) {
-      problems.push({
-        code: "LOOKUP_FAILED",
-        path: `subnets[${i}].id`,
-        message: `aws.ec2.getSubnet(${subnet.id}) failed: ${reasonOf(err)}.`,
-        hint: `Check the subnet id, or set subnets[${i}].az.`,
-      });
+    if (!isPlain(subnet?.id)) return;
+    const entry: { az?: string; ipv6?: boolean; routeTableId?: string } = {};
+    const lookups: Promise<void>[] = [];
+    if (!subnet.az) {
+      lookups.push(
+        aws.ec2.getSubnet({ id: subnet.id, ...regionArg }, opts).then(
+          (result) => {
+            entry.az = result.availabilityZone;
+            entry.ipv6 = Boolean(result.ipv6CidrBlock);
+          },
+          (err) =>
+            void problems.push({
+              code: "LOOKUP_FAILED",
+              path: `subnets[${i}].id`,
+              message: `aws.ec2.getSubnet(${subnet.id}) failed: ${reasonOf(err)}.`,
+              hint: `Check the subnet id, or set subnets[${i}].az.`,
+            }),
+        ),
+      );
     }
+    if (gateway && subnet.routeTableId === undefined) {
+      lookups.push(
+        routeTableOf(subnet.id, args.vpc?.id, regionArg, opts).then(
+          (routeTableId) => void (entry.routeTableId = routeTableId),
+          (err) =>
+            void problems.push({
+              code: "LOOKUP_FAILED",
+              path: `subnets[${i}].routeTableId`,
+              message: `the route table of ${subnet.id} could not be looked up: ${reasonOf(err)}.`,
+              hint: `Set subnets[${i}].routeTableId.`,
+            }),
+        ),
+      );
+    }
+    await Promise.all(lookups);
+    if (Object.keys(entry).length) found.subnets!.set(i, entry);
   });
   const vpc = args.vpc;
   const vpcLookup = (async () => {
@@ -67,6 +95,37 @@ export async function lookUpNetwork(
   })();
   await Promise.all([...subnets, vpcLookup]);
   return { found, problems };
+}
+
+/**
+ * A subnet's route table: its explicit association, else the VPC's main route table (AWS routes a
+ * subnet without an association through the main one).
+ */
+async function routeTableOf(
+  subnetId: string,
+  vpcId: pulumi.Input<string> | undefined,
+  regionArg: { region?: string },
+  opts: pulumi.InvokeOptions,
+): Promise<string> {
+  try {
+    return (await aws.ec2.getRouteTable({ subnetId, ...regionArg }, opts)).routeTableId;
+  } catch (explicit) {
+    if (!isPlain(vpcId)) throw explicit;
+    const main = await aws.ec2.getRouteTable({ vpcId, filters: [{ name: "association.main", values: ["true"] }], ...regionArg }, opts);
+    return main.routeTableId;
+  }
+}
+
+/** The caller's account id, for `account-only` policies that name no account. */
+export async function lookUpAccountId(args: EndpointPlanArgs, opts: pulumi.InvokeOptions): Promise<string | undefined> {
+  const policies = [args.defaults?.policy, ...Object.values(args.serviceOptions ?? {}).map((o) => o?.policy)];
+  const needed = policies.some((p) => p?.template === "account-only" && !p.accountIds?.length && !p.document);
+  if (!needed || args.facts?.accountId) return undefined;
+  // Without it the planner reports POLICY_ACCOUNT_REQUIRED, which says how to fix it.
+  return aws.getCallerIdentity({}, opts).then(
+    (identity) => identity.accountId,
+    () => undefined,
+  );
 }
 
 /** Per service that may get an interface endpoint: AZs, private DNS names, IP types, policy support. */

@@ -10,7 +10,7 @@ import { isPlanRequestError } from "../plan/problems";
 import type { Plan, PlanFacts, Problem } from "../plan/types";
 import type { EndpointPlanArgs } from "./args";
 import { EndpointPlanError } from "./errors";
-import { lookUpNetwork, lookUpRegion, lookUpServices } from "./lookups";
+import { lookUpAccountId, lookUpNetwork, lookUpRegion, lookUpServices } from "./lookups";
 import { isPlain, prepareRequest, type LookedUpArgs, type PreparedRequest } from "./request";
 
 export interface LookedUp {
@@ -38,8 +38,13 @@ export async function lookUpArgs(args: EndpointPlanArgs, resource: pulumi.Resour
     throw new EndpointPlanError([problem], resource);
   }
   if (!lookups) return { region, found: { region }, facts: {}, problems: [] };
-  const [network, services] = await Promise.all([lookUpNetwork(args, region, invokeOpts), lookUpServices(args, region, invokeOpts)]);
-  return { region, found: network.found, facts: services.facts, problems: [...network.problems, ...services.problems] };
+  const [network, services, accountId] = await Promise.all([
+    lookUpNetwork(args, region, invokeOpts),
+    lookUpServices(args, region, invokeOpts),
+    lookUpAccountId(args, invokeOpts),
+  ]);
+  const facts = accountId ? { ...services.facts, accountId } : services.facts;
+  return { region, found: network.found, facts, problems: [...network.problems, ...services.problems] };
 }
 
 /** Looks facts up, plans once, and fails with every problem (in arg names) before anything is created. */

@@ -5,7 +5,7 @@
  * No Pulumi runtime import: `vpce-plan preview` and the tests use this without the engine.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { findService, getBundle, getRegion, serviceNameIn, suggestNames } from "../catalog";
+import { findService, getBundle, getRegion, serviceNameIn, suggestNames, type CatalogService } from "../catalog";
 import type { PlanFacts, PlanRequest, PolicySpec, Problem, ServiceRequest, SubnetSpec } from "../plan/types";
 import type { EndpointPlanArgs, PolicyArgs, ServiceOptionsArgs } from "./args";
 
@@ -33,8 +33,8 @@ export interface PreparedRequest {
 /** Facts found by lookups before the request is built. */
 export interface LookedUpArgs {
   region: string;
-  /** Subnet index -> AZ (and IPv6) found with getSubnet. */
-  subnets?: Map<number, { az: string; ipv6?: boolean }>;
+  /** Subnet index -> AZ (and IPv6) found with getSubnet, route table found with getRouteTable. */
+  subnets?: Map<number, { az?: string; ipv6?: boolean; routeTableId?: string }>;
   vpc?: { cidrs?: string[]; ipv6Cidrs?: string[]; dnsSupport?: boolean; dnsHostnames?: boolean };
 }
 
@@ -67,7 +67,7 @@ export function prepareRequest(args: EndpointPlanArgs, found: LookedUpArgs): Pre
         if (az !== undefined) spec.az = az;
         const ipv6 = subnet?.ipv6 ?? lookedUp?.ipv6;
         if (ipv6 !== undefined) spec.ipv6 = ipv6;
-        const rtb = subnet?.routeTableId;
+        const rtb = subnet?.routeTableId ?? lookedUp?.routeTableId;
         if (rtb !== undefined) {
           let rtbId = isPlain(rtb) ? rtb : routeTableByInput.get(rtb);
           if (!rtbId) {
@@ -224,23 +224,33 @@ export function servicesToLookUp(args: EndpointPlanArgs, region: string): Servic
   if (!catalogRegion) return [];
   const access = args.access ?? {};
   const external = Boolean(asArray(access.onPremises?.cidrs).length || asArray(access.peerVpcs).length || access.fromVpc === false);
-  const names: Array<[string, string]> = [
-    ...asArray(args.services).map((name, i): [string, string] => [name, `services[${i}]`]),
-    ...asArray(args.bundles).flatMap((b, i) => (getBundle(b)?.services ?? []).map((name): [string, string] => [name, `bundles[${i}]`])),
-  ];
-  const optionsByKey = new Map(Object.entries(args.serviceOptions ?? {}).map(([name, o]) => [findService(name)?.service.key ?? name, o]));
   const out = new Map<string, ServiceLookup>();
-  for (const [name, path] of names) {
-    const found = typeof name === "string" ? findService(name) : undefined;
-    if (!found || (found.region && found.region !== region)) continue;
-    const { service } = found;
-    const type = optionsByKey.get(service.key)?.type ?? "Auto";
+  for (const { service, type, path } of requestedServices(args, region)) {
     const canInterface = service.types.includes("Interface");
     const mayInterface = canInterface && type !== "Gateway" && (type === "Interface" || !service.types.includes("Gateway") || external);
     if (!mayInterface || args.facts?.serviceAzs?.[service.key] || out.has(service.key)) continue;
     out.set(service.key, { key: service.key, serviceName: serviceNameIn(service, catalogRegion), path });
   }
   return [...out.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** Whether any requested service may get a gateway endpoint, which needs the subnets' route tables. */
+export function mayUseGateway(args: EndpointPlanArgs, region: string): boolean {
+  return requestedServices(args, region).some(({ service, type }) => service.types.includes("Gateway") && type !== "Interface");
+}
+
+/** Every service the args ask for (listed, then bundle members) that the catalog knows in `region`. */
+function requestedServices(args: EndpointPlanArgs, region: string): Array<{ service: CatalogService; type: string; path: string }> {
+  const names: Array<[string, string]> = [
+    ...asArray(args.services).map((name, i): [string, string] => [name, `services[${i}]`]),
+    ...asArray(args.bundles).flatMap((b, i) => (getBundle(b)?.services ?? []).map((name): [string, string] => [name, `bundles[${i}]`])),
+  ];
+  const optionsByKey = new Map(Object.entries(args.serviceOptions ?? {}).map(([name, o]) => [findService(name)?.service.key ?? name, o]));
+  return names.flatMap(([name, path]) => {
+    const found = typeof name === "string" ? findService(name) : undefined;
+    if (!found || (found.region && found.region !== region)) return [];
+    return [{ service: found.service, type: optionsByKey.get(found.service.key)?.type ?? "Auto", path }];
+  });
 }
 
 /** Merges looked-up service facts; the request's own `facts` still win inside the planner. */

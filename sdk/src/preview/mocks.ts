@@ -18,6 +18,8 @@ export interface MockVpc {
 export interface MockSubnet {
   az: string;
   ipv6?: boolean;
+  /** Explicitly associated route table; without one, getRouteTable by subnet finds nothing (the main table applies). */
+  routeTableId?: string;
 }
 
 /** What the fake AWS account looks like. Everything is optional. */
@@ -107,6 +109,8 @@ export class AwsMocks implements pulumi.runtime.Mocks {
         return this.vpc(inputs.id ?? "", region);
       case "aws:ec2/getSubnet:getSubnet":
         return this.subnet(inputs.id ?? "", region);
+      case "aws:ec2/getRouteTable:getRouteTable":
+        return this.routeTable(args.inputs as { subnetId?: string; vpcId?: string; filters?: Array<{ name: string; values: string[] }> });
       case "aws:ec2/getVpcEndpointService:getVpcEndpointService":
         return this.endpointService(inputs.serviceName ?? inputs.service ?? "", inputs.serviceType, region);
       case "aws:index/getAvailabilityZones:getAvailabilityZones":
@@ -216,6 +220,22 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     const subnet = this.subnetAzs.get(id);
     if (!subnet) throw providerError(`InvalidSubnetID.NotFound: The subnet ID '${id}' does not exist`);
     return { id, availabilityZone: subnet.az, ipv6CidrBlock: subnet.ipv6 ? "2600:1f18:0:100::/64" : "", region };
+  }
+
+  /** By subnet: its explicit association only, as AWS answers; by VPC with `association.main`: the main table. */
+  private routeTable(inputs: {
+    subnetId?: string;
+    vpcId?: string;
+    filters?: Array<{ name: string; values: string[] }>;
+  }): Record<string, unknown> {
+    const main = inputs.filters?.some((f) => f.name === "association.main" && f.values.includes("true"));
+    const id = inputs.subnetId
+      ? this.subnetAzs.get(inputs.subnetId)?.routeTableId
+      : main && inputs.vpcId
+        ? `rtb-main${fakeHex(inputs.vpcId, 9)}`
+        : undefined;
+    if (!id) throw providerError("query returned no results. Please change your search criteria and try again");
+    return { id, routeTableId: id, vpcId: inputs.vpcId ?? "", subnetId: inputs.subnetId ?? "" };
   }
 
   private serviceFacts<T>(map: Record<string, T> | undefined, key: string, serviceName: string): T | undefined {
