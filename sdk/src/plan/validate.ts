@@ -51,14 +51,7 @@ export function readRequest(
 ): NormalizedRequest | undefined {
   if (!checkShape(input, requestShape, "", problems)) return undefined;
   const request = input as PlanRequest;
-  if (request.version !== undefined && request.version !== SUPPORTED_VERSION) {
-    problems.add(
-      "UNSUPPORTED_VERSION",
-      "version",
-      `version ${request.version} is not supported by this vpce-plan.`,
-      `Use version: ${SUPPORTED_VERSION} or upgrade vpce-plan.`,
-    );
-  }
+  checkVersion(request.version, problems);
   const region = readRegion(request.region, "region", problems);
   checkCidrs(request, problems);
   const subnets = readSubnets(request, region !== undefined, problems);
@@ -82,6 +75,18 @@ export function readRequest(
   // found, so that one run reports every problem (a bad CIDR and a forced gateway for sts alike).
   if (!region) return undefined;
   return { request, region, subnets, services, facts: mergeFacts(lookedUp, request.facts) };
+}
+
+/** Requests (single-VPC and network alike) carry an optional `version`; only 1 exists. */
+export function checkVersion(version: number | undefined, problems: Problems): void {
+  if (version !== undefined && version !== SUPPORTED_VERSION) {
+    problems.add(
+      "UNSUPPORTED_VERSION",
+      "version",
+      `version ${version} is not supported by this vpce-plan.`,
+      `Use version: ${SUPPORTED_VERSION} or upgrade vpce-plan.`,
+    );
+  }
 }
 
 function readRegion(code: string, path: string, problems: Problems): Region | undefined {

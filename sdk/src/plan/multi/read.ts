@@ -7,7 +7,7 @@ import { getRegion, type Region } from "../../catalog";
 import { Problems } from "../problems";
 import { checkShape } from "../shape";
 import type { PlanFacts, PlanRequest, Problem } from "../types";
-import { readRequest, SUPPORTED_VERSION, type NormalizedRequest } from "../validate";
+import { checkVersion, readRequest, type NormalizedRequest } from "../validate";
 import { networkRequestShape } from "./schema";
 import type { CentralizeMode, NetworkRequest, SpokeSpec } from "./types";
 
@@ -101,14 +101,7 @@ const inRegion = (az: string, region: string): boolean => az.startsWith(region) 
 export function readNetworkRequest(input: unknown, lookedUp: PlanFacts | undefined, problems: Problems): NetworkInput | undefined {
   if (!checkShape(input, networkRequestShape, "", problems)) return undefined;
   const request = input as NetworkRequest;
-  if (request.version !== undefined && request.version !== SUPPORTED_VERSION) {
-    problems.add(
-      "UNSUPPORTED_VERSION",
-      "version",
-      `version ${request.version} is not supported by this vpce-plan.`,
-      `Use version: ${SUPPORTED_VERSION} or upgrade vpce-plan.`,
-    );
-  }
+  checkVersion(request.version, problems);
   checkUnique(request, problems);
   const hub = readHub(request, lookedUp, problems);
   const spokes = request.spokes.map((spoke, i) => readSpoke(request, spoke, i, lookedUp, problems, hub?.accountId));
