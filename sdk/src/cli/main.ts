@@ -32,7 +32,7 @@ Commands:
 ${lines.join("\n")}
 
 Run vpce-plan <command> --help for a command's flags.
-Exit codes: 0 success, 2 invalid request or flags, 1 anything else.
+Exit codes: 0 success, 2 invalid request or flags, 3 audit findings at or above --fail-on, 1 anything else.
 `;
 }
 

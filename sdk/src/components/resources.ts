@@ -93,13 +93,13 @@ export function createResources(plan: Plan, ctx: ChildContext): Record<string, p
         );
       }
       created.set(endpoint.name, vpce);
-      out[endpoint.name] = pulumi.output({
-        id: vpce.id,
+      out[endpoint.name] = pulumi.all([vpce.id, vpce.dnsEntries, vpce.prefixListId]).apply(([id, dnsEntries, prefixListId]) => ({
+        id,
         type: endpoint.type,
         serviceName: endpoint.serviceName,
-        dnsEntries: vpce.dnsEntries,
-        prefixListId: vpce.prefixListId,
-      });
+        dnsEntries,
+        prefixListId,
+      }));
       continue;
     }
     const sgIds = endpoint.securityGroup ? securityGroupIds(endpoint.securityGroup, endpoint.service) : [];
@@ -116,15 +116,17 @@ export function createResources(plan: Plan, ctx: ChildContext): Record<string, p
       { ...opts, dependsOn },
     );
     created.set(endpoint.name, vpce);
-    out[endpoint.name] = pulumi.output({
-      id: vpce.id,
+    // One `all` per endpoint, not an Output per field: a plan has dozens of endpoints, and every
+    // extra Output is promise machinery the program pays for.
+    out[endpoint.name] = pulumi.all([vpce.id, vpce.dnsEntries, sgIds[0]]).apply(([id, entries, securityGroupId]) => ({
+      id,
       type: endpoint.type,
       serviceName: endpoint.serviceName,
-      dnsEntries: vpce.dnsEntries,
-      regionalDnsName: vpce.dnsEntries.apply((entries) => regionalName(entries)),
-      zonalDnsNames: vpce.dnsEntries.apply((entries) => zonalNames(entries, endpoint)),
-      ...(sgIds.length ? { securityGroupId: sgIds[0] } : {}),
-    });
+      dnsEntries: entries,
+      regionalDnsName: regionalName(entries),
+      zonalDnsNames: zonalNames(entries, endpoint),
+      ...(securityGroupId ? { securityGroupId } : {}),
+    }));
   }
   return out;
 }
