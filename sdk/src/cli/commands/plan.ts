@@ -18,6 +18,8 @@ export const command: Command = {
 
 Reads a request (YAML or JSON, see README "Request file") and prints the plan:
 one row per endpoint with its type, where it goes, private DNS, monthly cost and why.
+A request with hub and spokes (README "Many VPCs") is planned as a network: per service
+hub or local, per spoke what it takes from the hub, the zones, and the saving.
 
   -f, --file FILE      the request file (required without --from-aws)
       --format FORMAT  table (default), json (the versioned contract) or markdown (PR comment)
