@@ -27,6 +27,14 @@ describe("vpce-plan preview", function () {
     assert.match(run.stderr, /services\[0\]\.type: .*GATEWAY_UNSUPPORTED/);
   });
 
+  it("a hub-and-spoke request exits 2 and points at plan, instead of single-VPC field errors", () => {
+    const run = vpcePlan(["preview", "--file", "examples/requests/hub-spoke.yaml"]);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /hub-and-spoke request/);
+    assert.match(run.stderr, /vpce-plan plan --file examples\/requests\/hub-spoke\.yaml/);
+    assert.doesNotMatch(run.stderr, /UNKNOWN_FIELD|MISSING_FIELD/);
+  });
+
   it("--format json lists resources with their parents", () => {
     const run = vpcePlan(["preview", "--file", "examples/requests/gateway-only.yaml", "--format", "json", "--name", "gw"]);
     assert.equal(run.status, 0, run.stderr);

@@ -1,4 +1,4 @@
-import { isPlanRequestError, planEndpoints } from "../../plan";
+import { isNetworkRequest, isPlanRequestError, planEndpoints } from "../../plan";
 import { formatProblems } from "../../plan/problems";
 import type { PlanRequest, Problem } from "../../plan/types";
 import { oneOf, parse } from "../args";
@@ -16,6 +16,7 @@ Runs the real EndpointPlan component on the request under in-process AWS mocks (
 no AWS account) and prints the resource tree as pulumi preview would, then the outputs.
 Facts come from the request (its facts section) and the service catalog, so the plan is the one
 vpce-plan plan prints; ids and DNS names in the outputs are made up by the mocks.
+One VPC only: for a hub-and-spoke request (hub/spokes), use vpce-plan plan.
 
   -f, --file FILE      the request file (required)
       --name NAME      the component's name, the prefix of every resource name (default demo)
@@ -40,6 +41,12 @@ Exit codes: 0 preview made, 2 invalid request or flags, 1 anything else.`,
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name))
       throw new CliError(`--name must be letters, digits, '.', '_' or '-' (got ${name}).`, EXIT_INVALID);
     const request = readRequestFile(values.file) as PlanRequest;
+    // Read as a single-VPC request, a network request only yields "hub: did you mean ha?" noise.
+    if (isNetworkRequest(request))
+      throw new CliError(
+        `${values.file} is a hub-and-spoke request; preview shows one VPC's EndpointPlan. Plan the network with vpce-plan plan --file ${values.file}.`,
+        EXIT_INVALID,
+      );
     // The request's own paths (services[2].type) in errors, exactly as `plan` reports them, and
     // before Pulumi is even loaded.
     const invalid = (problems: Problem[]): number => {
