@@ -64,6 +64,17 @@ describe("cli: vpce-plan plan", () => {
     }
   });
 
+  it("says 'more' when the endpoints cost more than NAT for the same traffic, in table and markdown", () => {
+    const plan = planEndpoints(loadExampleRequest("ecs-fargate.yaml"));
+    const extra = -plan.cost.nat!.savingsUsd;
+    assert.ok(extra > 0, "ecs-fargate.yaml should cost more than NAT for its traffic");
+    for (const format of ["table", "markdown"]) {
+      const run = vpcePlan(["plan", "--file", join(REQUESTS_DIR, "ecs-fargate.yaml"), "--format", format]);
+      assert.equal(run.status, 0, run.stderr);
+      assert.ok(run.stdout.includes(`the plan costs $${extra.toFixed(2)} more a month`), run.stdout);
+    }
+  });
+
   it("reads JSON request files, and YAML written in flow style", () => {
     assert.equal(vpcePlan(["plan", "--file", requestFile("valid.json", VALID)]).status, 0);
     const flow = requestFile(

@@ -1,7 +1,7 @@
 /** Renders a hub-and-spoke plan as a table (terminal), markdown (pull-request comment) or JSON (the contract). */
 import type { NetworkPlan, SpokePlan } from "../../plan/multi/types";
 import { planMarkdown, planTable } from "./plan";
-import { renderMarkdownTable, renderTable, usd } from "./table";
+import { renderMarkdownTable, renderTable, savingText, usd } from "./table";
 
 const SERVICE_HEADER = ["SERVICE", "PLACEMENT", "FROM HUB", "LOCAL IN", "EVERY VPC OWN", "CHOSEN", "WHY"];
 const SPOKE_HEADER = ["SPOKE", "VPC", "REGION", "FROM HUB", "LOCAL", "ZONES", "MONTHLY", "EVERY VPC OWN"];
@@ -48,10 +48,9 @@ function summary(plan: NetworkPlan): string {
 
 function totals(plan: NetworkPlan): string[] {
   const c = plan.cost;
-  const verb = c.savingsUsd >= 0 ? "saves" : "costs";
   return [
     `Monthly: ${usd(c.monthlyTotalUsd)} (hub ${usd(c.hubMonthlyUsd)}, spokes' own endpoints ${usd(c.spokesMonthlyUsd)}, transit ${usd(c.transitMonthlyUsd)}) at ${c.priceRegion} list prices.`,
-    `Against every VPC having its own endpoints (${usd(c.everyVpcOwnMonthlyUsd)}): the plan ${verb} ${usd(Math.abs(c.savingsUsd))} a month.`,
+    `Against every VPC having its own endpoints (${usd(c.everyVpcOwnMonthlyUsd)}): the plan ${savingText(c.savingsUsd)}.`,
   ];
 }
 

@@ -1,6 +1,6 @@
 /** Renders a plan as a table (terminal), markdown (pull-request comment) or JSON (the contract). */
 import type { Plan, PlannedEndpoint } from "../../plan/types";
-import { renderMarkdownTable, renderTable, usd } from "./table";
+import { renderMarkdownTable, renderTable, savingText, usd } from "./table";
 
 const HEADER = ["SERVICE", "TYPE", "WHERE", "PRIVATE DNS", "MONTHLY", "WHY"];
 
@@ -24,8 +24,7 @@ function totals(plan: Plan): string[] {
     `Monthly: ${usd(c.monthlyTotalUsd)} (fixed ${usd(c.monthlyFixedUsd)}, data ${usd(c.monthlyDataUsd)}) at ${c.priceRegion} list prices.`,
   ];
   if (c.nat) {
-    const verb = c.nat.savingsUsd >= 0 ? "saves" : "costs";
-    out.push(`Against NAT for the same traffic (${usd(c.nat.monthlyUsd)}): the plan ${verb} ${usd(Math.abs(c.nat.savingsUsd))} a month.`);
+    out.push(`Against NAT for the same traffic (${usd(c.nat.monthlyUsd)}): the plan ${savingText(c.nat.savingsUsd)}.`);
   }
   return out;
 }

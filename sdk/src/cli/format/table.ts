@@ -20,3 +20,7 @@ export function renderMarkdownTable(header: string[], rows: string[][]): string 
 }
 
 export const usd = (n: number): string => `$${n.toFixed(2)}`;
+
+/** A plan's saving against an alternative; a negative saving is what the plan costs on top of it. */
+export const savingText = (savingsUsd: number): string =>
+  savingsUsd >= 0 ? `saves ${usd(savingsUsd)} a month` : `costs ${usd(-savingsUsd)} more a month`;
