@@ -55,6 +55,12 @@ describe("cli: vpce-plan plan", () => {
     for (const e of expected.endpoints) for (const r of e.reasons) assert.ok(run.stdout.includes(`\`${r.code}\``), r.code);
   });
 
+  it("markdown headers keep acronyms upper-case", () => {
+    const run = vpcePlan(["plan", "--file", EXAMPLE, "--format", "markdown"]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^\| Service \| Type \| Where \| Private DNS \| Monthly \| Why \|$/m);
+  });
+
   it("every bundled example plans with exit 0 in every format", () => {
     for (const file of ["gateway-only.yaml", "on-prem-s3.yaml", "single-az-dev.yaml"]) {
       for (const format of ["table", "json", "markdown"]) {

@@ -35,7 +35,8 @@ describe("cli: vpce-plan plan with hub and spokes", () => {
   it("--format markdown has the decision table and every reason", () => {
     const run = vpcePlan(["plan", "--file", FILE, "--format", "markdown"]);
     assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stdout, /^\| Service \| Placement \|/m);
+    assert.match(run.stdout, /^\| Service \| Placement \| From hub \| Local in \| Every VPC own \| Chosen \| Why \|$/m);
+    assert.match(run.stdout, /^\| Spoke \| VPC \| Region \|/m);
     assert.match(run.stdout, /`CROSS_REGION_SPOKE`/);
     assert.match(run.stdout, /`CROSS_ACCOUNT_SPOKE`/);
   });

@@ -1,7 +1,7 @@
 /** Renders a hub-and-spoke plan as a table (terminal), markdown (pull-request comment) or JSON (the contract). */
 import type { NetworkPlan, SpokePlan } from "../../plan/multi/types";
 import { planMarkdown, planTable } from "./plan";
-import { renderMarkdownTable, renderTable, savingText, usd } from "./table";
+import { headerTitle, renderMarkdownTable, renderTable, savingText, usd } from "./table";
 
 const SERVICE_HEADER = ["SERVICE", "PLACEMENT", "FROM HUB", "LOCAL IN", "EVERY VPC OWN", "CHOSEN", "WHY"];
 const SPOKE_HEADER = ["SPOKE", "VPC", "REGION", "FROM HUB", "LOCAL", "ZONES", "MONTHLY", "EVERY VPC OWN"];
@@ -72,20 +72,18 @@ export function networkTable(plan: NetworkPlan): string {
   return parts.join("\n").trimEnd() + "\n";
 }
 
-const title = (h: string): string => h.charAt(0) + h.slice(1).toLowerCase();
-
 export function networkMarkdown(plan: NetworkPlan): string {
   const parts = [
     `### ${summary(plan)}`,
     "",
-    renderMarkdownTable(SERVICE_HEADER.map(title), serviceRows(plan)),
+    renderMarkdownTable(SERVICE_HEADER.map(headerTitle), serviceRows(plan)),
     "",
     "**Spokes**",
     "",
-    renderMarkdownTable(SPOKE_HEADER.map(title), spokeRows(plan)),
+    renderMarkdownTable(SPOKE_HEADER.map(headerTitle), spokeRows(plan)),
     "",
   ];
-  if (plan.zones.length) parts.push("**Private hosted zones**", "", renderMarkdownTable(ZONE_HEADER.map(title), zoneRows(plan)), "");
+  if (plan.zones.length) parts.push("**Private hosted zones**", "", renderMarkdownTable(ZONE_HEADER.map(headerTitle), zoneRows(plan)), "");
   if (plan.warnings.length) parts.push("**Warnings**", "", ...plan.warnings.map((w) => `- \`${w.code}\` ${w.message}`), "");
   parts.push(...totals(plan).map((t) => `_${t}_`));
   const decisions = plan.services.flatMap((s) => [

@@ -1,6 +1,6 @@
 /** Renders a plan as a table (terminal), markdown (pull-request comment) or JSON (the contract). */
 import type { Plan, PlannedEndpoint } from "../../plan/types";
-import { renderMarkdownTable, renderTable, savingText, usd } from "./table";
+import { headerTitle, renderMarkdownTable, renderTable, savingText, usd } from "./table";
 
 const HEADER = ["SERVICE", "TYPE", "WHERE", "PRIVATE DNS", "MONTHLY", "WHY"];
 
@@ -43,14 +43,17 @@ export function planTable(plan: Plan): string {
 }
 
 export function planMarkdown(plan: Plan): string {
-  const parts = [`### VPC endpoints for \`${plan.vpcId}\` (${plan.region})`, "", renderMarkdownTable(HEADER.map(title), rows(plan)), ""];
+  const parts = [
+    `### VPC endpoints for \`${plan.vpcId}\` (${plan.region})`,
+    "",
+    renderMarkdownTable(HEADER.map(headerTitle), rows(plan)),
+    "",
+  ];
   if (plan.warnings.length) parts.push("**Warnings**", "", ...plan.warnings.map((w) => `- \`${w.code}\` ${w.message}`), "");
   parts.push(...totals(plan).map((t) => `_${t}_`));
   const details = plan.endpoints.map((e) => `- **${e.name}**: ${e.reasons.map((r) => `\`${r.code}\` ${r.message}`).join(" ")}`);
   parts.push("", "<details><summary>Every decision</summary>", "", ...details, "", "</details>");
   return parts.join("\n") + "\n";
 }
-
-const title = (h: string): string => h.charAt(0) + h.slice(1).toLowerCase();
 
 export const planJson = (plan: Plan): string => JSON.stringify(plan, null, 2) + "\n";

@@ -24,3 +24,12 @@ export const usd = (n: number): string => `$${n.toFixed(2)}`;
 /** A plan's saving against an alternative; a negative saving is what the plan costs on top of it. */
 export const savingText = (savingsUsd: number): string =>
   savingsUsd >= 0 ? `saves ${usd(savingsUsd)} a month` : `costs ${usd(-savingsUsd)} more a month`;
+
+const ACRONYMS = new Set(["AZ", "DNS", "VPC"]);
+
+/** A terminal header (`PRIVATE DNS`) as a markdown header (`Private DNS`): sentence case, acronyms kept. */
+export const headerTitle = (header: string): string =>
+  header
+    .split(" ")
+    .map((word, i) => (ACRONYMS.has(word) ? word : i === 0 ? word.charAt(0) + word.slice(1).toLowerCase() : word.toLowerCase()))
+    .join(" ");
