@@ -463,6 +463,14 @@ describe("planEndpoints: error codes", () => {
     );
   });
 
+  it("traffic for a misspelled service is not reported again as traffic for an unrequested service", () => {
+    const bad = { ...request(), services: ["sts", "secretmanager"], traffic: { secretsmanager: 5 } };
+    assert.deepEqual(
+      problemsOf(bad).map((p) => `${p.code} ${p.path}`),
+      ["UNKNOWN_SERVICE services[1]"],
+    );
+  });
+
   it("a consumer with no networks is an error, not a consumer nobody can be", () => {
     for (const access of [{ onPremises: { cidrs: [] } }, { peerVpcs: [{ name: "p", cidrs: [] }] }]) {
       assert.deepEqual(

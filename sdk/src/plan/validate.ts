@@ -55,8 +55,9 @@ export function readRequest(
   const region = readRegion(request.region, "region", problems);
   checkCidrs(request, problems);
   const subnets = readSubnets(request, region !== undefined, problems);
+  const before = problems.list.length;
   const services = region ? readServices(request, region, problems, options) : [];
-  checkTraffic(request, services, problems);
+  checkTraffic(request, services, problems.list.length > before, problems);
   if (request.access?.peerVpcs) {
     const seen = new Set<string>();
     request.access.peerVpcs.forEach((peer, i) => {
@@ -247,12 +248,13 @@ function resolveName(name: string, region: Region, path: string, problems: Probl
   return getService(found.service.key);
 }
 
-function checkTraffic(request: PlanRequest, services: ResolvedService[], problems: Problems): void {
+function checkTraffic(request: PlanRequest, services: ResolvedService[], someRejected: boolean, problems: Problems): void {
   const keys = new Set(services.map((s) => s.key));
   // When every listed service was rejected, traffic keys cannot be judged: those errors come first.
   const allRejected = services.length === 0 && Boolean(request.services?.length || request.bundles?.length);
   for (const key of Object.keys(request.traffic ?? {})) {
-    if (keys.has(key) || allRejected) continue;
+    // A catalog key is most likely the service whose misspelled name was just rejected: that error says what to fix.
+    if (keys.has(key) || allRejected || (someRejected && findService(key))) continue;
     const hint = didYouMean(key, keys);
     problems.add(
       "TRAFFIC_UNKNOWN_SERVICE",
