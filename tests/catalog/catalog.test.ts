@@ -12,6 +12,7 @@ import {
   regions,
   serviceNameIn,
   services,
+  suggest,
   suggestNames,
 } from "vpce-plan/catalog";
 import { planEndpoints } from "vpce-plan/plan";
@@ -141,6 +142,10 @@ describe("catalog: lookups", () => {
     assert.equal(findService("com.amazonaws.s3-global.accesspoint")?.service.key, "s3-global.accesspoint");
     assert.equal(findService("com.amazonaws.not-a-region.sts"), undefined);
     assert.equal(findService("nothing"), undefined);
+  });
+
+  it("a one-letter typo ranks before a longer name that merely contains the input", () => {
+    assert.deepEqual(suggest("typ", ["ipAddressType", "type"]), ["type", "ipAddressType"]);
   });
 
   it("suggests the closest keys and bundles for a misspelt name", () => {

@@ -2,16 +2,17 @@
 export function suggest(input: string, candidates: Iterable<string>, max = 3): string[] {
   const needle = input.toLowerCase();
   const limit = Math.max(2, Math.floor(needle.length / 3));
-  const scored: Array<[number, string]> = [];
+  // [distance, length difference (ties: the candidate closest in length), candidate]
+  const scored: Array<[number, number, string]> = [];
   for (const candidate of candidates) {
     const hay = candidate.toLowerCase();
     // A candidate that contains the input (or the reverse) is a good hint even when far in edits.
     const contained = needle.length >= 3 && (hay.includes(needle) || needle.includes(hay));
     const distance = contained ? 1 : editDistance(needle, hay, limit);
-    if (distance <= limit) scored.push([distance, candidate]);
+    if (distance <= limit) scored.push([distance, Math.abs(hay.length - needle.length), candidate]);
   }
-  scored.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
-  return scored.slice(0, max).map(([, c]) => c);
+  scored.sort((a, b) => a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0));
+  return scored.slice(0, max).map(([, , c]) => c);
 }
 
 /** Damerau-Levenshtein (optimal string alignment), giving up early past `limit`. */
