@@ -20,6 +20,18 @@ describe("planEndpoints: security groups (rule 5)", () => {
     });
   }
 
+  it("rule descriptions stay within what AWS accepts, whatever a peer VPC is called", () => {
+    // AWS: up to 255 characters of a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$*
+    const allowed = /^[a-zA-Z0-9 ._\-:/()#,@[\]+=&;{}!$*]{1,255}$/;
+    for (const name of ["Zahlungs-VPC (Müller's)", "x".repeat(300)]) {
+      const e = endpoint(plan(request({ access: { peerVpcs: [{ name, cidrs: ["10.1.0.0/16"] }] } })), "sts");
+      const rule = e.securityGroup!.ingress.find((r) => r.cidr === "10.1.0.0/16")!;
+      assert.match(rule.description, allowed);
+      assert.ok(rule.description.startsWith("TCP 443 from peer VPC "), rule.description);
+      assert.ok(rule.description.endsWith(" 10.1.0.0/16"), rule.description);
+    }
+  });
+
   it("admits exactly the declared consumers, each labelled with its source", () => {
     const e = endpoint(
       plan(

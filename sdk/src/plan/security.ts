@@ -24,10 +24,24 @@ export function ingressRules(port: number, vpc: VpcSpec, access: AccessSpec | un
     for (const cidr of cidrs) {
       const parsed = parseCidr(cidr);
       if (typeof parsed === "string" || (parsed.family === 6 && !scope.ipv6) || rules.has(cidr)) continue;
-      rules.set(cidr, { protocol: "tcp", fromPort: port, toPort: port, cidr, source, description: `TCP ${port} from ${label} ${cidr}` });
+      rules.set(cidr, { protocol: "tcp", fromPort: port, toPort: port, cidr, source, description: ruleDescription(port, label, cidr) });
     }
   }
   return [...rules.values()].sort(compareRules);
+}
+
+/** Characters AWS refuses in a security group rule description. */
+const NOT_IN_DESCRIPTION = /[^a-zA-Z0-9 ._\-:/()#,@[\]+=&;{}!$*]/g;
+const MAX_DESCRIPTION = 255;
+
+/**
+ * `TCP 443 from peer VPC spoke-a 10.1.0.0/16`. Peer names are free text, but AWS rejects a rule
+ * description with other characters or over 255 of them at apply time: replace and shorten the
+ * label, keep the CIDR.
+ */
+export function ruleDescription(port: number, from: string, cidr: string): string {
+  const tail = ` ${cidr}`;
+  return `TCP ${port} from ${from}`.replace(NOT_IN_DESCRIPTION, "-").slice(0, MAX_DESCRIPTION - tail.length) + tail;
 }
 
 export function compareRules(a: IngressRule, b: IngressRule): number {

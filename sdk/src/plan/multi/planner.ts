@@ -8,7 +8,7 @@ import { getRegion } from "../../catalog";
 import { money } from "../cost";
 import { planEndpoints } from "../planner";
 import { isPlanRequestError, PlanRequestError, Problems } from "../problems";
-import { compareRules, ingressRules } from "../security";
+import { compareRules, ingressRules, ruleDescription } from "../security";
 import type { Diagnostic, IngressRule, Plan, PlanFacts, PlanRequest, PlannedEndpoint, PriceTable, ServiceRequest } from "../types";
 import { decideService, type DecideContext, type Decided, type Demand } from "./decide";
 import { addMapped, readNetworkRequest, uniqueProblems, type NetworkInput, type SpokeInput, type VpcPaths } from "./read";
@@ -157,7 +157,7 @@ class NetworkPlanner {
     ).map((rule) => {
       const name = rule.source.slice("peer:".length);
       if (!rule.source.startsWith("peer:") || hubPeers.has(name)) return rule;
-      return { ...rule, source: `spoke:${name}`, description: `TCP ${rule.fromPort} from spoke ${name} ${rule.cidr}` };
+      return { ...rule, source: `spoke:${name}`, description: ruleDescription(rule.fromPort, `spoke ${name}`, rule.cidr) };
     });
   }
 
