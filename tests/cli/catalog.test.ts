@@ -4,6 +4,12 @@ import { bundles, services } from "vpce-plan/catalog";
 import { vpcePlan, vpcePlanModules } from "../helpers/cli";
 
 describe("cli: vpce-plan catalog", () => {
+  it("--search with no match suggests the closest keys instead of an empty table alone", () => {
+    const run = vpcePlan(["catalog", "--search", "secretmanager"]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stderr, /0 of \d+ services in us-east-1; did you mean secretsmanager/);
+  });
+
   it("--region eu-west-1 --search ecr lists the ECR services with their eu-west-1 names", () => {
     const run = vpcePlan(["catalog", "--region", "eu-west-1", "--search", "ecr"]);
     assert.equal(run.status, 0, run.stderr);

@@ -64,7 +64,16 @@ export const command: Command = {
           rows.map((s) => [s.key, s.serviceName, s.types.join("+"), String(s.port), s.privateDnsNames.join(", ") || "-"]),
         ) + "\n",
       );
-      io.err(`${rows.length} of ${services.length} services in ${region.code}\n`);
+      const hint =
+        rows.length || !needle
+          ? ""
+          : `; ${
+              didYouMean(
+                needle,
+                services.map((s) => s.key),
+              ) || "try a shorter TEXT"
+            }`;
+      io.err(`${rows.length} of ${services.length} services in ${region.code}${hint}\n`);
     }
     return EXIT_OK;
   },
