@@ -100,7 +100,7 @@ describe("cli: help and commands", () => {
   it("an unknown command exits 2 and shows the usage", () => {
     const run = vpcePlan(["plna"]);
     assert.equal(run.status, 2);
-    assert.match(run.stderr, /unknown command "plna"/);
+    assert.match(run.stderr, /unknown command "plna"; did you mean plan\?/);
     assert.match(run.stderr, /Usage: vpce-plan/);
   });
 

@@ -2,6 +2,7 @@
  * The `vpce-plan` entry point. Commands load lazily so that `plan` and `catalog` never pull in
  * @pulumi/* or the AWS SDK: start-up time is part of the product.
  */
+import { didYouMean } from "../catalog/suggest";
 import { EXIT_FAILURE, EXIT_INVALID, EXIT_OK, type Command, type Io } from "./command";
 import { CliError } from "./request";
 
@@ -50,7 +51,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   }
   const entry = COMMANDS[name];
   if (!entry) {
-    io.err(`vpce-plan: unknown command "${name}".\n\n${usage()}`);
+    const hint = didYouMean(name, Object.keys(COMMANDS));
+    io.err(`vpce-plan: unknown command "${name}"${hint ? `; ${hint}` : "."}\n\n${usage()}`);
     return EXIT_INVALID;
   }
   try {
