@@ -12,6 +12,23 @@ describe("bundled example requests", () => {
     });
   }
 
+  it("an example that limits S3 to its buckets and pulls from ECR admits the region's ECR layer bucket", () => {
+    // ECR serves image layers from the AWS-owned bucket prod-<region>-starport-layer-bucket (ECR user
+    // guide, "Amazon ECR interface VPC endpoints"): without it an S3 bucket policy blocks every pull.
+    let checked = 0;
+    for (const file of exampleRequestFiles().filter((f) => !isNetworkRequest(loadExampleRequest(f)))) {
+      const plan = planEndpoints(loadExampleRequest(file));
+      const s3 = plan.endpoints.filter((e) => e.service === "s3" && e.policy);
+      if (!s3.length || !plan.endpoints.some((e) => e.service.startsWith("ecr."))) continue;
+      for (const e of s3) {
+        const statement = (e.policy as { Statement: Array<{ Resource: string[] }> }).Statement[0];
+        assert.ok(statement.Resource.includes(`arn:aws:s3:::prod-${plan.region}-starport-layer-bucket/*`), `${file}: ${e.name}`);
+        checked++;
+      }
+    }
+    assert.ok(checked > 0, "no example combines an s3-buckets policy with ECR");
+  });
+
   it("on-prem-s3 pairs the free gateway with an inbound-only interface endpoint that waits for it", () => {
     const plan = planEndpoints(loadExampleRequest("on-prem-s3.yaml"));
     const [gateway, iface] = plan.endpoints;
