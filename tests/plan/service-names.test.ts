@@ -14,10 +14,13 @@ describe("planEndpoints: service names (rule 10)", () => {
 
   it("China uses cn.com.amazonaws names where AWS does, and the .com.cn DNS suffix", () => {
     const p = plan(china(["s3", "sts", "ssm"]));
-    assert.equal(endpoint(p, "s3-gateway").serviceName, "cn.com.amazonaws.cn-north-1.s3");
+    // cn.com.amazonaws names are PrivateLink names: the S3 gateway keeps com.amazonaws.
+    assert.equal(endpoint(p, "s3-gateway").serviceName, "com.amazonaws.cn-north-1.s3");
     assert.equal(endpoint(p, "sts").serviceName, "cn.com.amazonaws.cn-north-1.sts");
     assert.deepEqual(endpoint(p, "sts").privateDnsNames, ["sts.cn-north-1.amazonaws.com.cn"]);
     assert.equal(endpoint(p, "ssm").serviceName, "com.amazonaws.cn-north-1.ssm");
+    const onPrem = plan({ ...china(["s3"]), access: { onPremises: { cidrs: ["192.168.0.0/16"] } } });
+    assert.equal(endpoint(onPrem, "s3").serviceName, "cn.com.amazonaws.cn-north-1.s3");
   });
 
   it("full service names resolve to the catalog key, in the plan region's spelling", () => {

@@ -78,11 +78,11 @@ class Context {
     return findService(name)?.service.port ?? 443;
   }
 
-  /** `com.amazonaws.<region>.s3` (or its China form) for a catalog key. */
-  serviceName(key: string): string {
+  /** The service name of a catalog key's endpoint of this type in the snapshot's region (China forms included). */
+  serviceName(key: string, type: "Gateway" | "Interface"): string {
     const region = getRegion(this.snapshot.region);
     const service = getService(key);
-    return region && service ? serviceNameIn(service, region) : `com.amazonaws.${this.snapshot.region}.${key}`;
+    return region && service ? serviceNameIn(service, region, type) : `com.amazonaws.${this.snapshot.region}.${key}`;
   }
 
   finding(
@@ -294,7 +294,7 @@ function natWithoutGateway(ctx: Context): Finding[] {
     const nat = table.routes.find((r) => r.natGatewayId && (r.state ?? "active") === "active");
     if (!served.length || !nat) continue;
     for (const key of ["s3", "dynamodb"]) {
-      const name = ctx.serviceName(key);
+      const name = ctx.serviceName(key, "Gateway");
       const gateways = ctx.endpoints.filter((e) => e.type === "Gateway" && e.serviceName === name);
       // The endpoint's own list is the truth; a route targeting the endpoint counts too, because
       // route tables and endpoint associations can be edited from either side.

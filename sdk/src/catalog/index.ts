@@ -70,7 +70,7 @@ const fill = (pattern: string, region: Region): string =>
 
 // Names per (service, region) are asked for once per endpoint of every plan: memoised, since the
 // catalog never changes at run time.
-type Names = { serviceName: string; privateDnsNames: readonly string[] };
+type Names = { serviceName: string; gatewayServiceName: string; privateDnsNames: readonly string[] };
 const namesCache = new WeakMap<CatalogService, Map<string, Names>>();
 
 function namesIn(service: CatalogService, region: Region): Names {
@@ -79,15 +79,23 @@ function namesIn(service: CatalogService, region: Region): Names {
   let names = byRegion.get(region.code);
   if (!names) {
     const pattern = region.partition === "aws-cn" && service.serviceNameCn ? service.serviceNameCn : service.serviceName;
-    names = { serviceName: fill(pattern, region), privateDnsNames: Object.freeze(service.privateDnsNames.map((p) => fill(p, region))) };
+    names = {
+      serviceName: fill(pattern, region),
+      gatewayServiceName: fill(service.serviceName, region),
+      privateDnsNames: Object.freeze(service.privateDnsNames.map((p) => fill(p, region))),
+    };
     byRegion.set(region.code, names);
   }
   return names;
 }
 
-/** The service name AWS uses for this service in this region. */
-export function serviceNameIn(service: CatalogService, region: Region): string {
-  return namesIn(service, region).serviceName;
+/**
+ * The service name AWS uses for this service in this region. China's `cn.com.amazonaws.*` names are
+ * PrivateLink (interface) names: gateway endpoints keep `com.amazonaws.<region>.<service>` there.
+ */
+export function serviceNameIn(service: CatalogService, region: Region, type: EndpointType = "Interface"): string {
+  const names = namesIn(service, region);
+  return type === "Gateway" ? names.gatewayServiceName : names.serviceName;
 }
 
 /** The private DNS names the service's endpoints create in this region (shared; do not mutate). */

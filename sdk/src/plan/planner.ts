@@ -280,7 +280,7 @@ class Planner {
     return {
       name: endpointName(key, "Gateway"),
       service: key,
-      serviceName: serviceNameIn(service.catalog, this.region),
+      serviceName: serviceNameIn(service.catalog, this.region, "Gateway"),
       type: "Gateway",
       routeTableIds,
       policy: null,
