@@ -455,6 +455,22 @@ describe("planEndpoints: error codes", () => {
     );
   });
 
+  it("a field of the wrong shape does not hide the problems of the other fields", () => {
+    const bad = {
+      ...request(),
+      services: [{ name: "s3", type: "gateway" }],
+      access: { onPremises: { cidrs: ["192.168.0.1/16"] } },
+      subnets: [{ id: "subnet-a", az: "us-west-2a" }],
+      traffic: { s3: 10 },
+    };
+    assert.deepEqual(
+      problemsOf(bad)
+        .map((p) => `${p.code} ${p.path}`)
+        .sort(),
+      ["INVALID_CIDR access.onPremises.cidrs[0]", "INVALID_VALUE services[0].type", "SUBNET_AZ_REGION subnets[0].az"],
+    );
+  });
+
   it("an invalid subnet is reported once, not again as missing subnets for every endpoint", () => {
     const bad = { ...request(), subnets: [{ id: "subnet-a" }], services: ["sts", { name: "kms", subnetIds: ["subnet-a"] }] };
     assert.deepEqual(

@@ -107,35 +107,8 @@ export function checkShape(value: unknown, shape: Shape, path: string, problems:
         ? checkShape(value, { kind: "string" }, path, problems)
         : checkShape(value, shape.object, path, problems);
     case "object": {
-      if (!isPlainObject(value)) {
-        problems.add("INVALID_TYPE", path, `must be an object, got ${describe(value)}.`, "Write a YAML/JSON map.");
-        return false;
-      }
-      let ok = true;
-      for (const field of shape.required ?? []) {
-        if (value[field] === undefined) {
-          problems.add("MISSING_FIELD", join(path, field), `is required.`, `Add ${join(path, field)}.`);
-          ok = false;
-        }
-      }
-      const known = Object.keys(shape.fields);
-      for (const [key, item] of Object.entries(value)) {
-        // Own fields only: a key such as "constructor" or "__proto__" must not find Object.prototype's.
-        const fieldShape = Object.hasOwn(shape.fields, key) ? shape.fields[key] : undefined;
-        if (!fieldShape) {
-          const hint = didYouMean(key, known);
-          // A typo is reported but does not stop the checks of the fields that are known.
-          problems.add(
-            "UNKNOWN_FIELD",
-            join(path, key),
-            `is not a known field.`,
-            hint ? capital(hint) : `Known fields: ${known.join(", ")}.`,
-          );
-        } else if (item !== undefined) {
-          ok = checkShape(item, fieldShape, join(path, key), problems) && ok;
-        }
-      }
-      return ok;
+      const failed = checkFields(value, shape, path, problems);
+      return failed !== undefined && failed.size === 0;
     }
   }
 }
@@ -146,3 +119,34 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 
 const example = (text?: string): string => (text ? `Write it like ${text}.` : "Give a value.");
 const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * Checks an object's fields one by one and names those that failed (a missing required field
+ * counts as failed); undefined when `value` is not an object at all. Unknown fields are reported
+ * but do not fail: a typo must not stop the checks of the fields that are known.
+ */
+export function checkFields(value: unknown, shape: Shape & { kind: "object" }, path: string, problems: Problems): Set<string> | undefined {
+  if (!isPlainObject(value)) {
+    problems.add("INVALID_TYPE", path, `must be an object, got ${describe(value)}.`, "Write a YAML/JSON map.");
+    return undefined;
+  }
+  const failed = new Set<string>();
+  for (const field of shape.required ?? []) {
+    if (value[field] === undefined) {
+      problems.add("MISSING_FIELD", join(path, field), `is required.`, `Add ${join(path, field)}.`);
+      failed.add(field);
+    }
+  }
+  const known = Object.keys(shape.fields);
+  for (const [key, item] of Object.entries(value)) {
+    // Own fields only: a key such as "constructor" or "__proto__" must not find Object.prototype's.
+    const fieldShape = Object.hasOwn(shape.fields, key) ? shape.fields[key] : undefined;
+    if (!fieldShape) {
+      const hint = didYouMean(key, known);
+      problems.add("UNKNOWN_FIELD", join(path, key), `is not a known field.`, hint ? capital(hint) : `Known fields: ${known.join(", ")}.`);
+    } else if (item !== undefined && !checkShape(item, fieldShape, join(path, key), problems)) {
+      failed.add(key);
+    }
+  }
+  return failed;
+}

@@ -17,7 +17,7 @@ import {
 import { parseCidr } from "./cidr";
 import { Problems } from "./problems";
 import { requestShape } from "./schema";
-import { checkShape } from "./shape";
+import { checkFields } from "./shape";
 import type { PlanFacts, PlanRequest, ServiceRequest, SubnetSpec } from "./types";
 
 export interface ResolvedService {
@@ -49,15 +49,18 @@ export function readRequest(
   problems: Problems,
   options: ReadOptions = {},
 ): NormalizedRequest | undefined {
-  if (!checkShape(input, requestShape, "", problems)) return undefined;
-  const request = input as PlanRequest;
+  const failed = checkFields(input, requestShape, "", problems);
+  if (!failed || failed.has("region") || failed.has("vpc")) return undefined;
+  // Fields of the wrong shape are left out so that the rules reading the other fields still run and
+  // one run reports every problem; no decision is made on such a partial request (see the end).
+  const request = Object.fromEntries(Object.entries(input as object).filter(([key]) => !failed.has(key))) as unknown as PlanRequest;
   checkVersion(request.version, problems);
   const region = readRegion(request.region, "region", problems);
   checkCidrs(request, problems);
   const subnets = readSubnets(request, region !== undefined, problems);
   const before = problems.list.length;
   const services = region ? readServices(request, region, problems, options) : [];
-  checkTraffic(request, services, problems.list.length > before, problems);
+  if (!failed.has("services") && !failed.has("bundles")) checkTraffic(request, services, problems.list.length > before, problems);
   if (request.access?.peerVpcs) {
     const seen = new Set<string>();
     request.access.peerVpcs.forEach((peer, i) => {
@@ -74,7 +77,7 @@ export function readRequest(
   }
   // With a sound structure and a known region, go on to the decisions even if problems were
   // found, so that one run reports every problem (a bad CIDR and a forced gateway for sts alike).
-  if (!region) return undefined;
+  if (!region || failed.size) return undefined;
   return { request, region, subnets, services, facts: mergeFacts(lookedUp, request.facts) };
 }
 
