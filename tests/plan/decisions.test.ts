@@ -106,6 +106,7 @@ const cases: Case[] = [
       ["s3-gateway", "Gateway", ["GATEWAY_FREE"]],
       ["s3", "Interface", ["ON_PREMISES_ACCESS", "PRIVATE_DNS_INBOUND_ONLY", "SG_EXTERNAL_ONLY", "SG_PER_ENDPOINT"]],
     ],
+    warnings: ["ON_PREMISES_DNS_NEEDS_RESOLVER"],
     check: (p) => {
       const e = endpoint(p, "s3");
       assert.equal(e.privateDns, true);
@@ -131,6 +132,7 @@ const cases: Case[] = [
       ["dynamodb-gateway", "Gateway", ["GATEWAY_FREE"]],
       ["dynamodb", "Interface", ["ON_PREMISES_ACCESS", "PRIVATE_DNS_INBOUND_ONLY", "SG_EXTERNAL_ONLY"]],
     ],
+    warnings: ["ON_PREMISES_DNS_NEEDS_RESOLVER"],
     check: (p) => {
       const e = endpoint(p, "dynamodb");
       assert.deepEqual(e.dependsOn, ["dynamodb-gateway"]);
@@ -145,6 +147,7 @@ const cases: Case[] = [
       ["s3-gateway", "Gateway", ["GATEWAY_FREE"]],
       ["s3", "Interface", ["PEER_VPC_ACCESS", "SG_EXTERNAL_ONLY"]],
     ],
+    warnings: ["PEER_DNS_NOT_SHARED"],
     check: (p) => {
       const e = endpoint(p, "s3");
       assert.ok(!reasonCodes(e).includes("CROSS_REGION_ACCESS"));
@@ -162,6 +165,7 @@ const cases: Case[] = [
       ["s3", "Interface", ["PEER_VPC_ACCESS", "CROSS_REGION_ACCESS"]],
       ["sts", "Interface", ["INTERFACE_ONLY_SERVICE", "PEER_VPC_ACCESS", "CROSS_REGION_ACCESS"]],
     ],
+    warnings: ["PEER_DNS_NOT_SHARED"],
     check: (p) => {
       assert.match(endpoint(p, "sts").reasons[2].message, /far \(eu-west-1\)/);
       // STS serves the VPC too, so it admits the VPC and the peer.
@@ -176,6 +180,7 @@ const cases: Case[] = [
       ["s3", "Interface", ["ON_PREMISES_ACCESS", "VPC_NOT_CONSUMER", "PRIVATE_DNS_ON"]],
       ["sts", "Interface", ["ON_PREMISES_ACCESS", "PRIVATE_DNS_ON"]],
     ],
+    warnings: ["ON_PREMISES_DNS_NEEDS_RESOLVER"],
     check: (p) => {
       const s3 = endpoint(p, "s3");
       assert.deepEqual(s3.dnsOptions, { dnsRecordIpType: "ipv4" });
@@ -228,6 +233,7 @@ const cases: Case[] = [
       ["s3", "Interface", ["ON_PREMISES_ACCESS"]],
       ["sts", "Interface", ["INTERFACE_ONLY_SERVICE", "ON_PREMISES_ACCESS"]],
     ],
+    warnings: ["ON_PREMISES_DNS_NEEDS_RESOLVER"],
   },
 ];
 

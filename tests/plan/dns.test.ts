@@ -3,6 +3,15 @@ import assert from "node:assert/strict";
 import { endpoint, plan, problemsOf, reasonCodes, request, warningCodes } from "../helpers/build";
 
 describe("planEndpoints: private DNS (rule 8)", () => {
+  it("outside consumers are told how they can resolve private DNS names, once per kind, only when private DNS is on", () => {
+    const access = { onPremises: { cidrs: ["192.168.0.0/16"] }, peerVpcs: [{ name: "p", cidrs: ["10.1.0.0/16"] }] };
+    const on = plan(request({ services: ["sts", "kms"], access }));
+    assert.deepEqual(warningCodes(on), ["ON_PREMISES_DNS_NEEDS_RESOLVER", "PEER_DNS_NOT_SHARED"]);
+    assert.match(on.warnings[0].message, /kms, sts .*Resolver inbound endpoint in vpc-0abc/);
+    const off = plan(request({ services: ["sts", "kms"], access, defaults: { privateDns: false } }));
+    assert.deepEqual(warningCodes(off), []);
+  });
+
   it("is on by default and lists the service's names, wildcards included", () => {
     const e = endpoint(plan(request({ services: ["ecr.dkr"] })), "ecr.dkr");
     assert.equal(e.privateDns, true);

@@ -121,6 +121,20 @@ describe("planEndpoints: endpoint policies (rule 6)", () => {
     assert.equal(problem(s3, "POLICY_BUCKETS_REQUIRED").path, "services[0].policy.buckets");
   });
 
+  it("an S3 bucket allow-list without ECR's layer bucket warns when ECR images are pulled", () => {
+    const pulls = (buckets: string[]) =>
+      plan(request({ bundles: ["ecs-fargate"], services: [{ name: "s3", policy: { template: "s3-buckets", buckets } }] }));
+    const blocked = pulls(["my-assets"]);
+    assert.deepEqual(
+      blocked.warnings.map((w) => [w.code, w.path]),
+      [["S3_POLICY_BLOCKS_ECR_LAYERS", "services[0].policy.buckets"]],
+    );
+    assert.match(blocked.warnings[0].message, /prod-us-east-1-starport-layer-bucket/);
+    assert.deepEqual(pulls(["my-assets", "prod-us-east-1-starport-layer-bucket"]).warnings, []);
+    const noEcr = plan(request({ services: [{ name: "s3", policy: { template: "s3-buckets", buckets: ["my-assets"] } }] }));
+    assert.deepEqual(noEcr.warnings, []);
+  });
+
   it("s3-buckets is refused for S3 Express: directory buckets use other actions and ARNs", () => {
     const express = request({ services: [{ name: "s3express", policy: { template: "s3-buckets", buckets: ["b1b"] } }] });
     assert.match(problem(express, "POLICY_TEMPLATE_SERVICE").hint, /s3express actions/);

@@ -84,6 +84,8 @@ class Planner {
     const endpoints = this.input.services.flatMap((service) => this.planService(service, external));
     this.checkVpcForInterfaces(endpoints);
     this.applySecurityGroupMode(endpoints);
+    this.checkOutsideDns(endpoints);
+    this.checkEcrLayers(endpoints);
     return {
       version: 1,
       region: this.region.code,
@@ -556,6 +558,47 @@ class Planner {
         "VPC_DNS_UNKNOWN",
         `enableDnsSupport and enableDnsHostnames of ${vpc.id} were not given; private DNS for ${list} fails at apply time if either is off.`,
         "vpc",
+      );
+    }
+  }
+
+  /**
+   * Private DNS answers only inside this VPC (rule 9): outside consumers need a Resolver inbound
+   * endpoint (on-premises) or hosted zones of their own (peers), or the endpoints' own DNS names.
+   */
+  private checkOutsideDns(endpoints: PlannedEndpoint[]): void {
+    const access = this.input.request.access;
+    const named = endpoints.filter((e) => e.privateDns).map((e) => e.service);
+    if (!named.length) return;
+    const list = named.join(", ");
+    if (access?.onPremises?.cidrs.length) {
+      this.warn(
+        "ON_PREMISES_DNS_NEEDS_RESOLVER",
+        `On-premises clients resolve ${list} to these endpoints only through a Route 53 Resolver inbound endpoint in ${this.input.request.vpc.id} (with their DNS forwarding to it); otherwise they must use the endpoints' regional DNS names.`,
+        "access.onPremises",
+      );
+    }
+    if (access?.peerVpcs?.length) {
+      this.warn(
+        "PEER_DNS_NOT_SHARED",
+        `Peer VPCs do not see this VPC's private DNS for ${list}: associate private hosted zones with them (EndpointHub and EndpointSpoke do this) or use the endpoints' regional DNS names.`,
+        "access.peerVpcs",
+      );
+    }
+  }
+
+  /** ECR keeps image layers in an AWS-owned S3 bucket: an S3 bucket allow-list without it breaks every pull. */
+  private checkEcrLayers(endpoints: PlannedEndpoint[]): void {
+    const s3 = this.input.services.find((s) => s.key === "s3");
+    const buckets = (s3?.options.policy ?? this.input.request.defaults?.policy)?.buckets;
+    if (!buckets || !endpoints.some((e) => e.service === "ecr.dkr") || !endpoints.some((e) => e.service === "s3" && e.policy)) return;
+    const layers = `prod-${this.region.code}-starport-layer-bucket`;
+    if (!buckets.includes(layers)) {
+      this.warn(
+        "S3_POLICY_BLOCKS_ECR_LAYERS",
+        `The s3 policy allows only ${buckets.join(", ")}, but ECR serves image layers from ${layers}: image pulls through these endpoints will fail.`,
+        s3?.options.policy ? `${s3.path}.policy.buckets` : "defaults.policy.buckets",
+        "s3",
       );
     }
   }
