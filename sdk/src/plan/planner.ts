@@ -10,7 +10,6 @@ import { buildPolicy } from "./policy";
 import { PlanRequestError, Problems } from "./problems";
 import { compareRules, ingressRules, isOpenCidr } from "./security";
 import type {
-  Diagnostic,
   EndpointType,
   IngressRule,
   IpAddressType,
@@ -21,6 +20,8 @@ import type {
   PriceTable,
   Reason,
 } from "./types";
+import { compareDiagnostics, Report } from "./rules/context";
+import { checkVpcDns, CODES as VPC_DNS } from "./rules/vpcDns";
 import { readRequest, type NormalizedRequest, type ResolvedService } from "./validate";
 
 export const DEFAULT_MIN_AZS = 2;
@@ -40,7 +41,7 @@ export function planEndpoints(request: unknown, facts?: PlanFacts): Plan {
 }
 
 class Planner {
-  private readonly warnings: Diagnostic[] = [];
+  private readonly report: Report;
   private readonly prices: PriceTable;
   private readonly region: Region;
   private allSubnets?: AzIndex;
@@ -50,6 +51,7 @@ class Planner {
     private readonly input: NormalizedRequest,
     private readonly problems: Problems,
   ) {
+    this.report = new Report(problems);
     this.region = input.region;
     this.prices = { ...input.region.prices, ...(input.request.prices ?? {}) };
   }
@@ -91,7 +93,7 @@ class Planner {
       region: this.region.code,
       vpcId: request.vpc.id,
       endpoints,
-      warnings: this.warnings.sort(compareDiagnostics),
+      warnings: this.report.warnings.sort(compareDiagnostics),
       errors: [],
       cost: this.totals(endpoints),
     };
@@ -535,31 +537,12 @@ class Planner {
   private checkVpcForInterfaces(endpoints: PlannedEndpoint[]): void {
     const withDns = endpoints.filter((e) => e.privateDns).map((e) => e.service);
     if (!withDns.length) return;
-    const { vpc } = this.input.request;
-    const list = withDns.join(", ");
-    if (vpc.dnsSupport === false) {
-      this.problems.add(
-        "VPC_DNS_SUPPORT_DISABLED",
-        "vpc.dnsSupport",
-        `private DNS for ${list} needs the VPC attribute enableDnsSupport, which is false on ${vpc.id}.`,
-        `Enable it: aws ec2 modify-vpc-attribute --vpc-id ${vpc.id} --enable-dns-support, or set privateDns: false.`,
-      );
-    }
-    if (vpc.dnsHostnames === false) {
-      this.problems.add(
-        "VPC_DNS_HOSTNAMES_DISABLED",
-        "vpc.dnsHostnames",
-        `private DNS for ${list} needs the VPC attribute enableDnsHostnames, which is false on ${vpc.id}.`,
-        `Enable it: aws ec2 modify-vpc-attribute --vpc-id ${vpc.id} --enable-dns-hostnames, or set privateDns: false.`,
-      );
-    }
-    if (vpc.dnsSupport === undefined || vpc.dnsHostnames === undefined) {
-      this.warn(
-        "VPC_DNS_UNKNOWN",
-        `enableDnsSupport and enableDnsHostnames of ${vpc.id} were not given; private DNS for ${list} fails at apply time if either is off.`,
-        "vpc",
-      );
-    }
+    checkVpcDns(this.report.for(VPC_DNS), {
+      vpc: this.input.request.vpc,
+      path: "vpc",
+      needs: `private DNS for ${withDns.join(", ")}`,
+      alternative: "set privateDns: false",
+    });
   }
 
   /**
@@ -679,14 +662,8 @@ class Planner {
   }
 
   private warn(code: string, message: string, path?: string, service?: string): void {
-    this.warnings.push({ code, message, ...(path ? { path } : {}), ...(service ? { service } : {}) });
+    this.report.warnings.push({ code, message, ...(path ? { path } : {}), ...(service ? { service } : {}) });
   }
 }
 
 const reason = (code: string, message: string): Reason => ({ code, message });
-
-function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  const ka = `${a.service ?? ""}\u0000${a.code}\u0000${a.message}`;
-  const kb = `${b.service ?? ""}\u0000${b.code}\u0000${b.message}`;
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
-}

@@ -9,11 +9,13 @@ import { money } from "../cost";
 import { planEndpoints } from "../planner";
 import { isPlanRequestError, PlanRequestError, Problems } from "../problems";
 import { compareRules, ingressRules, ruleDescription } from "../security";
-import type { Diagnostic, IngressRule, Plan, PlanFacts, PlanRequest, PlannedEndpoint, PriceTable, ServiceRequest } from "../types";
+import type { IngressRule, Plan, PlanFacts, PlanRequest, PlannedEndpoint, PriceTable, ServiceRequest } from "../types";
 import { decideService, type DecideContext, type Decided, type Demand } from "./decide";
 import { addMapped, readNetworkRequest, uniqueProblems, type NetworkInput, type SpokeInput, type VpcPaths } from "./read";
 import type { HubPlan, NetworkPlan, PlannedZone, SpokePlan } from "./types";
 import { zonesFor } from "./zones";
+import { Report } from "../rules/context";
+import { checkVpcDns, CODES as VPC_DNS } from "../rules/vpcDns";
 
 export function planNetwork(request: unknown, facts?: PlanFacts): NetworkPlan {
   const problems = new Problems();
@@ -25,13 +27,14 @@ export function planNetwork(request: unknown, facts?: PlanFacts): NetworkPlan {
 }
 
 class NetworkPlanner {
-  private readonly warnings: Diagnostic[] = [];
+  private readonly report: Report;
   private readonly ctx: DecideContext;
 
   constructor(
     private readonly input: NetworkInput,
     private readonly problems: Problems,
   ) {
+    this.report = new Report(problems);
     const prices = input.request.prices ?? {};
     this.ctx = { input, problems, pricesIn: (code: string): PriceTable => ({ ...getRegion(code)!.prices, ...prices }) };
   }
@@ -80,7 +83,7 @@ class NetworkPlanner {
       services: decided.map((d) => d.decision),
       zones,
       spokes: spokes.sort((a, b) => (a.name < b.name ? -1 : 1)),
-      warnings: this.warnings.sort((a, b) => (`${a.code}${a.message}` < `${b.code}${b.message}` ? -1 : 1)),
+      warnings: this.report.warnings.sort((a, b) => (`${a.code}${a.message}` < `${b.code}${b.message}` ? -1 : 1)),
       errors: [],
       cost: {
         currency: "USD",
@@ -295,29 +298,14 @@ class NetworkPlanner {
 
   /** Route 53 answers from an associated private hosted zone only in VPCs with both DNS attributes on. */
   private checkSpokeDns(spoke: SpokeInput, keys: string[]): void {
-    const { vpc } = spoke.spec;
-    const path = `${spoke.paths.prefix}.vpc`;
-    const list = keys.join(", ");
-    if (vpc.dnsSupport === false)
-      this.problems.add(
-        "VPC_DNS_SUPPORT_DISABLED",
-        `${path}.dnsSupport`,
-        `${spoke.spec.name} resolves ${list} through the hub's private hosted zones, which needs enableDnsSupport, false on ${vpc.id}.`,
-        `Enable it: aws ec2 modify-vpc-attribute --vpc-id ${vpc.id} --enable-dns-support, or set centralize: never for ${spoke.spec.name}.`,
-      );
-    if (vpc.dnsHostnames === false)
-      this.problems.add(
-        "VPC_DNS_HOSTNAMES_DISABLED",
-        `${path}.dnsHostnames`,
-        `${spoke.spec.name} resolves ${list} through the hub's private hosted zones, which needs enableDnsHostnames, false on ${vpc.id}.`,
-        `Enable it: aws ec2 modify-vpc-attribute --vpc-id ${vpc.id} --enable-dns-hostnames, or set centralize: never for ${spoke.spec.name}.`,
-      );
-    if (vpc.dnsSupport === undefined || vpc.dnsHostnames === undefined)
-      this.warn(
-        "VPC_DNS_UNKNOWN",
-        `enableDnsSupport and enableDnsHostnames of ${spoke.spec.name} (${vpc.id}) were not given; the hub's zones for ${list} do not resolve there if either is off.`,
-        path,
-      );
+    const { vpc, name } = spoke.spec;
+    checkVpcDns(this.report.for(VPC_DNS), {
+      vpc,
+      path: `${spoke.paths.prefix}.vpc`,
+      label: `${name} (${vpc.id})`,
+      needs: `resolving ${keys.join(", ")} through the hub's private hosted zones`,
+      alternative: `set centralize: never for ${name}`,
+    });
   }
 
   private checkNetworkWarnings(decided: Decided[]): void {
@@ -346,6 +334,6 @@ class NetworkPlanner {
   }
 
   private warn(code: string, message: string, path?: string, service?: string): void {
-    this.warnings.push({ code, message, ...(path ? { path } : {}), ...(service ? { service } : {}) });
+    this.report.warnings.push({ code, message, ...(path ? { path } : {}), ...(service ? { service } : {}) });
   }
 }
