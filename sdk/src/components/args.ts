@@ -112,10 +112,26 @@ export interface ServiceOptionsArgs {
   ipAddressType?: EndpointIpAddressType;
 }
 
+/** How on-premises clients resolve the endpoints' private DNS names. */
+export const OnPremisesResolver = {
+  /** Create a Route 53 Resolver inbound endpoint (2+ AZs, TCP/UDP 53 from the on-premises CIDRs); its IP addresses are exported. */
+  Create: "create",
+  /** The team runs an inbound endpoint already: no warning, nothing created. */
+  Existing: "existing",
+  /** No inbound endpoint: the plan warns what one costs a month. */
+  None: "none",
+} as const;
+export type OnPremisesResolver = (typeof OnPremisesResolver)[keyof typeof OnPremisesResolver];
+
 /** Networks reaching the endpoints over Site-to-Site VPN or Direct Connect. */
 export interface OnPremisesArgs {
   /** On-premises CIDRs admitted by the interface endpoints' security groups. */
   cidrs: string[];
+  /**
+   * A Route 53 Resolver inbound endpoint for on-premises DNS: create, existing or none.
+   * @default "none"
+   */
+  resolver?: OnPremisesResolver;
 }
 
 /** A VPC reaching the endpoints over peering or Transit Gateway. */
@@ -162,6 +178,16 @@ export interface PricesArgs {
   transitGatewayPerGbUsd?: number;
   /** Cross-AZ data transfer, per GB. */
   crossAzPerGbUsd?: number;
+  /** Route 53 private hosted zone per month, the first 25 of an account. */
+  hostedZoneMonthlyUsd?: number;
+  /** Route 53 private hosted zone per month beyond the first 25. */
+  hostedZoneExtraMonthlyUsd?: number;
+  /** Route 53 Profile per hour per account with Profile-VPC associations (its first 100). */
+  profileAccountHourUsd?: number;
+  /** Route 53 Profile per association-hour beyond an account's first 100. */
+  profileAssociationHourUsd?: number;
+  /** Route 53 Resolver endpoint per ENI-hour. */
+  resolverEniHourUsd?: number;
 }
 
 /** Security groups of the interface endpoints. */
@@ -242,6 +268,8 @@ export interface EndpointDnsEntry {
 export interface EndpointOutput {
   /** VPC endpoint id. */
   id: string;
+  /** VPC endpoint ARN (interface endpoints; a Route 53 Profile associates the endpoint by it). */
+  arn?: string;
   /** `Gateway` or `Interface`. */
   type: string;
   /** The AWS service name. */
@@ -256,6 +284,18 @@ export interface EndpointOutput {
   prefixListId?: string;
   /** The security group the component created for the endpoint, or the first existing one (interface endpoints). */
   securityGroupId?: string;
+}
+
+/** What the component exports for the Resolver inbound endpoint it created. */
+export interface ResolverOutput {
+  /** Resolver endpoint id (`rslvr-in-...`). */
+  id: string;
+  /** Its ARN. */
+  arn: string;
+  /** The IP addresses on-premises DNS servers forward the services' names to. */
+  ipAddresses: string[];
+  /** The security group admitting TCP and UDP 53 from the on-premises CIDRs. */
+  securityGroupId: string;
 }
 
 /** A warning of the plan. */

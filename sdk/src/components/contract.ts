@@ -19,11 +19,11 @@ export interface HubZoneContract {
 
 /** A service the hub's endpoint serves to spokes. */
 export interface HubServiceContract {
-  /** The (first) zone's id; `zones` lists every zone when a service has several. */
-  zoneId: string;
-  /** The (first) zone's name. */
-  zoneName: string;
-  /** Every zone of the service, sorted by name: a spoke associates all of them. */
+  /** The (first) zone's id; `zones` lists every zone when a service has several. Absent when the hub shares by Profile. */
+  zoneId?: string;
+  /** The (first) zone's name. Absent when the hub shares by Profile. */
+  zoneName?: string;
+  /** Every zone of the service, sorted by name: a spoke associates all of them (none when the hub shares by Profile). */
   zones: HubZoneContract[];
   /** The hub endpoint's regional DNS name (the records' alias target). */
   dnsName: string;
@@ -53,6 +53,14 @@ export interface SpokeContract {
   transitMonthlyUsd: number;
 }
 
+/** The hub's Route 53 Profile: spokes associate it instead of the zones (additive in version 1). */
+export interface HubProfileContract {
+  /** Profile id (`rp-...`). */
+  id: string;
+  /** Profile ARN (what AWS RAM shares). */
+  arn: string;
+}
+
 /** The hub contract, version 1. */
 export interface HubContract {
   /** Contract version (1). */
@@ -67,6 +75,8 @@ export interface HubContract {
   services: { [service: string]: HubServiceContract };
   /** Per spoke name: what the hub decided for it. */
   spokes: { [spoke: string]: SpokeContract };
+  /** Present when the hub shares DNS by Route 53 Profile (contracts without it share by zones). */
+  profile?: HubProfileContract;
 }
 
 /** The contract's spoke entries, from the network plan (ids may still be placeholders: the hub swaps real ones in). */
@@ -107,6 +117,8 @@ export interface SpokeExpectation {
   /** The spoke VPC id, when it is a plain string. */
   vpcId?: string;
   services: RequestedService[];
+  /** The Route 53 Profile the spoke's args say its VPC already has (a VPC takes one). */
+  associatedProfileId?: string;
 }
 
 export interface ContractCheck {
@@ -160,13 +172,16 @@ export function checkContract(value: unknown, expect: SpokeExpectation): Contrac
       );
   if (problems.length) return fail();
   const contract = value as unknown as HubContract;
+  const byProfile = contract.profile !== undefined;
+  if (byProfile && (!isObject(contract.profile) || typeof contract.profile.id !== "string" || typeof contract.profile.arn !== "string"))
+    problems.push(problem("CONTRACT_INVALID", "contract.profile", "needs id and arn strings.", "Export the hub's contract unchanged."));
   for (const [key, service] of Object.entries(contract.services))
-    if (!isObject(service) || typeof service.zoneId !== "string" || typeof service.zoneName !== "string")
+    if (!isObject(service) || (!byProfile && (typeof service.zoneId !== "string" || typeof service.zoneName !== "string")))
       problems.push(
         problem(
           "CONTRACT_INVALID",
           `contract.services.${key}`,
-          "needs zoneId and zoneName strings.",
+          byProfile ? "is not an object." : "needs zoneId and zoneName strings.",
           "Export the hub's contract unchanged.",
         ),
       );
@@ -223,7 +238,7 @@ export function checkContract(value: unknown, expect: SpokeExpectation): Contrac
           problem(
             "CONTRACT_SERVICE_MISSING",
             `contract.services.${service.key}`,
-            `the hub assigns ${service.key} to ${expect.spoke} but its contract has no zone for it.`,
+            `the hub assigns ${service.key} to ${expect.spoke} but its contract does not publish it.`,
             "Export the hub's contract unchanged (services and spokes come from the same plan).",
           ),
         );
@@ -237,5 +252,15 @@ export function checkContract(value: unknown, expect: SpokeExpectation): Contrac
         ),
       );
   }
+  const other = expect.associatedProfileId;
+  if (fromHub.size && byProfile && other !== undefined && other !== contract.profile!.id)
+    problems.push(
+      problem(
+        "PROFILE_ALREADY_ASSOCIATED",
+        "associatedProfileId",
+        `the VPC already has Route 53 Profile ${other}, and a VPC takes one Profile: it cannot also associate the hub's ${contract.profile!.id} for ${[...fromHub].sort().join(", ")}.`,
+        `Add the hub's endpoints to ${other} (or disassociate it), or have the hub share by zones (dnsSharing: zones) or set centralize: never for ${expect.spoke}.`,
+      ),
+    );
   return { problems, fromHub: [...fromHub].sort(), local, entry, contract };
 }

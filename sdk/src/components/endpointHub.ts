@@ -2,20 +2,22 @@
  * `EndpointHub`: a shared-services VPC that owns the interface endpoints spokes share. It looks
  * facts up, runs the network planner once (with every spoke) in `initialize`, and only then
  * registers children: the hub's endpoints (shared ones with private DNS off, security groups that
- * admit the hub and each consuming spoke), a private hosted zone per shared service name with
- * alias records, and association authorizations for spokes in other accounts. It exports the
+ * admit the hub and each consuming spoke), and DNS for the spokes: a private hosted zone per
+ * shared service name with alias records and association authorizations for spokes in other
+ * accounts, or one Route 53 Profile shared through AWS RAM (profile.ts). It exports the
  * contract (contract.ts) that each spoke's `EndpointSpoke` reads through a stack reference.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { planNetwork } from "../plan/multi/planner";
 import type { NetworkPlan } from "../plan/multi/types";
-import type { EndpointOutput, PlanWarning } from "./args";
+import type { EndpointOutput, PlanWarning, ResolverOutput } from "./args";
 import { CONTRACT_VERSION, spokeContract, zoneNamesByService, type HubContract } from "./contract";
 import { buildHubRequest, servicesOfNetwork, type EndpointHubArgs } from "./hubRequest";
 import { dataFields, reportWarnings } from "./outputs";
 import { lookUpArgs, planOrFail } from "./planArgs";
-import { createResources } from "./resources";
+import { createResolver, createResources } from "./resources";
+import { createProfile } from "./profile";
 import { createZones } from "./zones";
 
 export const ENDPOINT_HUB_TYPE = "vpce-plan:index:EndpointHub";
@@ -24,6 +26,7 @@ interface EndpointHubData {
   contract: pulumi.Output<HubContract>;
   plan: NetworkPlan;
   endpoints: pulumi.Output<Record<string, EndpointOutput>>;
+  resolver: pulumi.Output<ResolverOutput | undefined>;
   monthlyCostUsd: number;
   warnings: PlanWarning[];
 }
@@ -40,6 +43,8 @@ export class EndpointHub extends pulumi.ComponentResource<EndpointHubData> {
   public readonly plan: pulumi.Output<any>;
   /** The hub's endpoints by plan name, as `EndpointPlan.endpoints`. */
   public readonly endpoints: pulumi.Output<{ [name: string]: EndpointOutput }>;
+  /** The hub's Resolver inbound endpoint (`access.onPremises.resolver: create`), which serves the shared services too. */
+  public readonly resolver: pulumi.Output<ResolverOutput | undefined>;
   /** What the hub VPC's endpoints cost a month in USD (AZ-hours plus processing of the hub's and spokes' traffic). */
   public readonly monthlyCostUsd: pulumi.Output<number>;
   /** The plan's warnings (also logged on the component). */
@@ -51,6 +56,7 @@ export class EndpointHub extends pulumi.ComponentResource<EndpointHubData> {
     this.contract = field("contract");
     this.plan = field("plan");
     this.endpoints = field("endpoints");
+    this.resolver = field("resolver");
     this.monthlyCostUsd = field("monthlyCostUsd");
     this.warnings = field("warnings");
   }
@@ -65,9 +71,9 @@ export class EndpointHub extends pulumi.ComponentResource<EndpointHubData> {
     const { plan, built } = await this.makePlan(args);
     const warnings = reportWarnings(plan.warnings, built.argPath, this);
     const { prepared, spokeVpcIds } = built;
-    const endpoints = plan.hub.plan
-      ? createResources(plan.hub.plan, { parent: this, name: componentName, prepared, region: args.region, tags: args.tags })
-      : {};
+    const children = { parent: this, name: componentName, prepared, region: args.region, tags: args.tags };
+    const endpoints = plan.hub.plan ? createResources(plan.hub.plan, children) : {};
+    const resolver = plan.hub.plan ? createResolver(plan.hub.plan, children) : undefined;
     const zones = createZones(plan, {
       parent: this,
       name: componentName,
@@ -77,14 +83,17 @@ export class EndpointHub extends pulumi.ComponentResource<EndpointHubData> {
       endpoints,
       spokeVpcIds,
     });
+    const profile = createProfile(plan, { parent: this, name: componentName, region: args.region, tags: args.tags, endpoints });
 
     const services: Record<string, pulumi.Input<HubContract["services"][string]>> = {};
-    for (const [key, names] of zoneNamesByService(plan)) {
-      const endpoint = endpoints[plan.zones.find((z) => z.service === key)!.endpoint];
-      const list = names.map((zoneName) => ({ zoneId: zones.get(zoneName)!.zoneId, zoneName }));
+    const zoneNames = zoneNamesByService(plan);
+    for (const key of plan.hub.centralized) {
+      const planned = plan.hub.plan?.endpoints.find((e) => e.service === key && e.type === "Interface");
+      if (!planned) continue;
+      const endpoint = endpoints[planned.name];
+      const list = (zoneNames.get(key) ?? []).map((zoneName) => ({ zoneId: zones.get(zoneName)!.zoneId, zoneName }));
       services[key] = pulumi.output({
-        zoneId: list[0].zoneId,
-        zoneName: list[0].zoneName,
+        ...(list.length ? { zoneId: list[0].zoneId, zoneName: list[0].zoneName } : {}),
         zones: list,
         dnsName: endpoint.apply((e) => e.regionalDnsName ?? ""),
         securityGroupId: endpoint.apply((e) => e.securityGroupId),
@@ -101,11 +110,13 @@ export class EndpointHub extends pulumi.ComponentResource<EndpointHubData> {
       transit: plan.transit.type,
       services,
       spokes,
+      ...(profile ? { profile: { id: profile.id, arn: profile.arn } } : {}),
     }) as pulumi.Output<HubContract>;
     const data: EndpointHubData = {
       contract,
       plan,
       endpoints: pulumi.output(endpoints),
+      resolver: resolver ?? pulumi.output(undefined),
       monthlyCostUsd: plan.cost.hubMonthlyUsd,
       warnings,
     };

@@ -8,16 +8,17 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { Plan } from "../plan/types";
-import type { EndpointOutput, EndpointPlanArgs, PlanWarning } from "./args";
+import type { EndpointOutput, EndpointPlanArgs, PlanWarning, ResolverOutput } from "./args";
 import { dataFields, reportWarnings } from "./outputs";
 import { planFromArgs } from "./planArgs";
 import type { PreparedRequest } from "./request";
-import { createResources } from "./resources";
+import { createResolver, createResources } from "./resources";
 
 export const ENDPOINT_PLAN_TYPE = "vpce-plan:index:EndpointPlan";
 
 interface EndpointPlanData {
   endpoints: pulumi.Output<Record<string, EndpointOutput>>;
+  resolver: pulumi.Output<ResolverOutput | undefined>;
   plan: pulumi.Output<Plan>;
   monthlyCostUsd: number;
   warnings: PlanWarning[];
@@ -31,6 +32,8 @@ interface EndpointPlanData {
 export class EndpointPlan extends pulumi.ComponentResource<EndpointPlanData> {
   /** Per endpoint name (the service key; `<key>-gateway` for gateways): ids, DNS names, prefix list, security group. */
   public readonly endpoints: pulumi.Output<{ [name: string]: EndpointOutput }>;
+  /** The Resolver inbound endpoint (`access.onPremises.resolver: create`): the IP addresses on-premises DNS forwards to. */
+  public readonly resolver: pulumi.Output<ResolverOutput | undefined>;
   /** The planner's plan (README "Plan JSON"), with the real ids: why each endpoint exists and what it costs. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- published as the schema's Any: the plan JSON has unions the schema cannot express
   public readonly plan: pulumi.Output<any>;
@@ -43,6 +46,7 @@ export class EndpointPlan extends pulumi.ComponentResource<EndpointPlanData> {
     super(ENDPOINT_PLAN_TYPE, name, args, opts);
     const field = dataFields(this.getData());
     this.endpoints = field("endpoints");
+    this.resolver = field("resolver");
     this.plan = field("plan");
     this.monthlyCostUsd = field("monthlyCostUsd");
     this.warnings = field("warnings");
@@ -57,9 +61,11 @@ export class EndpointPlan extends pulumi.ComponentResource<EndpointPlanData> {
     const componentName = name!;
     const { plan, prepared } = await planFromArgs(args, this);
     const warnings = reportWarnings(plan.warnings, prepared.argPath, this);
-    const endpoints = createResources(plan, { parent: this, name: componentName, prepared, region: args.region, tags: args.tags });
+    const children = { parent: this, name: componentName, prepared, region: args.region, tags: args.tags };
+    const endpoints = createResources(plan, children);
     const data: EndpointPlanData = {
       endpoints: pulumi.output(endpoints),
+      resolver: createResolver(plan, children) ?? pulumi.output(undefined),
       plan: withRealIds(plan, prepared),
       monthlyCostUsd: plan.cost.monthlyTotalUsd,
       warnings,
@@ -83,5 +89,6 @@ function withRealIds(plan: Plan, prepared: PreparedRequest): pulumi.Output<Plan>
       ...(e.routeTableIds ? { routeTableIds: e.routeTableIds.map(routeTable) } : {}),
       ...(e.securityGroup?.ids ? { securityGroup: { ...e.securityGroup, ids: e.securityGroup.ids.map(group) } } : {}),
     })),
+    ...(plan.resolver ? { resolver: { ...plan.resolver, subnetIds: plan.resolver.subnetIds.map(subnet) } } : {}),
   }) as unknown as pulumi.Output<Plan>;
 }

@@ -3,7 +3,8 @@
  * rest itself. In `initialize`, before any child is registered, it reads the hub contract (an
  * object, or a stack output awaited with `getOutputDetails`, never inside an apply), looks its own
  * facts up, checks the contract against what it asks for, and plans its own endpoints; any problem
- * fails the component with every problem at once. Then it associates the hub zones it uses and
+ * fails the component with every problem at once. Then it associates the hub zones it uses (or,
+ * when the hub shares by Route 53 Profile, the Profile: one association for the VPC) and
  * creates an `EndpointPlan` child for the rest (gateways for S3/DynamoDB included).
  */
 import * as aws from "@pulumi/aws";
@@ -12,10 +13,17 @@ import { findService, getBundle, getRegion, privateDnsNamesIn } from "../catalog
 import { planEndpoints } from "../plan/planner";
 import type { Plan, Problem } from "../plan/types";
 import type { EndpointOutput, EndpointPlanArgs, PlanWarning } from "./args";
-import { checkContract, type ContractCheck, type HubContract, type RequestedService } from "./contract";
+import {
+  checkContract,
+  type ContractCheck,
+  type HubContract,
+  type HubServiceContract,
+  type HubZoneContract,
+  type RequestedService,
+} from "./contract";
 import { EndpointPlan } from "./endpointPlan";
 import { EndpointPlanError } from "./errors";
-import { zoneAssociationName } from "./names";
+import { profileApiName, profileAssociationName, zoneAssociationName } from "./names";
 import { dataFields, reportWarnings } from "./outputs";
 import { lookUpArgs, planOrFail, type LookedUp } from "./planArgs";
 import { isPlain, prepareRequest } from "./request";
@@ -36,6 +44,12 @@ export interface EndpointSpokeArgs extends EndpointPlanArgs {
   contractOutput?: string;
   /** This spoke's name in the hub's `spokes` (default: the component's name). */
   spokeName?: string;
+  /**
+   * The Route 53 Profile this VPC is already associated with, if any. A VPC takes one Profile: when the hub
+   * shares by another Profile the spoke fails (PROFILE_ALREADY_ASSOCIATED); the hub's own Profile is not associated twice.
+   * @default none
+   */
+  associatedProfileId?: string;
 }
 
 /** Where one service resolves from the spoke. */
@@ -48,8 +62,10 @@ export interface ServiceResolution {
   dnsNames: string[];
   /** The answering endpoint's regional DNS name (interface endpoints). */
   endpointDnsName?: string;
-  /** The hub zones associated for the service (placement hub). */
+  /** The hub zones associated for the service (placement hub, hub sharing by zones). */
   zoneNames?: string[];
+  /** The hub's Route 53 Profile the VPC resolves the service through (placement hub, hub sharing by Profile). */
+  profileId?: string;
 }
 
 interface EndpointSpokeData {
@@ -105,8 +121,18 @@ export class EndpointSpoke extends pulumi.ComponentResource<EndpointSpokeData> {
     const warnings = reportWarnings(own, (path) => path, this);
 
     const opts: pulumi.CustomResourceOptions = { parent: this };
-    for (const key of check.fromHub) {
-      for (const zone of contract.services[key].zones ?? [contract.services[key]]) {
+    const profile = contract.profile;
+    if (profile && check.fromHub.length && args.associatedProfileId !== profile.id) {
+      // One association carries every shared endpoint's private DNS into the VPC, instead of a zone association per name.
+      const associationName = profileAssociationName(componentName);
+      new aws.route53.ProfilesAssociation(
+        associationName,
+        { name: profileApiName(associationName), profileId: profile.id, resourceId: args.vpc.id, ...(args.region ? { region: args.region } : {}) },
+        opts,
+      );
+    }
+    for (const key of profile ? [] : check.fromHub) {
+      for (const zone of zonesOf(contract.services[key])) {
         new aws.route53.ZoneAssociation(
           zoneAssociationName(componentName, zone.zoneName),
           { zoneId: zone.zoneId, vpcId: args.vpc.id, ...(args.region ? { vpcRegion: args.region } : {}) },
@@ -135,7 +161,7 @@ export class EndpointSpoke extends pulumi.ComponentResource<EndpointSpokeData> {
           type: "Interface",
           dnsNames: namesOf(key),
           endpointDnsName: service.dnsName,
-          zoneNames: (service.zones ?? [service]).map((z) => z.zoneName),
+          ...(profile ? { profileId: profile.id } : { zoneNames: zonesOf(service).map((z) => z.zoneName) }),
         };
       }
       for (const e of localPlan?.endpoints ?? []) {
@@ -170,6 +196,7 @@ export class EndpointSpoke extends pulumi.ComponentResource<EndpointSpokeData> {
       region: looked.region,
       ...(isPlain(args.vpc?.id) ? { vpcId: args.vpc.id } : {}),
       services: requested.services,
+      ...(args.associatedProfileId !== undefined ? { associatedProfileId: args.associatedProfileId } : {}),
     });
     const problems: Problem[] = [...check.problems, ...looked.problems];
     if (!check.entry || !check.contract) throw new EndpointPlanError(problems, this);
@@ -237,6 +264,10 @@ export class EndpointSpoke extends pulumi.ComponentResource<EndpointSpokeData> {
   }
 }
 
+/** A service's zones; contracts from before `zones` existed name one zone on the service itself. */
+const zonesOf = (service: HubServiceContract): HubZoneContract[] =>
+  service.zones ?? (service.zoneId && service.zoneName ? [{ zoneId: service.zoneId, zoneName: service.zoneName }] : []);
+
 /** The services the spoke asks for, by key, with the arg that asked; bundles expanded. */
 function requestedServices(args: EndpointSpokeArgs): { services: RequestedService[]; unknownBundles: string[] } {
   const out = new Map<string, RequestedService>();
@@ -261,7 +292,7 @@ function requestedServices(args: EndpointSpokeArgs): { services: RequestedServic
 
 /** The spoke's own EndpointPlan: only the services it keeps, and only their options. */
 function localArgsOf(args: EndpointSpokeArgs, local: RequestedService[], unknownBundles: string[]): EndpointPlanArgs {
-  const { contract: _c, hubStack: _s, contractOutput: _o, spokeName: _n, ...rest } = args;
+  const { contract: _c, hubStack: _s, contractOutput: _o, spokeName: _n, associatedProfileId: _p, ...rest } = args;
   const keys = new Set(local.map((s) => s.key));
   const options = Object.entries(args.serviceOptions ?? {}).filter(([name]) => keys.has(findService(name)?.service.key ?? name));
   return {
@@ -284,7 +315,7 @@ function dnsProblems(args: EndpointSpokeArgs, looked: LookedUp, spoke: string, k
     problems.push({
       code: field === "dnsSupport" ? "VPC_DNS_SUPPORT_DISABLED" : "VPC_DNS_HOSTNAMES_DISABLED",
       path: `vpc.${field}`,
-      message: `${spoke} resolves ${keys.join(", ")} through the hub's private hosted zones, which needs ${attribute}, false on this VPC.`,
+      message: `${spoke} resolves ${keys.join(", ")} through the hub's private DNS (zones or Route 53 Profile), which needs ${attribute}, false on this VPC.`,
       hint: `Enable it (aws ec2 modify-vpc-attribute ${flag}), or have the hub set centralize: never for ${spoke}.`,
     });
   }
@@ -293,9 +324,7 @@ function dnsProblems(args: EndpointSpokeArgs, looked: LookedUp, spoke: string, k
 
 /** A local private-DNS endpoint whose names fall in an associated hub zone would answer for the same names. */
 function zoneCollisions(plan: Plan, check: SpokeDecision["check"]): Problem[] {
-  const zones = new Set(
-    check.fromHub.flatMap((key) => (check.contract.services[key].zones ?? [check.contract.services[key]]).map((z) => z.zoneName)),
-  );
+  const zones = new Set(check.fromHub.flatMap((key) => zonesOf(check.contract.services[key]).map((z) => z.zoneName)));
   return plan.endpoints
     .filter((e) => e.privateDns && (e.privateDnsNames ?? []).some((n) => zones.has(n.replace(/^\*\./, ""))))
     .map((e) => ({

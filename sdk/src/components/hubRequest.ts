@@ -30,6 +30,17 @@ export const CentralizeOption = {
 } as const;
 export type CentralizeOption = (typeof CentralizeOption)[keyof typeof CentralizeOption];
 
+/** How spokes resolve the hub's shared endpoints. */
+export const DnsSharingOption = {
+  /** Private hosted zones associated with each spoke, unless a quota forces a Profile or a Profile costs less (default). */
+  Auto: "auto",
+  /** One private hosted zone per shared name, associated with each consuming spoke VPC. */
+  Zones: "zones",
+  /** One Route 53 Profile with the shared endpoints, shared through AWS RAM; each spoke VPC associates it. */
+  Profile: "profile",
+} as const;
+export type DnsSharingOption = (typeof DnsSharingOption)[keyof typeof DnsSharingOption];
+
 /** A spoke VPC as the hub knows it: enough to decide, to admit its CIDRs, and to authorize its zone associations. */
 export interface HubSpokeArgs {
   /** Unique name; the spoke's `EndpointSpoke` finds its entry in the contract by it, and resource names use it. */
@@ -64,6 +75,11 @@ export interface EndpointHubArgs extends EndpointPlanArgs {
   transit?: NetworkTransit;
   /** Default `centralize` of every spoke (default auto). */
   centralize?: CentralizeOption;
+  /**
+   * DNS sharing: private hosted zones, a Route 53 Profile, or auto (zones unless the zones' VPC-association quota forces a Profile or a Profile costs less).
+   * @default "auto"
+   */
+  dnsSharing?: DnsSharingOption;
   /** The hub's AWS account (default: `aws.getCallerIdentity`, unless lookups is false). */
   accountId?: string;
 }
@@ -137,6 +153,7 @@ export function buildHubRequest(args: EndpointHubArgs, found: LookedUpArgs, acco
     spokes,
     transit: { type: args.transit ?? "transitGateway" },
     ...(args.centralize ? { centralize: args.centralize } : {}),
+    ...(args.dnsSharing ? { dnsSharing: args.dnsSharing } : {}),
     ...(single.prices ? { prices: single.prices } : {}),
     ...(single.ha ? { ha: single.ha } : {}),
     ...(single.defaults ? { defaults: single.defaults } : {}),

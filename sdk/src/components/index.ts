@@ -7,11 +7,12 @@ export { argsFromRequest } from "./fromRequest";
 export * from "./names";
 export { EndpointHub, ENDPOINT_HUB_TYPE } from "./endpointHub";
 export { EndpointSpoke, ENDPOINT_SPOKE_TYPE, type EndpointSpokeArgs, type ServiceResolution } from "./endpointSpoke";
-export { NetworkTransit, CentralizeOption, type EndpointHubArgs, type HubSpokeArgs } from "./hubRequest";
+export { NetworkTransit, CentralizeOption, DnsSharingOption, type EndpointHubArgs, type HubSpokeArgs } from "./hubRequest";
 export {
   CONTRACT_VERSION,
   checkContract,
   type HubContract,
+  type HubProfileContract,
   type HubServiceContract,
   type HubZoneContract,
   type SpokeContract,

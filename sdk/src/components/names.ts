@@ -17,9 +17,12 @@ export const routeTableAssociationName = (component: string, endpoint: string, r
 /** Security group: `<component>-<group name>-sg` (group name: the endpoint name, or `endpoints` when shared). */
 export const securityGroupName = (component: string, group: string): string => `${component}-${clean(group)}-sg`;
 
-/** One ingress rule per port and CIDR (`10.0.0.0/16` -> `10.0.0.0-16`). */
-export const ingressRuleName = (component: string, group: string, port: number, cidr: string): string =>
-  `${component}-${clean(group)}-${port}-${clean(cidr)}`;
+/** One ingress rule per port and CIDR (`10.0.0.0/16` -> `10.0.0.0-16`); a protocol other than TCP is named (`-udp-53-`). */
+export const ingressRuleName = (component: string, group: string, port: number, cidr: string, protocol = "tcp"): string =>
+  `${component}-${clean(group)}-${protocol === "tcp" ? "" : `${protocol}-`}${port}-${clean(cidr)}`;
+
+/** The Resolver inbound endpoint: `<component>-resolver`. */
+export const resolverResourceName = (component: string): string => `${component}-resolver`;
 
 /** A hub's private hosted zone, by zone name: `<component>-dkr.ecr.us-east-1.amazonaws.com`. */
 export const zoneResourceName = (component: string, zone: string): string => `${component}-${clean(zone)}`;
@@ -34,3 +37,22 @@ export const zoneAuthorizationName = (component: string, zone: string, spoke: st
 
 /** A spoke's association with one hub zone: by zone name. */
 export const zoneAssociationName = (component: string, zone: string): string => `${zoneResourceName(component, zone)}-association`;
+
+/** The hub's Route 53 Profile: `<component>-route53-profile` (not `-profile`: that is the Customer Profiles endpoint's name). */
+export const profileResourceName = (component: string): string => `${component}-route53-profile`;
+
+/** A shared endpoint's association with the Profile, by endpoint name. */
+export const profileEndpointName = (component: string, endpoint: string): string => `${profileResourceName(component)}-${clean(endpoint)}`;
+
+/** The RAM share of the Profile, and one principal association per account id. */
+export const profileShareName = (component: string): string => `${profileResourceName(component)}-share`;
+export const profilePrincipalName = (component: string, account: string): string => `${profileShareName(component)}-${clean(account)}`;
+
+/** A spoke VPC's association with the hub's Profile. */
+export const profileAssociationName = (component: string): string => `${component}-route53-profile-association`;
+
+/**
+ * The `name` Route 53 Profiles stores with a Profile or association: letters, digits, `-`, `_` and
+ * spaces, at most 64 characters (AssociateProfile, AssociateResourceToProfile API references).
+ */
+export const profileApiName = (resourceName: string): string => resourceName.replace(/[^A-Za-z0-9_ -]+/g, "-").slice(0, 64);

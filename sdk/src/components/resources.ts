@@ -7,8 +7,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { Plan, PlannedEndpoint, PlannedSecurityGroup } from "../plan/types";
-import type { EndpointDnsEntry, EndpointOutput } from "./args";
-import { endpointResourceName, ingressRuleName, routeTableAssociationName, securityGroupName } from "./names";
+import type { EndpointDnsEntry, EndpointOutput, ResolverOutput } from "./args";
+import { endpointResourceName, ingressRuleName, resolverResourceName, routeTableAssociationName, securityGroupName } from "./names";
 import type { PreparedRequest } from "./request";
 
 export interface ChildContext {
@@ -23,8 +23,8 @@ export interface ChildContext {
 export function createResources(plan: Plan, ctx: ChildContext): Record<string, pulumi.Output<EndpointOutput>> {
   const { name, prepared } = ctx;
   const opts: pulumi.CustomResourceOptions = { parent: ctx.parent };
-  const region = ctx.region ? { region: ctx.region } : {};
-  const tags = (resourceName: string): Record<string, string> => ({ ...(ctx.tags ?? {}), Name: resourceName });
+  const region = regionOf(ctx);
+  const tags = tagsOf(ctx);
   const groups = new Map<string, aws.ec2.SecurityGroup>();
   const created = new Map<string, aws.ec2.VpcEndpoint>();
   const out: Record<string, pulumi.Output<EndpointOutput>> = {};
@@ -34,39 +34,10 @@ export function createResources(plan: Plan, ctx: ChildContext): Record<string, p
     const groupName = group.name!;
     let sg = groups.get(groupName);
     if (!sg) {
-      const sgName = securityGroupName(name, groupName);
-      sg = new aws.ec2.SecurityGroup(
-        sgName,
-        {
-          vpcId: prepared.vpcId,
-          // The description cannot change without replacing the group: keep it free of anything that varies.
-          description: group.mode === "shared" ? "VPC interface endpoints (vpce-plan)" : `VPC interface endpoint ${service} (vpce-plan)`,
-          // No egress: endpoint ENIs only answer connections, and security groups are stateful. The
-          // AWS provider removes AWS's default allow-all egress rule when it creates the group.
-          revokeRulesOnDelete: true,
-          tags: tags(sgName),
-          ...region,
-        },
-        opts,
-      );
+      // The description cannot change without replacing the group: keep it free of anything that varies.
+      const description = group.mode === "shared" ? "VPC interface endpoints (vpce-plan)" : `VPC interface endpoint ${service} (vpce-plan)`;
+      sg = createSecurityGroup(ctx, group, description);
       groups.set(groupName, sg);
-      for (const rule of group.ingress) {
-        const ruleName = ingressRuleName(name, groupName, rule.fromPort, rule.cidr);
-        new aws.vpc.SecurityGroupIngressRule(
-          ruleName,
-          {
-            securityGroupId: sg.id,
-            ipProtocol: rule.protocol,
-            fromPort: rule.fromPort,
-            toPort: rule.toPort,
-            ...(rule.cidr.includes(":") ? { cidrIpv6: rule.cidr } : { cidrIpv4: rule.cidr }),
-            description: rule.description,
-            tags: tags(ruleName),
-            ...region,
-          },
-          opts,
-        );
-      }
     }
     return [sg.id];
   };
@@ -118,8 +89,9 @@ export function createResources(plan: Plan, ctx: ChildContext): Record<string, p
     created.set(endpoint.name, vpce);
     // One `all` per endpoint, not an Output per field: a plan has dozens of endpoints, and every
     // extra Output is promise machinery the program pays for.
-    out[endpoint.name] = pulumi.all([vpce.id, vpce.dnsEntries, sgIds[0]]).apply(([id, entries, securityGroupId]) => ({
+    out[endpoint.name] = pulumi.all([vpce.id, vpce.arn, vpce.dnsEntries, sgIds[0]]).apply(([id, arn, entries, securityGroupId]) => ({
       id,
+      arn,
       type: endpoint.type,
       serviceName: endpoint.serviceName,
       dnsEntries: entries,
@@ -129,6 +101,79 @@ export function createResources(plan: Plan, ctx: ChildContext): Record<string, p
     }));
   }
   return out;
+}
+
+const regionOf = (ctx: ChildContext): { region?: string } => (ctx.region ? { region: ctx.region } : {});
+const tagsOf =
+  (ctx: ChildContext) =>
+  (resourceName: string): Record<string, string> => ({ ...(ctx.tags ?? {}), Name: resourceName });
+
+/** A security group with one ingress rule resource per protocol, port and CIDR, and no egress. */
+function createSecurityGroup(ctx: ChildContext, group: PlannedSecurityGroup, description: string): aws.ec2.SecurityGroup {
+  const opts: pulumi.CustomResourceOptions = { parent: ctx.parent };
+  const region = regionOf(ctx);
+  const tags = tagsOf(ctx);
+  const sgName = securityGroupName(ctx.name, group.name!);
+  const sg = new aws.ec2.SecurityGroup(
+    sgName,
+    {
+      vpcId: ctx.prepared.vpcId,
+      description,
+      // No egress: endpoint ENIs only answer connections, and security groups are stateful. The
+      // AWS provider removes AWS's default allow-all egress rule when it creates the group.
+      revokeRulesOnDelete: true,
+      tags: tags(sgName),
+      ...region,
+    },
+    opts,
+  );
+  for (const rule of group.ingress) {
+    const ruleName = ingressRuleName(ctx.name, group.name!, rule.fromPort, rule.cidr, rule.protocol);
+    new aws.vpc.SecurityGroupIngressRule(
+      ruleName,
+      {
+        securityGroupId: sg.id,
+        ipProtocol: rule.protocol,
+        fromPort: rule.fromPort,
+        toPort: rule.toPort,
+        ...(rule.cidr.includes(":") ? { cidrIpv6: rule.cidr } : { cidrIpv4: rule.cidr }),
+        description: rule.description,
+        tags: tags(ruleName),
+        ...region,
+      },
+      opts,
+    );
+  }
+  return sg;
+}
+
+/**
+ * The Resolver inbound endpoint of `resolver: create`: its security group (TCP and UDP 53 from the
+ * on-premises CIDRs) and one IP address per planned subnet, chosen by AWS from the subnet.
+ */
+export function createResolver(plan: Plan, ctx: ChildContext): pulumi.Output<ResolverOutput> | undefined {
+  const planned = plan.resolver;
+  if (!planned) return undefined;
+  const sg = createSecurityGroup(ctx, planned.securityGroup, "Route 53 Resolver inbound endpoint (vpce-plan)");
+  const resourceName = resolverResourceName(ctx.name);
+  const resolver = new aws.route53.ResolverEndpoint(
+    resourceName,
+    {
+      name: resourceName,
+      direction: planned.direction,
+      securityGroupIds: [sg.id],
+      ipAddresses: planned.subnetIds.map((id) => ({ subnetId: ctx.prepared.subnets.get(id) ?? id })),
+      tags: tagsOf(ctx)(resourceName),
+      ...regionOf(ctx),
+    },
+    { parent: ctx.parent },
+  );
+  return pulumi.all([resolver.id, resolver.arn, resolver.ipAddresses, sg.id]).apply(([id, arn, ips, securityGroupId]) => ({
+    id,
+    arn,
+    ipAddresses: (ips ?? []).map((ip) => ip.ip ?? "").filter(Boolean),
+    securityGroupId,
+  }));
 }
 
 // AWS lists the regional name first, then one per AZ (`vpce-...-us-east-1a.<service>...`), then the

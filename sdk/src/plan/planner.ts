@@ -21,6 +21,7 @@ import type {
   Reason,
 } from "./types";
 import { compareDiagnostics, Report } from "./rules/context";
+import { checkOutsideDns, planResolver, CODES as RESOLVER } from "./rules/resolver";
 import { checkVpcDns, CODES as VPC_DNS } from "./rules/vpcDns";
 import { readRequest, type NormalizedRequest, type ResolvedService } from "./validate";
 
@@ -86,16 +87,20 @@ class Planner {
     const endpoints = this.input.services.flatMap((service) => this.planService(service, external));
     this.checkVpcForInterfaces(endpoints);
     this.applySecurityGroupMode(endpoints);
-    this.checkOutsideDns(endpoints);
+    const dns = this.report.for(RESOLVER);
+    checkOutsideDns(dns, { vpcId: request.vpc.id, access, endpoints, prices: this.prices });
+    const subnets = this.input.subnets.length ? (this.allSubnets ??= indexByAz(this.input.subnets)) : undefined;
+    const resolver = planResolver(dns, { access, subnets, prices: this.prices });
     this.checkEcrLayers(endpoints);
     return {
       version: 1,
       region: this.region.code,
       vpcId: request.vpc.id,
       endpoints,
+      ...(resolver ? { resolver } : {}),
       warnings: this.report.warnings.sort(compareDiagnostics),
       errors: [],
-      cost: this.totals(endpoints),
+      cost: this.totals(endpoints, resolver?.monthlyCostUsd),
     };
   }
 
@@ -545,31 +550,6 @@ class Planner {
     });
   }
 
-  /**
-   * Private DNS answers only inside this VPC (rule 9): outside consumers need a Resolver inbound
-   * endpoint (on-premises) or hosted zones of their own (peers), or the endpoints' own DNS names.
-   */
-  private checkOutsideDns(endpoints: PlannedEndpoint[]): void {
-    const access = this.input.request.access;
-    const named = endpoints.filter((e) => e.privateDns).map((e) => e.service);
-    if (!named.length) return;
-    const list = named.join(", ");
-    if (access?.onPremises?.cidrs.length) {
-      this.warn(
-        "ON_PREMISES_DNS_NEEDS_RESOLVER",
-        `On-premises clients resolve ${list} to these endpoints only through a Route 53 Resolver inbound endpoint in ${this.input.request.vpc.id} (with their DNS forwarding to it); otherwise they must use the endpoints' regional DNS names.`,
-        "access.onPremises",
-      );
-    }
-    if (access?.peerVpcs?.length) {
-      this.warn(
-        "PEER_DNS_NOT_SHARED",
-        `Peer VPCs do not see this VPC's private DNS for ${list}: associate private hosted zones with them (EndpointHub and EndpointSpoke do this) or use the endpoints' regional DNS names.`,
-        "access.peerVpcs",
-      );
-    }
-  }
-
   /** ECR keeps image layers in an AWS-owned S3 bucket: an S3 bucket allow-list without it breaks every pull. */
   private checkEcrLayers(endpoints: PlannedEndpoint[]): void {
     const s3 = this.input.services.find((s) => s.key === "s3");
@@ -641,16 +621,17 @@ class Planner {
       );
   }
 
-  private totals(endpoints: PlannedEndpoint[]): Plan["cost"] {
-    const sum = (f: (e: PlannedEndpoint) => number): number => money(endpoints.reduce((acc, e) => acc + f(e), 0));
+  private totals(endpoints: PlannedEndpoint[], resolverUsd = 0): Plan["cost"] {
+    const sum = (f: (e: PlannedEndpoint) => number): number => money(endpoints.reduce((acc, e) => acc + f(e), resolverUsd));
     const compared = endpoints.filter((e) => e.cost.nat);
     const cost: Plan["cost"] = {
       currency: "USD",
       priceRegion: this.region.code,
       prices: this.prices,
       monthlyFixedUsd: sum((e) => e.cost.fixedMonthlyUsd),
-      monthlyDataUsd: sum((e) => e.cost.dataMonthlyUsd),
+      monthlyDataUsd: money(endpoints.reduce((acc, e) => acc + e.cost.dataMonthlyUsd, 0)),
       monthlyTotalUsd: sum((e) => e.monthlyCostUsd),
+      ...(resolverUsd ? { resolverMonthlyUsd: resolverUsd } : {}),
     };
     if (compared.length) {
       cost.nat = {

@@ -70,7 +70,10 @@ export const requestShape = obj(
     access: obj({
       fromVpc: bool,
       // A consumer without networks would count as a consumer that nobody can be: require one.
-      onPremises: obj({ cidrs: { kind: "array", of: str("192.168.0.0/16"), minItems: 1 } }, ["cidrs"]),
+      onPremises: obj(
+        { cidrs: { kind: "array", of: str("192.168.0.0/16"), minItems: 1 }, resolver: { kind: "enum", values: ["create", "existing", "none"] } },
+        ["cidrs"],
+      ),
       peerVpcs: {
         kind: "array",
         of: obj({ name: str("spoke-a"), cidrs: { kind: "array", of: str("10.1.0.0/16"), minItems: 1 }, region: str("us-east-1") }, [
@@ -89,6 +92,11 @@ export const requestShape = obj(
       natPerGbUsd: money,
       transitGatewayPerGbUsd: money,
       crossAzPerGbUsd: money,
+      hostedZoneMonthlyUsd: money,
+      hostedZoneExtraMonthlyUsd: money,
+      profileAccountHourUsd: money,
+      profileAssociationHourUsd: money,
+      resolverEniHourUsd: money,
     }),
     securityGroup: obj({
       mode: { kind: "enum", values: ["perEndpoint", "shared", "existing"] },

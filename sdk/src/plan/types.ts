@@ -10,6 +10,8 @@ export type RequestedType = "Auto" | "Gateway" | "Interface";
 export type IpAddressType = "ipv4" | "dualstack" | "ipv6";
 export type SecurityGroupMode = "perEndpoint" | "shared" | "existing";
 export type PolicyTemplate = "full-access" | "organization-only" | "account-only" | "s3-buckets";
+/** On-premises DNS: `create` a Route 53 Resolver inbound endpoint, use an `existing` one, or `none`. */
+export type ResolverMode = "create" | "existing" | "none";
 
 export interface VpcSpec {
   id: string;
@@ -71,7 +73,7 @@ export interface AccessSpec {
   /** Workloads in this VPC use the services (default true). */
   fromVpc?: boolean;
   /** Networks reaching the endpoints over Site-to-Site VPN or Direct Connect. */
-  onPremises?: { cidrs: string[] };
+  onPremises?: { cidrs: string[]; resolver?: ResolverMode };
   /** VPCs reaching the endpoints over peering or Transit Gateway. */
   peerVpcs?: PeerVpcAccess[];
   /** Other CIDRs to admit; `0.0.0.0/0` is only ever admitted when listed here. */
@@ -92,6 +94,15 @@ export interface PriceTable {
   natPerGbUsd: number;
   transitGatewayPerGbUsd: number;
   crossAzPerGbUsd: number;
+  /** Route 53 private hosted zone per month: the first 25 zones of an account, then `hostedZoneExtraMonthlyUsd`. */
+  hostedZoneMonthlyUsd: number;
+  hostedZoneExtraMonthlyUsd: number;
+  /** Route 53 Profile, per hour per AWS account with Profile-VPC associations (covers its first 100). */
+  profileAccountHourUsd: number;
+  /** Route 53 Profile, per Profile-VPC association-hour beyond an account's first 100. */
+  profileAssociationHourUsd: number;
+  /** Route 53 Resolver endpoint, per ENI (IP address) per hour. */
+  resolverEniHourUsd: number;
 }
 
 export interface SecurityGroupSpec {
@@ -159,7 +170,7 @@ export interface Problem {
 }
 
 export interface IngressRule {
-  protocol: "tcp";
+  protocol: "tcp" | "udp";
   fromPort: number;
   toPort: number;
   cidr: string;
@@ -229,8 +240,25 @@ export interface PlanCost {
   monthlyFixedUsd: number;
   monthlyDataUsd: number;
   monthlyTotalUsd: number;
+  /** The Resolver inbound endpoint's ENI-hours, included in the fixed and total figures. */
+  resolverMonthlyUsd?: number;
   /** Present when traffic was given: the same traffic through NAT, and the difference. */
   nat?: { monthlyUsd: number; savingsUsd: number };
+}
+
+/** A Route 53 Resolver inbound endpoint: what on-premises DNS servers forward the services' names to. */
+export interface PlannedResolver {
+  /** Resource-name stem. */
+  name: "resolver";
+  direction: "INBOUND";
+  /** One subnet per AZ, in AZ order; AWS requires two or more (one IP address each). */
+  subnetIds: string[];
+  azs: string[];
+  /** TCP and UDP 53 from the on-premises CIDRs only. */
+  securityGroup: PlannedSecurityGroup;
+  reasons: Reason[];
+  /** ENIs x resolverEniHourUsd x 730 h (queries are billed on top, per million). */
+  monthlyCostUsd: number;
 }
 
 export interface Plan {
@@ -238,6 +266,8 @@ export interface Plan {
   region: string;
   vpcId: string;
   endpoints: PlannedEndpoint[];
+  /** Present with `access.onPremises.resolver: create`. */
+  resolver?: PlannedResolver;
   warnings: Diagnostic[];
   errors: Problem[];
   cost: PlanCost;

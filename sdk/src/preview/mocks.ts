@@ -177,6 +177,37 @@ export class AwsMocks implements pulumi.runtime.Mocks {
         const id = `${inputs.zoneId}:${inputs.vpcId}`;
         return { id, state: { ...inputs, id, vpcRegion: inputs.vpcRegion ?? this.region, owningAccount: this.accountId } };
       }
+      case "aws:route53/resolverEndpoint:ResolverEndpoint":
+        return this.resolverEndpoint(args.name, inputs);
+      case "aws:route53/profilesProfile:ProfilesProfile": {
+        const id = `rp-${fakeHex(seed)}`;
+        const arn = `arn:aws:route53profiles:${(inputs.region as string) ?? this.region}:${this.accountId}:profile/${id}`;
+        return { id, state: { ...inputs, id, arn, ownerId: this.accountId, shareStatus: "NOT_SHARED", status: "COMPLETE", statusMessage: "" } };
+      }
+      case "aws:route53/profilesResourceAssociation:ProfilesResourceAssociation": {
+        const id = `rpr-${fakeHex(seed)}`;
+        // The resource type is the ARN's service and resource kind, e.g. an interface endpoint's `vpc-endpoint`.
+        const kind = /^arn:[^:]+:([^:]+):[^:]*:[^:]*:([^/]+)\//.exec(String(inputs.resourceArn ?? ""));
+        const resourceType = kind ? `${kind[1]}:${kind[2]}` : "";
+        return { id, state: { ...inputs, id, ownerId: this.accountId, resourceType, resourceProperties: "", status: "COMPLETE", statusMessage: "" } };
+      }
+      case "aws:route53/profilesAssociation:ProfilesAssociation": {
+        const id = `rpassoc-${fakeHex(seed)}`;
+        const arn = `arn:aws:route53profiles:${(inputs.region as string) ?? this.region}:${this.accountId}:profile-association/${id}`;
+        return { id, state: { ...inputs, id, arn, ownerId: this.accountId, status: "COMPLETE", statusMessage: "" } };
+      }
+      case "aws:ram/resourceShare:ResourceShare": {
+        const arn = `arn:aws:ram:${(inputs.region as string) ?? this.region}:${this.accountId}:resource-share/${fakeHex(seed, 8)}-${fakeHex(seed + "-share", 4)}`;
+        return { id: arn, state: { ...inputs, id: arn, arn, permissionArns: [], allowExternalPrincipals: inputs.allowExternalPrincipals ?? true } };
+      }
+      case "aws:ram/resourceAssociation:ResourceAssociation": {
+        const id = `${inputs.resourceShareArn},${inputs.resourceArn}`;
+        return { id, state: { ...inputs, id } };
+      }
+      case "aws:ram/principalAssociation:PrincipalAssociation": {
+        const id = `${inputs.resourceShareArn},${inputs.principal}`;
+        return { id, state: { ...inputs, id } };
+      }
       case "pulumi:pulumi:StackReference":
         return this.stackReference(String(inputs.name ?? args.name));
       default:
@@ -322,6 +353,30 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     state.networkInterfaceIds = subnetIds.map((s) => `eni-${fakeHex(`${id}-${s}`)}`);
     state.prefixListId = "";
     return { id, state };
+  }
+
+  /** An inbound or outbound Resolver endpoint: AWS picks one IP address in each given subnet (made up here from the subnet). */
+  private resolverEndpoint(name: string, inputs: Record<string, unknown>): { id: string; state: Record<string, unknown> } {
+    const seed = `aws:route53/resolverEndpoint:ResolverEndpoint::${name}`;
+    const id = `rslvr-${inputs.direction === "OUTBOUND" ? "out" : "in"}-${fakeHex(seed)}`;
+    const region = (inputs.region as string) ?? this.region;
+    const given = (inputs.ipAddresses as Array<{ subnetId?: string; ip?: string }> | undefined) ?? [];
+    const ipAddresses = given.map((a) => {
+      const n = parseInt(fakeHex(String(a.subnetId), 4), 16);
+      return { ...a, ip: a.ip ?? `10.0.${n % 256}.${(n >> 8) % 250 + 4}`, ipId: `rni-${fakeHex(`${id}-${a.subnetId}`)}` };
+    });
+    return {
+      id,
+      state: {
+        ...inputs,
+        id,
+        arn: `arn:aws:route53resolver:${region}:${this.accountId}:resolver-endpoint/${id}`,
+        hostVpcId: `vpc-${fakeHex(String(given[0]?.subnetId ?? name))}`,
+        ipAddresses,
+        protocols: inputs.protocols ?? ["Do53"],
+        resolverEndpointType: inputs.resolverEndpointType ?? "IPV4",
+      },
+    };
   }
 
   private privateDnsFor(serviceName: string, region: string): string[] {

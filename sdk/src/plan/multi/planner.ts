@@ -12,10 +12,13 @@ import { compareRules, ingressRules, ruleDescription } from "../security";
 import type { IngressRule, Plan, PlanFacts, PlanRequest, PlannedEndpoint, PriceTable, ServiceRequest } from "../types";
 import { decideService, type DecideContext, type Decided, type Demand } from "./decide";
 import { addMapped, readNetworkRequest, uniqueProblems, type NetworkInput, type SpokeInput, type VpcPaths } from "./read";
-import type { HubPlan, NetworkPlan, PlannedZone, SpokePlan } from "./types";
+import type { DnsSharingPlan, HubPlan, NetworkPlan, PlannedProfile, PlannedZone, SpokePlan } from "./types";
 import { zonesFor } from "./zones";
 import { Report } from "../rules/context";
+import { decideDnsSharing, CODES as DNS_SHARING } from "../rules/dnsSharing";
 import { checkVpcDns, CODES as VPC_DNS } from "../rules/vpcDns";
+
+type SharingMode = DnsSharingPlan["mode"];
 
 export function planNetwork(request: unknown, facts?: PlanFacts): NetworkPlan {
   const problems = new Problems();
@@ -57,9 +60,11 @@ class NetworkPlanner {
     const central = decided.filter((d) => d.decision.placement === "hub");
     const fromHub = (spoke: SpokeInput, key: string): boolean =>
       central.some((d) => d.decision.service === key && d.decision.consumers.includes(spoke.spec.name));
-    const hub = this.planHub(central);
-    const zones = this.zones(central, hub);
-    const spokes = input.spokes.map((spoke) => this.planSpoke(spoke, decided, zones, fromHub));
+    const sharing = this.decideSharing(central);
+    const hub = this.planHub(central, sharing.mode);
+    const zones = sharing.mode === "zones" ? this.zones(central, hub) : [];
+    const profile = sharing.mode === "profile" ? this.profile(central, hub, sharing) : null;
+    const spokes = input.spokes.map((spoke) => this.planSpoke(spoke, decided, zones, fromHub, sharing.mode));
     this.checkNetworkWarnings(decided);
     if (!this.problems.empty) return undefined;
 
@@ -81,7 +86,9 @@ class NetworkPlanner {
       transit: { type: input.request.transit.type },
       hub,
       services: decided.map((d) => d.decision),
+      dnsSharing: sharing,
       zones,
+      profile,
       spokes: spokes.sort((a, b) => (a.name < b.name ? -1 : 1)),
       warnings: this.report.warnings.sort((a, b) => (`${a.code}${a.message}` < `${b.code}${b.message}` ? -1 : 1)),
       errors: [],
@@ -95,6 +102,7 @@ class NetworkPlanner {
         monthlyTotalUsd: total,
         everyVpcOwnMonthlyUsd: everyOwn,
         savingsUsd: money(everyOwn - total),
+        dnsMonthlyUsd: central.length ? (sharing.mode === "zones" ? sharing.zones.monthlyUsd : sharing.profile.monthlyUsd) : 0,
       },
     };
   }
@@ -110,13 +118,31 @@ class NetworkPlanner {
     }
   }
 
-  private planHub(central: Decided[]): HubPlan {
+  /** Rule 15: zones or a Route 53 Profile, from the shared services' zones and consumers. */
+  private decideSharing(central: Decided[]): DnsSharingPlan {
+    const { request, hub, spokes } = this.input;
+    const accounts = new Map(spokes.map((s) => [s.spec.name, s.spec.vpc.accountId ?? hub.accountId ?? "hub"]));
+    return decideDnsSharing(this.report.for(DNS_SHARING), {
+      requested: request.dnsSharing ?? "auto",
+      path: "dnsSharing",
+      shared: central.map((d) => ({
+        service: d.decision.service,
+        zones: zonesFor(d.dnsNames, d.decision.service, "ipv4").length,
+        consumers: d.decision.consumers,
+      })),
+      accountOf: (spoke) => accounts.get(spoke)!,
+      prices: this.ctx.pricesIn(request.region),
+    });
+  }
+
+  private planHub(central: Decided[], mode: SharingMode): HubPlan {
     const { hub, request } = this.input;
     const centralKeys = new Set(central.map((d) => d.decision.service));
     const own = hub.normalized.services;
-    // The hub publishes zones for shared services, so its endpoint's own private DNS must stay off
+    // Zones: the hub publishes a zone per shared name, so its endpoint's own private DNS must stay off
     // (AWS allows one private-DNS owner per name in a VPC, and the zone is associated with the hub).
-    const shared = (options: ServiceRequest): ServiceRequest => ({ ...options, type: "Interface", privateDns: false });
+    // Profile: the Profile shares the endpoint's own private DNS, which must be on.
+    const shared = (options: ServiceRequest): ServiceRequest => ({ ...options, type: "Interface", privateDns: mode === "profile" });
     const services = own.map((s) => (centralKeys.has(s.key) ? shared(s.options) : s.options));
     for (const d of central) if (!own.some((s) => s.key === d.decision.service)) services.push(shared({ name: d.decision.service }));
     const traffic: Record<string, number> = { ...(request.hub.traffic ?? {}) };
@@ -133,8 +159,17 @@ class NetworkPlanner {
       const d = central.find((c) => c.decision.service === e.service);
       if (!d || e.type !== "Interface") continue;
       ingress[e.service] = this.hubIngress(e, d);
-      this.shareEndpoint(e, d, ingress[e.service], own.find((s) => s.key === e.service)?.options.type === "Interface");
+      this.shareEndpoint(e, d, ingress[e.service], own.find((s) => s.key === e.service)?.options.type === "Interface", mode);
     }
+    if (plan?.resolver && central.length)
+      plan.resolver.reasons.push(
+        this.report
+          .for(DNS_SHARING)
+          .reason(
+            "RESOLVER_SERVES_SHARED",
+            `The hub's inbound endpoint also answers on-premises clients for the shared ${[...centralKeys].sort().join(", ")}: ${mode === "zones" ? "their zones are associated with the hub VPC" : "their private DNS is on in the hub VPC"}.`,
+          ),
+      );
     return {
       vpcId: request.hub.vpc.id,
       ...(hub.accountId ? { accountId: hub.accountId } : {}),
@@ -164,7 +199,7 @@ class NetworkPlanner {
     });
   }
 
-  private shareEndpoint(e: PlannedEndpoint, d: Decided, rules: IngressRule[], hubAskedInterface: boolean): void {
+  private shareEndpoint(e: PlannedEndpoint, d: Decided, rules: IngressRule[], hubAskedInterface: boolean, mode: SharingMode): void {
     const group = e.securityGroup!;
     const consumers = d.decision.consumers;
     if (group.mode === "perEndpoint") {
@@ -187,11 +222,18 @@ class NetworkPlanner {
           code: "CENTRALIZED_IN_HUB",
           message: `Shared hub endpoint for ${e.service}: serves ${consumers.join(", ")}${d.decision.hubUses ? " and the hub" : ""}.`,
         };
-      if (r.code === "PRIVATE_DNS_OFF")
+      if (r.code === "PRIVATE_DNS_OFF" && mode === "zones")
         return {
           code: "HUB_PRIVATE_HOSTED_ZONE",
           message: `Private DNS off: the hub's private hosted zone(s) ${zoneNames.join(", ")} resolve ${e.service} to this endpoint in the hub and its ${consumers.length} consuming spoke(s).`,
         };
+      if (r.code === "PRIVATE_DNS_ON" && mode === "profile")
+        return this.report
+          .for(DNS_SHARING)
+          .reason(
+            "HUB_PROFILE_SHARED",
+            `Private DNS on: the hub resolves ${e.service} through it, and the hub's Route 53 Profile shares it with its ${consumers.length} consuming spoke(s).`,
+          );
       if (r.code === "SG_PER_ENDPOINT")
         return {
           ...r,
@@ -240,11 +282,33 @@ class NetworkPlanner {
     return zones.sort((a, b) => (a.name < b.name ? -1 : 1));
   }
 
+  /** The Profile with every shared endpoint, associated by each consuming spoke and shared with their other accounts. */
+  private profile(central: Decided[], hub: HubPlan, sharing: DnsSharingPlan): PlannedProfile | null {
+    const keys = new Set(central.map((d) => d.decision.service));
+    const endpoints = (hub.plan?.endpoints ?? []).filter((e) => e.type === "Interface" && keys.has(e.service)).map((e) => e.name);
+    if (!endpoints.length) return null;
+    const consumers = new Set(central.flatMap((d) => d.decision.consumers));
+    const spokes = this.input.spokes.filter((s) => consumers.has(s.spec.name)).sort((a, b) => (a.spec.name < b.spec.name ? -1 : 1));
+    const { associations: _count, quota: _quota, ...cost } = sharing.profile;
+    return {
+      name: "route53-profile",
+      endpoints: endpoints.sort(),
+      associations: spokes.map((s) => ({
+        spoke: s.spec.name,
+        vpcId: s.spec.vpc.id,
+        ...(s.spec.vpc.accountId ? { accountId: s.spec.vpc.accountId } : {}),
+      })),
+      sharedWith: [...new Set(spokes.filter((s) => s.crossAccount && s.spec.vpc.accountId).map((s) => s.spec.vpc.accountId!))].sort(),
+      cost,
+    };
+  }
+
   private planSpoke(
     spoke: SpokeInput,
     decided: Decided[],
     zones: PlannedZone[],
     fromHub: (s: SpokeInput, key: string) => boolean,
+    mode: SharingMode,
   ): SpokePlan {
     const { spec, normalized } = spoke;
     const local = normalized.services.filter((s) => !fromHub(spoke, s.key));
@@ -264,7 +328,7 @@ class NetworkPlanner {
     const plan = local.length
       ? this.plan({ ...spoke.single, services: local.map((s) => s.options), bundles: undefined, traffic }, normalized.facts, paths)
       : null;
-    if (hubKeys.length) this.checkSpokeDns(spoke, hubKeys);
+    if (hubKeys.length) this.checkSpokeDns(spoke, hubKeys, mode);
 
     const outcomes = decided.flatMap((d) => d.outcomes.filter((o) => o.demand.spoke === spoke));
     const sum = (f: (o: (typeof outcomes)[number]) => number): number => money(outcomes.reduce((acc, o) => acc + f(o), 0));
@@ -285,6 +349,7 @@ class NetworkPlanner {
       zoneAssociations: zones
         .filter((z) => z.associations.some((a) => a.spoke === spec.name))
         .map((z) => ({ zone: z.name, service: z.service, authorizationRequired: spoke.crossAccount })),
+      profileAssociation: mode === "profile" && hubKeys.length > 0,
       plan,
       cost: {
         localMonthlyUsd: localMonthly,
@@ -297,13 +362,13 @@ class NetworkPlanner {
   }
 
   /** Route 53 answers from an associated private hosted zone only in VPCs with both DNS attributes on. */
-  private checkSpokeDns(spoke: SpokeInput, keys: string[]): void {
+  private checkSpokeDns(spoke: SpokeInput, keys: string[], mode: SharingMode): void {
     const { vpc, name } = spoke.spec;
     checkVpcDns(this.report.for(VPC_DNS), {
       vpc,
       path: `${spoke.paths.prefix}.vpc`,
       label: `${name} (${vpc.id})`,
-      needs: `resolving ${keys.join(", ")} through the hub's private hosted zones`,
+      needs: `resolving ${keys.join(", ")} through the hub's ${mode === "zones" ? "private hosted zones" : "Route 53 Profile"}`,
       alternative: `set centralize: never for ${name}`,
     });
   }

@@ -46,6 +46,7 @@ export const networkRequestShape = obj(
     spokes: { kind: "array", of: spokeShape, minItems: 1 },
     transit: obj({ type: { kind: "enum", values: ["transitGateway", "peering"] } }, ["type"]),
     centralize,
+    dnsSharing: { kind: "enum", values: ["zones", "profile", "auto"] },
     prices: single.prices,
     ha: single.ha,
     defaults: single.defaults,

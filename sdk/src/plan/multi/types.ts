@@ -22,6 +22,8 @@ export type TransitType = "transitGateway" | "peering";
 /** Per spoke: `auto` lets cost decide, `required` forces the hub (or fails), `never` keeps all local. */
 export type CentralizeMode = "auto" | "required" | "never";
 export type ServicePlacement = "hub" | "local";
+/** How the hub shares its endpoints' DNS: private hosted `zones`, a Route 53 `profile`, or `auto` (zones unless quota or cost say Profile). */
+export type DnsSharingMode = "zones" | "profile" | "auto";
 
 export interface NetworkVpcSpec extends VpcSpec {
   /** Region of the VPC; defaults to the request region. */
@@ -62,6 +64,8 @@ export interface NetworkRequest {
   transit: { type: TransitType };
   /** Default for every spoke's `centralize` (default `auto`). */
   centralize?: CentralizeMode;
+  /** How spokes resolve the hub's shared endpoints (default `auto`). */
+  dnsSharing?: DnsSharingMode;
   prices?: Partial<PriceTable>;
   ha?: HaSpec;
   defaults?: DefaultsSpec;
@@ -144,6 +148,51 @@ export interface PlannedZone {
   associations: ZoneAssociation[];
 }
 
+/** What sharing by Profile costs: billed to each account that associates VPCs with the Profile. */
+export interface ProfileCost {
+  monthlyUsd: number;
+  payer: "associating accounts";
+  /** Per account (`hub` for spokes that name none: the hub's account): its associations and charge. */
+  byAccount: Array<{ account: string; associations: number; monthlyUsd: number }>;
+}
+
+/** The choice between zones and a Profile, with both sides' size and cost. */
+export interface DnsSharingPlan {
+  requested: DnsSharingMode;
+  mode: "zones" | "profile";
+  reasons: Reason[];
+  zones: {
+    count: number;
+    /** Zone-VPC associations the spokes create (the hub's own, made with each zone, not counted). */
+    associations: number;
+    /** VPCs on the busiest zone, the hub's included. */
+    maxAssociationsPerZone: number;
+    /** AWS's default VPCs per private hosted zone. */
+    quota: number;
+    /** The hub account's hosted zones a month (first 25 at the first-tier price). */
+    monthlyUsd: number;
+  };
+  profile: ProfileCost & {
+    /** One per consuming spoke VPC. */
+    associations: number;
+    /** AWS's default VPCs per Profile. */
+    quota: number;
+  };
+}
+
+/** The hub's Route 53 Profile (dnsSharing mode `profile`). */
+export interface PlannedProfile {
+  /** Resource-name stem. */
+  name: "route53-profile";
+  /** Hub endpoints (plan names) associated with the Profile; their private DNS stays on. */
+  endpoints: string[];
+  /** The spoke VPCs that associate the Profile (one association each), sorted by spoke. */
+  associations: Array<{ spoke: string; vpcId: string; accountId?: string }>;
+  /** Accounts other than the hub's that the Profile is shared with through AWS RAM, sorted. */
+  sharedWith: string[];
+  cost: ProfileCost;
+}
+
 export interface SpokePlan {
   name: string;
   vpcId: string;
@@ -157,8 +206,10 @@ export interface SpokePlan {
   fromHub: string[];
   /** Services with their own endpoint in the spoke (gateway and interface), sorted. */
   local: string[];
-  /** Hub zones to associate with the spoke VPC, sorted by name. */
+  /** Hub zones to associate with the spoke VPC, sorted by name (none when the hub shares by Profile). */
   zoneAssociations: Array<{ zone: string; service: string; authorizationRequired: boolean }>;
+  /** The spoke VPC associates the hub's Route 53 Profile (dnsSharing mode `profile`). */
+  profileAssociation: boolean;
   /** The spoke's own endpoints, planned by planEndpoints; null when everything comes from the hub. */
   plan: Plan | null;
   cost: {
@@ -193,6 +244,8 @@ export interface NetworkCost {
   monthlyTotalUsd: number;
   everyVpcOwnMonthlyUsd: number;
   savingsUsd: number;
+  /** DNS sharing (zones or Profile, `dnsSharing.mode`); not part of monthlyTotalUsd. */
+  dnsMonthlyUsd: number;
 }
 
 export interface NetworkPlan {
@@ -202,7 +255,11 @@ export interface NetworkPlan {
   transit: { type: TransitType };
   hub: HubPlan;
   services: ServiceDecision[];
+  dnsSharing: DnsSharingPlan;
+  /** Zones (dnsSharing mode `zones`; empty otherwise). */
   zones: PlannedZone[];
+  /** The hub's Route 53 Profile (mode `profile` with something shared), else null. */
+  profile: PlannedProfile | null;
   spokes: SpokePlan[];
   warnings: Diagnostic[];
   errors: [];
