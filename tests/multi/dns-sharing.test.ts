@@ -1,0 +1,203 @@
+/** Rule 15: the hub shares DNS by private hosted zones or by one Route 53 Profile (rules/dnsSharing.ts). */
+import assert from "node:assert/strict";
+import { isPlanRequestError, planNetwork, type NetworkPlan, type NetworkRequest, type SpokeSpec } from "vpce-plan/plan";
+import { network, spoke } from "./fixtures";
+
+/** `n` spokes taking secretsmanager from the hub; every other one in account 222222222222. */
+function spokes(n: number, o: { crossAccount?: boolean } = {}): SpokeSpec[] {
+  return Array.from({ length: n }, (_, i) =>
+    spoke(`s${String(i).padStart(4, "0")}`, i + 1, {
+      cidr: `10.${Math.floor(i / 256) + 1}.${i % 256}.0/24`,
+      ...(o.crossAccount && i % 2 ? { accountId: "222222222222" } : {}),
+    }),
+  );
+}
+
+const withSharing = (req: NetworkRequest, dnsSharing?: NetworkRequest["dnsSharing"], extra: Partial<NetworkRequest> = {}): NetworkRequest => ({
+  ...req,
+  ...(dnsSharing ? { dnsSharing } : {}),
+  ...extra,
+});
+
+function problemsOf(req: unknown): Array<[string, string]> {
+  try {
+    planNetwork(req);
+  } catch (err) {
+    if (!isPlanRequestError(err)) throw err;
+    return err.problems.map((p) => [p.code, p.path]);
+  }
+  return assert.fail("expected the network request to be rejected");
+}
+
+interface Row {
+  why: string;
+  request: NetworkRequest;
+  mode?: "zones" | "profile";
+  reasons?: string[];
+  problems?: Array<[string, string]>;
+}
+
+const HUB_ACCOUNT = "111111111111";
+const many = (n: number): NetworkRequest => network(spokes(n), { hubAccount: HUB_ACCOUNT });
+
+const rows: Row[] = [
+  { why: "baseline: a few spokes share by zones, the cheaper way", request: many(3), mode: "zones", reasons: ["ZONES_CHEAPER"] },
+  { why: "dnsSharing: zones as requested", request: withSharing(many(3), "zones"), mode: "zones", reasons: ["ZONES_REQUESTED"] },
+  { why: "dnsSharing: profile as requested", request: withSharing(many(3), "profile"), mode: "profile", reasons: ["PROFILE_REQUESTED"] },
+  {
+    why: "auto: a Profile when it costs less (here: free by price override)",
+    request: withSharing(many(3), "auto", { prices: { profileAccountHourUsd: 0 } }),
+    mode: "profile",
+    reasons: ["PROFILE_CHEAPER"],
+  },
+  {
+    why: "auto: 299 spokes and the hub fit one zone (300 VPCs): zones",
+    request: many(299),
+    mode: "zones",
+    reasons: ["ZONES_CHEAPER"],
+  },
+  {
+    why: "auto: 300 spokes and the hub exceed the zone's 300 VPCs: a Profile",
+    request: many(300),
+    mode: "profile",
+    reasons: ["ZONE_QUOTA_FORCES_PROFILE"],
+  },
+  {
+    why: "zones asked for over the per-zone quota: an error that points at dnsSharing",
+    request: withSharing(many(300), "zones"),
+    problems: [["ZONE_ASSOCIATION_QUOTA_EXCEEDED", "dnsSharing"]],
+  },
+  {
+    why: "zones over the hub account's 500 hosted zones (a service with 501 private DNS names)",
+    request: withSharing(many(2), "zones", {
+      facts: { servicePrivateDns: { secretsmanager: Array.from({ length: 501 }, (_, i) => `n${i}.secretsmanager.us-east-1.amazonaws.com`) } },
+    }),
+    problems: [["HOSTED_ZONE_QUOTA_EXCEEDED", "dnsSharing"]],
+  },
+  {
+    why: "auto over the Profile's 1,000 VPCs as well: an error",
+    request: many(1001),
+    problems: [["PROFILE_ASSOCIATION_QUOTA_EXCEEDED", "dnsSharing"]],
+  },
+  {
+    why: "an unknown mode is a request error",
+    request: withSharing(many(2), "both" as "auto"),
+    problems: [["INVALID_VALUE", "dnsSharing"]],
+  },
+];
+
+describe("planNetwork: dnsSharing", () => {
+  for (const row of rows) {
+    it(row.why, () => {
+      if (row.problems) {
+        assert.deepEqual(problemsOf(row.request), row.problems);
+        return;
+      }
+      const p = planNetwork(row.request);
+      assert.equal(p.dnsSharing.mode, row.mode);
+      assert.deepEqual(
+        p.dnsSharing.reasons.map((r) => r.code),
+        row.reasons,
+      );
+    });
+  }
+
+  it("a hub with 1,000 spokes plans with auto to a Profile, without a quota error", () => {
+    const p = planNetwork(many(1000));
+    assert.equal(p.dnsSharing.requested, "auto");
+    assert.equal(p.dnsSharing.mode, "profile");
+    assert.equal(p.profile!.associations.length, 1000);
+    assert.deepEqual(p.zones, []);
+    assert.ok(p.spokes.every((s) => s.profileAssociation && s.zoneAssociations.length === 0));
+  });
+
+  it("both costs and sizes are in the plan; the chosen one is the network's DNS cost", () => {
+    const p = planNetwork(network(spokes(4, { crossAccount: true }), { hubAccount: HUB_ACCOUNT }));
+    const { zones, profile } = p.dnsSharing;
+    assert.deepEqual([zones.count, zones.associations, zones.maxAssociationsPerZone, zones.quota], [1, 4, 5, 300]);
+    assert.equal(zones.monthlyUsd, 0.5);
+    // Each associating account pays USD 0.75 an hour for its first 100 associations.
+    assert.deepEqual(profile.byAccount, [
+      { account: HUB_ACCOUNT, associations: 2, monthlyUsd: 547.5 },
+      { account: "222222222222", associations: 2, monthlyUsd: 547.5 },
+    ]);
+    assert.equal(profile.monthlyUsd, 1095);
+    assert.equal(profile.payer, "associating accounts");
+    assert.equal(p.cost.dnsMonthlyUsd, 0.5);
+  });
+
+  it("associations beyond an account's first 100 are priced per association-hour", () => {
+    const p = planNetwork(many(300));
+    assert.deepEqual(p.dnsSharing.profile.byAccount, [{ account: HUB_ACCOUNT, associations: 300, monthlyUsd: 547.5 + 200 * 0.0014 * 730 }]);
+  });
+
+  it("hosted zones beyond the account's first 25 are priced at the lower tier", () => {
+    const names = Array.from({ length: 30 }, (_, i) => `n${i}.secretsmanager.us-east-1.amazonaws.com`);
+    const p = planNetwork(withSharing(many(2), "zones", { facts: { servicePrivateDns: { secretsmanager: names } } }));
+    assert.equal(p.dnsSharing.zones.count, 30);
+    assert.equal(p.dnsSharing.zones.monthlyUsd, 25 * 0.5 + 5 * 0.1);
+  });
+
+  describe("with a Profile", () => {
+    const p: NetworkPlan = planNetwork(withSharing(network(spokes(3, { crossAccount: true }), { hubAccount: HUB_ACCOUNT }), "profile"));
+
+    it("the hub keeps private DNS on for the shared endpoints and publishes no zones", () => {
+      const e = p.hub.plan!.endpoints.find((x) => x.service === "secretsmanager")!;
+      assert.equal(e.privateDns, true);
+      assert.ok(e.reasons.some((r) => r.code === "HUB_PROFILE_SHARED"));
+      assert.ok(!e.reasons.some((r) => r.code === "HUB_PRIVATE_HOSTED_ZONE"));
+      assert.deepEqual(p.zones, []);
+    });
+
+    it("the profile block: the shared endpoints, one association per consuming spoke, RAM sharing with the other accounts", () => {
+      assert.deepEqual(p.profile!.endpoints, ["secretsmanager"]);
+      assert.deepEqual(
+        p.profile!.associations.map((a) => [a.spoke, a.accountId ?? "-"]),
+        [
+          ["s0000", "-"],
+          ["s0001", "222222222222"],
+          ["s0002", "-"],
+        ],
+      );
+      assert.deepEqual(p.profile!.sharedWith, ["222222222222"]);
+      assert.equal(p.cost.dnsMonthlyUsd, p.profile!.cost.monthlyUsd);
+    });
+
+    it("spokes associate the Profile instead of zones", () => {
+      assert.ok(p.spokes.every((s) => s.profileAssociation && s.zoneAssociations.length === 0));
+    });
+
+    it("a spoke that keeps everything local associates nothing", () => {
+      const q = planNetwork(
+        withSharing(network([...spokes(2), spoke("own", 200, { centralize: "never", cidr: "10.200.0.0/16" })], { hubAccount: HUB_ACCOUNT }), "profile"),
+      );
+      assert.equal(q.spokes.find((s) => s.name === "own")!.profileAssociation, false);
+      assert.ok(!q.profile!.associations.some((a) => a.spoke === "own"));
+    });
+
+    it("the hub VPC then needs its DNS attributes for the private DNS it keeps", () => {
+      const req = withSharing(many(2), "profile");
+      const off = { ...req, hub: { ...req.hub, vpc: { ...req.hub.vpc, dnsHostnames: false } } };
+      assert.deepEqual(problemsOf(off), [["VPC_DNS_HOSTNAMES_DISABLED", "hub.vpc.dnsHostnames"]]);
+    });
+  });
+
+  it("nothing shared: no Profile, no zones, no DNS cost", () => {
+    const p = planNetwork(withSharing(network([spoke("own", 1, { centralize: "never" })], { hubAccount: HUB_ACCOUNT }), "profile"));
+    assert.equal(p.profile, null);
+    assert.equal(p.cost.dnsMonthlyUsd, 0);
+  });
+
+  it("the hub's Resolver inbound endpoint serves on-premises clients for the shared services too", () => {
+    const req = many(2);
+    const hub = { ...req.hub, access: { onPremises: { cidrs: ["192.168.0.0/16"], resolver: "create" as const } } };
+    for (const mode of ["zones", "profile"] as const) {
+      const r = planNetwork({ ...req, hub, dnsSharing: mode }).hub.plan!.resolver!;
+      assert.deepEqual(
+        r.reasons.map((x) => x.code),
+        ["RESOLVER_INBOUND", "RESOLVER_SERVES_SHARED"],
+      );
+      assert.match(r.reasons[1].message, /secretsmanager/);
+    }
+  });
+});
