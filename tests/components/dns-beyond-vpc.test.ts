@@ -152,7 +152,9 @@ describe("EndpointHub: DNS shared by Route 53 Profile", () => {
   });
 
   it("the hub's resolver: create registers hub-resolver next to the shared endpoints", async () => {
-    const run = await runHub(hubArgs(spokes, { dnsSharing: "profile", access: { onPremises: { cidrs: ["192.168.0.0/16"], resolver: "create" } } }));
+    const run = await runHub(
+      hubArgs(spokes, { dnsSharing: "profile", access: { onPremises: { cidrs: ["192.168.0.0/16"], resolver: "create" } } }),
+    );
     assert.equal(named(run, "hub-resolver").inputs.direction, "INBOUND");
   });
 });

@@ -13,7 +13,11 @@ function spokes(n: number, o: { crossAccount?: boolean } = {}): SpokeSpec[] {
   );
 }
 
-const withSharing = (req: NetworkRequest, dnsSharing?: NetworkRequest["dnsSharing"], extra: Partial<NetworkRequest> = {}): NetworkRequest => ({
+const withSharing = (
+  req: NetworkRequest,
+  dnsSharing?: NetworkRequest["dnsSharing"],
+  extra: Partial<NetworkRequest> = {},
+): NetworkRequest => ({
   ...req,
   ...(dnsSharing ? { dnsSharing } : {}),
   ...extra,
@@ -70,7 +74,9 @@ const rows: Row[] = [
   {
     why: "zones over the hub account's 500 hosted zones (a service with 501 private DNS names)",
     request: withSharing(many(2), "zones", {
-      facts: { servicePrivateDns: { secretsmanager: Array.from({ length: 501 }, (_, i) => `n${i}.secretsmanager.us-east-1.amazonaws.com`) } },
+      facts: {
+        servicePrivateDns: { secretsmanager: Array.from({ length: 501 }, (_, i) => `n${i}.secretsmanager.us-east-1.amazonaws.com`) },
+      },
     }),
     problems: [["HOSTED_ZONE_QUOTA_EXCEEDED", "dnsSharing"]],
   },
@@ -169,7 +175,10 @@ describe("planNetwork: dnsSharing", () => {
 
     it("a spoke that keeps everything local associates nothing", () => {
       const q = planNetwork(
-        withSharing(network([...spokes(2), spoke("own", 200, { centralize: "never", cidr: "10.200.0.0/16" })], { hubAccount: HUB_ACCOUNT }), "profile"),
+        withSharing(
+          network([...spokes(2), spoke("own", 200, { centralize: "never", cidr: "10.200.0.0/16" })], { hubAccount: HUB_ACCOUNT }),
+          "profile",
+        ),
       );
       assert.equal(q.spokes.find((s) => s.name === "own")!.profileAssociation, false);
       assert.ok(!q.profile!.associations.some((a) => a.spoke === "own"));

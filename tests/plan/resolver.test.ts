@@ -23,8 +23,16 @@ const rows: Row[] = [
     request: request({ access: onPremises() }),
     warnings: ["ON_PREMISES_DNS_NEEDS_RESOLVER"],
   },
-  { why: "resolver: none is the default, said out loud", request: request({ access: onPremises("none") }), warnings: ["ON_PREMISES_DNS_NEEDS_RESOLVER"] },
-  { why: "resolver: existing: the team runs one, so no warning and nothing planned", request: request({ access: onPremises("existing") }), warnings: [] },
+  {
+    why: "resolver: none is the default, said out loud",
+    request: request({ access: onPremises("none") }),
+    warnings: ["ON_PREMISES_DNS_NEEDS_RESOLVER"],
+  },
+  {
+    why: "resolver: existing: the team runs one, so no warning and nothing planned",
+    request: request({ access: onPremises("existing") }),
+    warnings: [],
+  },
   {
     why: "resolver: create plans the inbound endpoint and drops the warning",
     request: request({ access: onPremises("create") }),
@@ -65,7 +73,11 @@ describe("planEndpoints: resolver", () => {
         return;
       }
       const p = plan(row.request);
-      if (row.warnings) assert.deepEqual(warningCodes(p).filter((c) => c !== "HA_BELOW_MIN_AZS"), row.warnings);
+      if (row.warnings)
+        assert.deepEqual(
+          warningCodes(p).filter((c) => c !== "HA_BELOW_MIN_AZS"),
+          row.warnings,
+        );
       assert.deepEqual(
         p.resolver?.reasons.map((r) => r.code),
         row.reasons,

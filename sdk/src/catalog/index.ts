@@ -44,7 +44,10 @@ export interface Region {
 export const services: readonly CatalogService[] = servicesFile.services as CatalogService[];
 export const bundles: readonly Bundle[] = bundlesFile.bundles as Bundle[];
 // Route 53 prices are one list for every region: kept once in the file, merged into each region's table.
-export const regions: readonly Region[] = regionsFile.regions.map((r) => ({ ...r, prices: { ...regionsFile.dnsPrices.prices, ...r.prices } })) as Region[];
+export const regions: readonly Region[] = regionsFile.regions.map((r) => ({
+  ...r,
+  prices: { ...regionsFile.dnsPrices.prices, ...r.prices },
+})) as Region[];
 
 const serviceByKey = new Map(services.map((s) => [s.key, s]));
 const bundleByKey = new Map(bundles.map((b) => [b.key, b]));

@@ -127,7 +127,12 @@ export class EndpointSpoke extends pulumi.ComponentResource<EndpointSpokeData> {
       const associationName = profileAssociationName(componentName);
       new aws.route53.ProfilesAssociation(
         associationName,
-        { name: profileApiName(associationName), profileId: profile.id, resourceId: args.vpc.id, ...(args.region ? { region: args.region } : {}) },
+        {
+          name: profileApiName(associationName),
+          profileId: profile.id,
+          resourceId: args.vpc.id,
+          ...(args.region ? { region: args.region } : {}),
+        },
         opts,
       );
     }

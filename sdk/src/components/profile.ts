@@ -30,7 +30,11 @@ export function createProfile(plan: NetworkPlan, ctx: ProfileContext): aws.route
   const region = ctx.region ? { region: ctx.region } : {};
   const tags = (resourceName: string): Record<string, string> => ({ ...(ctx.tags ?? {}), Name: resourceName });
   const profileName = profileResourceName(ctx.name);
-  const profile = new aws.route53.ProfilesProfile(profileName, { name: profileApiName(profileName), tags: tags(profileName), ...region }, opts);
+  const profile = new aws.route53.ProfilesProfile(
+    profileName,
+    { name: profileApiName(profileName), tags: tags(profileName), ...region },
+    opts,
+  );
   for (const endpoint of planned.endpoints) {
     const resourceName = profileEndpointName(ctx.name, endpoint);
     new aws.route53.ProfilesResourceAssociation(

@@ -71,7 +71,10 @@ export const requestShape = obj(
       fromVpc: bool,
       // A consumer without networks would count as a consumer that nobody can be: require one.
       onPremises: obj(
-        { cidrs: { kind: "array", of: str("192.168.0.0/16"), minItems: 1 }, resolver: { kind: "enum", values: ["create", "existing", "none"] } },
+        {
+          cidrs: { kind: "array", of: str("192.168.0.0/16"), minItems: 1 },
+          resolver: { kind: "enum", values: ["create", "existing", "none"] },
+        },
         ["cidrs"],
       ),
       peerVpcs: {

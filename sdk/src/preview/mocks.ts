@@ -182,14 +182,20 @@ export class AwsMocks implements pulumi.runtime.Mocks {
       case "aws:route53/profilesProfile:ProfilesProfile": {
         const id = `rp-${fakeHex(seed)}`;
         const arn = `arn:aws:route53profiles:${(inputs.region as string) ?? this.region}:${this.accountId}:profile/${id}`;
-        return { id, state: { ...inputs, id, arn, ownerId: this.accountId, shareStatus: "NOT_SHARED", status: "COMPLETE", statusMessage: "" } };
+        return {
+          id,
+          state: { ...inputs, id, arn, ownerId: this.accountId, shareStatus: "NOT_SHARED", status: "COMPLETE", statusMessage: "" },
+        };
       }
       case "aws:route53/profilesResourceAssociation:ProfilesResourceAssociation": {
         const id = `rpr-${fakeHex(seed)}`;
         // The resource type is the ARN's service and resource kind, e.g. an interface endpoint's `vpc-endpoint`.
         const kind = /^arn:[^:]+:([^:]+):[^:]*:[^:]*:([^/]+)\//.exec(String(inputs.resourceArn ?? ""));
         const resourceType = kind ? `${kind[1]}:${kind[2]}` : "";
-        return { id, state: { ...inputs, id, ownerId: this.accountId, resourceType, resourceProperties: "", status: "COMPLETE", statusMessage: "" } };
+        return {
+          id,
+          state: { ...inputs, id, ownerId: this.accountId, resourceType, resourceProperties: "", status: "COMPLETE", statusMessage: "" },
+        };
       }
       case "aws:route53/profilesAssociation:ProfilesAssociation": {
         const id = `rpassoc-${fakeHex(seed)}`;
@@ -198,7 +204,10 @@ export class AwsMocks implements pulumi.runtime.Mocks {
       }
       case "aws:ram/resourceShare:ResourceShare": {
         const arn = `arn:aws:ram:${(inputs.region as string) ?? this.region}:${this.accountId}:resource-share/${fakeHex(seed, 8)}-${fakeHex(seed + "-share", 4)}`;
-        return { id: arn, state: { ...inputs, id: arn, arn, permissionArns: [], allowExternalPrincipals: inputs.allowExternalPrincipals ?? true } };
+        return {
+          id: arn,
+          state: { ...inputs, id: arn, arn, permissionArns: [], allowExternalPrincipals: inputs.allowExternalPrincipals ?? true },
+        };
       }
       case "aws:ram/resourceAssociation:ResourceAssociation": {
         const id = `${inputs.resourceShareArn},${inputs.resourceArn}`;
@@ -363,7 +372,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     const given = (inputs.ipAddresses as Array<{ subnetId?: string; ip?: string }> | undefined) ?? [];
     const ipAddresses = given.map((a) => {
       const n = parseInt(fakeHex(String(a.subnetId), 4), 16);
-      return { ...a, ip: a.ip ?? `10.0.${n % 256}.${(n >> 8) % 250 + 4}`, ipId: `rni-${fakeHex(`${id}-${a.subnetId}`)}` };
+      return { ...a, ip: a.ip ?? `10.0.${n % 256}.${((n >> 8) % 250) + 4}`, ipId: `rni-${fakeHex(`${id}-${a.subnetId}`)}` };
     });
     return {
       id,

@@ -150,7 +150,10 @@ export function decideDnsSharing(ctx: Ctx, s: DnsSharingSubject): DnsSharingPlan
     profileFits();
     return plan(
       "profile",
-      ctx.reason("ZONE_QUOTA_FORCES_PROFILE", `Zones would exceed AWS's quotas (${over.join("; ")}): a Route 53 Profile instead; ${costs}.`),
+      ctx.reason(
+        "ZONE_QUOTA_FORCES_PROFILE",
+        `Zones would exceed AWS's quotas (${over.join("; ")}): a Route 53 Profile instead; ${costs}.`,
+      ),
     );
   }
   if (spokes.length && profile.monthlyUsd < zones.monthlyUsd)

@@ -36,7 +36,8 @@ export interface OutsideDnsSubject {
 }
 
 /** What the smallest inbound endpoint (two ENIs) costs a month. */
-export const minimumResolverMonthlyUsd = (prices: PriceTable): number => money(prices.resolverEniHourUsd * HOURS_PER_MONTH * RESOLVER_MIN_AZS);
+export const minimumResolverMonthlyUsd = (prices: PriceTable): number =>
+  money(prices.resolverEniHourUsd * HOURS_PER_MONTH * RESOLVER_MIN_AZS);
 
 export function checkOutsideDns(ctx: Ctx, s: OutsideDnsSubject): void {
   const named = s.endpoints.filter((e) => e.privateDns).map((e) => e.service);
