@@ -292,6 +292,18 @@ const rows: Row[] = [
     path: "subnets",
   },
   {
+    code: "RESOLVER_TOO_FEW_AZS",
+    why: "a Resolver inbound endpoint needs IP addresses in two AZs",
+    request: request({
+      subnets: subnets("us-east-1", "a"),
+      ha: { minAzs: 1 },
+      access: { onPremises: { cidrs: ["192.168.0.0/16"], resolver: "create" } },
+    }),
+    path: "access.onPremises.resolver",
+    message: /at least 2 AZs/,
+    hint: /another AZ/,
+  },
+  {
     code: "HA_TOO_FEW_AZS",
     why: "strict HA with one AZ",
     request: { ...request({ ha: { strict: true } }), subnets: subnets("us-east-1", "a") },

@@ -37,6 +37,15 @@ const requests: unknown[] = [
   request({ bundles: ["ecs-fargate"], services: [{ name: "s3", policy: { template: "s3-buckets", buckets: ["my-assets"] } }] }),
   request({ services: [{ name: "s3", type: "Gateway" }, "s3express"], access: ON_PREM }),
   request({ services: ["s3"], subnets: [...subnets("us-east-1", "a"), { id: "subnet-nort", az: "us-east-1b" }] }),
+  request({
+    access: { onPremises: { cidrs: ["192.168.0.0/16"], resolver: "create" } },
+    subnets: subnets("us-east-1", "a"),
+    ha: { minAzs: 1 },
+  }),
+  request({
+    access: { onPremises: { cidrs: ["192.168.0.0/16"], resolver: "create" } },
+    subnets: [...subnets("us-east-1", "ab"), { id: "subnet-z", az: "us-east-1a" }],
+  }),
 ];
 
 function documentedDecisionCodes(): string[] {
@@ -64,6 +73,7 @@ function observedCodes(): Set<string> {
       const plan = planEndpoints(req);
       for (const e of plan.endpoints) for (const r of e.reasons) seen.add(r.code);
       for (const w of plan.warnings) seen.add(w.code);
+      for (const r of plan.resolver?.reasons ?? []) seen.add(r.code);
     } catch (err) {
       if (!isPlanRequestError(err)) throw err;
       for (const p of err.problems) seen.add(p.code);
