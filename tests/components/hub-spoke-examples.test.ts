@@ -46,11 +46,12 @@ describe("examples/hub-spoke under mocks", () => {
       },
     });
     expectNoErrors(spoke);
+    // The hub shares by Route 53 Profile: the spoke associates it once, and no zone.
+    assert.match(contract.profile!.id, /^rp-/);
+    assert.deepEqual(ofType(spoke, HUB_TYPES.association), []);
     assert.deepEqual(
-      ofType(spoke, HUB_TYPES.association)
-        .map((r) => r.inputs.zoneId)
-        .sort(),
-      [contract.services["ecr.dkr"].zoneId, contract.services.secretsmanager.zoneId].sort(),
+      ofType(spoke, "aws:route53/profilesAssociation:ProfilesAssociation").map((r) => [r.name, r.inputs.profileId, r.inputs.resourceId]),
+      [["payments-route53-profile-association", contract.profile!.id, "vpc-0payments"]],
     );
     assert.deepEqual(
       ofType(spoke, TYPES.vpcEndpoint).map((r) => r.name),

@@ -29,6 +29,16 @@ describe("bundled example requests", () => {
     assert.ok(checked > 0, "no example combines an s3-buckets policy with ECR");
   });
 
+  it("on-prem-resolver plans the Resolver inbound endpoint instead of warning", () => {
+    const plan = planEndpoints(loadExampleRequest("on-prem-resolver.yaml"));
+    assert.deepEqual(plan.resolver?.azs, ["us-east-1a", "us-east-1b"]);
+    assert.deepEqual(
+      plan.resolver?.securityGroup.ingress.map((r) => `${r.protocol} ${r.cidr}`),
+      ["tcp 172.16.0.0/12", "udp 172.16.0.0/12"],
+    );
+    assert.ok(!plan.warnings.some((w) => w.code === "ON_PREMISES_DNS_NEEDS_RESOLVER"));
+  });
+
   it("on-prem-s3 pairs the free gateway with an inbound-only interface endpoint that waits for it", () => {
     const plan = planEndpoints(loadExampleRequest("on-prem-s3.yaml"));
     const [gateway, iface] = plan.endpoints;

@@ -1,8 +1,9 @@
 /**
- * The hub of a hub-and-spoke network. The planner decides per service whether one hub endpoint
- * (private DNS off, a private hosted zone per service name instead) is cheaper than an endpoint in
- * every spoke that needs it, from each spoke's AZs and expected traffic and the transit price.
- * Spokes read the exported `contract` (examples/hub-spoke/spoke).
+ * The hub of a hub-and-spoke network. The planner decides per service whether one hub endpoint is
+ * cheaper than an endpoint in every spoke that needs it, from each spoke's AZs and expected traffic
+ * and the transit price. The shared endpoints keep private DNS on and reach the spokes through one
+ * Route 53 Profile (`dnsSharing: profile`; `auto` would pick private hosted zones until a zone's
+ * 300-VPC quota forces the Profile). Spokes read the exported `contract` (examples/hub-spoke/spoke).
  *
  *   pulumi config set vpcId vpc-0hub...
  *   pulumi config set --path 'subnets[0].id' subnet-0a1 ; pulumi config set --path 'subnets[0].az' us-east-1a
@@ -22,6 +23,7 @@ const hub = new EndpointHub("hub", {
   services: config.getObject<string[]>("services") ?? ["sts"],
   spokes: config.requireObject<HubSpokeArgs[]>("spokes"),
   transit: "transitGateway",
+  dnsSharing: "profile",
   tags: { team: "platform" },
 });
 

@@ -1,7 +1,8 @@
 /**
  * A spoke of examples/hub-spoke/hub: it reads the hub's contract through a stack reference,
- * associates the hub zones of the services the hub serves it, and builds its own endpoints (the
- * S3 gateway, and anything the hub keeps local for it) with an EndpointPlan child.
+ * associates the hub's Route 53 Profile with its VPC (or the hub zones, for a hub sharing by
+ * zones), and builds its own endpoints (the S3 gateway, and anything the hub keeps local for it)
+ * with an EndpointPlan child. A VPC takes one Profile: set `associatedProfileId` if it has one.
  *
  *   pulumi config set hubStack acme/vpce-hub/prod
  *   pulumi config set vpcId vpc-0pay...
@@ -18,6 +19,7 @@ const spoke = new EndpointSpoke(config.get("spokeName") ?? "payments", {
   subnets: config.requireObject<SubnetArgs[]>("subnets"),
   services: config.getObject<string[]>("services") ?? ["secretsmanager", "ecr.dkr", "s3"],
   traffic: config.getObject<Record<string, number>>("traffic"),
+  associatedProfileId: config.get("associatedProfileId"),
 });
 
 /** Per service: hub or local, and the names that resolve there. */

@@ -51,6 +51,9 @@ function totals(plan: NetworkPlan): string[] {
   return [
     `Monthly: ${usd(c.monthlyTotalUsd)} (hub ${usd(c.hubMonthlyUsd)}, spokes' own endpoints ${usd(c.spokesMonthlyUsd)}, transit ${usd(c.transitMonthlyUsd)}) at ${c.priceRegion} list prices.`,
     `Against every VPC having its own endpoints (${usd(c.everyVpcOwnMonthlyUsd)}): the plan ${savingText(c.savingsUsd)}.`,
+    ...(plan.hub.centralized.length
+      ? [`DNS sharing by ${plan.dnsSharing.mode}: ${plan.dnsSharing.reasons[0].message} [${plan.dnsSharing.reasons[0].code}]`]
+      : []),
   ];
 }
 

@@ -26,6 +26,9 @@ function totals(plan: Plan): string[] {
   if (c.nat) {
     out.push(`Against NAT for the same traffic (${usd(c.nat.monthlyUsd)}): the plan ${savingText(c.nat.savingsUsd)}.`);
   }
+  const r = plan.resolver;
+  if (r)
+    out.push(`Resolver inbound endpoint in ${r.azs.join(", ")}: ${usd(r.monthlyCostUsd)} a month, included above. ${r.reasons[0].message}`);
   return out;
 }
 
