@@ -151,6 +151,28 @@ describe("EndpointHub: DNS shared by Route 53 Profile", () => {
     );
   });
 
+  it("profileOrganizationArn shares with the organization: one principal, no external principals", async () => {
+    const org = "arn:aws:organizations::111111111111:organization/o-a1b2c3d4e5";
+    const run = await runHub(hubArgs(spokes, { dnsSharing: "profile", profileOrganizationArn: org }));
+    assert.deepEqual(
+      ofType(run, PROFILE_TYPES.sharePrincipal).map((r) => [r.name, r.inputs.principal]),
+      [["hub-route53-profile-share-organization", org]],
+    );
+    assert.equal(named(run, "hub-route53-profile-share").inputs.allowExternalPrincipals, false);
+  });
+
+  it("adding a spoke adds only its ingress rules and, for a new account, its RAM principal", async () => {
+    const before = await runHub(hubArgs(spokes, { dnsSharing: "profile" }));
+    const after = await runHub(hubArgs([...spokes, hubSpoke("d", 4, { accountId: "333333333333" })], { dnsSharing: "profile" }));
+    const added = after.resources.map((r) => r.name).filter((n) => !before.resources.some((b) => b.name === n));
+    assert.deepEqual(added.sort(), [
+      "hub-ecr.dkr-443-10.4.0.0-16",
+      "hub-route53-profile-share-333333333333",
+      "hub-secretsmanager-443-10.4.0.0-16",
+    ]);
+    assert.ok(before.resources.every((b) => after.resources.some((a) => a.urn === b.urn)));
+  });
+
   it("the hub's resolver: create registers hub-resolver next to the shared endpoints", async () => {
     const run = await runHub(
       hubArgs(spokes, { dnsSharing: "profile", access: { onPremises: { cidrs: ["192.168.0.0/16"], resolver: "create" } } }),

@@ -83,7 +83,14 @@ export class EndpointHub extends pulumi.ComponentResource<EndpointHubData> {
       endpoints,
       spokeVpcIds,
     });
-    const profile = createProfile(plan, { parent: this, name: componentName, region: args.region, tags: args.tags, endpoints });
+    const profile = createProfile(plan, {
+      parent: this,
+      name: componentName,
+      region: args.region,
+      tags: args.tags,
+      endpoints,
+      organizationArn: args.profileOrganizationArn,
+    });
 
     const services: Record<string, pulumi.Input<HubContract["services"][string]>> = {};
     const zoneNames = zoneNamesByService(plan);

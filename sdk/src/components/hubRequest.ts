@@ -80,6 +80,12 @@ export interface EndpointHubArgs extends EndpointPlanArgs {
    * @default "auto"
    */
   dnsSharing?: DnsSharingOption;
+  /**
+   * Share the Route 53 Profile with this AWS Organization (`arn:aws:organizations::<account>:organization/o-...`)
+   * instead of with each spoke account (RAM sharing with AWS Organizations must be enabled).
+   * @default each other spoke account
+   */
+  profileOrganizationArn?: string;
   /** The hub's AWS account (default: `aws.getCallerIdentity`, unless lookups is false). */
   accountId?: string;
 }

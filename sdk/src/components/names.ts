@@ -44,7 +44,7 @@ export const profileResourceName = (component: string): string => `${component}-
 /** A shared endpoint's association with the Profile, by endpoint name. */
 export const profileEndpointName = (component: string, endpoint: string): string => `${profileResourceName(component)}-${clean(endpoint)}`;
 
-/** The RAM share of the Profile, and one principal association per account id. */
+/** The RAM share of the Profile, and one principal association per account id (or `organization`). */
 export const profileShareName = (component: string): string => `${profileResourceName(component)}-share`;
 export const profilePrincipalName = (component: string, account: string): string => `${profileShareName(component)}-${clean(account)}`;
 

@@ -21,6 +21,8 @@ export interface ProfileContext {
   tags?: Record<string, string>;
   /** The hub's endpoints by plan name (createResources' result). */
   endpoints: Record<string, pulumi.Output<EndpointOutput>>;
+  /** Share with the organization rather than per account. */
+  organizationArn?: string;
 }
 
 export function createProfile(plan: NetworkPlan, ctx: ProfileContext): aws.route53.ProfilesProfile | undefined {
@@ -50,20 +52,20 @@ export function createProfile(plan: NetworkPlan, ctx: ProfileContext): aws.route
   }
   if (planned.sharedWith.length) {
     const shareName = profileShareName(ctx.name);
+    const organization = ctx.organizationArn;
     const share = new aws.ram.ResourceShare(
       shareName,
-      // The principals are explicit account ids; external ones are allowed so that a spoke account
-      // outside the hub's organization can accept the invitation.
-      { name: shareName, allowExternalPrincipals: true, tags: tags(shareName), ...region },
+      // Without an organization the principals are explicit account ids; external ones are allowed
+      // so that a spoke account outside the hub's organization can accept the invitation.
+      { name: shareName, allowExternalPrincipals: !organization, tags: tags(shareName), ...region },
       opts,
     );
     new aws.ram.ResourceAssociation(`${shareName}-profile`, { resourceArn: profile.arn, resourceShareArn: share.arn, ...region }, opts);
-    for (const account of planned.sharedWith)
-      new aws.ram.PrincipalAssociation(
-        profilePrincipalName(ctx.name, account),
-        { principal: account, resourceShareArn: share.arn, ...region },
-        opts,
-      );
+    const principals: Array<[string, string]> = organization
+      ? [["organization", organization]]
+      : planned.sharedWith.map((account) => [account, account]);
+    for (const [label, principal] of principals)
+      new aws.ram.PrincipalAssociation(profilePrincipalName(ctx.name, label), { principal, resourceShareArn: share.arn, ...region }, opts);
   }
   return profile;
 }
