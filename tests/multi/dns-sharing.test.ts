@@ -197,6 +197,22 @@ describe("planNetwork: dnsSharing", () => {
     assert.equal(p.cost.dnsMonthlyUsd, 0);
   });
 
+  it("a hub reached from on-premises without a resolver is warned for the shared services too; create or existing silence it", () => {
+    const req = many(2);
+    const hub = (resolver?: "create" | "existing") => ({
+      ...req,
+      hub: { ...req.hub, access: { onPremises: { cidrs: ["192.168.0.0/16"], ...(resolver ? { resolver } : {}) } } },
+    });
+    const warned = planNetwork(hub()).warnings.filter((w) => w.code === "ON_PREMISES_DNS_NEEDS_RESOLVER");
+    assert.deepEqual(
+      warned.map((w) => w.path),
+      ["hub.access.onPremises"],
+    );
+    assert.match(warned[0].message, /resolve secretsmanager .*set hub\.access\.onPremises\.resolver: create/);
+    for (const mode of ["create", "existing"] as const)
+      assert.ok(!planNetwork(hub(mode)).warnings.some((w) => w.code === "ON_PREMISES_DNS_NEEDS_RESOLVER"));
+  });
+
   it("the hub's Resolver inbound endpoint serves on-premises clients for the shared services too", () => {
     const req = many(2);
     const hub = { ...req.hub, access: { onPremises: { cidrs: ["192.168.0.0/16"], resolver: "create" as const } } };

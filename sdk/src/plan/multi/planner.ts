@@ -16,6 +16,7 @@ import type { DnsSharingPlan, HubPlan, NetworkPlan, PlannedProfile, PlannedZone,
 import { zonesFor } from "./zones";
 import { Report } from "../rules/context";
 import { decideDnsSharing, CODES as DNS_SHARING } from "../rules/dnsSharing";
+import { checkOutsideDns, CODES as RESOLVER } from "../rules/resolver";
 import { checkVpcDns, CODES as VPC_DNS } from "../rules/vpcDns";
 
 type SharingMode = DnsSharingPlan["mode"];
@@ -161,6 +162,17 @@ class NetworkPlanner {
       ingress[e.service] = this.hubIngress(e, d);
       this.shareEndpoint(e, d, ingress[e.service], own.find((s) => s.key === e.service)?.options.type === "Interface", mode);
     }
+    // Shared endpoints resolve in the hub through its zones (or their own private DNS), so on-premises
+    // clients need the hub's inbound endpoint for them as much as for the hub's own services.
+    const onPremises = request.hub.access?.onPremises;
+    if (onPremises && central.length)
+      checkOutsideDns(this.report.for(RESOLVER), {
+        vpcId: request.hub.vpc.id,
+        access: { onPremises },
+        endpoints: [...centralKeys].sort().map((service) => ({ service, privateDns: true })),
+        prices: this.ctx.pricesIn(request.region),
+        accessPath: "hub.access",
+      });
     if (plan?.resolver && central.length)
       plan.resolver.reasons.push(
         this.report

@@ -31,8 +31,11 @@ const DNS_PORT = 53;
 export interface OutsideDnsSubject {
   vpcId: string;
   access: AccessSpec | undefined;
-  endpoints: readonly PlannedEndpoint[];
+  /** The endpoints whose names resolve in the VPC (private DNS on, or a hub zone attached to it). */
+  endpoints: ReadonlyArray<Pick<PlannedEndpoint, "service" | "privateDns">>;
   prices: PriceTable;
+  /** Request path of `access`: `access`, or `hub.access` in a network request. */
+  accessPath?: string;
 }
 
 /** What the smallest inbound endpoint (two ENIs) costs a month. */
@@ -44,18 +47,19 @@ export function checkOutsideDns(ctx: Ctx, s: OutsideDnsSubject): void {
   if (!named.length) return;
   const list = named.join(", ");
   const onPremises = s.access?.onPremises;
+  const accessPath = s.accessPath ?? "access";
   if (onPremises?.cidrs.length && (onPremises.resolver ?? "none") === "none") {
     ctx.warn(
       "ON_PREMISES_DNS_NEEDS_RESOLVER",
-      `On-premises clients resolve ${list} to these endpoints only through a Route 53 Resolver inbound endpoint in ${s.vpcId} (with their DNS forwarding to it), which costs USD ${minimumResolverMonthlyUsd(s.prices).toFixed(2)} a month with its minimum of ${RESOLVER_MIN_AZS} ENIs; set access.onPremises.resolver: create (or existing when you run one), or use the endpoints' regional DNS names.`,
-      { path: "access.onPremises" },
+      `On-premises clients resolve ${list} to these endpoints only through a Route 53 Resolver inbound endpoint in ${s.vpcId} (with their DNS forwarding to it), which costs USD ${minimumResolverMonthlyUsd(s.prices).toFixed(2)} a month with its minimum of ${RESOLVER_MIN_AZS} ENIs; set ${accessPath}.onPremises.resolver: create (or existing when you run one), or use the endpoints' regional DNS names.`,
+      { path: `${accessPath}.onPremises` },
     );
   }
   if (s.access?.peerVpcs?.length) {
     ctx.warn(
       "PEER_DNS_NOT_SHARED",
       `Peer VPCs do not see this VPC's private DNS for ${list}: associate private hosted zones with them (EndpointHub and EndpointSpoke do this) or use the endpoints' regional DNS names.`,
-      { path: "access.peerVpcs" },
+      { path: `${accessPath}.peerVpcs` },
     );
   }
 }
