@@ -1,13 +1,14 @@
 /** Runs the real EndpointPlan on a CLI request under the mocks: the engine of `vpce-plan preview`. */
 import { EndpointPlan } from "../components/endpointPlan";
 import { argsFromRequest } from "../components/fromRequest";
-import type { EndpointOutput, PlanWarning } from "../components/args";
+import type { EndpointOutput, PlanWarning, ResolverOutput } from "../components/args";
 import type { PlanRequest } from "../plan/types";
 import { AwsMocks, type MockAwsFacts } from "./mocks";
 import { runProgram, type ProgramRun } from "./run";
 
 export interface RequestPreview {
   endpoints: Record<string, EndpointOutput>;
+  resolver?: ResolverOutput;
   monthlyCostUsd: number;
   warnings: PlanWarning[];
 }
@@ -42,7 +43,12 @@ export function previewRequest(request: PlanRequest, name = "demo"): Promise<Pro
   return runProgram(
     () => {
       const component = new EndpointPlan(name, argsFromRequest(request));
-      return { endpoints: component.endpoints, monthlyCostUsd: component.monthlyCostUsd, warnings: component.warnings };
+      return {
+        endpoints: component.endpoints,
+        resolver: component.resolver,
+        monthlyCostUsd: component.monthlyCostUsd,
+        warnings: component.warnings,
+      };
     },
     { mocks, project: "vpce-plan-preview", stack: "preview" },
   );

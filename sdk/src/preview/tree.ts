@@ -19,6 +19,7 @@ const KEY_INPUTS: Record<string, string[]> = {
   "aws:ec2/vpcEndpointRouteTableAssociation:VpcEndpointRouteTableAssociation": ["routeTableId"],
   "aws:ec2/securityGroup:SecurityGroup": ["vpcId", "description"],
   "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": ["ipProtocol", "fromPort", "toPort", "cidrIpv4", "cidrIpv6", "description"],
+  "aws:route53/resolverEndpoint:ResolverEndpoint": ["direction", "ipAddresses", "securityGroupIds"],
 };
 
 const STACK_TYPE = "pulumi:pulumi:Stack";

@@ -90,6 +90,8 @@ Exit codes: 0 preview made, 2 invalid request or flags, 1 anything else.`,
         e.type === "Gateway" ? `prefix list ${e.prefixListId}` : `${e.zonalDnsNames?.length ?? 0} zonal DNS name(s), ${e.regionalDnsName}`;
       lines.push(`        ${key.padEnd(width)}  ${e.type.padEnd(9)}  ${e.id}  ${where}`);
     }
+    if (outputs.resolver)
+      lines.push(`    resolver: ${outputs.resolver.id}, forward on-premises DNS to ${outputs.resolver.ipAddresses.join(", ")}`);
     if (outputs.warnings.length) {
       lines.push("    warnings:");
       for (const w of outputs.warnings) lines.push(`        ${w.code}: ${w.message}`);
