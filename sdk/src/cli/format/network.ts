@@ -54,6 +54,11 @@ function totals(plan: NetworkPlan): string[] {
     ...(plan.hub.centralized.length
       ? [`DNS sharing by ${plan.dnsSharing.mode}: ${plan.dnsSharing.reasons[0].message} [${plan.dnsSharing.reasons[0].code}]`]
       : []),
+    ...(plan.profile
+      ? [
+          `Route 53 Profile: ${plan.profile.endpoints.length} hub endpoint(s), associated by ${plan.profile.associations.length} spoke VPC(s)${plan.profile.sharedWith.length ? `, shared through AWS RAM with ${plan.profile.sharedWith.join(", ")}` : ""}; ${usd(plan.profile.cost.monthlyUsd)} a month, billed to the associating accounts.`,
+        ]
+      : []),
   ];
 }
 
