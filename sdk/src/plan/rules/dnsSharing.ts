@@ -110,7 +110,7 @@ export function decideDnsSharing(ctx: Ctx, s: DnsSharingSubject): DnsSharingPlan
           "ZONE_ASSOCIATION_QUOTA_EXCEEDED",
           s.path,
           `the private hosted zone of ${busiest.service} would be associated with ${maxPerZone} VPCs (${busiest.consumers.length} spokes and the hub); AWS allows ${DNS_QUOTAS.vpcsPerHostedZone} per zone.`,
-          "Set dnsSharing: profile (or auto), or raise the quota with AWS and declare it.",
+          "Set dnsSharing: profile (or auto), or split the spokes over several hubs.",
         );
     }
     if (zoneCount > DNS_QUOTAS.hostedZonesPerAccount) {
