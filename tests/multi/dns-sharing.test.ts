@@ -1,5 +1,6 @@
 /** Rule 15: the hub shares DNS by private hosted zones or by one Route 53 Profile (rules/dnsSharing.ts). */
 import assert from "node:assert/strict";
+import fc from "fast-check";
 import { isPlanRequestError, planNetwork, type NetworkPlan, type NetworkRequest, type SpokeSpec } from "vpce-plan/plan";
 import { network, spoke } from "./fixtures";
 
@@ -224,5 +225,30 @@ describe("planNetwork: dnsSharing", () => {
       );
       assert.match(r.reasons[1].message, /secretsmanager/);
     }
+  });
+
+  it("property: below the quotas, auto takes whichever costs less at the request's prices, and that is the DNS cost", () => {
+    const accounts = ["222222222222", "333333333333", "444444444444"];
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 0, max: 100 }),
+        (spokeAccounts, zoneUsd, accountHourCents) => {
+          // Spokes without subnets take secretsmanager from the hub: every one associates.
+          const list = spokeAccounts.map((a, i) => spoke(`p${i}`, i + 1, { azs: [], ...(a < 3 ? { accountId: accounts[a] } : {}) }));
+          const prices = { hostedZoneMonthlyUsd: zoneUsd, profileAccountHourUsd: accountHourCents / 100 };
+          const p = planNetwork({ ...network(list, { hubAccount: HUB_ACCOUNT }), prices });
+          const { zones, profile } = p.dnsSharing;
+          // An independent price: one hourly fee per distinct associating account (each has far fewer than 100).
+          const payers = new Set(spokeAccounts.map((a) => (a < 3 ? accounts[a] : HUB_ACCOUNT))).size;
+          assert.equal(profile.monthlyUsd, Math.round(payers * 730 * (accountHourCents / 100) * 10_000) / 10_000);
+          assert.equal(zones.monthlyUsd, zoneUsd * zones.count);
+          assert.equal(p.dnsSharing.mode, profile.monthlyUsd < zones.monthlyUsd ? "profile" : "zones");
+          assert.equal(p.cost.dnsMonthlyUsd, Math.min(profile.monthlyUsd, zones.monthlyUsd));
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });
