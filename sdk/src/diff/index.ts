@@ -157,7 +157,8 @@ function fieldChanges(base: EndpointJson, head: EndpointJson, baseVpc: string, h
   const compared = (m: Map<string, unknown>): Map<string, unknown> =>
     only ? new Map([...m].filter(([field]) => only.has(field.split(".")[0]))) : m;
   const a = compared(flatten(withoutIngress(base)));
-  const b = compared(flatten(withoutIngress(head)));
+  // A field the restricted base does not report (EC2 omits some, emulators more) is not a change.
+  const b = new Map([...compared(flatten(withoutIngress(head)))].filter(([field]) => !only || a.has(field)));
   const changes: FieldChange[] = [];
   if (baseVpc !== headVpc) changes.push({ field: "vpcId", base: baseVpc, head: headVpc, replaces: replacesEndpoint("vpcId", head.type) });
   for (const field of [...new Set([...a.keys(), ...b.keys()])].sort()) {
@@ -213,7 +214,7 @@ function ref(e: EndpointJson, vpc: string, base: EndpointJson | undefined, head:
 }
 
 export interface DiffOptions {
-  /** Compare only these endpoint fields (top-level names), e.g. what a live VPC can report. */
+  /** Compare only these endpoint fields (top-level names), and only where the base has them: what a live VPC reports. */
   fields?: ReadonlySet<string>;
 }
 

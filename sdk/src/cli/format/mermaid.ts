@@ -21,7 +21,7 @@ const CLASSES: Record<"added" | "changed" | "replaced" | "removed", string> = {
   added: "fill:#e6ffed,stroke:#2da44e",
   changed: "fill:#fff8c5,stroke:#bf8700",
   replaced: "fill:#ffebe9,stroke:#cf222e",
-  removed: "fill:#f6f8fa,stroke:#8c959f,stroke-dasharray:4 3",
+  removed: "fill:#f6f8fa,stroke:#8c959f,stroke-dasharray:4",
 };
 
 /** `ecr.dkr` -> `ecr_2edkr`: every character outside [A-Za-z0-9] is escaped, so distinct names stay distinct. */
@@ -127,7 +127,7 @@ function drawVpc(chart: Chart, plan: Plan, vpcNode: string, title: string, prefi
 
 function drawRemoved(chart: Chart, marks: DiagramMarks | undefined): void {
   if (!marks?.removed?.length) return;
-  chart.group("removed", "Removed", () => {
+  chart.group("removed_endpoints", "Removed", () => {
     for (const r of marks.removed!) {
       const id = nodeId("x", r.key);
       chart.node(id, r.label);
