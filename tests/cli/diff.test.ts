@@ -1,10 +1,11 @@
 /** `vpce-plan diff` and the pull-request markdown of `plan` and `diff`, through the built binary. */
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { planEndpoints, planNetwork } from "vpce-plan/plan";
 import { requestFile, vpcePlan } from "../helpers/cli";
 import { mermaidBlocks, parseFlowchart } from "../helpers/mermaid";
-import { REQUESTS_DIR, loadExampleRequest } from "../helpers/requests";
+import { REPO_ROOT, REQUESTS_DIR, loadExampleRequest } from "../helpers/requests";
 import { request, subnets } from "../helpers/build";
 
 const BASE = request({ services: ["sts", "logs", "s3"] });
@@ -129,5 +130,26 @@ describe("cli: plan --format markdown as a pull-request comment", () => {
     const chart = assertComment(run.stdout, new RegExp(`^### \\$${planned.cost.monthlyTotalUsd.toFixed(2)} a month: Network plan`));
     assert.ok(chart.groups.has("hub"));
     assert.equal([...chart.nodes.values()].filter((n) => n.startsWith("Spoke ")).length, planned.spokes.length);
+  });
+});
+
+describe("examples/github-actions: the pull-request workflow", () => {
+  it("runs the diff and plan commands this CLI accepts, and posts the markdown it prints", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const YAML = require("yaml") as typeof import("yaml");
+    const workflow = YAML.parse(readFileSync(join(REPO_ROOT, "examples", "github-actions", "vpce-plan-diff.yml"), "utf8"));
+    assert.ok(workflow.on.pull_request);
+    assert.equal(workflow.permissions["pull-requests"], "write");
+    const script = (workflow.jobs.diff.steps as Array<{ run?: string }>).map((s) => s.run ?? "").join("\n");
+    const commands = [...script.matchAll(/npx vpce-plan (.+?) > comment\.md/g)].map((m) => m[1]);
+    assert.equal(commands.length, 2);
+    const files: Record<string, string> = { "base-request.yaml": base, '"$REQUEST"': head };
+    for (const command of commands) {
+      const args = command.split(/\s+/).map((a) => files[a] ?? a);
+      const run = vpcePlan(args);
+      assert.ok(run.status === 0 || run.status === 3, `${command}: ${run.stderr}`);
+      assert.equal(mermaidBlocks(run.stdout).length, 1, command);
+    }
+    assert.match(script, /gh pr comment .* --body-file comment\.md/);
   });
 });

@@ -327,7 +327,7 @@ function natWithoutGateway(ctx: Context): Finding[] {
  * finding prices meeting the control: interface AZ-hours in every AZ the VPC's subnets use.
  */
 function securityHub(ctx: Context): Finding[] {
-  const azs = new Set(ctx.snapshot.subnets.map((s) => s.az)).size;
+  const azs = new Set(ctx.snapshot.subnets.map((s) => s.az).filter(Boolean)).size;
   const prices = (getRegion(ctx.snapshot.region) ?? getRegion("us-east-1")!).prices;
   const perAz = money(prices.interfaceHourUsd * HOURS_PER_MONTH);
   const out: Finding[] = [];
