@@ -39,12 +39,18 @@ function snapshot(endpoints: EndpointFacts[], region = "us-east-1"): VpcSnapshot
 
 describe("audit: Security Hub endpoint controls", () => {
   it("are off unless asked for, so existing audits keep their findings", () => {
-    assert.deepEqual(auditVpc(snapshot([])).filter((f) => f.rule.startsWith("SECURITY_HUB_")), []);
+    assert.deepEqual(
+      auditVpc(snapshot([])).filter((f) => f.rule.startsWith("SECURITY_HUB_")),
+      [],
+    );
   });
 
   it("each control fails a VPC without its endpoint, pricing what meeting it costs in the VPC's AZs", () => {
     const findings = auditVpc(snapshot([iface("ec2")]), { securityHub: true });
-    assert.deepEqual(findings.map((f) => f.rule).sort(), Object.keys(CONTROLS).filter((r) => r !== "SECURITY_HUB_EC2_10"));
+    assert.deepEqual(
+      findings.map((f) => f.rule).sort(),
+      Object.keys(CONTROLS).filter((r) => r !== "SECURITY_HUB_EC2_10"),
+    );
     const perAz = getRegion("us-east-1")!.prices.interfaceHourUsd * HOURS_PER_MONTH;
     for (const f of findings) {
       assert.equal(f.severity, "medium");

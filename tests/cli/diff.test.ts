@@ -21,7 +21,10 @@ const head = requestFile("diff-head.json", HEAD);
 function assertComment(markdown: string, headline: RegExp): ReturnType<typeof parseFlowchart> {
   const lines = markdown.split("\n");
   assert.match(lines[0], headline);
-  assert.ok(lines.some((l) => /^\| --- \|/.test(l)), "a markdown table");
+  assert.ok(
+    lines.some((l) => /^\| --- \|/.test(l)),
+    "a markdown table",
+  );
   assert.match(markdown, /<details><summary>[^<]+<\/summary>[\s\S]+<\/details>/);
   const blocks = mermaidBlocks(markdown);
   assert.equal(blocks.length, 1, "exactly one mermaid block");
@@ -48,7 +51,15 @@ describe("cli: vpce-plan diff", () => {
 
   it("plan JSON files diff like their requests", () => {
     const planFile = (name: string, req: unknown) => requestFile(name, JSON.stringify(planEndpoints(req)));
-    const fromPlans = vpcePlan(["diff", "--base", planFile("p-base.json", BASE), "--head", planFile("p-head.json", HEAD), "--format", "json"]);
+    const fromPlans = vpcePlan([
+      "diff",
+      "--base",
+      planFile("p-base.json", BASE),
+      "--head",
+      planFile("p-head.json", HEAD),
+      "--format",
+      "json",
+    ]);
     const fromRequests = vpcePlan(["diff", "--base", base, "--head", head, "--format", "json"]);
     assert.equal(fromPlans.status, 0, fromPlans.stderr);
     assert.deepEqual(JSON.parse(fromPlans.stdout), JSON.parse(fromRequests.stdout));
@@ -87,19 +98,37 @@ describe("cli: vpce-plan diff", () => {
     const chart = assertComment(run.stdout, /^### vpce-plan: \+\$\d+\.\d{2} a month \(\$\d+\.\d{2} -> \$\d+\.\d{2}\)$/);
     assert.match(run.stdout, /This change adds kms, s3, removes sts, changes logs/);
     assert.ok(chart.groups.has("vpc"));
-    assert.deepEqual([...chart.groups.values()].filter((g) => /^us-east-1[abc]$/.test(g)).sort(), ["us-east-1a", "us-east-1b", "us-east-1c"]);
+    assert.deepEqual([...chart.groups.values()].filter((g) => /^us-east-1[abc]$/.test(g)).sort(), [
+      "us-east-1a",
+      "us-east-1b",
+      "us-east-1c",
+    ]);
     assert.ok([...chart.nodes.values()].some((n) => n === "s3 gateway"));
     assert.ok(chart.edges.some((e) => e.to === "vpc" && chart.nodes.get(e.from) === "On-premises"));
     assert.equal(chart.classes.get("added")!.length, 6, "kms and s3 in three AZs");
-    assert.deepEqual(chart.classes.get("removed")!.map((id) => chart.nodes.get(id)), ["sts (interface)"]);
+    assert.deepEqual(
+      chart.classes.get("removed")!.map((id) => chart.nodes.get(id)),
+      ["sts (interface)"],
+    );
     assert.match(run.stdout, /<details><summary>Security-group rules<\/summary>/);
     for (const e of planEndpoints(HEAD).endpoints) for (const r of e.reasons) assert.ok(run.stdout.includes(`\`${r.code}\``), r.code);
   });
 
   it("a network diff shows assignments that move, and the hub-and-spoke diagram", () => {
     const net = loadExampleRequest("hub-spoke.yaml") as Record<string, unknown> & { spokes: Array<Record<string, unknown>> };
-    const headNet = { ...net, spokes: net.spokes.map((s, i) => (i === 0 ? { ...s, traffic: { ...(s.traffic as object), "ecr.dkr": 50000 } } : s)) };
-    const run = vpcePlan(["diff", "--base", join(REQUESTS_DIR, "hub-spoke.yaml"), "--head", requestFile("net-head.json", headNet), "--format", "markdown"]);
+    const headNet = {
+      ...net,
+      spokes: net.spokes.map((s, i) => (i === 0 ? { ...s, traffic: { ...(s.traffic as object), "ecr.dkr": 50000 } } : s)),
+    };
+    const run = vpcePlan([
+      "diff",
+      "--base",
+      join(REQUESTS_DIR, "hub-spoke.yaml"),
+      "--head",
+      requestFile("net-head.json", headNet),
+      "--format",
+      "markdown",
+    ]);
     assert.equal(run.status, 0, run.stderr);
     const chart = assertComment(run.stdout, /^### vpce-plan: [+-]?\$\d+\.\d{2} a month/);
     const planned = planNetwork(headNet);
@@ -116,11 +145,19 @@ describe("cli: plan --format markdown as a pull-request comment", () => {
     const run = vpcePlan(["plan", "--file", join(REQUESTS_DIR, "example.yaml"), "--format", "markdown"]);
     assert.equal(run.status, 0, run.stderr);
     const planned = planEndpoints(loadExampleRequest("example.yaml"));
-    const chart = assertComment(run.stdout, new RegExp(`^### VPC endpoints for \`${planned.vpcId}\` \\(${planned.region}\\): \\$${planned.cost.monthlyTotalUsd.toFixed(2)} a month$`));
+    const chart = assertComment(
+      run.stdout,
+      new RegExp(
+        `^### VPC endpoints for \`${planned.vpcId}\` \\(${planned.region}\\): \\$${planned.cost.monthlyTotalUsd.toFixed(2)} a month$`,
+      ),
+    );
     for (const e of planned.endpoints.filter((x) => x.type === "Interface"))
       assert.equal([...chart.nodes.values()].filter((n) => n.split(" · ")[0] === e.service).length, e.azs!.length, e.name);
     for (const e of planned.endpoints.filter((x) => x.type === "Gateway"))
-      for (const rtb of e.routeTableIds!) assert.ok(chart.edges.some((x) => chart.nodes.get(x.from) === `route table ${rtb}` && chart.nodes.get(x.to) === `${e.service} gateway`));
+      for (const rtb of e.routeTableIds!)
+        assert.ok(
+          chart.edges.some((x) => chart.nodes.get(x.from) === `route table ${rtb}` && chart.nodes.get(x.to) === `${e.service} gateway`),
+        );
   });
 
   it("a network: the hub, each spoke and what it takes from the hub, in exactly one flowchart", () => {

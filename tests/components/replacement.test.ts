@@ -56,7 +56,8 @@ describe("components: replacement-safe resource options", () => {
     assert.equal(byName["app-s3-gateway"], false, "a VPC may hold several gateway endpoints for one service");
     assert.equal(byName["app-s3-gateway-rtb-a"], true);
     assert.equal(byName["app-s3-gateway-rtb-b"], true);
-    for (const c of calls.filter((x) => x.type === "SecurityGroup" || x.type === "SecurityGroupIngressRule")) assert.equal(byName[c.name], false, c.name);
+    for (const c of calls.filter((x) => x.type === "SecurityGroup" || x.type === "SecurityGroupIngressRule"))
+      assert.equal(byName[c.name], false, c.name);
     // The S3 interface endpoint still waits for the gateway (dependsOn survives the spread).
     const s3 = calls.find((c) => c.name === "app-s3")!;
     assert.equal((s3.opts.dependsOn as unknown[]).length, 1);
@@ -67,7 +68,9 @@ describe("components: replacement-safe resource options", () => {
     let contract;
     try {
       // Three spokes share secretsmanager and ecr.dkr through the hub (as in spoke.test.ts).
-      contract = (await runHub(hubArgs([hubSpoke("a", 1, { services: ["secretsmanager", "ecr.dkr", "s3"] }), hubSpoke("b", 2), hubSpoke("c", 3)]))).contract;
+      contract = (
+        await runHub(hubArgs([hubSpoke("a", 1, { services: ["secretsmanager", "ecr.dkr", "s3"] }), hubSpoke("b", 2), hubSpoke("c", 3)]))
+      ).contract;
     } finally {
       spy.restore();
     }

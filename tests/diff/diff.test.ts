@@ -50,17 +50,27 @@ describe("diff: request pairs", () => {
       [["sts", "192.168.0.0/16", "onPremises"]],
     );
     assert.deepEqual(d.securityGroupRules.removed, []);
-    assert.deepEqual(diffPlans(head, base).securityGroupRules.removed.map((r) => r.cidr), ["192.168.0.0/16"]);
+    assert.deepEqual(
+      diffPlans(head, base).securityGroupRules.removed.map((r) => r.cidr),
+      ["192.168.0.0/16"],
+    );
   });
 
   it("another VPC replaces every endpoint; private DNS on an interface endpoint is updated in place", () => {
     const base = plan(request({ services: ["sts", "s3"] }));
     const moved = diffPlans(base, plan(request({ services: ["sts", "s3"], vpc: { ...request().vpc, id: "vpc-0def" } })));
     assert.deepEqual(names(moved, "changed"), ["s3-gateway", "sts"]);
-    for (const c of moved.endpoints.changed) assert.deepEqual(c.changes.find((f) => f.field === "vpcId"), { field: "vpcId", base: "vpc-0abc", head: "vpc-0def", replaces: true });
+    for (const c of moved.endpoints.changed)
+      assert.deepEqual(
+        c.changes.find((f) => f.field === "vpcId"),
+        { field: "vpcId", base: "vpc-0abc", head: "vpc-0def", replaces: true },
+      );
     assert.equal(moved.summary.replaced, 2);
     const dnsOff = diffPlans(base, plan(request({ services: [{ name: "sts", privateDns: false }, "s3"] })));
-    assert.deepEqual(fields(dnsOff, "sts").find(([f]) => f === "privateDns"), ["privateDns", false]);
+    assert.deepEqual(
+      fields(dnsOff, "sts").find(([f]) => f === "privateDns"),
+      ["privateDns", false],
+    );
     assert.equal(dnsOff.summary.replaced, 0);
   });
 
@@ -101,7 +111,13 @@ describe("diff: plan pairs (plan JSON files)", () => {
     Object.assign(head.endpoints[0], { serviceRegion: "us-west-2", quotaNote: "raised" });
     Object.assign(head.endpoints[0], { dnsOptions: { dnsRecordIpType: "ipv4", privateDnsPreference: "VERIFIED_DOMAINS_ONLY" } });
     Object.assign(head.endpoints[0], {
-      securityGroups: [{ name: "sts-2", mode: "perEndpoint", ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidr: "10.9.0.0/16", source: "extra" }] }],
+      securityGroups: [
+        {
+          name: "sts-2",
+          mode: "perEndpoint",
+          ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidr: "10.9.0.0/16", source: "extra" }],
+        },
+      ],
     });
     const d = diffPlans(base, head);
     const byField = Object.fromEntries(d.endpoints.changed[0].changes.map((c) => [c.field, c.replaces]));
@@ -109,7 +125,10 @@ describe("diff: plan pairs (plan JSON files)", () => {
     assert.equal(byField.quotaNote, false);
     assert.equal(byField["dnsOptions.privateDnsPreference"], true);
     assert.ok(REPLACING_FIELDS.has("vpcId") && REPLACING_FIELDS.has("type"));
-    assert.deepEqual(d.securityGroupRules.added.map((r) => r.cidr), ["10.9.0.0/16"]);
+    assert.deepEqual(
+      d.securityGroupRules.added.map((r) => r.cidr),
+      ["10.9.0.0/16"],
+    );
   });
 });
 

@@ -52,6 +52,7 @@ export function parseFlowchart(text: string): Flowchart {
   }
   if (open.length) throw new Error(`unclosed subgraph ${open.join(", ")}`);
   for (const e of chart.edges) if (!defined(e.from) || !defined(e.to)) throw new Error(`edge to an undefined node: ${e.from} --> ${e.to}`);
-  for (const [cls, ids] of chart.classes) for (const id of ids) if (!chart.nodes.has(id)) throw new Error(`class ${cls} names undefined ${id}`);
+  for (const [cls, ids] of chart.classes)
+    for (const id of ids) if (!chart.nodes.has(id)) throw new Error(`class ${cls} names undefined ${id}`);
   return chart;
 }

@@ -40,17 +40,27 @@ function violations(rule: RuleId, resources: StackResource[], set = policies): A
   if ("validateResource" in policy && policy.validateResource) {
     const validate = policy.validateResource as (args: ResourceValidationArgs, r: typeof report) => void;
     for (const r of resources) {
-      validate({ ...r, opts: {}, isType: () => false, asType: () => undefined, getConfig: () => ({}) } as unknown as ResourceValidationArgs, (m) => report(m, r.urn));
+      validate(
+        { ...r, opts: {}, isType: () => false, asType: () => undefined, getConfig: () => ({}) } as unknown as ResourceValidationArgs,
+        (m) => report(m, r.urn),
+      );
     }
   } else {
-    const validate = (policy as StackValidationPolicy).validateStack as unknown as (args: { resources: PolicyResource[] }, r: typeof report) => void;
+    const validate = (policy as StackValidationPolicy).validateStack as unknown as (
+      args: { resources: PolicyResource[] },
+      r: typeof report,
+    ) => void;
     validate({ resources: resources as unknown as PolicyResource[] }, report);
   }
   return out;
 }
 
 const basic = (subnets = SUBNETS) =>
-  runModule(example("basic"), { project: "vpce-basic", mocks: account(), config: { "vpce-basic:vpcId": "vpc-0abc", "vpce-basic:subnets": subnets } });
+  runModule(example("basic"), {
+    project: "vpce-basic",
+    mocks: account(),
+    config: { "vpce-basic:vpcId": "vpc-0abc", "vpce-basic:subnets": subnets },
+  });
 const onPremS3 = () =>
   runModule(example("on-prem-s3"), {
     project: "vpce-on-prem-s3",
@@ -118,7 +128,9 @@ describe("policy pack: vpce-plan/policy", () => {
     assert.deepEqual(violations("ENDPOINT_SINGLE_AZ", asPolicyResources(two)), []);
     const one = await basic(SUBNETS.slice(0, 1));
     const found = violations("ENDPOINT_SINGLE_AZ", asPolicyResources(one));
-    const interfaces = one.resources.filter((r) => r.type === "aws:ec2/vpcEndpoint:VpcEndpoint" && r.inputs.vpcEndpointType === "Interface");
+    const interfaces = one.resources.filter(
+      (r) => r.type === "aws:ec2/vpcEndpoint:VpcEndpoint" && r.inputs.vpcEndpointType === "Interface",
+    );
     assert.equal(found.length, interfaces.length);
     assert.match(found[0].message, /has a network interface only in subnet-0a1/);
   });
@@ -140,9 +152,14 @@ describe("policy pack: vpce-plan/policy", () => {
   });
 
   it("PRIVATE_DNS_OFF: the hub example's shared endpoints (zones instead) pass; an endpoint with private DNS off fails", async () => {
-    const hub = await runHub(hubArgs([hubSpoke("a", 1, { services: ["secretsmanager", "ecr.dkr", "s3"] }), hubSpoke("b", 2), hubSpoke("c", 3)]));
+    const hub = await runHub(
+      hubArgs([hubSpoke("a", 1, { services: ["secretsmanager", "ecr.dkr", "s3"] }), hubSpoke("b", 2), hubSpoke("c", 3)]),
+    );
     const hubResources = asPolicyResources(hub);
-    assert.ok(hubResources.some((r) => r.type === "aws:ec2/vpcEndpoint:VpcEndpoint" && r.props.privateDnsEnabled === false), "hub shares with private DNS off");
+    assert.ok(
+      hubResources.some((r) => r.type === "aws:ec2/vpcEndpoint:VpcEndpoint" && r.props.privateDnsEnabled === false),
+      "hub shares with private DNS off",
+    );
     assert.deepEqual(violations("PRIVATE_DNS_OFF", hubResources), []);
     const off = await plan({ services: ["sts"], serviceOptions: { sts: { privateDns: false } } });
     const found = violations("PRIVATE_DNS_OFF", off);
@@ -153,10 +170,7 @@ describe("policy pack: vpce-plan/policy", () => {
   it("NAT_WITHOUT_GATEWAY_ENDPOINT: a NAT route table with S3 and DynamoDB gateways passes; without them it fails twice", async () => {
     assert.deepEqual(violations("NAT_WITHOUT_GATEWAY_ENDPOINT", await natVpc(["s3", "dynamodb", "sts"])), []);
     const found = violations("NAT_WITHOUT_GATEWAY_ENDPOINT", await natVpc(["sts"]));
-    assert.deepEqual(
-      found.map((v) => /sends (\w+) traffic/.exec(v.message)?.[1]).sort(),
-      ["dynamodb", "s3"],
-    );
+    assert.deepEqual(found.map((v) => /sends (\w+) traffic/.exec(v.message)?.[1]).sort(), ["dynamodb", "s3"]);
   });
 
   for (const rule of POLICY_RULES.filter((r) => r.startsWith("SECURITY_HUB_"))) {

@@ -7,7 +7,15 @@ import type { EndpointFacts, ServiceFacts, VpcSnapshot } from "../facts/aws/snap
 import { isLiveEndpoint } from "../facts/aws/snapshot";
 import { containsCidr, isOpen } from "./cidr";
 import { HOURS_PER_MONTH, money } from "../plan/cost";
-import { isSecurityHubRule, RULES, SECURITY_HUB_ENDPOINTS, severityRank, type RuleId, type SecurityHubRuleId, type Severity } from "./rules";
+import {
+  isSecurityHubRule,
+  RULES,
+  SECURITY_HUB_ENDPOINTS,
+  severityRank,
+  type RuleId,
+  type SecurityHubRuleId,
+  type Severity,
+} from "./rules";
 
 export interface Finding {
   /** Stable across runs: rule plus the resource ids involved. */
@@ -337,7 +345,9 @@ function securityHub(ctx: Context): Finding[] {
     const name = ctx.serviceName(service, "Interface");
     const present = interfaces(ctx).some((e) => e.serviceName === name || findService(e.serviceName)?.service.key === service);
     if (present) continue;
-    const cost = azs ? `USD ${money(perAz * azs).toFixed(2)} a month (${azs} AZ x USD ${perAz.toFixed(2)})` : `USD ${perAz.toFixed(2)} a month per AZ`;
+    const cost = azs
+      ? `USD ${money(perAz * azs).toFixed(2)} a month (${azs} AZ x USD ${perAz.toFixed(2)})`
+      : `USD ${perAz.toFixed(2)} a month per AZ`;
     out.push(
       ctx.finding(rule, [ctx.vpcId], {
         resource: ctx.vpcId,

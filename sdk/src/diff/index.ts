@@ -287,8 +287,7 @@ function moves(base: Side, head: Side): AssignmentMove[] {
 }
 
 /** Anything at all changed (`--fail-on change`). */
-export const hasChanges = (d: PlanDiff): boolean =>
-  Object.values(d.summary).some((n) => n > 0) || d.cost.deltaMonthlyUsd !== 0;
+export const hasChanges = (d: PlanDiff): boolean => Object.values(d.summary).some((n) => n > 0) || d.cost.deltaMonthlyUsd !== 0;
 
 /** Some endpoint is replaced (`--fail-on replace`). */
 export const hasReplacements = (d: PlanDiff): boolean => d.summary.replaced > 0;

@@ -8,7 +8,13 @@
  * `@pulumi/policy` is an optional peer dependency: this module only uses its types, so the
  * policies are plain objects that `new PolicyPack("vpce-plan", { policies })` accepts.
  */
-import type { PolicyResource, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import type {
+  PolicyResource,
+  ReportViolation,
+  ResourceValidationArgs,
+  ResourceValidationPolicy,
+  StackValidationPolicy,
+} from "@pulumi/policy";
 import { findService, getRegion, privateDnsNamesIn } from "../catalog";
 import { auditVpc, type Finding } from "../audit/engine";
 import { RULES, SECURITY_HUB_ENDPOINTS, type EnforcementLevel, type RuleId } from "../audit/rules";
@@ -56,7 +62,9 @@ function resourcePolicy(id: (typeof RESOURCE_RULES)[number], level: EnforcementL
 /** Names served by private hosted zones the stack creates (a hub's zones stand in for private DNS). */
 function zoneNames(resources: readonly StackResource[]): Set<string> {
   return new Set(
-    resources.filter((r) => r.type === TYPES.zone && typeof r.props.name === "string").map((r) => (r.props.name as string).replace(/\.$/, "")),
+    resources
+      .filter((r) => r.type === TYPES.zone && typeof r.props.name === "string")
+      .map((r) => (r.props.name as string).replace(/\.$/, "")),
   );
 }
 

@@ -56,12 +56,15 @@ Exit codes: 0 diff shown (with or without changes), 3 --fail-on matched, 2 inval
     if (!headFile) throw new CliError("diff needs --head FILE (see vpce-plan diff --help).", EXIT_INVALID);
     let result: { diff: PlanDiff; head: DiffInput };
     if (values["from-aws"]) {
-      if (values.base !== undefined) throw new CliError("--base and --from-aws exclude each other: the live VPC is the base.", EXIT_INVALID);
+      if (values.base !== undefined)
+        throw new CliError("--base and --from-aws exclude each other: the live VPC is the base.", EXIT_INVALID);
       result = await fromAws(values, headFile, io, format);
     } else {
       const baseFile = stringFlag(values, "base");
       if (!baseFile) throw new CliError("diff needs --base FILE and --head FILE, or --from-aws --vpc-id ... --head FILE.", EXIT_INVALID);
-      const stray = ["vpc-id", "services", "bundles", "region", "profile", "endpoint-url", "page-size"].filter((f) => values[f] !== undefined);
+      const stray = ["vpc-id", "services", "bundles", "region", "profile", "endpoint-url", "page-size"].filter(
+        (f) => values[f] !== undefined,
+      );
       if (stray.length) throw new CliError(`${stray.map((f) => `--${f}`).join(", ")} only work with --from-aws.`, EXIT_INVALID);
       const sides = [load("base", baseFile), load("head", headFile)];
       const problems = sides.flatMap((s) => ("problems" in s ? s.problems : []));
@@ -74,7 +77,8 @@ Exit codes: 0 diff shown (with or without changes), 3 --fail-on matched, 2 inval
     else if (format === "markdown") io.out(diffMarkdown(diff, head, reasonLines(head)));
     else io.out(diffTable(diff));
     const failed = failOn === "change" ? hasChanges(diff) : failOn === "replace" ? hasReplacements(diff) : false;
-    if (failed) io.err(`vpce-plan diff: ${failOn === "change" ? "the plan changes" : `${diff.summary.replaced} endpoint(s) would be replaced`}.\n`);
+    if (failed)
+      io.err(`vpce-plan diff: ${failOn === "change" ? "the plan changes" : `${diff.summary.replaced} endpoint(s) would be replaced`}.\n`);
     return failed ? EXIT_FINDINGS : EXIT_OK;
   },
 };
@@ -86,7 +90,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 
 /** Plan JSON (`vpce-plan plan --format json`) has endpoints and a cost; a network plan says `kind: network`. */
 function asPlan(value: Record<string, unknown>): DiffInput | undefined {
-  if (value.kind === "network" && isObject(value.hub) && Array.isArray(value.spokes) && isObject(value.cost)) return value as unknown as NetworkPlan;
+  if (value.kind === "network" && isObject(value.hub) && Array.isArray(value.spokes) && isObject(value.cost))
+    return value as unknown as NetworkPlan;
   if (Array.isArray(value.endpoints) && isObject(value.cost) && typeof value.vpcId === "string") return value as unknown as Plan;
   return undefined;
 }
@@ -95,7 +100,10 @@ function load(side: Side, file: string): Loaded {
   const value = readRequestFile(file);
   if (!isObject(value)) throw new CliError(`--${side} ${file} must hold a request or a plan object.`, EXIT_INVALID);
   if (Array.isArray(value.errors) && value.errors.length && !Array.isArray(value.endpoints))
-    throw new CliError(`--${side} ${file} is the output of an invalid request (it has only errors); fix the request and plan it again.`, EXIT_INVALID);
+    throw new CliError(
+      `--${side} ${file} is the output of an invalid request (it has only errors); fix the request and plan it again.`,
+      EXIT_INVALID,
+    );
   const plan = asPlan(value);
   if (plan) {
     const bad = (isNetworkPlan(plan) ? [] : plan.endpoints).some((e) => !isObject(e) || typeof e.name !== "string");
@@ -139,7 +147,11 @@ async function fromAws(
     return { diff: diffPlans(planFromSnapshot(live.snapshot, head), head, { fields: LIVE_FIELDS }), head };
   } catch (err) {
     if (!isPlanRequestError(err)) throw err;
-    invalid(err.problems.map((p) => ({ ...p, input: "head" as const })), format, io);
+    invalid(
+      err.problems.map((p) => ({ ...p, input: "head" as const })),
+      format,
+      io,
+    );
     throw new CliError("the head request is invalid (problems above).", EXIT_INVALID);
   }
 }

@@ -88,7 +88,9 @@ export function diffTable(diff: PlanDiff): string {
 function marksOf(diff: PlanDiff): DiagramMarks {
   const key = (e: EndpointRef): string => (e.vpc ? `${e.vpc}/${e.name}` : e.name);
   const spokesTouched = [
-    ...[...diff.endpoints.added, ...diff.endpoints.changed, ...diff.endpoints.removed].filter((e) => e.vpc?.startsWith("spoke:")).map((e) => e.vpc!),
+    ...[...diff.endpoints.added, ...diff.endpoints.changed, ...diff.endpoints.removed]
+      .filter((e) => e.vpc?.startsWith("spoke:"))
+      .map((e) => e.vpc!),
     ...diff.assignments.map((m) => `spoke:${m.spoke}`),
   ];
   return {
@@ -120,7 +122,10 @@ export function diffMarkdown(diff: PlanDiff, head: Plan | NetworkPlan, reasons: 
   }
   const marks = marksOf(diff);
   parts.push((head as NetworkPlan).kind === "network" ? networkDiagram(head as NetworkPlan, marks) : planDiagram(head as Plan, marks), "");
-  const rules = [...diff.securityGroupRules.added.map((r) => `- \`+\` ${ruleText(r)}`), ...diff.securityGroupRules.removed.map((r) => `- \`-\` ${ruleText(r)}`)];
+  const rules = [
+    ...diff.securityGroupRules.added.map((r) => `- \`+\` ${ruleText(r)}`),
+    ...diff.securityGroupRules.removed.map((r) => `- \`-\` ${ruleText(r)}`),
+  ];
   if (rules.length) parts.push("<details><summary>Security-group rules</summary>", "", ...rules, "", "</details>", "");
   if (reasons.length) parts.push("<details><summary>Why (every decision in the head plan)</summary>", "", ...reasons, "", "</details>", "");
   parts.push(`_${costLine(diff)}_`);

@@ -109,7 +109,15 @@ export function networkMarkdown(plan: NetworkPlan): string {
     ...plan.spokes.map((s): [string, SpokePlan["plan"]] => [`spoke ${s.name}`, s.plan]),
   ];
   for (const [name, vpcPlan] of vpcs) {
-    if (vpcPlan) parts.push("", `<details><summary>Endpoints of ${name}</summary>`, "", planMarkdown(vpcPlan, { diagram: false }).trimEnd(), "", "</details>");
+    if (vpcPlan)
+      parts.push(
+        "",
+        `<details><summary>Endpoints of ${name}</summary>`,
+        "",
+        planMarkdown(vpcPlan, { diagram: false }).trimEnd(),
+        "",
+        "</details>",
+      );
   }
   return parts.join("\n") + "\n";
 }
