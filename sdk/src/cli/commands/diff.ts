@@ -10,7 +10,7 @@ import { EXIT_INVALID, EXIT_OK, type Command, type Io } from "../command";
 import { diffJson, diffMarkdown, diffTable } from "../format/diff";
 import { networkReasonLines } from "../format/network";
 import { planReasonLines } from "../format/plan";
-import { FROM_AWS_FLAGS, FROM_AWS_HELP, readLive } from "../from-aws";
+import { FROM_AWS_FLAGS, FROM_AWS_HELP, liveInput, readLive } from "../from-aws";
 import { CliError, readRequestFile } from "../request";
 import { EXIT_FINDINGS } from "./audit";
 
@@ -58,14 +58,13 @@ Exit codes: 0 diff shown (with or without changes), 3 --fail-on matched, 2 inval
     if (values["from-aws"]) {
       if (values.base !== undefined)
         throw new CliError("--base and --from-aws exclude each other: the live VPC is the base.", EXIT_INVALID);
-      result = await fromAws(values, headFile, io, format);
+      const live = await fromAws(values, headFile, io, format);
+      if (typeof live === "number") return live;
+      result = live;
     } else {
       const baseFile = stringFlag(values, "base");
       if (!baseFile) throw new CliError("diff needs --base FILE and --head FILE, or --from-aws --vpc-id ... --head FILE.", EXIT_INVALID);
-      const stray = ["vpc-id", "services", "bundles", "region", "profile", "endpoint-url", "page-size"].filter(
-        (f) => values[f] !== undefined,
-      );
-      if (stray.length) throw new CliError(`${stray.map((f) => `--${f}`).join(", ")} only work with --from-aws.`, EXIT_INVALID);
+      await liveInput(values, io); // without --from-aws: only rejects the AWS flags
       const sides = [load("base", baseFile), load("head", headFile)];
       const problems = sides.flatMap((s) => ("problems" in s ? s.problems : []));
       if (problems.length) return invalid(problems, format, io);
@@ -138,7 +137,7 @@ async function fromAws(
   headFile: string,
   io: Io,
   format: string,
-): Promise<{ diff: PlanDiff; head: DiffInput }> {
+): Promise<{ diff: PlanDiff; head: DiffInput } | number> {
   if (isNetworkRequest(readRequestFile(headFile)))
     throw new CliError("diff --from-aws compares one VPC: --head must be a single-VPC request, not a network.", EXIT_INVALID);
   try {
