@@ -1,6 +1,6 @@
 /** `vpce-plan diff` and the pull-request markdown of `plan` and `diff`, through the built binary. */
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { planEndpoints, planNetwork } from "vpce-plan/plan";
 import { requestFile, vpcePlan } from "../helpers/cli";
@@ -168,6 +168,22 @@ describe("cli: plan --format markdown as a pull-request comment", () => {
     assert.ok(chart.groups.has("hub"));
     assert.equal([...chart.nodes.values()].filter((n) => n.startsWith("Spoke ")).length, planned.spokes.length);
   });
+});
+
+describe("cli: every bundled example's markdown has one flowchart that parses", () => {
+  for (const file of readdirSync(REQUESTS_DIR).filter((f) => f.endsWith(".yaml"))) {
+    it(file, () => {
+      const run = vpcePlan(["plan", "--file", join(REQUESTS_DIR, file), "--format", "markdown"]);
+      assert.equal(run.status, 0, run.stderr);
+      const blocks = mermaidBlocks(run.stdout);
+      assert.equal(blocks.length, 1);
+      assert.ok(parseFlowchart(blocks[0]).nodes.size > 0);
+      const same = vpcePlan(["diff", "--base", join(REQUESTS_DIR, file), "--head", join(REQUESTS_DIR, file), "--format", "markdown"]);
+      assert.match(same.stdout, /^### vpce-plan: \$0\.00 a month/);
+      assert.match(same.stdout, /This change leaves the endpoints as they are\./);
+      parseFlowchart(mermaidBlocks(same.stdout)[0]);
+    });
+  }
 });
 
 describe("examples/github-actions: the pull-request workflow", () => {

@@ -1,7 +1,9 @@
 /** diffPlans on request pairs and plan pairs: every change kind, replacement flags, cost delta. */
 import assert from "node:assert/strict";
-import { diffPlans, REPLACING_FIELDS, type PlanDiff } from "vpce-plan/diff";
-import { planNetwork, type Plan } from "vpce-plan/plan";
+import fc from "fast-check";
+import { diffPlans, hasChanges, REPLACING_FIELDS, type PlanDiff } from "vpce-plan/diff";
+import { isPlanRequestError, planNetwork, type Plan } from "vpce-plan/plan";
+import { validRequest } from "../helpers/arbitraries";
 import { assertUsd, endpoint, plan, request, subnets } from "../helpers/build";
 import { network, spoke } from "../multi/fixtures";
 
@@ -152,5 +154,36 @@ describe("diff: networks", () => {
     );
     assertUsd(d.cost.deltaMonthlyUsd, head.cost.monthlyTotalUsd - base.cost.monthlyTotalUsd, "network delta");
     assert.equal(d.base.kind, "network");
+  });
+});
+
+describe("diff: properties", () => {
+  /** The plan, or undefined for generated requests that hit a documented error. */
+  const tryPlan = (req: unknown): Plan | undefined => {
+    try {
+      return plan(req);
+    } catch (err) {
+      if (isPlanRequestError(err)) return undefined;
+      throw err;
+    }
+  };
+
+  it("a plan against itself is empty; swapping sides swaps added and removed and negates every delta", () => {
+    fc.assert(
+      fc.property(validRequest, validRequest, (r1, r2) => {
+        const [a, b] = [tryPlan(r1), tryPlan(r2)];
+        if (!a || !b) return;
+        assert.equal(hasChanges(diffPlans(a, a)), false);
+        const ab = diffPlans(a, b);
+        const ba = diffPlans(b, a);
+        assert.deepEqual(names(ab, "added"), names(ba, "removed"));
+        assert.deepEqual(names(ab, "changed"), names(ba, "changed"));
+        assert.deepEqual(ab.assignments, ba.assignments);
+        assertUsd(ab.cost.deltaMonthlyUsd, b.cost.monthlyTotalUsd - a.cost.monthlyTotalUsd, "delta = difference of totals");
+        assertUsd(ab.cost.deltaMonthlyUsd, -ba.cost.deltaMonthlyUsd, "antisymmetric");
+        assert.equal(ab.securityGroupRules.added.length, ba.securityGroupRules.removed.length);
+      }),
+      { numRuns: 100 },
+    );
   });
 });

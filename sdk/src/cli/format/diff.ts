@@ -57,7 +57,7 @@ export function diffSentence(diff: PlanDiff): string {
     diff.securityGroupRules.removed.length ? `revokes ${diff.securityGroupRules.removed.length} rule(s)` : "",
     diff.assignments.length ? `moves ${diff.assignments.map((m) => `${m.service} of ${m.spoke} to ${m.head}`).join(", ")}` : "",
   ].filter(Boolean);
-  return parts.length ? parts.join(", ") : "no endpoint changes";
+  return parts.length ? parts.join(", ") : "leaves the endpoints as they are";
 }
 
 function costLine(diff: PlanDiff): string {
