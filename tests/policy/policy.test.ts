@@ -4,6 +4,7 @@
  * the mocked resources' inputs and property dependencies, as CrossGuard would pass them at preview.
  */
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as aws from "@pulumi/aws";
 import type { PolicyResource, ResourceValidationArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
@@ -120,6 +121,18 @@ describe("policy pack: vpce-plan/policy", () => {
     assert.equal(custom.find((p) => p.name === "SECURITY_HUB_EC2_58")!.enforcementLevel, "disabled");
     const resourceLevel = policies.filter((p): p is ResourceValidationPolicy => "validateResource" in p).map((p) => p.name);
     assert.deepEqual(resourceLevel, ["ENDPOINT_SINGLE_AZ", "POLICY_FULL_ACCESS"]);
+  });
+
+  it("the ready pack's example config names only policies of the pack, with CrossGuard's levels", () => {
+    const config = JSON.parse(readFileSync(join(REPO_ROOT, "policy", "config.example.json"), "utf8")) as Record<
+      string,
+      { enforcementLevel: string }
+    >;
+    for (const [name, value] of Object.entries(config)) {
+      assert.ok(POLICY_RULES.includes(name as RuleId), name);
+      assert.ok(["advisory", "mandatory", "remediate", "disabled"].includes(value.enforcementLevel), name);
+    }
+    assert.match(readFileSync(join(REPO_ROOT, "policy", "index.ts"), "utf8"), /new PolicyPack\("vpce-plan", \{ policies \}\)/);
   });
 
   it("ENDPOINT_SINGLE_AZ: examples/basic in two AZs passes; the same program in one subnet fails per interface endpoint", async () => {
