@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { planEndpoints, planNetwork } from "vpce-plan/plan";
-import { requestFile, vpcePlan } from "../helpers/cli";
+import { requestFile, vpcePlan, vpcePlanModules } from "../helpers/cli";
 import { mermaidBlocks, parseFlowchart } from "../helpers/mermaid";
 import { REPO_ROOT, REQUESTS_DIR, loadExampleRequest } from "../helpers/requests";
 import { request, subnets } from "../helpers/build";
@@ -46,6 +46,19 @@ describe("cli: vpce-plan diff", () => {
     assert.deepEqual(
       d.endpoints.added.map((e: { name: string }) => e.name),
       ["kms", "s3"],
+    );
+  });
+
+  it("without --from-aws never loads @pulumi/* or the AWS SDK", () => {
+    const run = vpcePlanModules(["diff", "--base", base, "--head", head, "--format", "markdown"]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.ok(
+      run.modules.some((m) => /[\\/]dist[\\/]diff[\\/]index\.js$/.test(m)),
+      "diff not in the module log",
+    );
+    assert.deepEqual(
+      run.modules.filter((m) => /[\\/]@pulumi[\\/]|[\\/]@aws-sdk[\\/]|[\\/]aws-sdk[\\/]/.test(m)),
+      [],
     );
   });
 
