@@ -27,6 +27,7 @@ export function factsFromServices(lookup: ServiceLookup, ownerId?: string): Plan
     servicePrivateDns: {},
     serviceIpTypes: {},
     servicePolicy: {},
+    securityGroupVpcs: {},
   };
   for (const service of Object.values(lookup.found)) {
     const key = findService(service.serviceName)?.service.key;
@@ -44,7 +45,7 @@ export function factsFromServices(lookup: ServiceLookup, ownerId?: string): Plan
     if (key) facts.serviceAzs[key] = [];
   }
   const out: PlanFacts = {};
-  for (const field of ["serviceAzs", "servicePrivateDns", "serviceIpTypes", "servicePolicy"] as const) {
+  for (const field of ["serviceAzs", "servicePrivateDns", "serviceIpTypes", "servicePolicy", "securityGroupVpcs"] as const) {
     if (Object.keys(facts[field]).length) (out as Record<string, unknown>)[field] = facts[field];
   }
   if (ownerId) out.accountId = ownerId;

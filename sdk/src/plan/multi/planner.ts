@@ -8,7 +8,7 @@ import { getRegion } from "../../catalog";
 import { money } from "../cost";
 import { planEndpoints } from "../planner";
 import { isPlanRequestError, PlanRequestError, Problems } from "../problems";
-import { compareRules, ingressRules, ruleDescription } from "../security";
+import { compareRules, ingressRules, ruleDescription, ruleTarget } from "../security";
 import type { IngressRule, Plan, PlanFacts, PlanRequest, PlannedEndpoint, PriceTable, ServiceRequest } from "../types";
 import { decideService, type DecideContext, type Decided, type Demand } from "./decide";
 import { addMapped, readNetworkRequest, uniqueProblems, type NetworkInput, type SpokeInput, type VpcPaths } from "./read";
@@ -160,7 +160,7 @@ class NetworkPlanner {
     ).map((rule) => {
       const name = rule.source.slice("peer:".length);
       if (!rule.source.startsWith("peer:") || hubPeers.has(name)) return rule;
-      return { ...rule, source: `spoke:${name}`, description: ruleDescription(rule.fromPort, `spoke ${name}`, rule.cidr) };
+      return { ...rule, source: `spoke:${name}`, description: ruleDescription(rule.fromPort, `spoke ${name}`, ruleTarget(rule)) };
     });
   }
 
@@ -170,12 +170,12 @@ class NetworkPlanner {
     if (group.mode === "perEndpoint") {
       e.securityGroup = { ...group, ingress: rules };
     } else if (group.mode === "shared") {
-      const byRule = new Map([...group.ingress, ...rules].map((r) => [`${r.fromPort}/${r.cidr}`, r]));
+      const byRule = new Map([...group.ingress, ...rules].map((r) => [`${r.fromPort}/${ruleTarget(r)}`, r]));
       group.ingress.splice(0, group.ingress.length, ...[...byRule.values()].sort(compareRules));
     } else {
       this.warn(
         "HUB_SG_EXISTING",
-        `The hub's ${e.service} endpoint uses existing security groups: they must admit TCP ${e.port} from ${consumers.join(", ")} (${rules.map((r) => r.cidr).join(", ")}).`,
+        `The hub's ${e.service} endpoint uses existing security groups: they must admit TCP ${e.port} from ${consumers.join(", ")} (${rules.map(ruleTarget).join(", ")}).`,
         "hub.securityGroup",
         e.service,
       );
