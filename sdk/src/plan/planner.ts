@@ -381,7 +381,7 @@ class Planner {
     const cost = interfaceCost(this.prices, azs.length, expectedGb, natGb);
     if (traffic) {
       cost.trafficGb = traffic;
-      const outside = outsideReason(this.report.for(TRAFFIC), key, traffic, this.prices.interfacePerGbUsd);
+      const outside = outsideReason(this.report.for(TRAFFIC), key, traffic, this.prices.interfacePerGbUsd, natGb !== undefined);
       if (outside) reasons.push(outside);
     }
     if (cost.nat && cost.nat.savingsUsd < 0) {

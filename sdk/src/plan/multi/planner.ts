@@ -16,6 +16,7 @@ import type { HubPlan, NetworkPlan, PlannedZone, SpokePlan } from "./types";
 import { zonesFor } from "./zones";
 import { Report } from "../rules/context";
 import { checkVpcDns, CODES as VPC_DNS } from "../rules/vpcDns";
+import { narrowScope } from "../rules/access";
 
 export function planNetwork(request: unknown, facts?: PlanFacts): NetworkPlan {
   const problems = new Problems();
@@ -146,17 +147,19 @@ class NetworkPlanner {
 
   /** The service port from the hub's CIDRs, its declared outside consumers and each consuming spoke; nothing else. */
   private hubIngress(e: PlannedEndpoint, d: Decided): IngressRule[] {
-    const { request } = this.input;
-    const access = request.hub.access;
-    const hubPeers = new Set((access?.peerVpcs ?? []).map((p) => p.name));
+    const { request, hub } = this.input;
+    // The hub's own consumers as the service's access narrows them (rule 13), plus its consuming spokes.
+    const own = hub.normalized.services.find((s) => s.key === e.service)?.options.access;
+    const scope = narrowScope(request.hub.access ?? {}, own);
+    const hubPeers = new Set(scope.peerVpcs.map((p) => p.name));
     const consumers = d.outcomes.filter((o) => o.fromHub).map((o) => o.demand.spoke.spec);
     const spokes = consumers.map((s) => ({ name: s.name, cidrs: [...s.vpc.cidrs!, ...(s.vpc.ipv6Cidrs ?? [])] }));
     const { accountId: _account, ...vpc } = request.hub.vpc;
     return ingressRules(
       e.port!,
       vpc,
-      { ...access, peerVpcs: [...(access?.peerVpcs ?? []), ...spokes] },
-      { vpc: true, ipv6: e.ipAddressType !== "ipv4" },
+      { ...scope.access, peerVpcs: [...scope.peerVpcs, ...spokes] },
+      { vpc: scope.fromVpc, ipv6: e.ipAddressType !== "ipv4", ...(scope.securityGroups ? { securityGroups: scope.securityGroups } : {}) },
     ).map((rule) => {
       const name = rule.source.slice("peer:".length);
       if (!rule.source.startsWith("peer:") || hubPeers.has(name)) return rule;

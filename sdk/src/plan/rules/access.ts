@@ -4,7 +4,7 @@
  * chosen for and is priced by exactly its own consumers. README rows "Who connects".
  */
 import { didYouMean } from "../../catalog/suggest";
-import type { AccessSpec, PeerVpcAccess, PlanFacts, PlanRequest, Reason } from "../types";
+import type { AccessSpec, PeerVpcAccess, PlanFacts, PlanRequest, Reason, ServiceAccess } from "../types";
 import type { ResolvedService } from "../validate";
 import type { RuleContext } from "./context";
 
@@ -99,23 +99,11 @@ export function scopeFor(ctx: Ctx, request: PlanRequest, service: ResolvedServic
   });
   if (!ok) return undefined;
 
-  const fromVpc = topFromVpc && own?.fromVpc !== false;
-  const onPremises = own?.onPremises === false ? undefined : top.onPremises;
-  const peerVpcs = own?.peerVpcs ? topPeers.filter((p) => own.peerVpcs!.includes(p.name)) : topPeers;
-  const securityGroups = fromVpc && top.securityGroups?.length ? [...(own?.securityGroups ?? top.securityGroups)].sort() : undefined;
-  const external = Boolean(onPremises?.cidrs.length || peerVpcs.length);
-  if (own && !fromVpc && !external) {
+  const scope = narrowScope(top, own);
+  if (own && !scope.fromVpc && !scope.external) {
     ctx.problem("NO_CONSUMERS", path, `${key}'s access leaves it no consumer, so it needs no endpoint.`, `Name at least one consumer, or remove ${key} from services.`);
     return undefined;
   }
-  const scope: ServiceScope = {
-    fromVpc,
-    peerVpcs,
-    external,
-    access: { ...(onPremises ? { onPremises } : {}), peerVpcs, ...(top.extraCidrs ? { extraCidrs: top.extraCidrs } : {}) },
-  };
-  if (onPremises) scope.onPremises = onPremises;
-  if (securityGroups) scope.securityGroups = securityGroups;
   if (own) scope.narrowed = ctx.reason("ACCESS_NARROWED", `${key} is used by ${describe(scope)} only (${path}).`);
   return scope;
 }
@@ -123,6 +111,24 @@ export function scopeFor(ctx: Ctx, request: PlanRequest, service: ResolvedServic
 /** The reason an endpoint admits the VPC by group, not by CIDR. */
 export function byGroupReason(ctx: Ctx, key: string, groups: readonly string[]): Reason {
   return ctx.reason("VPC_BY_SECURITY_GROUP", `The ${key} endpoint admits the VPC's workloads by security group (${groups.join(", ")}), not the VPC's CIDRs.`);
+}
+
+/** The top-level access narrowed by a service's own (pure; names it does not declare are dropped). */
+export function narrowScope(top: AccessSpec, own: ServiceAccess | undefined): ServiceScope {
+  const fromVpc = top.fromVpc !== false && own?.fromVpc !== false;
+  const onPremises = own?.onPremises === false ? undefined : top.onPremises;
+  const topPeers = top.peerVpcs ?? [];
+  const peerVpcs = own?.peerVpcs ? topPeers.filter((p) => own.peerVpcs!.includes(p.name)) : topPeers;
+  const groups = own?.securityGroups ? top.securityGroups?.filter((g) => own.securityGroups!.includes(g)) : top.securityGroups;
+  const scope: ServiceScope = {
+    fromVpc,
+    peerVpcs,
+    external: Boolean(onPremises?.cidrs.length || peerVpcs.length),
+    access: { ...(onPremises ? { onPremises } : {}), peerVpcs, ...(top.extraCidrs ? { extraCidrs: top.extraCidrs } : {}) },
+  };
+  if (onPremises) scope.onPremises = onPremises;
+  if (fromVpc && groups?.length) scope.securityGroups = [...groups].sort();
+  return scope;
 }
 
 function describe(scope: ServiceScope): string {

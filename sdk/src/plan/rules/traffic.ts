@@ -58,12 +58,12 @@ export function checkTrafficParts(ctx: Ctx, request: PlanRequest, key: string, p
 }
 
 /** Names the outside part an interface endpoint is priced for. */
-export function outsideReason(ctx: Ctx, key: string, parts: TrafficParts, perGbUsd: number): Reason | undefined {
+export function outsideReason(ctx: Ctx, key: string, parts: TrafficParts, perGbUsd: number, comparedWithNat: boolean): Reason | undefined {
   const outside = parts.onPremises + parts.peers;
   if (!outside) return undefined;
   const from = [parts.onPremises ? `${parts.onPremises} GB from on-premises` : "", parts.peers ? `${parts.peers} GB from peer VPCs` : ""].filter(Boolean);
   return ctx.reason(
     "OUTSIDE_TRAFFIC_PRICED",
-    `The ${key} endpoint is priced for ${from.join(" and ")} a month at USD ${perGbUsd}/GB (USD ${(outside * perGbUsd).toFixed(2)}); NAT could not carry it, so the NAT comparison counts only the VPC's own ${parts.vpc} GB.`,
+    `The ${key} endpoint is priced for ${from.join(" and ")} a month at USD ${perGbUsd}/GB (USD ${(outside * perGbUsd).toFixed(2)}); NAT could not carry it, so ${comparedWithNat ? `the NAT comparison counts only the VPC's own ${parts.vpc} GB` : "there is no NAT comparison"}.`,
   );
 }
