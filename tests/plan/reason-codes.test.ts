@@ -37,6 +37,21 @@ const requests: unknown[] = [
   request({ bundles: ["ecs-fargate"], services: [{ name: "s3", policy: { template: "s3-buckets", buckets: ["my-assets"] } }] }),
   request({ services: [{ name: "s3", type: "Gateway" }, "s3express"], access: ON_PREM }),
   request({ services: ["s3"], subnets: [...subnets("us-east-1", "a"), { id: "subnet-nort", az: "us-east-1b" }] }),
+  request({
+    services: [
+      { name: "s3", access: { onPremises: true } },
+      { name: "sts", securityGroupIds: ["sg-audit"], access: { onPremises: false } },
+      { name: "kms", ipAddressType: "dualstack", dnsRecordIpType: "ipv4" },
+    ],
+    subnets: [
+      ...subnets("us-east-1", "ab", { ipv6: true, tags: { tier: "private" } }),
+      { id: "subnet-0pub", az: "us-east-1a", ipv6: true, public: true, tags: { tier: "private" } },
+      { id: "subnet-pub-c", az: "us-east-1c", ipv6: true, public: true, tags: { tier: "private" } },
+    ],
+    subnetTags: { tier: "private" },
+    access: { onPremises: { cidrs: ["192.168.0.0/16"] }, securityGroups: ["sg-app"] },
+    traffic: { s3: { vpc: 100, onPremises: 500 } },
+  }),
 ];
 
 function documentedDecisionCodes(): string[] {

@@ -150,6 +150,9 @@ export function prepareRequest(args: EndpointPlanArgs, found: LookedUpArgs): Pre
 
   const pathOf = services.paths;
   const argPath = (path: string): string => {
+    // Subnets found by subnetTags follow the listed ones: a problem with one names the tags.
+    const subnet = /^subnets\[(\d+)\]/.exec(path);
+    if (subnet && Array.isArray(listed) && Number(subnet[1]) >= listed.length) return "subnetTags";
     const match = /^services\[(\d+)\](.*)$/.exec(path);
     const option = match && pathOf.get(Number(match[1]));
     if (!match || !option) return path;
