@@ -8,18 +8,20 @@ import { argsFromRequest, prepareRequest } from "vpce-plan";
 import type { PlanRequest, ServiceRequest } from "vpce-plan/plan";
 import { validRequest } from "../helpers/arbitraries";
 
-const options: fc.Arbitrary<Omit<ServiceRequest, "name">> = fc
-  .record(
-    {
-      access: fc.record({ fromVpc: fc.boolean(), onPremises: fc.boolean(), peerVpcs: fc.constant(["p1"]), securityGroups: fc.constant(["sg-app"]) }, { requiredKeys: [] }),
-      tags: fc.dictionary(fc.constantFrom("team", "env"), fc.constantFrom("a", "b")),
-      securityGroupIds: fc.uniqueArray(fc.constantFrom("sg-1", "sg-2"), { minLength: 1 }),
-      dnsRecordIpType: fc.constantFrom("ipv4", "dualstack", "ipv6", "service-defined" as const),
-      policy: fc.constant({ template: "s3-buckets" as const, buckets: ["my-bucket"], document: { Version: "2012-10-17", Statement: [] } }),
-      privateDns: fc.boolean(),
-    },
-    { requiredKeys: [] },
-  );
+const options: fc.Arbitrary<Omit<ServiceRequest, "name">> = fc.record(
+  {
+    access: fc.record(
+      { fromVpc: fc.boolean(), onPremises: fc.boolean(), peerVpcs: fc.constant(["p1"]), securityGroups: fc.constant(["sg-app"]) },
+      { requiredKeys: [] },
+    ),
+    tags: fc.dictionary(fc.constantFrom("team", "env"), fc.constantFrom("a", "b")),
+    securityGroupIds: fc.uniqueArray(fc.constantFrom("sg-1", "sg-2"), { minLength: 1 }),
+    dnsRecordIpType: fc.constantFrom("ipv4", "dualstack", "ipv6", "service-defined" as const),
+    policy: fc.constant({ template: "s3-buckets" as const, buckets: ["my-bucket"], document: { Version: "2012-10-17", Statement: [] } }),
+    privateDns: fc.boolean(),
+  },
+  { requiredKeys: [] },
+);
 
 /** A valid request plus the new per-service options, split traffic, subnet flags and tags. */
 const request: fc.Arbitrary<PlanRequest> = validRequest.chain((req) =>
@@ -31,7 +33,9 @@ const request: fc.Arbitrary<PlanRequest> = validRequest.chain((req) =>
       publicFirst: fc.boolean(),
     })
     .map(({ extra, split, subnetTags, publicFirst }): PlanRequest => {
-      const services = req.services!.map((s, i) => (typeof s === "string" && !Object.keys(extra[i]).length ? s : { ...(typeof s === "string" ? { name: s } : s), ...extra[i] }));
+      const services = req.services!.map((s, i) =>
+        typeof s === "string" && !Object.keys(extra[i]).length ? s : { ...(typeof s === "string" ? { name: s } : s), ...extra[i] },
+      );
       const [key, gb] = Object.entries(req.traffic ?? {})[0] ?? [];
       return {
         ...req,

@@ -12,7 +12,11 @@ const SUBNETS = {
   "subnet-1prv-b": { az: "us-east-1b", routeTableId: "rtb-b", vpcId: "vpc-0app", tags: { tier: "private" } },
 };
 const account = (): AwsMocks =>
-  new AwsMocks({ region: "us-east-1", subnets: SUBNETS, securityGroups: { "sg-app": { vpcId: "vpc-0app" }, "sg-else": { vpcId: "vpc-0else" } } });
+  new AwsMocks({
+    region: "us-east-1",
+    subnets: SUBNETS,
+    securityGroups: { "sg-app": { vpcId: "vpc-0app" }, "sg-else": { vpcId: "vpc-0else" } },
+  });
 
 async function plan(args: Omit<EndpointPlanArgs, "vpc">, mocks = account()) {
   const run = await runPulumi(
@@ -44,7 +48,11 @@ describe("EndpointPlan: who connects and where", () => {
   });
 
   it("access.securityGroups: the ingress rule references the group (referencedSecurityGroupId), not the VPC CIDR", async () => {
-    const { run } = await plan({ subnets: [{ id: "subnet-1prv-a" }, { id: "subnet-1prv-b" }], services: ["sts"], access: { securityGroups: ["sg-app"] } });
+    const { run } = await plan({
+      subnets: [{ id: "subnet-1prv-a" }, { id: "subnet-1prv-b" }],
+      services: ["sts"],
+      access: { securityGroups: ["sg-app"] },
+    });
     expectNoErrors(run);
     const rules = ofType(run, TYPES.ingressRule);
     assert.deepEqual(
@@ -90,7 +98,10 @@ describe("EndpointPlan: who connects and where", () => {
 
   it("trafficBySource prices on-premises S3 on the interface endpoint; the same key in traffic too is DUPLICATE_TRAFFIC", async () => {
     const args: Omit<EndpointPlanArgs, "vpc"> = {
-      subnets: [{ id: "subnet-1prv-a", public: false }, { id: "subnet-1prv-b", public: false }],
+      subnets: [
+        { id: "subnet-1prv-a", public: false },
+        { id: "subnet-1prv-b", public: false },
+      ],
       services: ["s3"],
       access: { onPremises: { cidrs: ["192.168.0.0/16"] } },
       trafficBySource: { s3: { vpc: 2000, onPremises: 500 } },

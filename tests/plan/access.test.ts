@@ -12,7 +12,11 @@ const PEERS = [
 
 describe("planEndpoints: access", () => {
   runRows(CODES, [
-    { why: "baseline: the VPC by CIDR, no narrowing", request: request(), check: (p) => assert.deepEqual(ingressCidrs(endpoint(p, "sts")), ["10.0.0.0/16"]) },
+    {
+      why: "baseline: the VPC by CIDR, no narrowing",
+      request: request(),
+      check: (p) => assert.deepEqual(ingressCidrs(endpoint(p, "sts")), ["10.0.0.0/16"]),
+    },
     {
       why: "access.securityGroups stand for the VPC: ingress references them, the VPC CIDR is not admitted (CDK securityGroups, terraform security_group_ids)",
       request: request({ access: { securityGroups: ["sg-app2", "sg-app1"] } }),
@@ -48,7 +52,12 @@ describe("planEndpoints: access", () => {
     {
       why: "only S3 is used from the office: DynamoDB stays a gateway, STS and logs are not opened to the office",
       request: request({
-        services: [{ name: "s3", access: { onPremises: true } }, { name: "dynamodb", access: { onPremises: false } }, { name: "sts", access: { onPremises: false } }, { name: "logs", access: { onPremises: false } }],
+        services: [
+          { name: "s3", access: { onPremises: true } },
+          { name: "dynamodb", access: { onPremises: false } },
+          { name: "sts", access: { onPremises: false } },
+          { name: "logs", access: { onPremises: false } },
+        ],
         access: { onPremises: OFFICE },
       }),
       reasons: {
@@ -81,7 +90,10 @@ describe("planEndpoints: access", () => {
     },
     {
       why: "securityGroups narrows to some of the declared groups",
-      request: request({ services: [{ name: "sts", access: { securityGroups: ["sg-b"] } }, "kms"], access: { securityGroups: ["sg-a", "sg-b"] } }),
+      request: request({
+        services: [{ name: "sts", access: { securityGroups: ["sg-b"] } }, "kms"],
+        access: { securityGroups: ["sg-a", "sg-b"] },
+      }),
       reasons: { kms: ["VPC_BY_SECURITY_GROUP"], sts: ["ACCESS_NARROWED", "VPC_BY_SECURITY_GROUP"] },
       check: (p) => {
         assert.deepEqual(ingressCidrs(endpoint(p, "sts")), ["sg-b"]);
@@ -141,8 +153,15 @@ describe("planEndpoints: access", () => {
   ]);
 
   it("the shared security group unions group and CIDR sources without duplicates", () => {
-    const p = request({ services: ["sts", "kms", { name: "logs", access: { securityGroups: ["sg-a"] } }], access: { securityGroups: ["sg-a", "sg-b"], onPremises: OFFICE }, securityGroup: { mode: "shared" } });
+    const p = request({
+      services: ["sts", "kms", { name: "logs", access: { securityGroups: ["sg-a"] } }],
+      access: { securityGroups: ["sg-a", "sg-b"], onPremises: OFFICE },
+      securityGroup: { mode: "shared" },
+    });
     const group = endpoint(plan(p), "sts").securityGroup!;
-    assert.deepEqual(group.ingress.map((r) => r.cidr ?? r.securityGroupId), ["192.168.0.0/16", "sg-a", "sg-b"]);
+    assert.deepEqual(
+      group.ingress.map((r) => r.cidr ?? r.securityGroupId),
+      ["192.168.0.0/16", "sg-a", "sg-b"],
+    );
   });
 });

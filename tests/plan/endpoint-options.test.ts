@@ -8,7 +8,11 @@ const V6 = subnets("us-east-1", "ab", { ipv6: true });
 
 describe("planEndpoints: endpoint options", () => {
   runRows(CODES, [
-    { why: "baseline: no options, no tags, dnsRecordIpType follows the IP type", request: request(), check: (p) => assert.equal(endpoint(p, "sts").dnsOptions!.dnsRecordIpType, "ipv4") },
+    {
+      why: "baseline: no options, no tags, dnsRecordIpType follows the IP type",
+      request: request(),
+      check: (p) => assert.equal(endpoint(p, "sts").dnsOptions!.dnsRecordIpType, "ipv4"),
+    },
     {
       why: "services[].tags merge over the top-level tags, per endpoint (terraform-aws-modules' per-endpoint tags)",
       request: request({ services: [{ name: "sts", tags: { team: "id", env: "dev" } }, "s3"], tags: { env: "prod", owner: "platform" } }),
@@ -42,7 +46,12 @@ describe("planEndpoints: endpoint options", () => {
     },
     {
       why: "dnsRecordIpType that the endpoint's IP type cannot have",
-      request: request({ services: [{ name: "sts", dnsRecordIpType: "service-defined" }, { name: "kms", dnsRecordIpType: "ipv6" }] }),
+      request: request({
+        services: [
+          { name: "sts", dnsRecordIpType: "service-defined" },
+          { name: "kms", dnsRecordIpType: "ipv6" },
+        ],
+      }),
       problems: [
         ["DNS_RECORD_IP_TYPE_MISMATCH", "services[1].dnsRecordIpType"],
         ["DNS_RECORD_IP_TYPE_MISMATCH", "services[0].dnsRecordIpType"],
@@ -64,5 +73,3 @@ describe("planEndpoints: endpoint options", () => {
       }
   });
 });
-
-

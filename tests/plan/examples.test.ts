@@ -52,7 +52,15 @@ describe("README: the S3 batch example's table", () => {
     const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
     const table = /<!-- example:s3-batch-on-prem:start -->\n([\s\S]*?)\n<!-- example:s3-batch-on-prem:end -->/.exec(readme);
     assert.ok(table, "README has the example table");
-    const rows = table[1].split("\n").slice(2).map((line) => line.split("|").slice(1, -1).map((c) => c.trim()));
+    const rows = table[1]
+      .split("\n")
+      .slice(2)
+      .map((line) =>
+        line
+          .split("|")
+          .slice(1, -1)
+          .map((c) => c.trim()),
+      );
     const from = { vpc: "from the VPC", onPremises: "from on-premises", peers: "from peer VPCs" } as const;
     const expected = plan.endpoints.map((e) => {
       const narrowed = e.reasons.find((r) => r.code === "ACCESS_NARROWED");
@@ -69,6 +77,9 @@ describe("README: the S3 batch example's table", () => {
     const dynamodb = broad.endpoints.find((e) => e.name === "dynamodb")!;
     assert.equal(dynamodb.monthlyCostUsd, 14.6);
     assert.ok(broad.endpoints.find((e) => e.name === "sts")!.securityGroup!.ingress.some((r) => r.cidr === "172.16.0.0/12"));
-    assert.match(readme, new RegExp(`Total \\$${plan.cost.monthlyTotalUsd} a month, \\$${plan.cost.nat!.savingsUsd.toFixed(2)} less than NAT`));
+    assert.match(
+      readme,
+      new RegExp(`Total \\$${plan.cost.monthlyTotalUsd} a month, \\$${plan.cost.nat!.savingsUsd.toFixed(2)} less than NAT`),
+    );
   });
 });

@@ -31,12 +31,18 @@ describe("planEndpoints: traffic", () => {
         assert.deepEqual(gw.trafficGb, { vpc: 2000, onPremises: 0, peers: 0 });
         assert.equal(gw.nat!.savingsUsd, 2000 * P.natPerGbUsd);
         assert.equal(p.cost.monthlyDataUsd, 500 * P.interfacePerGbUsd);
-        assert.match(endpoint(p, "s3").reasons.find((r) => r.code === "OUTSIDE_TRAFFIC_PRICED")!.message, /500 GB from on-premises .*USD 5\.00/);
+        assert.match(
+          endpoint(p, "s3").reasons.find((r) => r.code === "OUTSIDE_TRAFFIC_PRICED")!.message,
+          /500 GB from on-premises .*USD 5\.00/,
+        );
       },
     },
     {
       why: "an interface-only service: the endpoint carries every part; the NAT comparison and break-even count only the VPC's own",
-      request: request({ access: { ...OFFICE, peerVpcs: [{ name: "p", cidrs: ["10.1.0.0/16"] }] }, traffic: { sts: { vpc: 100, onPremises: 50, peers: 25 } } }),
+      request: request({
+        access: { ...OFFICE, peerVpcs: [{ name: "p", cidrs: ["10.1.0.0/16"] }] },
+        traffic: { sts: { vpc: 100, onPremises: 50, peers: 25 } },
+      }),
       reasons: { sts: ["OUTSIDE_TRAFFIC_PRICED"] },
       check: (p) => {
         const c = endpoint(p, "sts").cost;

@@ -5,7 +5,14 @@
 import { PlanRequestError } from "../plan/problems";
 import { reconcile } from "../plan/reconcile";
 import type { ExistingEndpoint, Plan, PlanFacts, PlanRequest } from "../plan/types";
-import { completeRequest, existingEndpoints, factsFromServices, namedSecurityGroups, serviceNamesToLookUp, unknownGroups } from "../facts/aws/request";
+import {
+  completeRequest,
+  existingEndpoints,
+  factsFromServices,
+  namedSecurityGroups,
+  serviceNamesToLookUp,
+  unknownGroups,
+} from "../facts/aws/request";
 import type { VpcSnapshot } from "../facts/aws/snapshot";
 import { AWS_FLAGS, AWS_HELP, awsOptions, commaList, stringFlag, vpcIdFlag, withEc2 } from "./aws";
 import type { Options } from "./args";

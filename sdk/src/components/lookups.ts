@@ -67,7 +67,11 @@ export async function lookUpNetwork(
           },
           needTable
             ? failed(`${path}.routeTableId`, `the route table lookup of ${id}`, `Set ${path}.routeTableId.`)
-            : failed(`${path}.public`, `the route table lookup of ${id}`, `Set ${path}.public (true when it routes to an internet gateway).`),
+            : failed(
+                `${path}.public`,
+                `the route table lookup of ${id}`,
+                `Set ${path}.public (true when it routes to an internet gateway).`,
+              ),
         ),
       );
     }
@@ -89,7 +93,11 @@ export async function lookUpNetwork(
     try {
       const ids = (await aws.ec2.getSubnets({ filters, ...regionArg }, opts)).ids.filter((id) => !listed.some((s) => s?.id === id));
       found.tagged = await Promise.all(
-        [...ids].sort().map(async (id) => ({ id, tags: { ...args.subnetTags! }, ...(await lookUpSubnet(id, { id, tags: args.subnetTags }, "subnetTags")) })),
+        [...ids].sort().map(async (id) => ({
+          id,
+          tags: { ...args.subnetTags! },
+          ...(await lookUpSubnet(id, { id, tags: args.subnetTags }, "subnetTags")),
+        })),
       );
     } catch (err) {
       failed("subnetTags", `aws.ec2.getSubnets(${args.vpc.id}, tags)`, "Check subnetTags and the VPC id, or list subnets.")(err);
@@ -138,7 +146,9 @@ async function lookUpGroups(
   const named: Array<[string, string]> = [
     ...(args.access?.securityGroups ?? []).map((id, i): [string, string] => [id, `access.securityGroups[${i}]`]),
     ...Object.entries(args.serviceOptions ?? {}).flatMap(([name, o]) =>
-      (o?.securityGroupIds ?? []).flatMap((id, i): Array<[string, string]> => (isPlain(id) ? [[id, `serviceOptions.${name}.securityGroupIds[${i}]`]] : [])),
+      (o?.securityGroupIds ?? []).flatMap((id, i): Array<[string, string]> =>
+        isPlain(id) ? [[id, `serviceOptions.${name}.securityGroupIds[${i}]`]] : [],
+      ),
     ),
   ];
   const out: Record<string, string> = {};

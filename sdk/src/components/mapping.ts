@@ -12,7 +12,12 @@ import type { EndpointPlanArgs, PolicyArgs, ServiceOptionsArgs, TrafficArgs } fr
 /** Turns an existing-group Input into the id the planner sees (a placeholder for Outputs). */
 export type GroupId = (input: pulumi.Input<string>, label: string) => string;
 
-export function toServiceRequest(options: ServiceOptionsArgs, path: string, problems: Problem[], groupId: GroupId): Omit<ServiceRequest, "name"> {
+export function toServiceRequest(
+  options: ServiceOptionsArgs,
+  path: string,
+  problems: Problem[],
+  groupId: GroupId,
+): Omit<ServiceRequest, "name"> {
   const { policy, securityGroupIds, ...rest } = options;
   const out: Omit<ServiceRequest, "name"> = { ...rest };
   if (policy) out.policy = toPolicy(policy, `${path}.policy`, problems);

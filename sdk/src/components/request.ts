@@ -71,7 +71,9 @@ export function prepareRequest(args: EndpointPlanArgs, found: LookedUpArgs): Pre
   const routeTableByInput = new Map<unknown, string>();
 
   const listed = args.subnets === undefined ? [] : args.subnets;
-  const subnetArgs = Array.isArray(listed) ? [...listed, ...(found.tagged ?? []).filter((t) => !listed.some((s) => s?.id === t.id))] : listed;
+  const subnetArgs = Array.isArray(listed)
+    ? [...listed, ...(found.tagged ?? []).filter((t) => !listed.some((s) => s?.id === t.id))]
+    : listed;
   const subnetSpecs: SubnetSpec[] | unknown = Array.isArray(subnetArgs)
     ? subnetArgs.map((subnet, i): SubnetSpec => {
         const lookedUp = found.subnets?.get(i);
@@ -142,9 +144,7 @@ export function prepareRequest(args: EndpointPlanArgs, found: LookedUpArgs): Pre
     const { ids, ...rest } = args.securityGroup;
     request.securityGroup = rest;
     if (ids !== undefined) {
-      request.securityGroup.ids = Array.isArray(ids)
-        ? ids.map((id, i) => groupId(id, String(i)))
-        : ids;
+      request.securityGroup.ids = Array.isArray(ids) ? ids.map((id, i) => groupId(id, String(i))) : ids;
     }
   }
 

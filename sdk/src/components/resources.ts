@@ -25,12 +25,16 @@ export function createResources(plan: Plan, ctx: ChildContext): Record<string, p
   const { name, prepared } = ctx;
   const opts: pulumi.CustomResourceOptions = { parent: ctx.parent };
   const region = ctx.region ? { region: ctx.region } : {};
-  const tags = (resourceName: string, own?: Record<string, string>): Record<string, string> => ({ ...(own ?? ctx.tags ?? {}), Name: resourceName });
+  const tags = (resourceName: string, own?: Record<string, string>): Record<string, string> => ({
+    ...(own ?? ctx.tags ?? {}),
+    Name: resourceName,
+  });
   const groups = new Map<string, aws.ec2.SecurityGroup>();
   const created = new Map<string, aws.ec2.VpcEndpoint>();
   const out: Record<string, pulumi.Output<EndpointOutput>> = {};
 
-  const existing = (ids: readonly string[] | undefined): pulumi.Input<string>[] => (ids ?? []).map((id) => prepared.securityGroups.get(id) ?? id);
+  const existing = (ids: readonly string[] | undefined): pulumi.Input<string>[] =>
+    (ids ?? []).map((id) => prepared.securityGroups.get(id) ?? id);
   const securityGroupIds = (group: PlannedSecurityGroup, endpoint: PlannedEndpoint): pulumi.Input<string>[] => {
     const service = endpoint.service;
     if (group.mode === "existing") return existing(group.ids);
@@ -106,7 +110,10 @@ export function createResources(plan: Plan, ctx: ChildContext): Record<string, p
       }));
       continue;
     }
-    const sgIds = [...(endpoint.securityGroup ? securityGroupIds(endpoint.securityGroup, endpoint) : []), ...existing(endpoint.extraSecurityGroupIds)];
+    const sgIds = [
+      ...(endpoint.securityGroup ? securityGroupIds(endpoint.securityGroup, endpoint) : []),
+      ...existing(endpoint.extraSecurityGroupIds),
+    ];
     const vpce = new aws.ec2.VpcEndpoint(
       resourceName,
       {

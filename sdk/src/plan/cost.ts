@@ -25,7 +25,12 @@ export function gatewayCost(prices: PriceTable, expectedGb: number | undefined):
  * The comparison weighs NAT against the endpoint's AZ-hours and that part's processing: traffic
  * from outside pays processing here whatever the VPC does, so it is in the cost, not the comparison.
  */
-export function interfaceCost(prices: PriceTable, azCount: number, expectedGb: number | undefined, natGb: number | undefined): EndpointCost {
+export function interfaceCost(
+  prices: PriceTable,
+  azCount: number,
+  expectedGb: number | undefined,
+  natGb: number | undefined,
+): EndpointCost {
   const fixed = money(prices.interfaceHourUsd * HOURS_PER_MONTH * azCount);
   const data = money(prices.interfacePerGbUsd * (expectedGb ?? 0));
   const cost: EndpointCost = {

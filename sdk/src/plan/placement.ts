@@ -27,7 +27,8 @@ export interface Placement {
 export type AzIndex = ReadonlyArray<{ az: string; subnets: PlacementSubnet[] }>;
 
 const byId = (a: PlacementSubnet, b: PlacementSubnet): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const privateFirst = (a: PlacementSubnet, b: PlacementSubnet): number => Number(Boolean(a.public)) - Number(Boolean(b.public)) || byId(a, b);
+const privateFirst = (a: PlacementSubnet, b: PlacementSubnet): number =>
+  Number(Boolean(a.public)) - Number(Boolean(b.public)) || byId(a, b);
 
 export function indexByAz(subnets: readonly PlacementSubnet[]): AzIndex {
   const groups = new Map<string, PlacementSubnet[]>();

@@ -127,8 +127,7 @@ class Planner {
         // The VPC's own traffic goes to the gateway when there is one, else to the interface
         // endpoint; traffic from outside always goes to the interface endpoint.
         const traffic = parts && carried(this.input.request, service.key, parts, type, hasGateway);
-        const endpoint =
-          type === "Gateway" ? this.gateway(service, traffic) : this.interface(service, scope, { hasGateway, traffic });
+        const endpoint = type === "Gateway" ? this.gateway(service, traffic) : this.interface(service, scope, { hasGateway, traffic });
         if (!endpoint) return undefined;
         endpoint.reasons.unshift(...reasons, ...(scope.narrowed ? [scope.narrowed] : []));
         if (this.subnetsReason) endpoint.reasons.push(this.subnetsReason);
@@ -309,7 +308,11 @@ class Planner {
     };
   }
 
-  private interface(service: ResolvedService, scope: ServiceScope, opts: { hasGateway: boolean; traffic?: TrafficParts }): PlannedEndpoint | undefined {
+  private interface(
+    service: ResolvedService,
+    scope: ServiceScope,
+    opts: { hasGateway: boolean; traffic?: TrafficParts },
+  ): PlannedEndpoint | undefined {
     const { key, options, path, catalog } = service;
     const { request, facts } = this.input;
     const reasons: Reason[] = [];

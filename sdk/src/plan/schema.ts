@@ -24,7 +24,11 @@ const policy = obj({
 });
 
 const ipType: Shape = { kind: "enum", values: ["ipv4", "dualstack", "ipv6"] };
-const securityGroups = (min = 0): Shape => ({ kind: "array", of: str("sg-0abc", ID_PATTERNS.securityGroup), ...(min ? { minItems: min } : {}) });
+const securityGroups = (min = 0): Shape => ({
+  kind: "array",
+  of: str("sg-0abc", ID_PATTERNS.securityGroup),
+  ...(min ? { minItems: min } : {}),
+});
 const tags: Shape = { kind: "record", of: { kind: "string" } };
 const money: Shape = { kind: "number", min: 0 };
 
@@ -37,7 +41,12 @@ export const serviceShape = obj(
     subnetIds: strings("subnet-0abc", ID_PATTERNS.subnet),
     routeTableIds: strings("rtb-0abc", ID_PATTERNS.routeTable),
     ipAddressType: ipType,
-    access: obj({ fromVpc: bool, onPremises: bool, peerVpcs: { kind: "array", of: str("spoke-a"), minItems: 1 }, securityGroups: securityGroups(1) }),
+    access: obj({
+      fromVpc: bool,
+      onPremises: bool,
+      peerVpcs: { kind: "array", of: str("spoke-a"), minItems: 1 },
+      securityGroups: securityGroups(1),
+    }),
     tags,
     securityGroupIds: securityGroups(),
     dnsRecordIpType: { kind: "enum", values: ["ipv4", "dualstack", "ipv6", "service-defined"] },

@@ -16,7 +16,8 @@ export interface IngressScope {
 
 export function ingressRules(port: number, vpc: VpcSpec, access: AccessSpec | undefined, scope: IngressScope): IngressRule[] {
   const sources: Array<[string, string, string[]]> = [];
-  if (scope.vpc && !scope.securityGroups) sources.push(["vpc", "this VPC", [...(vpc.cidrs ?? []), ...(scope.ipv6 ? (vpc.ipv6Cidrs ?? []) : [])]]);
+  if (scope.vpc && !scope.securityGroups)
+    sources.push(["vpc", "this VPC", [...(vpc.cidrs ?? []), ...(scope.ipv6 ? (vpc.ipv6Cidrs ?? []) : [])]]);
   if (access?.onPremises) sources.push(["onPremises", "on-premises", access.onPremises.cidrs]);
   for (const peer of access?.peerVpcs ?? []) sources.push([`peer:${peer.name}`, `peer VPC ${peer.name}`, peer.cidrs]);
   if (access?.extraCidrs) sources.push(["extra", "declared extra CIDR", access.extraCidrs]);
@@ -24,7 +25,14 @@ export function ingressRules(port: number, vpc: VpcSpec, access: AccessSpec | un
   const rules = new Map<string, IngressRule>();
   // A group reference admits the group's members whatever their address family (rule 13).
   for (const id of scope.vpc ? (scope.securityGroups ?? []) : []) {
-    rules.set(id, { protocol: "tcp", fromPort: port, toPort: port, securityGroupId: id, source: "securityGroup", description: ruleDescription(port, "security group", id) });
+    rules.set(id, {
+      protocol: "tcp",
+      fromPort: port,
+      toPort: port,
+      securityGroupId: id,
+      source: "securityGroup",
+      description: ruleDescription(port, "security group", id),
+    });
   }
   for (const [source, label, cidrs] of sources) {
     for (const cidr of cidrs) {

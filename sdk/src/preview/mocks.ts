@@ -125,7 +125,12 @@ export class AwsMocks implements pulumi.runtime.Mocks {
       case "aws:ec2/getSecurityGroup:getSecurityGroup": {
         const group = this.facts.securityGroups?.[inputs.id ?? ""];
         if (!group) throw providerError(`InvalidGroup.NotFound: The security group '${inputs.id}' does not exist`);
-        return { id: inputs.id, vpcId: group.vpcId, name: inputs.id, arn: `arn:aws:ec2:${region}:${this.accountId}:security-group/${inputs.id}` };
+        return {
+          id: inputs.id,
+          vpcId: group.vpcId,
+          name: inputs.id,
+          arn: `arn:aws:ec2:${region}:${this.accountId}:security-group/${inputs.id}`,
+        };
       }
       case "aws:ec2/getVpcEndpointService:getVpcEndpointService":
         return this.endpointService(inputs.serviceName ?? inputs.service ?? "", inputs.serviceType, region);
@@ -235,7 +240,14 @@ export class AwsMocks implements pulumi.runtime.Mocks {
   private subnet(id: string, region: string): Record<string, unknown> {
     const subnet = this.subnetAzs.get(id);
     if (!subnet) throw providerError(`InvalidSubnetID.NotFound: The subnet ID '${id}' does not exist`);
-    return { id, availabilityZone: subnet.az, ipv6CidrBlock: subnet.ipv6 ? "2600:1f18:0:100::/64" : "", region, vpcId: subnet.vpcId ?? "", tags: subnet.tags ?? {} };
+    return {
+      id,
+      availabilityZone: subnet.az,
+      ipv6CidrBlock: subnet.ipv6 ? "2600:1f18:0:100::/64" : "",
+      region,
+      vpcId: subnet.vpcId ?? "",
+      tags: subnet.tags ?? {},
+    };
   }
 
   /** getSubnets: the known subnets matching every `vpc-id` and `tag:<key>` filter, like EC2. */
@@ -248,7 +260,10 @@ export class AwsMocks implements pulumi.runtime.Mocks {
             ? f.values.includes(subnet.tags?.[f.name.slice(4)] ?? "\u0000")
             : f.name === "subnet-id" && f.values.includes(id),
       );
-    const ids = [...this.subnetAzs.entries()].filter(([id, subnet]) => matches(id, subnet)).map(([id]) => id).sort();
+    const ids = [...this.subnetAzs.entries()]
+      .filter(([id, subnet]) => matches(id, subnet))
+      .map(([id]) => id)
+      .sort();
     return { id: region, ids, filters };
   }
 

@@ -115,7 +115,7 @@ export function completeRequest(
         az: s.az ?? found.az,
         ...(routeTableId ? { routeTableId } : {}),
         ipv6: s.ipv6 ?? found.ipv6,
-        ...(s.public ?? isPublic(found) ? { public: true } : {}),
+        ...((s.public ?? isPublic(found)) ? { public: true } : {}),
         ...(tags ? { tags } : {}),
       };
     });
@@ -132,13 +132,20 @@ export function namedSecurityGroups(request: Pick<PlanRequest, "access" | "servi
   return [
     ...(request.access?.securityGroups ?? []).map((id, i): [string, string] => [id, `access.securityGroups[${i}]`]),
     ...(request.services ?? []).flatMap((s, i) =>
-      typeof s === "string" ? [] : (s.securityGroupIds ?? []).map((id, j): [string, string] => [id, `services[${i}].securityGroupIds[${j}]`]),
+      typeof s === "string"
+        ? []
+        : (s.securityGroupIds ?? []).map((id, j): [string, string] => [id, `services[${i}].securityGroupIds[${j}]`]),
     ),
   ];
 }
 
 /** Named groups that EC2 does not know in the region: the planner checks the VPC of the others. */
-export function unknownGroups(request: Pick<PlanRequest, "access" | "services">, vpcs: Record<string, string>, vpcId: string, region: string): Problem[] {
+export function unknownGroups(
+  request: Pick<PlanRequest, "access" | "services">,
+  vpcs: Record<string, string>,
+  vpcId: string,
+  region: string,
+): Problem[] {
   return namedSecurityGroups(request)
     .filter(([id]) => vpcs[id] === undefined)
     .map(([id, path]) => ({

@@ -84,13 +84,28 @@ export function scopeFor(ctx: Ctx, request: PlanRequest, service: ResolvedServic
     ctx.problem("ACCESS_NOT_DECLARED", `${path}.${field}`, message, hint);
   };
   if (own?.fromVpc === true && !topFromVpc)
-    undeclared("fromVpc", `${key} is to be used from the VPC, but access.fromVpc is false.`, "Set access.fromVpc: true, or remove fromVpc here.");
+    undeclared(
+      "fromVpc",
+      `${key} is to be used from the VPC, but access.fromVpc is false.`,
+      "Set access.fromVpc: true, or remove fromVpc here.",
+    );
   if (own?.onPremises === true && !top.onPremises)
-    undeclared("onPremises", `${key} is to be used from on-premises, but access.onPremises declares no networks.`, "Declare access.onPremises.cidrs, or remove onPremises here.");
+    undeclared(
+      "onPremises",
+      `${key} is to be used from on-premises, but access.onPremises declares no networks.`,
+      "Declare access.onPremises.cidrs, or remove onPremises here.",
+    );
   (own?.peerVpcs ?? []).forEach((name, i) => {
     if (!topPeers.some((p) => p.name === name)) {
-      const hint = didYouMean(name, topPeers.map((p) => p.name));
-      undeclared(`peerVpcs[${i}]`, `peer VPC "${name}" is not declared in access.peerVpcs.`, hint ? capital(hint) : "Declare it in access.peerVpcs first.");
+      const hint = didYouMean(
+        name,
+        topPeers.map((p) => p.name),
+      );
+      undeclared(
+        `peerVpcs[${i}]`,
+        `peer VPC "${name}" is not declared in access.peerVpcs.`,
+        hint ? capital(hint) : "Declare it in access.peerVpcs first.",
+      );
     }
   });
   (own?.securityGroups ?? []).forEach((id, i) => {
@@ -101,7 +116,12 @@ export function scopeFor(ctx: Ctx, request: PlanRequest, service: ResolvedServic
 
   const scope = narrowScope(top, own);
   if (own && !scope.fromVpc && !scope.external) {
-    ctx.problem("NO_CONSUMERS", path, `${key}'s access leaves it no consumer, so it needs no endpoint.`, `Name at least one consumer, or remove ${key} from services.`);
+    ctx.problem(
+      "NO_CONSUMERS",
+      path,
+      `${key}'s access leaves it no consumer, so it needs no endpoint.`,
+      `Name at least one consumer, or remove ${key} from services.`,
+    );
     return undefined;
   }
   if (own) scope.narrowed = ctx.reason("ACCESS_NARROWED", `${key} is used by ${describe(scope)} only (${path}).`);
@@ -110,7 +130,10 @@ export function scopeFor(ctx: Ctx, request: PlanRequest, service: ResolvedServic
 
 /** The reason an endpoint admits the VPC by group, not by CIDR. */
 export function byGroupReason(ctx: Ctx, key: string, groups: readonly string[]): Reason {
-  return ctx.reason("VPC_BY_SECURITY_GROUP", `The ${key} endpoint admits the VPC's workloads by security group (${groups.join(", ")}), not the VPC's CIDRs.`);
+  return ctx.reason(
+    "VPC_BY_SECURITY_GROUP",
+    `The ${key} endpoint admits the VPC's workloads by security group (${groups.join(", ")}), not the VPC's CIDRs.`,
+  );
 }
 
 /** The top-level access narrowed by a service's own (pure; names it does not declare are dropped). */
@@ -135,7 +158,13 @@ function describe(scope: ServiceScope): string {
   const who: string[] = [];
   if (scope.fromVpc) who.push(scope.securityGroups ? `security groups ${scope.securityGroups.join(", ")}` : "the VPC");
   if (scope.onPremises) who.push("on-premises");
-  if (scope.peerVpcs.length) who.push(`peer VPCs ${scope.peerVpcs.map((p) => p.name).sort().join(", ")}`);
+  if (scope.peerVpcs.length)
+    who.push(
+      `peer VPCs ${scope.peerVpcs
+        .map((p) => p.name)
+        .sort()
+        .join(", ")}`,
+    );
   return who.join(", ");
 }
 

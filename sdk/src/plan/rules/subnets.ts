@@ -27,7 +27,10 @@ export function selectByTags<S extends SubnetSpec>(ctx: Ctx, request: PlanReques
   const wanted = Object.entries(request.subnetTags ?? {});
   if (!wanted.length) return { subnets };
   const chosen = subnets.filter((s) => wanted.every(([k, v]) => s.tags?.[k] === v));
-  const label = wanted.map(([k, v]) => `${k}=${v}`).sort().join(", ");
+  const label = wanted
+    .map(([k, v]) => `${k}=${v}`)
+    .sort()
+    .join(", ");
   if (!chosen.length && subnets.length) {
     ctx.problem(
       "NO_SUBNET_MATCHES_TAGS",

@@ -30,7 +30,13 @@ export function trafficParts(request: PlanRequest, key: string, scope: ServiceSc
 }
 
 /** What one endpoint carries of the parts; undefined when it carries none of what was given. */
-export function carried(request: PlanRequest, key: string, parts: TrafficParts, type: EndpointType, hasGateway: boolean): TrafficParts | undefined {
+export function carried(
+  request: PlanRequest,
+  key: string,
+  parts: TrafficParts,
+  type: EndpointType,
+  hasGateway: boolean,
+): TrafficParts | undefined {
   if (type === "Gateway") return { vpc: parts.vpc, onPremises: 0, peers: 0 };
   // A plain number for a service with a gateway is the gateway's: the interface endpoint's share is not known.
   if (hasGateway && typeof request.traffic?.[key] === "number") return undefined;
@@ -38,12 +44,27 @@ export function carried(request: PlanRequest, key: string, parts: TrafficParts, 
 }
 
 /** Every part above zero needs a consumer that sends it and an endpoint that carries it. */
-export function checkTrafficParts(ctx: Ctx, request: PlanRequest, key: string, parts: TrafficParts, scope: ServiceScope, types: readonly EndpointType[]): void {
+export function checkTrafficParts(
+  ctx: Ctx,
+  request: PlanRequest,
+  key: string,
+  parts: TrafficParts,
+  scope: ServiceScope,
+  types: readonly EndpointType[],
+): void {
   const interfaceCarries = types.includes("Interface");
   const rows: Array<[keyof TrafficParts, boolean, string]> = [
     ["vpc", scope.fromVpc, "the VPC is not a consumer"],
-    ["onPremises", Boolean(scope.onPremises) && interfaceCarries, scope.onPremises ? "no interface endpoint carries it" : "on-premises is not a consumer"],
-    ["peers", scope.peerVpcs.length > 0 && interfaceCarries, scope.peerVpcs.length ? "no interface endpoint carries it" : "no peer VPC is a consumer"],
+    [
+      "onPremises",
+      Boolean(scope.onPremises) && interfaceCarries,
+      scope.onPremises ? "no interface endpoint carries it" : "on-premises is not a consumer",
+    ],
+    [
+      "peers",
+      scope.peerVpcs.length > 0 && interfaceCarries,
+      scope.peerVpcs.length ? "no interface endpoint carries it" : "no peer VPC is a consumer",
+    ],
   ];
   const split = typeof request.traffic?.[key] === "object";
   for (const [part, ok, why] of rows) {
@@ -61,7 +82,10 @@ export function checkTrafficParts(ctx: Ctx, request: PlanRequest, key: string, p
 export function outsideReason(ctx: Ctx, key: string, parts: TrafficParts, perGbUsd: number, comparedWithNat: boolean): Reason | undefined {
   const outside = parts.onPremises + parts.peers;
   if (!outside) return undefined;
-  const from = [parts.onPremises ? `${parts.onPremises} GB from on-premises` : "", parts.peers ? `${parts.peers} GB from peer VPCs` : ""].filter(Boolean);
+  const from = [
+    parts.onPremises ? `${parts.onPremises} GB from on-premises` : "",
+    parts.peers ? `${parts.peers} GB from peer VPCs` : "",
+  ].filter(Boolean);
   return ctx.reason(
     "OUTSIDE_TRAFFIC_PRICED",
     `The ${key} endpoint is priced for ${from.join(" and ")} a month at USD ${perGbUsd}/GB (USD ${(outside * perGbUsd).toFixed(2)}); NAT could not carry it, so ${comparedWithNat ? `the NAT comparison counts only the VPC's own ${parts.vpc} GB` : "there is no NAT comparison"}.`,
