@@ -198,7 +198,7 @@ class NetworkPlanner {
       if (r.code === "SG_PER_ENDPOINT")
         return {
           ...r,
-          message: `Own security group: TCP ${e.port} from the hub and ${consumers.length} consuming spoke(s), ${rules.length} CIDR(s) in all.`,
+          message: `Own security group: TCP ${e.port} from the hub and ${consumers.length} consuming spoke(s), ${rules.length} source(s) in all.`,
         };
       return r;
     });
