@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { isPlanRequestError, planEndpoints } from "vpce-plan/plan";
+import { ACCESS_CODES, ENDPOINT_OPTION_CODES, isPlanRequestError, planEndpoints, SUBNET_CODES, TRAFFIC_CODES } from "vpce-plan/plan";
 import { request, subnets } from "../helpers/build";
 import { REPO_ROOT } from "../helpers/requests";
 
@@ -96,5 +96,16 @@ describe("README reason codes", () => {
       documented.filter((c) => !seen.has(c)),
       [],
     );
+  });
+
+  it("every rule module's reasons and warnings are in the decisions table, its problems in the error codes", () => {
+    const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
+    const errors = /Error codes \(each with[^:]*:([\s\S]*?)\n\n/.exec(readme)![1];
+    const decisions = new Set(documentedDecisionCodes());
+    for (const codes of [ACCESS_CODES, SUBNET_CODES, TRAFFIC_CODES, ENDPOINT_OPTION_CODES])
+      for (const [code, kind] of Object.entries(codes)) {
+        if (kind === "problem") assert.ok(errors.includes(`\`${code}\``), `${code} in README's error codes`);
+        else assert.ok(decisions.has(code), `${code} in README's decisions table`);
+      }
   });
 });
