@@ -23,6 +23,7 @@ import {
 } from "./contract";
 import { EndpointPlan } from "./endpointPlan";
 import { EndpointPlanError } from "./errors";
+import { DELETE_BEFORE_REPLACE } from "./replacement";
 import { profileApiName, profileAssociationName, zoneAssociationName } from "./names";
 import { dataFields, reportWarnings } from "./outputs";
 import { lookUpArgs, planOrFail, type LookedUp } from "./planArgs";
@@ -133,7 +134,7 @@ export class EndpointSpoke extends pulumi.ComponentResource<EndpointSpokeData> {
           resourceId: args.vpc.id,
           ...(args.region ? { region: args.region } : {}),
         },
-        opts,
+        { ...opts, ...DELETE_BEFORE_REPLACE },
       );
     }
     for (const key of profile ? [] : check.fromHub) {
@@ -141,7 +142,7 @@ export class EndpointSpoke extends pulumi.ComponentResource<EndpointSpokeData> {
         new aws.route53.ZoneAssociation(
           zoneAssociationName(componentName, zone.zoneName),
           { zoneId: zone.zoneId, vpcId: args.vpc.id, ...(args.region ? { vpcRegion: args.region } : {}) },
-          opts,
+          { ...opts, ...DELETE_BEFORE_REPLACE },
         );
       }
     }

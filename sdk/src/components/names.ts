@@ -17,9 +17,12 @@ export const routeTableAssociationName = (component: string, endpoint: string, r
 /** Security group: `<component>-<group name>-sg` (group name: the endpoint name, or `endpoints` when shared). */
 export const securityGroupName = (component: string, group: string): string => `${component}-${clean(group)}-sg`;
 
-/** One ingress rule per port and CIDR (`10.0.0.0/16` -> `10.0.0.0-16`); a protocol other than TCP is named (`-udp-53-`). */
-export const ingressRuleName = (component: string, group: string, port: number, cidr: string, protocol = "tcp"): string =>
-  `${component}-${clean(group)}-${protocol === "tcp" ? "" : `${protocol}-`}${port}-${clean(cidr)}`;
+/**
+ * One ingress rule per port and CIDR (`10.0.0.0/16` -> `10.0.0.0-16`) or source security group id;
+ * a protocol other than TCP is named (`-udp-53-`).
+ */
+export const ingressRuleName = (component: string, group: string, port: number, source: string, protocol = "tcp"): string =>
+  `${component}-${clean(group)}-${protocol === "tcp" ? "" : `${protocol}-`}${port}-${clean(source)}`;
 
 /** The Resolver inbound endpoint: `<component>-resolver`. */
 export const resolverResourceName = (component: string): string => `${component}-resolver`;

@@ -6,8 +6,10 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { Plan, PlannedEndpoint, PlannedSecurityGroup } from "../plan/types";
+import { ruleTarget } from "../plan/security";
+import type { IngressRule, Plan, PlannedEndpoint, PlannedSecurityGroup } from "../plan/types";
 import type { EndpointDnsEntry, EndpointOutput, ResolverOutput } from "./args";
+import { DELETE_BEFORE_REPLACE } from "./replacement";
 import { endpointResourceName, ingressRuleName, resolverResourceName, routeTableAssociationName, securityGroupName } from "./names";
 import type { PreparedRequest } from "./request";
 
@@ -29,14 +31,18 @@ export function createResources(plan: Plan, ctx: ChildContext): Record<string, p
   const created = new Map<string, aws.ec2.VpcEndpoint>();
   const out: Record<string, pulumi.Output<EndpointOutput>> = {};
 
-  const securityGroupIds = (group: PlannedSecurityGroup, service: string): pulumi.Input<string>[] => {
-    if (group.mode === "existing") return (group.ids ?? []).map((id) => prepared.securityGroups.get(id) ?? id);
+  const existing = (ids: readonly string[] | undefined): pulumi.Input<string>[] =>
+    (ids ?? []).map((id) => prepared.securityGroups.get(id) ?? id);
+  const securityGroupIds = (group: PlannedSecurityGroup, endpoint: PlannedEndpoint): pulumi.Input<string>[] => {
+    const service = endpoint.service;
+    if (group.mode === "existing") return existing(group.ids);
     const groupName = group.name!;
     let sg = groups.get(groupName);
     if (!sg) {
       // The description cannot change without replacing the group: keep it free of anything that varies.
       const description = group.mode === "shared" ? "VPC interface endpoints (vpce-plan)" : `VPC interface endpoint ${service} (vpce-plan)`;
-      sg = createSecurityGroup(ctx, group, description);
+      // A per-endpoint group carries its endpoint's tags; the shared one the component's.
+      sg = createSecurityGroup(ctx, group, description, group.mode === "perEndpoint" ? endpoint.tags : undefined);
       groups.set(groupName, sg);
     }
     return [sg.id];
@@ -49,7 +55,7 @@ export function createResources(plan: Plan, ctx: ChildContext): Record<string, p
       serviceName: endpoint.serviceName,
       vpcEndpointType: endpoint.type,
       ...(endpoint.policy ? { policy: JSON.stringify(endpoint.policy) } : {}),
-      tags: tags(resourceName),
+      tags: tags(resourceName, endpoint.tags),
       ...region,
     };
     const dependsOn = (endpoint.dependsOn ?? []).map((n) => created.get(n)).filter((r): r is aws.ec2.VpcEndpoint => Boolean(r));
@@ -60,7 +66,7 @@ export function createResources(plan: Plan, ctx: ChildContext): Record<string, p
         new aws.ec2.VpcEndpointRouteTableAssociation(
           routeTableAssociationName(name, endpoint.name, ref.key),
           { vpcEndpointId: vpce.id, routeTableId: ref.input, ...region },
-          opts,
+          { ...opts, ...DELETE_BEFORE_REPLACE },
         );
       }
       created.set(endpoint.name, vpce);
@@ -73,7 +79,10 @@ export function createResources(plan: Plan, ctx: ChildContext): Record<string, p
       }));
       continue;
     }
-    const sgIds = endpoint.securityGroup ? securityGroupIds(endpoint.securityGroup, endpoint.service) : [];
+    const sgIds = [
+      ...(endpoint.securityGroup ? securityGroupIds(endpoint.securityGroup, endpoint) : []),
+      ...existing(endpoint.extraSecurityGroupIds),
+    ];
     const vpce = new aws.ec2.VpcEndpoint(
       resourceName,
       {
@@ -84,7 +93,7 @@ export function createResources(plan: Plan, ctx: ChildContext): Record<string, p
         ...(endpoint.dnsOptions ? { dnsOptions: endpoint.dnsOptions } : {}),
         ...(endpoint.ipAddressType ? { ipAddressType: endpoint.ipAddressType } : {}),
       },
-      { ...opts, dependsOn },
+      { ...opts, dependsOn, ...(endpoint.privateDns ? DELETE_BEFORE_REPLACE : {}) },
     );
     created.set(endpoint.name, vpce);
     // One `all` per endpoint, not an Output per field: a plan has dozens of endpoints, and every
@@ -106,10 +115,15 @@ export function createResources(plan: Plan, ctx: ChildContext): Record<string, p
 const regionOf = (ctx: ChildContext): { region?: string } => (ctx.region ? { region: ctx.region } : {});
 const tagsOf =
   (ctx: ChildContext) =>
-  (resourceName: string): Record<string, string> => ({ ...(ctx.tags ?? {}), Name: resourceName });
+  (resourceName: string, own?: Record<string, string>): Record<string, string> => ({ ...(own ?? ctx.tags ?? {}), Name: resourceName });
 
-/** A security group with one ingress rule resource per protocol, port and CIDR, and no egress. */
-function createSecurityGroup(ctx: ChildContext, group: PlannedSecurityGroup, description: string): aws.ec2.SecurityGroup {
+/** A security group with one ingress rule resource per protocol, port and source, and no egress. */
+function createSecurityGroup(
+  ctx: ChildContext,
+  group: PlannedSecurityGroup,
+  description: string,
+  groupTags?: Record<string, string>,
+): aws.ec2.SecurityGroup {
   const opts: pulumi.CustomResourceOptions = { parent: ctx.parent };
   const region = regionOf(ctx);
   const tags = tagsOf(ctx);
@@ -122,13 +136,13 @@ function createSecurityGroup(ctx: ChildContext, group: PlannedSecurityGroup, des
       // No egress: endpoint ENIs only answer connections, and security groups are stateful. The
       // AWS provider removes AWS's default allow-all egress rule when it creates the group.
       revokeRulesOnDelete: true,
-      tags: tags(sgName),
+      tags: tags(sgName, groupTags),
       ...region,
     },
     opts,
   );
   for (const rule of group.ingress) {
-    const ruleName = ingressRuleName(ctx.name, group.name!, rule.fromPort, rule.cidr, rule.protocol);
+    const ruleName = ingressRuleName(ctx.name, group.name!, rule.fromPort, ruleTarget(rule), rule.protocol);
     new aws.vpc.SecurityGroupIngressRule(
       ruleName,
       {
@@ -136,7 +150,7 @@ function createSecurityGroup(ctx: ChildContext, group: PlannedSecurityGroup, des
         ipProtocol: rule.protocol,
         fromPort: rule.fromPort,
         toPort: rule.toPort,
-        ...(rule.cidr.includes(":") ? { cidrIpv6: rule.cidr } : { cidrIpv4: rule.cidr }),
+        ...sourceOf(rule),
         description: rule.description,
         tags: tags(ruleName),
         ...region,
@@ -174,6 +188,12 @@ export function createResolver(plan: Plan, ctx: ChildContext): pulumi.Output<Res
     ipAddresses: (ips ?? []).map((ip) => ip.ip ?? "").filter(Boolean),
     securityGroupId,
   }));
+}
+
+/** One source per rule, as `aws.vpc.SecurityGroupIngressRule` takes it. */
+function sourceOf(rule: IngressRule): { cidrIpv4: string } | { cidrIpv6: string } | { referencedSecurityGroupId: pulumi.Input<string> } {
+  if (rule.securityGroupId) return { referencedSecurityGroupId: rule.securityGroupId };
+  return rule.cidr!.includes(":") ? { cidrIpv6: rule.cidr! } : { cidrIpv4: rule.cidr! };
 }
 
 // AWS lists the regional name first, then one per AZ (`vpce-...-us-east-1a.<service>...`), then the

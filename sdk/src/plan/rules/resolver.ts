@@ -11,7 +11,7 @@
 import { HOURS_PER_MONTH, money } from "../cost";
 import { placeFromIndex, type AzIndex } from "../placement";
 import { ingressRules } from "../security";
-import type { AccessSpec, IngressRule, PlannedEndpoint, PlannedResolver, PriceTable } from "../types";
+import type { AccessSpec, IngressRule, PlannedResolver, PriceTable } from "../types";
 import type { RuleContext } from "./context";
 
 export const CODES = {
@@ -30,9 +30,11 @@ const DNS_PORT = 53;
 
 export interface OutsideDnsSubject {
   vpcId: string;
-  access: AccessSpec | undefined;
-  /** The endpoints whose names resolve in the VPC (private DNS on, or a hub zone attached to it). */
-  endpoints: ReadonlyArray<Pick<PlannedEndpoint, "service" | "privateDns">>;
+  /** `access.onPremises` as declared (its `resolver` decides the warning). */
+  onPremises: AccessSpec["onPremises"];
+  /** Services whose names resolve in the VPC (private DNS on, or a hub zone attached to it), by who uses them. */
+  onPremisesServices: readonly string[];
+  peerServices: readonly string[];
   prices: PriceTable;
   /** Request path of `access`: `access`, or `hub.access` in a network request. */
   accessPath?: string;
@@ -43,22 +45,18 @@ export const minimumResolverMonthlyUsd = (prices: PriceTable): number =>
   money(prices.resolverEniHourUsd * HOURS_PER_MONTH * RESOLVER_MIN_AZS);
 
 export function checkOutsideDns(ctx: Ctx, s: OutsideDnsSubject): void {
-  const named = s.endpoints.filter((e) => e.privateDns).map((e) => e.service);
-  if (!named.length) return;
-  const list = named.join(", ");
-  const onPremises = s.access?.onPremises;
   const accessPath = s.accessPath ?? "access";
-  if (onPremises?.cidrs.length && (onPremises.resolver ?? "none") === "none") {
+  if (s.onPremisesServices.length && (s.onPremises?.resolver ?? "none") === "none") {
     ctx.warn(
       "ON_PREMISES_DNS_NEEDS_RESOLVER",
-      `On-premises clients resolve ${list} to these endpoints only through a Route 53 Resolver inbound endpoint in ${s.vpcId} (with their DNS forwarding to it), which costs USD ${minimumResolverMonthlyUsd(s.prices).toFixed(2)} a month with its minimum of ${RESOLVER_MIN_AZS} ENIs; set ${accessPath}.onPremises.resolver: create (or existing when you run one), or use the endpoints' regional DNS names.`,
+      `On-premises clients resolve ${s.onPremisesServices.join(", ")} to these endpoints only through a Route 53 Resolver inbound endpoint in ${s.vpcId} (with their DNS forwarding to it), which costs USD ${minimumResolverMonthlyUsd(s.prices).toFixed(2)} a month with its minimum of ${RESOLVER_MIN_AZS} ENIs; set ${accessPath}.onPremises.resolver: create (or existing when you run one), or use the endpoints' regional DNS names.`,
       { path: `${accessPath}.onPremises` },
     );
   }
-  if (s.access?.peerVpcs?.length) {
+  if (s.peerServices.length) {
     ctx.warn(
       "PEER_DNS_NOT_SHARED",
-      `Peer VPCs do not see this VPC's private DNS for ${list}: associate private hosted zones with them (EndpointHub and EndpointSpoke do this) or use the endpoints' regional DNS names.`,
+      `Peer VPCs do not see this VPC's private DNS for ${s.peerServices.join(", ")}: associate private hosted zones with them (EndpointHub and EndpointSpoke do this) or use the endpoints' regional DNS names.`,
       { path: `${accessPath}.peerVpcs` },
     );
   }
