@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { EndpointHub, EndpointPlan, EndpointSpoke, type EndpointPlanArgs, type EndpointSpokeArgs, type HubContract } from "vpce-plan";
 import { HUB_TYPES, hubArgs, hubSpoke, runHub, spokeArgs } from "../helpers/hubSpoke";
 import { AwsMocks, TYPES, cloudResources, expectNoErrors, named, ofType, onlyError, runPulumi } from "../helpers/pulumi";
+import { spyOnConstructors } from "../helpers/spy";
 
 const PROFILE_TYPES = {
   resolver: "aws:route53/resolverEndpoint:ResolverEndpoint",
@@ -216,6 +217,19 @@ describe("EndpointSpoke: with and without a Profile in the contract", () => {
     assert.deepEqual(
       ofType(run, TYPES.vpcEndpoint).map((r) => r.name),
       ["a-s3-gateway"],
+    );
+  });
+
+  it("the Profile association replaces delete-first: a VPC takes one Profile (options spied on: mocks do not see them)", async () => {
+    const spy = spyOnConstructors({ "@pulumi/aws/route53/profilesAssociation": "ProfilesAssociation" });
+    try {
+      expectNoErrors(await runSpoke(spokeArgs("a", 1, { hubStack: HUB_STACK }), byProfile));
+    } finally {
+      spy.restore();
+    }
+    assert.deepEqual(
+      spy.calls.map((c) => [c.name, c.opts.deleteBeforeReplace]),
+      [["a-route53-profile-association", true]],
     );
   });
 
