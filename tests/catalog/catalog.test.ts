@@ -55,7 +55,7 @@ describe("catalog: services", () => {
     for (const s of services) {
       assert.ok(s.title.length > 2, s.key);
       assert.ok(s.types.length >= 1 && s.types.every((t) => t === "Gateway" || t === "Interface"), s.key);
-      assert.match(s.serviceName, /^(com\.amazonaws|aws\.sagemaker)\.|\{region\}/, s.key);
+      assert.match(s.serviceName, /^(com\.amazonaws|aws\.sagemaker|aws\.api|api\.aws)\.|\{region\}/, s.key);
       assert.ok(Number.isInteger(s.port) && s.port > 0 && s.port < 65536, s.key);
       assert.equal(typeof s.policy, "boolean", s.key);
       assert.match(s.doc, URL, s.key);

@@ -58,6 +58,8 @@ export interface ServiceRequest {
   /** Restrict the gateway endpoint to these route tables (default: all request route tables). */
   routeTableIds?: string[];
   ipAddressType?: IpAddressType;
+  /** Use the service's FIPS endpoint service (e.g. `kms-fips`); an error where it has none in the region. Default `defaults.fips`. */
+  fips?: boolean;
 }
 
 export interface PeerVpcAccess {
@@ -104,6 +106,8 @@ export interface DefaultsSpec {
   privateDns?: boolean;
   ipAddressType?: IpAddressType;
   policy?: PolicySpec;
+  /** Every interface endpoint uses its service's FIPS endpoint service; an error for a service without one. Default false. */
+  fips?: boolean;
 }
 
 /** Facts the planner needs from AWS; a request may give them, lookups may add them. */
