@@ -17,7 +17,9 @@ describe("cli: vpce-plan catalog", () => {
     const expected = services.filter((s) => [s.key, s.title, s.serviceName].some((t) => t.toLowerCase().includes("ecr")));
     assert.equal(rows.length, expected.length);
     assert.ok(
-      rows.some((r) => /^ecr\.api\s+com\.amazonaws\.eu-west-1\.ecr\.api\s+Interface\s+443\s+api\.ecr\.eu-west-1\.amazonaws\.com$/.test(r)),
+      rows.some((r) =>
+        /^ecr\.api\s+com\.amazonaws\.eu-west-1\.ecr\.api\s+Interface\s+443\s+api\.ecr\.eu-west-1\.amazonaws\.com\s+unknown$/.test(r),
+      ),
       run.stdout,
     );
     assert.ok(
@@ -25,6 +27,22 @@ describe("cli: vpce-plan catalog", () => {
       run.stdout,
     );
     assert.match(run.stderr, new RegExp(`${expected.length} of ${services.length} services in eu-west-1`));
+  });
+
+  it("--region lists only what the region offers or may offer, saying which it cannot tell", () => {
+    const eu = JSON.parse(vpcePlan(["catalog", "--region", "eu-west-1", "--format", "json"]).stdout);
+    const keys = eu.services.map((s: { key: string }) => s.key);
+    assert.ok(!keys.includes("iam"), "com.amazonaws.iam lives in us-east-1 only");
+    assert.equal(keys.length, services.length - 1);
+    assert.ok(eu.services.every((s: { available: string }) => s.available === "unknown"));
+    const us = JSON.parse(vpcePlan(["catalog", "--format", "json"]).stdout);
+    assert.equal(us.services.length, services.length);
+    assert.ok(us.services.every((s: { available: string }) => s.available === "yes"));
+    const kms = us.services.find((s: { key: string }) => s.key === "kms");
+    assert.equal(kms.fipsServiceName, "com.amazonaws.us-east-1.kms-fips");
+    assert.equal(eu.services.find((s: { key: string }) => s.key === "kms").fipsServiceName, undefined);
+    const table = vpcePlan(["catalog", "--region", "eu-west-1", "--search", "sts"]);
+    assert.match(table.stderr, /; 1 not offered there; availability of \d+ unknown \(check with --from-aws\)/);
   });
 
   it("--format json lists every service for the region", () => {

@@ -130,9 +130,7 @@ const availability = availabilityFile as AvailabilityFile;
 
 /** Whether a region offers a service: known either way only where AWS material says so. */
 export type Availability =
-  | { status: "offered"; source: string }
-  | { status: "unavailable"; offeredIn: readonly string[]; source: string }
-  | { status: "unknown" };
+  { status: "offered"; source: string } | { status: "unavailable"; offeredIn: readonly string[]; source: string } | { status: "unknown" };
 
 export function availabilityIn(service: CatalogService, region: Region): Availability {
   const only = availability.services[service.key];
@@ -170,10 +168,16 @@ export function findService(name: string): { service: CatalogService; region?: s
   const byKey = serviceByKey.get(name) ?? fipsByKey.get(name);
   if (byKey) return { service: byKey, ...(byKey.key === name ? {} : { fips: true as const }) };
   for (const service of services) {
-    for (const [names, fips] of [[service, false], [service.fips, true]] as const) {
+    for (const [names, fips] of [
+      [service, false],
+      [service.fips, true],
+    ] as const) {
       if (!names) continue;
       // A region's own name (China's cn.com.amazonaws.*) names only that region.
-      const patterns: Array<[string, string?]> = [[names.serviceName], ...Object.entries(names.serviceNameByRegion ?? {}).map(([r, p]): [string, string] => [p, r])];
+      const patterns: Array<[string, string?]> = [
+        [names.serviceName],
+        ...Object.entries(names.serviceNameByRegion ?? {}).map(([r, p]): [string, string] => [p, r]),
+      ];
       for (const [pattern, onlyIn] of patterns) {
         const region = matchPattern(pattern, name);
         if (region === undefined || (onlyIn && region !== onlyIn)) continue;

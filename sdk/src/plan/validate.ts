@@ -3,16 +3,7 @@
  * decision (region, CIDRs, subnets, services and bundles). Produces the normalised input the
  * decision modules work on, and every problem found.
  */
-import {
-  findService,
-  getBundle,
-  getRegion,
-  regionCodes,
-  suggestNames,
-  didYouMean,
-  type CatalogService,
-  type Region,
-} from "../catalog";
+import { findService, getBundle, getRegion, regionCodes, suggestNames, didYouMean, type CatalogService, type Region } from "../catalog";
 import { parseCidr } from "./cidr";
 import { Problems } from "./problems";
 import { requestShape } from "./schema";
@@ -193,7 +184,14 @@ function readServices(request: PlanRequest, region: Region, problems: Problems, 
       return;
     }
     if (!previous || rank > previous.rank) {
-      byKey.set(found.key, { key: found.key, catalog: found, options: { ...options, name: found.key }, path, rank, ...(resolved.fips ? { fipsByName: true } : {}) });
+      byKey.set(found.key, {
+        key: found.key,
+        catalog: found,
+        options: { ...options, name: found.key },
+        path,
+        rank,
+        ...(resolved.fips ? { fipsByName: true } : {}),
+      });
     }
   };
   (request.bundles ?? []).forEach((name, i) => {
@@ -225,7 +223,12 @@ function readServices(request: PlanRequest, region: Region, problems: Problems, 
   return [...byKey.values()].map(({ rank: _rank, ...service }) => service).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-function resolveName(name: string, region: Region, path: string, problems: Problems): { catalog: CatalogService; fips: boolean } | undefined {
+function resolveName(
+  name: string,
+  region: Region,
+  path: string,
+  problems: Problems,
+): { catalog: CatalogService; fips: boolean } | undefined {
   const found = findService(name);
   if (!found) {
     if (getBundle(name)) {
