@@ -40,7 +40,8 @@ describe("cli: vpce-plan catalog", () => {
     assert.ok(us.services.every((s: { available: string }) => s.available === "yes"));
     const kms = us.services.find((s: { key: string }) => s.key === "kms");
     assert.equal(kms.fipsServiceName, "com.amazonaws.us-east-1.kms-fips");
-    assert.equal(eu.services.find((s: { key: string }) => s.key === "kms").fipsServiceName, undefined);
+    assert.equal(eu.services.find((s: { key: string }) => s.key === "sqs").fipsServiceName, undefined);
+    assert.equal(eu.services.find((s: { key: string }) => s.key === "kms").fipsServiceName, "com.amazonaws.eu-west-1.kms-fips");
     const table = vpcePlan(["catalog", "--region", "eu-west-1", "--search", "sts"]);
     assert.match(table.stderr, /; 1 not offered there; availability of \d+ unknown \(check with --from-aws\)/);
   });

@@ -118,16 +118,28 @@ const rows: Row[] = [
   },
   {
     why: "fips in a region without FIPS endpoints lists the regions that have them",
-    request: inRegion("eu-west-1", { services: [{ name: "kms", fips: true }] }),
-    facts: { serviceAzs: { kms: azs("eu-west-1") } },
+    request: inRegion("eu-west-1", { services: [{ name: "sqs", fips: true }] }),
+    facts: { serviceAzs: { sqs: azs("eu-west-1") } },
     problems: [["FIPS_UNAVAILABLE", "services[0].fips"]],
-    message: /kms has no FIPS endpoint service in eu-west-1;.*us-east-1/,
+    message: /sqs has no FIPS endpoint service in eu-west-1;.*us-east-1/,
   },
   {
     why: "a FIPS name in a region without FIPS endpoints points at the name",
-    request: inRegion("eu-west-1", { services: ["kms-fips"] }),
-    facts: { serviceAzs: { kms: azs("eu-west-1") } },
+    request: inRegion("eu-west-1", { services: ["sqs-fips"] }),
+    facts: { serviceAzs: { sqs: azs("eu-west-1") } },
     problems: [["FIPS_UNAVAILABLE", "services[0]"]],
+  },
+  {
+    why: "KMS lists FIPS endpoints in every region (its General Reference page), Europe included",
+    request: inRegion("eu-west-1", { services: [{ name: "kms", fips: true }] }),
+    facts: { serviceAzs: { kms: azs("eu-west-1") } },
+    endpoints: { kms: { serviceName: "com.amazonaws.eu-west-1.kms-fips", fips: true } },
+  },
+  {
+    why: "China names KMS's FIPS endpoint service with cn.com.amazonaws",
+    request: inRegion("cn-northwest-1", { services: [{ name: "kms", fips: true }] }),
+    warnings: [["AVAILABILITY_UNKNOWN", "region"]],
+    endpoints: { kms: { serviceName: "cn.com.amazonaws.cn-northwest-1.kms-fips", fips: true } },
   },
   {
     why: "GovCloud has FIPS endpoints; its list is not known, so it warns as well",

@@ -125,6 +125,7 @@ interface AvailabilityFile {
   regions: Record<string, { offers: "catalog"; source: string }>;
   services: Record<string, { partitions: Record<string, string[]>; source: string }>;
   fipsRegions: { regions: string[]; source: string };
+  fipsByService: Record<string, { partitions: string[]; source: string }>;
 }
 const availability = availabilityFile as AvailabilityFile;
 
@@ -153,6 +154,8 @@ export const FIPS_REGIONS_SOURCE = availability.fipsRegions.source;
 /** Whether the service has a FIPS endpoint service in this region. */
 export function hasFipsIn(service: CatalogService, region: Region): boolean {
   if (!service.fips || availabilityIn(service, region).status === "unavailable") return false;
+  const own = availability.fipsByService[service.key];
+  if (own) return own.partitions.includes(region.partition);
   return Boolean(service.fips.serviceNameByRegion?.[region.code]) || availability.fipsRegions.regions.includes(region.code);
 }
 
