@@ -78,6 +78,7 @@ describe("catalog: services", () => {
     const sources = (file: string): string[] => JSON.parse(readFileSync(join(REPO_ROOT, "sdk", "src", "catalog", file), "utf8")).sources;
     assert.ok(sources("services.json").length > 0);
     assert.ok(sources("regions.json").length > 0);
+    assert.ok(sources("availability.json").every((u: string) => URL.test(u)) && sources("availability.json").length > 0);
     for (const file of ["services.json", "regions.json"]) for (const source of sources(file)) assert.match(source, URL, file);
   });
 });

@@ -184,10 +184,12 @@ function readServices(request: PlanRequest, region: Region, problems: Problems, 
       return;
     }
     if (!previous || rank > previous.rank) {
+      // A FIPS name asks for the FIPS endpoint under the service's key, so re-planning (hub, spokes) keeps it.
+      const fips = resolved.fips && options.fips === undefined ? { fips: true } : {};
       byKey.set(found.key, {
         key: found.key,
         catalog: found,
-        options: { ...options, name: found.key },
+        options: { ...options, ...fips, name: found.key },
         path,
         rank,
         ...(resolved.fips ? { fipsByName: true } : {}),

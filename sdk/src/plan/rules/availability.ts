@@ -47,18 +47,21 @@ export function checkAvailability(ctx: Ctx, input: NormalizedRequest): void {
     );
 }
 
+/** Whether the request asks for the service's FIPS endpoint service (`useFips` checks that it has one). */
+export const wantsFips = (service: ResolvedService | undefined, input: NormalizedRequest): boolean =>
+  Boolean(service?.options.fips ?? input.request.defaults?.fips);
+
 /**
  * Whether the service's interface endpoint uses the FIPS endpoint service: asked for by
  * `services[].fips`, a FIPS name, or `defaults.fips`. Asked for where there is none is a problem.
  */
 export function useFips(ctx: Ctx, service: ResolvedService, input: NormalizedRequest): Reason | undefined {
   const { options, key, path, catalog } = service;
-  const wanted = options.fips ?? (service.fipsByName || input.request.defaults?.fips);
-  if (!wanted) return undefined;
+  if (!wantsFips(service, input)) return undefined;
   const { region } = input;
   if (hasFipsIn(catalog, region))
     return ctx.reason("FIPS_ENDPOINT", `${key} uses its FIPS endpoint service ${serviceNameIn(catalog, region, "Interface", true)}.`);
-  const at = options.fips !== undefined ? `${path}.fips` : service.fipsByName ? path : "defaults.fips";
+  const at = service.fipsByName ? path : options.fips !== undefined ? `${path}.fips` : "defaults.fips";
   const elsewhere = catalog.fips ? fipsRegionsOf(catalog) : [];
   ctx.problem(
     "FIPS_UNAVAILABLE",
