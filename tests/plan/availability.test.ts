@@ -53,6 +53,17 @@ const rows: Row[] = [
     endpoints: { iam: { serviceName: "com.amazonaws.iam" } },
   },
   {
+    why: "Lightsail runs only where its own API lists a region: not in China",
+    request: inRegion("cn-north-1", { services: ["lightsail"] }),
+    problems: [["SERVICE_UNAVAILABLE", "services[0]"]],
+    hint: /no region of aws-cn offers it/,
+  },
+  {
+    why: "Lightsail in a region its API lists is known to be offered",
+    request: inRegion("eu-north-1", { services: ["lightsail"] }),
+    endpoints: { lightsail: { serviceName: "com.amazonaws.eu-north-1.lightsail" } },
+  },
+  {
     why: "a region whose list the catalog does not know: one warning names the services planned anyway",
     request: inRegion("eu-west-1", { services: ["sts", "kms"] }),
     warnings: [["AVAILABILITY_UNKNOWN", "region"]],
