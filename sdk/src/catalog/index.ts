@@ -170,36 +170,36 @@ export const fipsRegionsOf = (service: CatalogService): string[] => regions.filt
 export function findService(name: string): { service: CatalogService; region?: string; fips?: true } | undefined {
   const byKey = serviceByKey.get(name) ?? fipsByKey.get(name);
   if (byKey) return { service: byKey, ...(byKey.key === name ? {} : { fips: true as const }) };
-  for (const service of services) {
-    for (const [names, fips] of [
-      [service, false],
-      [service.fips, true],
-    ] as const) {
-      if (!names) continue;
-      // A region's own name (China's cn.com.amazonaws.*) names only that region.
-      const patterns: Array<[string, string?]> = [
-        [names.serviceName],
-        ...Object.entries(names.serviceNameByRegion ?? {}).map(([r, p]): [string, string] => [p, r]),
-      ];
-      for (const [pattern, onlyIn] of patterns) {
-        const region = matchPattern(pattern, name);
-        if (region === undefined || (onlyIn && region !== onlyIn)) continue;
-        return { service, ...(region ? { region } : {}), ...(fips ? { fips: true as const } : {}) };
-      }
-    }
+  const regionless = byPattern.get(name)?.[0];
+  if (regionless) return { service: regionless.service, ...(regionless.fips ? { fips: true as const } : {}) };
+  // Each dot-separated label that looks like a region code may be the `{region}` of a pattern.
+  for (const m of name.matchAll(REGION_LABEL)) {
+    const region = m[1];
+    const pattern = `${name.slice(0, m.index)}{region}${name.slice(m.index + region.length)}`;
+    // A region's own name (China's cn.com.amazonaws.*) names only that region.
+    const found = byPattern.get(pattern)?.find((e) => !e.onlyIn || e.onlyIn === region);
+    if (found) return { service: found.service, region, ...(found.fips ? { fips: true as const } : {}) };
   }
   return undefined;
 }
 
-/** Matches `name` against a `{region}` pattern; returns the region ("" if none), else undefined. */
-function matchPattern(pattern: string, name: string): string | undefined {
-  const at = pattern.indexOf("{region}");
-  if (at < 0) return pattern === name ? "" : undefined;
-  const head = pattern.slice(0, at);
-  const tail = pattern.slice(at + "{region}".length);
-  if (!name.startsWith(head) || !name.endsWith(tail) || name.length <= head.length + tail.length) return undefined;
-  const region = name.slice(head.length, name.length - tail.length);
-  return /^[a-z]{2}(-[a-z]+)+-\d$/.test(region) ? region : undefined;
+const REGION_LABEL = /(?<=^|\.)([a-z]{2}(?:-[a-z]+)+-\d)(?=\.|$)/g;
+
+// Every service-name pattern (default, per region, FIPS) to its entry: one map lookup per name.
+type NameEntry = { service: CatalogService; fips: boolean; onlyIn?: string };
+const byPattern = new Map<string, NameEntry[]>();
+for (const service of services) {
+  for (const [names, fips] of [
+    [service, false],
+    [service.fips, true],
+  ] as const) {
+    if (!names) continue;
+    const add = (pattern: string, onlyIn?: string): void => {
+      byPattern.set(pattern, [...(byPattern.get(pattern) ?? []), { service, fips, ...(onlyIn ? { onlyIn } : {}) }]);
+    };
+    add(names.serviceName);
+    for (const [region, pattern] of Object.entries(names.serviceNameByRegion ?? {})) add(pattern, region);
+  }
 }
 
 /** Closest catalog keys and bundle keys to a name the catalog does not know. */
