@@ -22,6 +22,7 @@ import type {
   SubnetSpec,
 } from "./types";
 import { compareDiagnostics, Report } from "./rules/context";
+import { checkAvailability, useFips, CODES as AVAILABILITY } from "./rules/availability";
 import { checkOutsideDns, planResolver, CODES as RESOLVER } from "./rules/resolver";
 import { checkVpcDns, CODES as VPC_DNS } from "./rules/vpcDns";
 import { byGroupReason, checkAccess, scopeFor, CODES as ACCESS, type ServiceScope } from "./rules/access";
@@ -87,6 +88,7 @@ class Planner {
         );
     }
 
+    checkAvailability(this.report.for(AVAILABILITY), this.input);
     const endpoints = this.input.services.flatMap((service) => this.planService(service));
     this.checkVpcForInterfaces(endpoints);
     this.applySecurityGroupMode(endpoints);
@@ -370,7 +372,9 @@ class Planner {
     }
 
     const ipAddressType = this.ipAddressType(service, placement.chosen);
-    const dnsNames = facts.servicePrivateDns?.[key] ?? privateDnsNamesIn(catalog, this.region);
+    const fips = useFips(this.report.for(AVAILABILITY), service, this.input);
+    if (fips) reasons.push(fips);
+    const dnsNames = facts.servicePrivateDns?.[key] ?? privateDnsNamesIn(catalog, this.region, Boolean(fips));
     const privateDns = this.privateDns(service, dnsNames, reasons, opts.hasGateway);
     // When a gateway carries the VPC's own traffic, the interface endpoint serves outsiders only.
     const admitVpc = scope.fromVpc && !opts.hasGateway;
@@ -411,7 +415,7 @@ class Planner {
     const endpoint: PlannedEndpoint = {
       name: endpointName(key, "Interface"),
       service: key,
-      serviceName: serviceNameIn(catalog, this.region),
+      serviceName: serviceNameIn(catalog, this.region, "Interface", Boolean(fips)),
       type: "Interface",
       // In AZ order, so that subnetIds[i] is the subnet chosen in azs[i].
       subnetIds: placement.chosen.map((s) => s.id),
