@@ -10,7 +10,7 @@ import { isPlanRequestError } from "../plan/problems";
 import type { Plan, PlanFacts, Problem } from "../plan/types";
 import type { EndpointPlanArgs } from "./args";
 import { EndpointPlanError } from "./errors";
-import { lookUpAccountId, lookUpNetwork, lookUpRegion, lookUpServices } from "./lookups";
+import { lookUpAccountId, lookUpNetwork, lookUpRegion, lookUpServices } from "../facts/pulumi/lookups";
 import { isPlain, prepareRequest, type LookedUpArgs, type PreparedRequest } from "./request";
 
 export interface LookedUp {

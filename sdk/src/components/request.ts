@@ -6,7 +6,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { findService, getBundle, getRegion, serviceNameIn, suggestNames, type CatalogService } from "../catalog";
-import type { PlanFacts, PlanRequest, PolicySpec, Problem, ServiceRequest, SubnetSpec } from "../plan/types";
+import type { PlanRequest, PolicySpec, Problem, ServiceRequest, SubnetSpec } from "../plan/types";
 import type { EndpointPlanArgs, PolicyArgs, ServiceOptionsArgs } from "./args";
 
 /** A route table as the component names it: by id when the id is plain, else by a stable label. */
@@ -251,16 +251,4 @@ function requestedServices(args: EndpointPlanArgs, region: string): Array<{ serv
     if (!found || (found.region && found.region !== region)) return [];
     return [{ service: found.service, type: optionsByKey.get(found.service.key)?.type ?? "Auto", path }];
   });
-}
-
-/** Merges looked-up service facts; the request's own `facts` still win inside the planner. */
-export function mergeFacts(
-  into: PlanFacts,
-  key: string,
-  found: { azs?: string[]; dns?: string[]; ipTypes?: string[]; policy?: boolean },
-): void {
-  if (found.azs) (into.serviceAzs ??= {})[key] = [...found.azs].sort();
-  if (found.dns) (into.servicePrivateDns ??= {})[key] = [...found.dns].sort();
-  if (found.ipTypes) (into.serviceIpTypes ??= {})[key] = [...found.ipTypes].sort();
-  if (found.policy !== undefined) (into.servicePolicy ??= {})[key] = found.policy;
 }

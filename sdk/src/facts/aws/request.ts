@@ -4,8 +4,10 @@
  * fill what is missing.
  */
 import { findService, getBundle, getRegion, serviceNameIn } from "../../catalog";
-import type { ExistingEndpoint, PlanFacts, PlanRequest, Problem, ServiceRequest, SubnetSpec } from "../../plan/types";
-import { isLiveEndpoint, type ServiceLookup, type VpcSnapshot } from "./snapshot";
+import type { ExistingEndpoint, PlanRequest, Problem, ServiceRequest, SubnetSpec } from "../../plan/types";
+import { isLiveEndpoint, type VpcSnapshot } from "./snapshot";
+
+export { factsFromServices } from "../services";
 
 /** Full service names to look up for the requested services and bundles (unknown names are left to the planner). */
 export function serviceNamesToLookUp(request: Pick<PlanRequest, "services" | "bundles">, region: string): string[] {
@@ -18,37 +20,6 @@ export function serviceNamesToLookUp(request: Pick<PlanRequest, "services" | "bu
     if (found) keys.add(found.service.key);
   }
   return [...keys].map((key) => serviceNameIn(findService(key)!.service, catalogRegion)).sort();
-}
-
-/** PlanFacts keyed by catalog key, from what DescribeVpcEndpointServices said. */
-export function factsFromServices(lookup: ServiceLookup, ownerId?: string): PlanFacts {
-  const facts: Required<Omit<PlanFacts, "accountId">> & Pick<PlanFacts, "accountId"> = {
-    serviceAzs: {},
-    servicePrivateDns: {},
-    serviceIpTypes: {},
-    servicePolicy: {},
-  };
-  for (const service of Object.values(lookup.found)) {
-    const key = findService(service.serviceName)?.service.key;
-    if (!key) continue;
-    if (service.types.includes("Interface")) {
-      facts.serviceAzs[key] = service.azs;
-      facts.servicePrivateDns[key] = service.privateDnsNames;
-    }
-    if (service.ipTypes) facts.serviceIpTypes[key] = service.ipTypes;
-    if (service.policySupported !== undefined) facts.servicePolicy[key] = service.policySupported;
-  }
-  // A service the region does not offer has no AZ: the planner then says so (NO_SUPPORTED_AZ).
-  for (const name of lookup.missing) {
-    const key = findService(name)?.service.key;
-    if (key) facts.serviceAzs[key] = [];
-  }
-  const out: PlanFacts = {};
-  for (const field of ["serviceAzs", "servicePrivateDns", "serviceIpTypes", "servicePolicy"] as const) {
-    if (Object.keys(facts[field]).length) (out as Record<string, unknown>)[field] = facts[field];
-  }
-  if (ownerId) out.accountId = ownerId;
-  return out;
 }
 
 export interface Completion {

@@ -1,13 +1,14 @@
 /**
- * Facts the component looks up itself, with the plain-promise invoke forms: they run in
+ * Facts the components look up themselves (Pulumi invokes), with the plain-promise invoke forms: they run in
  * `pulumi preview` too, and they are awaited before the plan is made (never inside an apply).
  * Every failure becomes a Problem naming the arg, so all of them are reported at once.
  */
 import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
-import type { PlanFacts, Problem } from "../plan/types";
-import type { EndpointPlanArgs } from "./args";
-import { isPlain, mayUseGateway, mergeFacts, servicesToLookUp, type LookedUpArgs } from "./request";
+import type { EndpointPlanArgs } from "../../components/args";
+import { isPlain, mayUseGateway, servicesToLookUp, type LookedUpArgs } from "../../components/request";
+import type { PlanFacts, Problem } from "../../plan/types";
+import { factsFromServices, type ServiceLookup } from "../services";
 
 /** Why an invoke failed: the provider's message (mocks put it in `details`, gRPC errors too). */
 const reasonOf = (err: unknown): string => {
@@ -134,19 +135,21 @@ export async function lookUpServices(
   region: string,
   opts: pulumi.InvokeOptions,
 ): Promise<{ facts: PlanFacts; problems: Problem[] }> {
-  const facts: PlanFacts = {};
+  const lookup: ServiceLookup = { found: {}, missing: [] };
   const problems: Problem[] = [];
   await Promise.all(
     servicesToLookUp(args, region).map(async ({ key, serviceName, path }) => {
       try {
         // serviceType: S3 and DynamoDB publish a Gateway and an Interface service under one name.
         const result = await aws.ec2.getVpcEndpointService({ serviceName, serviceType: "Interface" }, opts);
-        mergeFacts(facts, key, {
-          azs: result.availabilityZones,
-          dns: result.privateDnsNames ?? (result.privateDnsName ? [result.privateDnsName] : []),
-          ipTypes: result.supportedIpAddressTypes,
-          policy: result.vpcEndpointPolicySupported,
-        });
+        lookup.found[serviceName] = {
+          serviceName,
+          types: ["Interface"],
+          azs: [...(result.availabilityZones ?? [])].sort(),
+          privateDnsNames: [...(result.privateDnsNames ?? (result.privateDnsName ? [result.privateDnsName] : []))].sort(),
+          ...(result.supportedIpAddressTypes ? { ipTypes: [...result.supportedIpAddressTypes].sort() } : {}),
+          ...(result.vpcEndpointPolicySupported !== undefined ? { policySupported: result.vpcEndpointPolicySupported } : {}),
+        };
       } catch (err) {
         problems.push({
           code: "LOOKUP_FAILED",
@@ -157,5 +160,5 @@ export async function lookUpServices(
       }
     }),
   );
-  return { facts, problems };
+  return { facts: factsFromServices(lookup), problems };
 }

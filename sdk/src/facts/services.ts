@@ -1,0 +1,58 @@
+/**
+ * The one facts shape every source yields for endpoint services: the AWS SDK reader (CLI), the
+ * Pulumi invokes (components) and a catalog overlay read from an account. Each source fills a
+ * `ServiceLookup` keyed by service name; `factsFromServices` turns it into the planner's
+ * `PlanFacts`, so the CLI and the components hand the planner the same facts the same way.
+ */
+import { findService } from "../catalog";
+import type { PlanFacts } from "../plan/types";
+
+/** `DescribeVpcEndpointServices` (or `aws.ec2.getVpcEndpointService`) for one service name, both of its types merged. */
+export interface ServiceFacts {
+  serviceName: string;
+  types: string[];
+  /** AZs where the interface endpoint is offered (the gateway entry's when there is no interface). */
+  azs: string[];
+  privateDnsNames: string[];
+  policySupported?: boolean;
+  /** `SupportedIpAddressTypes`; absent when the API does not say (moto, older regions). */
+  ipTypes?: string[];
+}
+
+export interface ServiceLookup {
+  /** By service name. */
+  found: Record<string, ServiceFacts>;
+  /** Names the region does not offer (`InvalidServiceName`). */
+  missing: string[];
+}
+
+/** PlanFacts keyed by catalog key, from what the lookup said. */
+export function factsFromServices(lookup: ServiceLookup, ownerId?: string): PlanFacts {
+  const facts: Required<Omit<PlanFacts, "accountId">> & Pick<PlanFacts, "accountId"> = {
+    serviceAzs: {},
+    servicePrivateDns: {},
+    serviceIpTypes: {},
+    servicePolicy: {},
+  };
+  for (const service of Object.values(lookup.found)) {
+    const key = findService(service.serviceName)?.service.key;
+    if (!key) continue;
+    if (service.types.includes("Interface")) {
+      facts.serviceAzs[key] = service.azs;
+      facts.servicePrivateDns[key] = service.privateDnsNames;
+    }
+    if (service.ipTypes) facts.serviceIpTypes[key] = service.ipTypes;
+    if (service.policySupported !== undefined) facts.servicePolicy[key] = service.policySupported;
+  }
+  // A service the region does not offer has no AZ: the planner then says so (NO_SUPPORTED_AZ).
+  for (const name of lookup.missing) {
+    const key = findService(name)?.service.key;
+    if (key) facts.serviceAzs[key] = [];
+  }
+  const out: PlanFacts = {};
+  for (const field of ["serviceAzs", "servicePrivateDns", "serviceIpTypes", "servicePolicy"] as const) {
+    if (Object.keys(facts[field]).length) (out as Record<string, unknown>)[field] = facts[field];
+  }
+  if (ownerId) out.accountId = ownerId;
+  return out;
+}
