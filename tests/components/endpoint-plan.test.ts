@@ -333,3 +333,34 @@ describe("EndpointPlan: bad args fail before any AWS resource is registered", ()
     await assert.rejects(unwrap(component!.monthlyCostUsd), /NO_SERVICES/);
   });
 });
+
+describe("EndpointPlan: cross-region endpoints", () => {
+  it("sets serviceRegion on the endpoint and looks the service up in its own region", async () => {
+    const mocks = account();
+    const { run } = await plan(
+      { vpc: VPC, subnets: SUBNETS, services: ["s3", "kms"], serviceOptions: { kms: { region: "eu-west-1" } } },
+      mocks,
+    );
+    expectNoErrors(run);
+    const kms = named(run, "app-kms-eu-west-1");
+    assert.equal(kms.inputs.serviceName, "com.amazonaws.eu-west-1.kms");
+    assert.equal(kms.inputs.serviceRegion, "eu-west-1");
+    assert.equal(kms.inputs.vpcEndpointType, "Interface");
+    assert.equal(named(run, "app-s3-gateway").inputs.serviceRegion, undefined);
+    const lookup = mocks.invocations.find(
+      (i) => i.token === "aws:ec2/getVpcEndpointService:getVpcEndpointService" && i.inputs.serviceName === "com.amazonaws.eu-west-1.kms",
+    );
+    assert.deepEqual(lookup?.inputs.serviceRegions, ["eu-west-1"]);
+    // The lookup answered, so the plan says so instead of warning that it was not checked.
+    const exported = run.outputs!.plan as { endpoints: Array<{ name: string; reasons: Array<{ code: string }>; serviceRegion?: string }> };
+    const planned = exported.endpoints.find((e) => e.name === "kms-eu-west-1")!;
+    assert.equal(planned.serviceRegion, "eu-west-1");
+    assert.ok(
+      planned.reasons.some((r) => r.code === "CROSS_REGION_FROM_FACTS"),
+      JSON.stringify(planned.reasons),
+    );
+    // The endpoint's DNS names carry the service region.
+    const endpoints = run.outputs!.endpoints as Record<string, { regionalDnsName?: string }>;
+    assert.match(endpoints["kms-eu-west-1"].regionalDnsName ?? "", /\.kms\.eu-west-1\.vpce\.amazonaws\.com$/);
+  });
+});

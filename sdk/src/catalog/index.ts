@@ -43,9 +43,18 @@ export interface Region {
 
 export const services: readonly CatalogService[] = servicesFile.services as CatalogService[];
 export const bundles: readonly Bundle[] = bundlesFile.bundles as Bundle[];
-export const regions: readonly Region[] = regionsFile.regions as Region[];
+// Prices AWS sets alike in every region (tiers, inter-region transfer) are written once in the file.
+export const regions: readonly Region[] = (regionsFile.regions as Array<Omit<Region, "prices"> & { prices: Partial<PriceTable> }>).map(
+  (r) => ({ ...r, prices: { ...regionsFile.allRegions.prices, ...r.prices } as PriceTable }),
+);
 
 const serviceByKey = new Map(services.map((s) => [s.key, s]));
+const crossRegionKeys: ReadonlySet<string> = new Set(servicesFile.crossRegion.services);
+
+/** Whether AWS lists the service as cross-region enabled (an interface endpoint with `serviceRegion`). */
+export const isCrossRegionEnabled = (key: string): boolean => crossRegionKeys.has(key);
+/** Catalog keys of the cross-region enabled services, sorted. */
+export const crossRegionServiceKeys = (): string[] => [...crossRegionKeys].sort();
 const bundleByKey = new Map(bundles.map((b) => [b.key, b]));
 const regionByCode = new Map(regions.map((r) => [r.code, r]));
 

@@ -73,7 +73,7 @@ export async function readLive(values: Values, io: Io, options: { needServices?:
     const wanted = { services: [...(given?.services ?? []), ...services], bundles: [...(given?.bundles ?? []), ...bundles] };
     const [[snapshot], lookup] = await Promise.all([
       aws.readVpcSnapshots(ec2, [vpcId]),
-      aws.readServices(ec2, serviceNamesToLookUp(wanted, ec2.region)),
+      aws.readServiceGroups(ec2, serviceNamesToLookUp(wanted, ec2.region)),
     ]);
     if (lookup.missing.length) io.err(`vpce-plan: not offered in ${ec2.region}: ${lookup.missing.join(", ")}\n`);
     const { request, problems } = completeRequest(given, snapshot, { services, bundles });
@@ -81,7 +81,7 @@ export async function readLive(values: Values, io: Io, options: { needServices?:
     const existing = existingEndpoints(snapshot);
     return {
       request,
-      facts: factsFromServices(lookup, snapshot.vpc.ownerId),
+      facts: factsFromServices(lookup, snapshot.vpc.ownerId, ec2.region),
       existing,
       snapshot,
       reconcile: (plan: Plan) => reconcile(plan, existing),

@@ -110,6 +110,12 @@ export interface ServiceOptionsArgs {
   routeTableIds?: string[];
   /** IP address type of the interface endpoint. */
   ipAddressType?: EndpointIpAddressType;
+  /**
+   * Region of the service when it is not the VPC's: a cross-region interface endpoint (the endpoint's
+   * `serviceRegion`), for the services AWS lists as cross-region enabled.
+   * @default the VPC's region
+   */
+  region?: string;
 }
 
 /** Networks reaching the endpoints over Site-to-Site VPN or Direct Connect. */

@@ -211,6 +211,8 @@ function toPolicy(policy: PolicyArgs, path: string, problems: Problem[]): Policy
 export interface ServiceLookup {
   key: string;
   serviceName: string;
+  /** The service's region when it is not the VPC's (looked up with `serviceRegions`). */
+  serviceRegion?: string;
   /** The arg that asked for it (`services[1]`, `bundles[0]`). */
   path: string;
 }
@@ -225,11 +227,17 @@ export function servicesToLookUp(args: EndpointPlanArgs, region: string): Servic
   const access = args.access ?? {};
   const external = Boolean(asArray(access.onPremises?.cidrs).length || asArray(access.peerVpcs).length || access.fromVpc === false);
   const out = new Map<string, ServiceLookup>();
-  for (const { service, type, path } of requestedServices(args, region)) {
+  for (const { service, type, path, serviceRegion } of requestedServices(args, region)) {
     const canInterface = service.types.includes("Interface");
-    const mayInterface = canInterface && type !== "Gateway" && (type === "Interface" || !service.types.includes("Gateway") || external);
-    if (!mayInterface || args.facts?.serviceAzs?.[service.key] || out.has(service.key)) continue;
-    out.set(service.key, { key: service.key, serviceName: serviceNameIn(service, catalogRegion), path });
+    const remote = serviceRegion ? getRegion(serviceRegion) : undefined;
+    if (serviceRegion && !remote) continue;
+    const mayInterface =
+      canInterface && type !== "Gateway" && (remote || type === "Interface" || !service.types.includes("Gateway") || external);
+    const serviceName = serviceNameIn(service, remote ?? catalogRegion);
+    // The planner keys a service of another region by its full name.
+    const key = remote ? serviceName : service.key;
+    if (!mayInterface || args.facts?.serviceAzs?.[key] || out.has(key)) continue;
+    out.set(key, { key, serviceName, path, ...(remote ? { serviceRegion } : {}) });
   }
   return [...out.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
@@ -240,7 +248,10 @@ export function mayUseGateway(args: EndpointPlanArgs, region: string): boolean {
 }
 
 /** Every service the args ask for (listed, then bundle members) that the catalog knows in `region`. */
-function requestedServices(args: EndpointPlanArgs, region: string): Array<{ service: CatalogService; type: string; path: string }> {
+function requestedServices(
+  args: EndpointPlanArgs,
+  region: string,
+): Array<{ service: CatalogService; type: string; path: string; serviceRegion?: string }> {
   const names: Array<[string, string]> = [
     ...asArray(args.services).map((name, i): [string, string] => [name, `services[${i}]`]),
     ...asArray(args.bundles).flatMap((b, i) => (getBundle(b)?.services ?? []).map((name): [string, string] => [name, `bundles[${i}]`])),
@@ -248,7 +259,16 @@ function requestedServices(args: EndpointPlanArgs, region: string): Array<{ serv
   const optionsByKey = new Map(Object.entries(args.serviceOptions ?? {}).map(([name, o]) => [findService(name)?.service.key ?? name, o]));
   return names.flatMap(([name, path]) => {
     const found = typeof name === "string" ? findService(name) : undefined;
-    if (!found || (found.region && found.region !== region)) return [];
-    return [{ service: found.service, type: optionsByKey.get(found.service.key)?.type ?? "Auto", path }];
+    if (!found) return [];
+    const options = optionsByKey.get(found.service.key);
+    const serviceRegion = options?.region ?? found.region;
+    return [
+      {
+        service: found.service,
+        type: options?.type ?? "Auto",
+        path,
+        ...(serviceRegion && serviceRegion !== region ? { serviceRegion } : {}),
+      },
+    ];
   });
 }

@@ -10,6 +10,8 @@ import type { PlanFacts } from "../plan/types";
 /** `DescribeVpcEndpointServices` (or `aws.ec2.getVpcEndpointService`) for one service name, both of its types merged. */
 export interface ServiceFacts {
   serviceName: string;
+  /** Region that hosts the service (`ServiceRegion`), when the lookup says. */
+  serviceRegion?: string;
   types: string[];
   /** AZs where the interface endpoint is offered (the gateway entry's when there is no interface). */
   azs: string[];
@@ -26,8 +28,17 @@ export interface ServiceLookup {
   missing: string[];
 }
 
-/** PlanFacts keyed by catalog key, from what the lookup said. */
-export function factsFromServices(lookup: ServiceLookup, ownerId?: string): PlanFacts {
+/**
+ * PlanFacts keyed as the planner keys services: by catalog key, and by full service name for a
+ * service hosted in another region than `region` (a cross-region endpoint's).
+ */
+export function factsFromServices(lookup: ServiceLookup, ownerId?: string, region?: string): PlanFacts {
+  const keyOf = (name: string, serviceRegion?: string): string | undefined => {
+    const found = findService(name);
+    if (!found) return undefined;
+    const hostedIn = serviceRegion ?? found.region;
+    return region && hostedIn && hostedIn !== region ? name : found.service.key;
+  };
   const facts: Required<Omit<PlanFacts, "accountId">> & Pick<PlanFacts, "accountId"> = {
     serviceAzs: {},
     servicePrivateDns: {},
@@ -35,10 +46,13 @@ export function factsFromServices(lookup: ServiceLookup, ownerId?: string): Plan
     servicePolicy: {},
   };
   for (const service of Object.values(lookup.found)) {
-    const key = findService(service.serviceName)?.service.key;
+    const key = keyOf(service.serviceName, service.serviceRegion);
     if (!key) continue;
     if (service.types.includes("Interface")) {
-      facts.serviceAzs[key] = service.azs;
+      // AWS reports no AZs for a service of another region; its endpoints sit in the VPC's AZs.
+      if (key === service.serviceName && key !== findService(key)?.service.key) {
+        if (service.azs.length) facts.serviceAzs[key] = service.azs;
+      } else facts.serviceAzs[key] = service.azs;
       facts.servicePrivateDns[key] = service.privateDnsNames;
     }
     if (service.ipTypes) facts.serviceIpTypes[key] = service.ipTypes;
@@ -46,7 +60,7 @@ export function factsFromServices(lookup: ServiceLookup, ownerId?: string): Plan
   }
   // A service the region does not offer has no AZ: the planner then says so (NO_SUPPORTED_AZ).
   for (const name of lookup.missing) {
-    const key = findService(name)?.service.key;
+    const key = keyOf(name);
     if (key) facts.serviceAzs[key] = [];
   }
   const out: PlanFacts = {};

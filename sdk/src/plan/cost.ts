@@ -19,24 +19,49 @@ export function gatewayCost(prices: PriceTable, expectedGb: number | undefined):
   return cost;
 }
 
+/** AWS's data-processing tiers are per PB a month; AWS bills in GB of 1024^3 bytes, so a PB is 1024 x 1024 GB. */
+export const PB_IN_GB = 1024 * 1024;
+
+/**
+ * The average per-GB processing price when the region's interface endpoints process `totalGb` a
+ * month: the first PB at interfacePerGbUsd, the next 4 PB at tier 2, the rest at tier 3.
+ */
+export function tieredPerGbUsd(prices: PriceTable, totalGb: number): number {
+  if (totalGb <= PB_IN_GB) return prices.interfacePerGbUsd;
+  const tier2 = Math.min(totalGb - PB_IN_GB, 4 * PB_IN_GB);
+  const tier3 = Math.max(totalGb - 5 * PB_IN_GB, 0);
+  const usd = PB_IN_GB * prices.interfacePerGbUsd + tier2 * prices.interfacePerGbTier2Usd + tier3 * prices.interfacePerGbTier3Usd;
+  return usd / totalGb;
+}
+
 /**
  * `comparesWithNat` is false for endpoints that exist only for consumers outside the VPC: a NAT
- * gateway could not serve them, so there is nothing to compare.
+ * gateway could not serve them, so there is nothing to compare. `transferPerGbUsd` (inter-region
+ * transfer of a cross-region endpoint) is paid on the NAT path too, so it is on both sides.
+ * `perGbUsd` is the processing price (the tiered average when traffic passes the first PB).
  */
-export function interfaceCost(prices: PriceTable, azCount: number, expectedGb: number | undefined, comparesWithNat: boolean): EndpointCost {
+export function interfaceCost(
+  prices: PriceTable,
+  azCount: number,
+  expectedGb: number | undefined,
+  comparesWithNat: boolean,
+  transferPerGbUsd = 0,
+  perGbUsd = prices.interfacePerGbUsd,
+): EndpointCost {
   const fixed = money(prices.interfaceHourUsd * HOURS_PER_MONTH * azCount);
-  const data = money(prices.interfacePerGbUsd * (expectedGb ?? 0));
+  const data = money((perGbUsd + transferPerGbUsd) * (expectedGb ?? 0));
   const cost: EndpointCost = {
     fixedMonthlyUsd: fixed,
-    perGbUsd: prices.interfacePerGbUsd,
+    perGbUsd: money(perGbUsd),
     dataMonthlyUsd: data,
     monthlyUsd: money(fixed + data),
   };
+  if (transferPerGbUsd) cost.transferPerGbUsd = transferPerGbUsd;
   if (expectedGb !== undefined) {
     cost.expectedGb = expectedGb;
     if (comparesWithNat) {
-      const nat = money(prices.natPerGbUsd * expectedGb);
-      const margin = prices.natPerGbUsd - prices.interfacePerGbUsd;
+      const nat = money((prices.natPerGbUsd + transferPerGbUsd) * expectedGb);
+      const margin = prices.natPerGbUsd - perGbUsd;
       cost.nat = {
         natMonthlyUsd: nat,
         savingsUsd: money(nat - cost.monthlyUsd),

@@ -4,7 +4,7 @@
  * every problem.
  */
 import { privateDnsNamesIn, serviceNameIn, type Region } from "../catalog";
-import { gatewayCost, interfaceCost, money } from "./cost";
+import { gatewayCost, interfaceCost, money, tieredPerGbUsd } from "./cost";
 import { indexByAz, placeFromIndex, type AzIndex } from "./placement";
 import { buildPolicy } from "./policy";
 import { PlanRequestError, Problems } from "./problems";
@@ -21,6 +21,7 @@ import type {
   Reason,
 } from "./types";
 import { compareDiagnostics, Report } from "./rules/context";
+import * as crossRegion from "./rules/crossRegion";
 import { checkVpcDns, CODES as VPC_DNS } from "./rules/vpcDns";
 import { readRequest, type NormalizedRequest, type ResolvedService } from "./validate";
 
@@ -42,7 +43,10 @@ export function planEndpoints(request: unknown, facts?: PlanFacts): Plan {
 
 class Planner {
   private readonly report: Report;
+  private readonly crossRegion: crossRegion.CrossRegionContext;
   private readonly prices: PriceTable;
+  /** Interface processing per GB: the tiered average for everything this plan's interface endpoints process. */
+  private readonly perGbUsd: number;
   private readonly region: Region;
   private allSubnets?: AzIndex;
   private readonly ingressCache = new Map<string, IngressRule[]>();
@@ -52,8 +56,19 @@ class Planner {
     private readonly problems: Problems,
   ) {
     this.report = new Report(problems);
+    this.crossRegion = this.report.for(crossRegion.CODES);
     this.region = input.region;
     this.prices = { ...input.region.prices, ...(input.request.prices ?? {}) };
+    this.perGbUsd = tieredPerGbUsd(this.prices, this.interfaceGb());
+  }
+
+  /** GB a month the interface endpoints carry: traffic of every service that no gateway endpoint takes. */
+  private interfaceGb(): number {
+    const fromVpc = this.input.request.access?.fromVpc !== false;
+    const traffic = this.input.request.traffic ?? {};
+    return this.input.services
+      .filter((s) => !(s.catalog.types.includes("Gateway") && !s.serviceRegion && s.options.type !== "Interface" && fromVpc))
+      .reduce((sum, s) => sum + (traffic[s.key] ?? 0), 0);
   }
 
   run(): Plan {
@@ -134,6 +149,21 @@ class Planner {
     const canGateway = catalog.types.includes("Gateway");
     const canInterface = catalog.types.includes("Interface");
     const requested = options.type ?? "Auto";
+    if (service.serviceRegion) {
+      if (requested === "Gateway") {
+        crossRegion.gatewayImpossible(this.crossRegion, catalog.key, service.serviceRegion.code, path);
+        return undefined;
+      }
+      return [
+        {
+          type: "Interface",
+          reasons: [
+            crossRegion.interfaceOnly(this.crossRegion, catalog.key, service.serviceRegion.code, this.region.code),
+            ...this.externalReasons(key, false),
+          ],
+        },
+      ];
+    }
     if (requested === "Gateway") {
       if (!canGateway) {
         this.problems.add(
@@ -235,18 +265,8 @@ class Planner {
             .join(", ")}) over peering or Transit Gateway${tail}.`,
         ),
       );
-      const remote = peers.filter((p) => p.region && p.region !== this.region.code);
-      if (remote.length) {
-        out.push(
-          reason(
-            "CROSS_REGION_ACCESS",
-            `${remote
-              .map((p) => `${p.name} (${p.region})`)
-              .sort()
-              .join(", ")} in another region: only an interface endpoint serves traffic from another region.`,
-          ),
-        );
-      }
+      const remote = crossRegion.remotePeers(this.crossRegion, peers, this.region.code);
+      if (remote) out.push(remote);
     }
     return out;
   }
@@ -282,7 +302,7 @@ class Planner {
     }
     const cost = gatewayCost(this.prices, expectedGb);
     return {
-      name: endpointName(key, "Gateway"),
+      name: endpointName(service.name, "Gateway"),
       service: key,
       serviceName: serviceNameIn(service.catalog, this.region, "Gateway"),
       type: "Gateway",
@@ -303,13 +323,27 @@ class Planner {
     const reasons: Reason[] = [];
     const candidates = this.candidateSubnets(service);
     if (!candidates) return undefined;
-    const supportedAzs = facts.serviceAzs?.[key];
+    const remote = service.serviceRegion;
+    const serviceName = serviceNameIn(catalog, remote ?? this.region);
+    if (
+      remote &&
+      !crossRegion.checkOffered(
+        this.crossRegion,
+        { key, serviceName, serviceRegion: remote.code, vpcRegion: this.region.code, path },
+        facts,
+        reasons,
+      )
+    )
+      return undefined;
+    // The service's AZs constrain only endpoints in its own region.
+    const supportedAzs = remote ? undefined : facts.serviceAzs?.[key];
     const placement = placeFromIndex(candidates, supportedAzs);
-    reasons.push(
-      supportedAzs
-        ? reason("AZS_FROM_FACTS", `${key} offers endpoints in ${supportedAzs.length} AZ(s) of ${this.region.code}.`)
-        : reason("AZS_ASSUMED", `AZ support for ${key} was not looked up; every subnet AZ is assumed to be supported.`),
-    );
+    if (!remote)
+      reasons.push(
+        supportedAzs
+          ? reason("AZS_FROM_FACTS", `${key} offers endpoints in ${supportedAzs.length} AZ(s) of ${this.region.code}.`)
+          : reason("AZS_ASSUMED", `AZ support for ${key} was not looked up; every subnet AZ is assumed to be supported.`),
+      );
     if (placement.unsupported.length) {
       this.warn(
         "AZ_UNSUPPORTED",
@@ -341,7 +375,7 @@ class Planner {
     }
 
     const ipAddressType = this.ipAddressType(service, placement.chosen);
-    const dnsNames = facts.servicePrivateDns?.[key] ?? privateDnsNamesIn(catalog, this.region);
+    const dnsNames = facts.servicePrivateDns?.[key] ?? privateDnsNamesIn(catalog, remote ?? this.region);
     const privateDns = this.privateDns(service, dnsNames, reasons, opts.hasGateway);
     const external = this.input.request.access;
     // When a gateway carries the VPC's own traffic, the interface endpoint serves outsiders only.
@@ -362,7 +396,16 @@ class Planner {
         "Set vpc.cidrs, or let vpce-plan look them up (--from-aws, or the Pulumi component).",
       );
     }
-    const cost = interfaceCost(this.prices, azs.length, opts.expectedGb, opts.comparesWithNat);
+    const transferPerGbUsd = remote ? this.prices.interRegionPerGbUsd : 0;
+    if (remote) reasons.push(crossRegion.transferReason(this.crossRegion, catalog.key, transferPerGbUsd, remote.code));
+    const cost = interfaceCost(this.prices, azs.length, opts.expectedGb, opts.comparesWithNat, transferPerGbUsd, this.perGbUsd);
+    if (opts.expectedGb && this.perGbUsd < this.prices.interfacePerGbUsd)
+      reasons.push(
+        reason(
+          "DATA_TIER_PRICE",
+          `The plan's interface endpoints process more than 1 PB a month, so processing averages USD ${money(this.perGbUsd)}/GB over AWS's tiers (first PB USD ${this.prices.interfacePerGbUsd}, next 4 PB USD ${this.prices.interfacePerGbTier2Usd}, then USD ${this.prices.interfacePerGbTier3Usd}).`,
+        ),
+      );
     if (cost.nat && cost.nat.savingsUsd < 0) {
       reasons.push(
         reason(
@@ -372,9 +415,10 @@ class Planner {
       );
     }
     const endpoint: PlannedEndpoint = {
-      name: endpointName(key, "Interface"),
-      service: key,
-      serviceName: serviceNameIn(catalog, this.region),
+      name: endpointName(service.name, "Interface"),
+      service: catalog.key,
+      serviceName,
+      ...(remote ? { serviceRegion: remote.code } : {}),
       type: "Interface",
       // In AZ order, so that subnetIds[i] is the subnet chosen in azs[i].
       subnetIds: placement.chosen.map((s) => s.id),
@@ -383,7 +427,7 @@ class Planner {
       ipAddressType,
       dnsOptions: { dnsRecordIpType: ipAddressType },
       port: catalog.port,
-      securityGroup: { name: endpointName(key, "Interface"), mode: "perEndpoint", ingress },
+      securityGroup: { name: endpointName(service.name, "Interface"), mode: "perEndpoint", ingress },
       policy: null,
       reasons,
       cost,
@@ -392,7 +436,7 @@ class Planner {
     if (privateDns) endpoint.privateDnsNames = [...dnsNames].sort();
     if (privateDns && opts.hasGateway) {
       endpoint.dnsOptions!.privateDnsOnlyForInboundResolverEndpoint = true;
-      endpoint.dependsOn = [endpointName(key, "Gateway")];
+      endpoint.dependsOn = [endpointName(service.name, "Gateway")];
     }
     return endpoint;
   }
@@ -523,7 +567,7 @@ class Planner {
     const policyPath = options.policy ? `${path}.policy` : "defaults.policy";
     const document = buildPolicy(
       spec,
-      { serviceKey: key, partition: this.region.partition, accountId: this.input.facts.accountId, path: policyPath },
+      { serviceKey: service.catalog.key, partition: this.region.partition, accountId: this.input.facts.accountId, path: policyPath },
       this.problems,
     );
     if (document === undefined) return undefined;

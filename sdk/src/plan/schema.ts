@@ -35,6 +35,7 @@ export const serviceShape = obj(
     subnetIds: strings("subnet-0abc", ID_PATTERNS.subnet),
     routeTableIds: strings("rtb-0abc", ID_PATTERNS.routeTable),
     ipAddressType: ipType,
+    region: str("us-west-2"),
   },
   ["name"],
 );
@@ -85,6 +86,9 @@ export const requestShape = obj(
     prices: obj({
       interfaceHourUsd: money,
       interfacePerGbUsd: money,
+      interfacePerGbTier2Usd: money,
+      interfacePerGbTier3Usd: money,
+      interRegionPerGbUsd: money,
       natHourUsd: money,
       natPerGbUsd: money,
       transitGatewayPerGbUsd: money,

@@ -58,6 +58,11 @@ export interface ServiceRequest {
   /** Restrict the gateway endpoint to these route tables (default: all request route tables). */
   routeTableIds?: string[];
   ipAddressType?: IpAddressType;
+  /**
+   * Region of the service when it is not the VPC's: a cross-region interface endpoint
+   * (`serviceRegion`), for the services AWS lists as cross-region enabled. Default: the VPC's region.
+   */
+  region?: string;
 }
 
 export interface PeerVpcAccess {
@@ -87,7 +92,14 @@ export interface HaSpec {
 
 export interface PriceTable {
   interfaceHourUsd: number;
+  /** Interface data processing per GB for the first PB a month in the region. */
   interfacePerGbUsd: number;
+  /** Per GB for the next 4 PB a month. */
+  interfacePerGbTier2Usd: number;
+  /** Per GB above 5 PB a month. */
+  interfacePerGbTier3Usd: number;
+  /** Data transfer to another region per GB (cross-region interface endpoints). */
+  interRegionPerGbUsd: number;
   natHourUsd: number;
   natPerGbUsd: number;
   transitGatewayPerGbUsd: number;
@@ -194,7 +206,10 @@ export interface EndpointCost {
   fixedMonthlyUsd: number;
   perGbUsd: number;
   expectedGb?: number;
+  /** Processing plus, for a cross-region endpoint, inter-region transfer. */
   dataMonthlyUsd: number;
+  /** Inter-region transfer per GB, for a cross-region endpoint (included in perGbUsd's total, not in perGbUsd). */
+  transferPerGbUsd?: number;
   monthlyUsd: number;
   nat?: NatComparison;
 }
@@ -204,6 +219,8 @@ export interface PlannedEndpoint {
   name: string;
   service: string;
   serviceName: string;
+  /** The service's region when it is not the plan's: the endpoint's `serviceRegion` (cross-region interface endpoint). */
+  serviceRegion?: string;
   type: EndpointType;
   routeTableIds?: string[];
   subnetIds?: string[];

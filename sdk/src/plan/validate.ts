@@ -4,11 +4,14 @@
  * decision modules work on, and every problem found.
  */
 import {
+  crossRegionServiceKeys,
   findService,
   getBundle,
   getRegion,
   getService,
+  isCrossRegionEnabled,
   regionCodes,
+  serviceNameIn,
   suggestNames,
   didYouMean,
   type CatalogService,
@@ -16,13 +19,23 @@ import {
 } from "../catalog";
 import { parseCidr } from "./cidr";
 import { Problems } from "./problems";
+import { Report } from "./rules/context";
+import { checkServiceRegion, CODES as CROSS_REGION } from "./rules/crossRegion";
 import { requestShape } from "./schema";
 import { checkFields } from "./shape";
 import type { PlanFacts, PlanRequest, ServiceRequest, SubnetSpec } from "./types";
 
 export interface ResolvedService {
+  /**
+   * The service's identity in this request (facts, traffic, messages): the catalog key, or the full
+   * service name for a service in another region.
+   */
   key: string;
+  /** Resource-name stem: the key, or `<catalog key>-<service region>` for a service in another region. */
+  name: string;
   catalog: CatalogService;
+  /** The region the service lives in when it is not the VPC's (a cross-region interface endpoint). */
+  serviceRegion?: Region;
   options: ServiceRequest;
   /** Where the service was asked for, for error paths. */
   path: string;
@@ -178,7 +191,7 @@ function readServices(request: PlanRequest, region: Region, problems: Problems, 
   // name, which beats a bundle member. Two entries with options are a conflict.
   const byKey = new Map<string, ResolvedService & { rank: number }>();
   const add = (name: string, options: ServiceRequest, path: string, rank: number): void => {
-    const found = resolveName(name, region, path, problems);
+    const found = resolveName(name, region, path, problems, options.region);
     if (!found) return;
     const previous = byKey.get(found.key);
     if (previous && rank === 2 && previous.rank === 2) {
@@ -191,7 +204,7 @@ function readServices(request: PlanRequest, region: Region, problems: Problems, 
       return;
     }
     if (!previous || rank > previous.rank) {
-      byKey.set(found.key, { key: found.key, catalog: found, options: { ...options, name: found.key }, path, rank });
+      byKey.set(found.key, { ...found, options: { ...options, name: found.key }, path, rank });
     }
   };
   (request.bundles ?? []).forEach((name, i) => {
@@ -223,7 +236,13 @@ function readServices(request: PlanRequest, region: Region, problems: Problems, 
   return [...byKey.values()].map(({ rank: _rank, ...service }) => service).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-function resolveName(name: string, region: Region, path: string, problems: Problems): CatalogService | undefined {
+function resolveName(
+  name: string,
+  region: Region,
+  path: string,
+  problems: Problems,
+  serviceRegion?: string,
+): Omit<ResolvedService, "options" | "path"> | undefined {
   const found = findService(name);
   if (!found) {
     if (getBundle(name)) {
@@ -239,16 +258,42 @@ function resolveName(name: string, region: Region, path: string, problems: Probl
     );
     return undefined;
   }
-  if (found.region && found.region !== region.code) {
+  const catalog = getService(found.service.key)!;
+  const named = found.region && found.region !== region.code ? found.region : undefined;
+  if (serviceRegion && found.region && serviceRegion !== found.region) {
     problems.add(
       "SERVICE_REGION_MISMATCH",
-      path,
-      `${name} is a service of ${found.region}, but the VPC is in ${region.code}.`,
-      `Use the key ${found.service.key}, or the ${region.code} service name.`,
+      `${path}.region`,
+      `${name} is a service of ${found.region}, but region says ${serviceRegion}.`,
+      `Give the service's region once: the key ${catalog.key} with region, or the full name alone.`,
     );
     return undefined;
   }
-  return getService(found.service.key);
+  const remoteCode = serviceRegion ?? named;
+  if (!remoteCode || remoteCode === region.code) return { key: catalog.key, name: catalog.key, catalog };
+  const enabled = isCrossRegionEnabled(catalog.key);
+  if (!serviceRegion && !enabled) {
+    problems.add(
+      "SERVICE_REGION_MISMATCH",
+      path,
+      `${name} is a service of ${found.region}, but the VPC is in ${region.code}, and ${catalog.key} is not cross-region enabled.`,
+      `Use the key ${catalog.key}, or the ${region.code} service name. Cross-region enabled: ${crossRegionServiceKeys().join(", ")}.`,
+    );
+    return undefined;
+  }
+  const regionPath = serviceRegion ? `${path}.region` : path;
+  const remote = readRegion(remoteCode, regionPath, problems);
+  if (!remote) return undefined;
+  const reachable = checkServiceRegion(new Report(problems).for(CROSS_REGION), {
+    key: catalog.key,
+    vpcRegion: region,
+    serviceRegion: remote,
+    enabled,
+    enabledKeys: crossRegionServiceKeys(),
+    path: regionPath,
+  });
+  if (!reachable) return undefined;
+  return { key: serviceNameIn(catalog, remote), name: `${catalog.key}-${remote.code}`, catalog, serviceRegion: remote };
 }
 
 function checkTraffic(request: PlanRequest, services: ResolvedService[], someRejected: boolean, problems: Problems): void {

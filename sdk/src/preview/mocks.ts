@@ -112,7 +112,12 @@ export class AwsMocks implements pulumi.runtime.Mocks {
       case "aws:ec2/getRouteTable:getRouteTable":
         return this.routeTable(args.inputs as { subnetId?: string; vpcId?: string; filters?: Array<{ name: string; values: string[] }> });
       case "aws:ec2/getVpcEndpointService:getVpcEndpointService":
-        return this.endpointService(inputs.serviceName ?? inputs.service ?? "", inputs.serviceType, region);
+        return this.endpointService(
+          inputs.serviceName ?? inputs.service ?? "",
+          inputs.serviceType,
+          region,
+          (args.inputs as { serviceRegions?: string[] }).serviceRegions?.[0],
+        );
       case "aws:index/getAvailabilityZones:getAvailabilityZones":
         return { names: this.azs, zoneIds: this.azs.map((_, i) => `use1-az${i + 1}`), id: region, state: "available" };
       default:
@@ -242,8 +247,15 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     return map?.[key] ?? map?.[serviceName];
   }
 
-  private endpointService(serviceName: string, serviceType: string | undefined, region: string): Record<string, unknown> {
+  /** `serviceRegion`: a service looked up in another region (`serviceRegions`), which AWS reports without AZs. */
+  private endpointService(
+    serviceName: string,
+    serviceType: string | undefined,
+    providerRegion: string,
+    serviceRegion?: string,
+  ): Record<string, unknown> {
     const found = findService(serviceName);
+    const region = serviceRegion ?? providerRegion;
     const catalogRegion = getRegion(region);
     const missing = this.facts.missingServices ?? [];
     const notFound = (): Error =>
@@ -262,7 +274,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
       serviceName,
       serviceType: type,
       serviceId: `vpce-svc-${fakeHex(serviceName)}`,
-      availabilityZones: this.serviceFacts(this.facts.serviceAzs, key, serviceName) ?? this.azs,
+      availabilityZones: serviceRegion ? [] : (this.serviceFacts(this.facts.serviceAzs, key, serviceName) ?? this.azs),
       privateDnsName: dns[0] ?? "",
       privateDnsNames: dns,
       supportedIpAddressTypes: this.serviceFacts(this.facts.serviceIpTypes, key, serviceName) ?? ["ipv4"],
@@ -281,6 +293,8 @@ export class AwsMocks implements pulumi.runtime.Mocks {
   private vpcEndpoint(name: string, inputs: Record<string, unknown>): { id: string; state: Record<string, unknown> } {
     const id = `vpce-${fakeHex(`aws:ec2/vpcEndpoint:VpcEndpoint::${name}`)}`;
     const region = (inputs.region as string) ?? this.region;
+    // A cross-region endpoint's DNS names carry the service's region.
+    const serviceRegion = (inputs.serviceRegion as string) ?? region;
     const serviceName = String(inputs.serviceName ?? "");
     const shortName = serviceName
       .replace(/^(cn\.)?com\.amazonaws\.[a-z0-9-]+\./, "")
@@ -310,10 +324,10 @@ export class AwsMocks implements pulumi.runtime.Mocks {
       return { id, state };
     }
     const suffix = fakeHex(`${id}-dns`, 8);
-    const base = `${shortName}.${region}.vpce.amazonaws.com`;
+    const base = `${shortName}.${serviceRegion}.vpce.amazonaws.com`;
     const azs = [...new Set(subnetIds.map((s) => this.subnetAzs.get(s)?.az).filter((az): az is string => Boolean(az)))].sort();
     const zone = "Z7HUB22UULQXV";
-    const privateDns = inputs.privateDnsEnabled ? this.privateDnsFor(serviceName, region) : [];
+    const privateDns = inputs.privateDnsEnabled ? this.privateDnsFor(serviceName, serviceRegion) : [];
     state.dnsEntries = [
       { dnsName: `${id}-${suffix}.${base}`, hostedZoneId: zone },
       ...azs.map((az) => ({ dnsName: `${id}-${suffix}-${az}.${base}`, hostedZoneId: zone })),

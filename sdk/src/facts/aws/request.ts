@@ -9,17 +9,28 @@ import { isLiveEndpoint, type VpcSnapshot } from "./snapshot";
 
 export { factsFromServices } from "../services";
 
-/** Full service names to look up for the requested services and bundles (unknown names are left to the planner). */
-export function serviceNamesToLookUp(request: Pick<PlanRequest, "services" | "bundles">, region: string): string[] {
+/**
+ * Full service names to look up for the requested services and bundles, by the region that hosts
+ * them: `""` for the VPC's region, else the service region of a cross-region endpoint (looked up
+ * with ServiceRegions). Unknown names are left to the planner.
+ */
+export function serviceNamesToLookUp(request: Pick<PlanRequest, "services" | "bundles">, region: string): Record<string, string[]> {
   const catalogRegion = getRegion(region);
-  if (!catalogRegion) return [];
-  const keys = new Set<string>();
-  for (const b of request.bundles ?? []) for (const key of getBundle(b)?.services ?? []) keys.add(key);
+  if (!catalogRegion) return {};
+  const wanted = new Map<string, Set<string>>();
+  const add = (key: string, serviceRegion?: string): void => {
+    const hosted = serviceRegion && serviceRegion !== region ? getRegion(serviceRegion) : undefined;
+    if (serviceRegion && serviceRegion !== region && !hosted) return;
+    const group = hosted ? hosted.code : "";
+    if (!wanted.has(group)) wanted.set(group, new Set());
+    wanted.get(group)!.add(serviceNameIn(findService(key)!.service, hosted ?? catalogRegion));
+  };
+  for (const b of request.bundles ?? []) for (const key of getBundle(b)?.services ?? []) add(key);
   for (const s of request.services ?? []) {
     const found = findService(typeof s === "string" ? s : s.name);
-    if (found) keys.add(found.service.key);
+    if (found) add(found.service.key, (typeof s === "string" ? undefined : s.region) ?? found.region);
   }
-  return [...keys].map((key) => serviceNameIn(findService(key)!.service, catalogRegion)).sort();
+  return Object.fromEntries([...wanted].map(([group, names]) => [group, [...names].sort()]));
 }
 
 export interface Completion {

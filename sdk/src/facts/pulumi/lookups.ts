@@ -138,12 +138,16 @@ export async function lookUpServices(
   const lookup: ServiceLookup = { found: {}, missing: [] };
   const problems: Problem[] = [];
   await Promise.all(
-    servicesToLookUp(args, region).map(async ({ key, serviceName, path }) => {
+    servicesToLookUp(args, region).map(async ({ key, serviceName, path, serviceRegion }) => {
       try {
         // serviceType: S3 and DynamoDB publish a Gateway and an Interface service under one name.
-        const result = await aws.ec2.getVpcEndpointService({ serviceName, serviceType: "Interface" }, opts);
+        const result = await aws.ec2.getVpcEndpointService(
+          { serviceName, serviceType: "Interface", ...(serviceRegion ? { serviceRegions: [serviceRegion] } : {}) },
+          opts,
+        );
         lookup.found[serviceName] = {
           serviceName,
+          ...(serviceRegion ? { serviceRegion } : {}),
           types: ["Interface"],
           azs: [...(result.availabilityZones ?? [])].sort(),
           privateDnsNames: [...(result.privateDnsNames ?? (result.privateDnsName ? [result.privateDnsName] : []))].sort(),
@@ -160,5 +164,5 @@ export async function lookUpServices(
       }
     }),
   );
-  return { facts: factsFromServices(lookup), problems };
+  return { facts: factsFromServices(lookup, undefined, region), problems };
 }

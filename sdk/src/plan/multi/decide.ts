@@ -9,6 +9,8 @@ import { HOURS_PER_MONTH, interfaceCost, money } from "../cost";
 import { placeInterface } from "../placement";
 import { DEFAULT_MIN_AZS } from "../planner";
 import type { Problems } from "../problems";
+import { Report } from "../rules/context";
+import { CODES as CROSS_REGION, remoteSpoke } from "../rules/crossRegion";
 import type { PriceTable, Reason } from "../types";
 import type { NormalizedRequest, ResolvedService } from "../validate";
 import { optimalAssignment, type ServiceChoice } from "./optimize";
@@ -90,6 +92,7 @@ export function decideService(key: string, demands: Demand[], ctx: DecideContext
   const hubNeeded = Boolean(hubService);
   const hubGb = input.request.hub.traffic?.[key] ?? 0;
   const hubFixedUsd = interfaceCost(hubPrices, hubAzs.length, hubNeeded ? hubGb : 0, false).monthlyUsd;
+  const crossRegion = new Report(ctx.problems).for(CROSS_REGION);
 
   // Why the hub cannot serve this service to anyone (checked once), or to one spoke.
   const serviceBlock = gateway
@@ -111,13 +114,7 @@ export function decideService(key: string, demands: Demand[], ctx: DecideContext
     const own = interfaceCost(prices, localAzs.length, gb, false);
     const local = gateway ? (forcedInterface ? own.monthlyUsd : 0) : localAzs.length ? own.monthlyUsd : null;
     const block =
-      serviceBlock ??
-      (spoke.crossRegion
-        ? reason(
-            "CROSS_REGION_SPOKE",
-            `${spoke.spec.name} is in ${spoke.region.code}, the hub in ${hubRegion.code}: hosted-zone names are per region, so it keeps its own ${key} endpoint.`,
-          )
-        : undefined);
+      serviceBlock ?? (spoke.crossRegion ? remoteSpoke(crossRegion, spoke.spec.name, spoke.region.code, hubRegion.code, key) : undefined);
     const perGb = block ? 0 : transitPerGb(ctx, hubAzs, spoke);
     const transitUsd = money(perGb * gb);
     const hubDataUsd = money(hubPrices.interfacePerGbUsd * gb);
