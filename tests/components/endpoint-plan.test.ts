@@ -364,3 +364,38 @@ describe("EndpointPlan: cross-region endpoints", () => {
     assert.match(endpoints["kms-eu-west-1"].regionalDnsName ?? "", /\.kms\.eu-west-1\.vpce\.amazonaws\.com$/);
   });
 });
+
+describe("EndpointPlan: endpoint services outside the catalog", () => {
+  const SVC = "com.amazonaws.vpce.us-east-1.vpce-svc-0e87519c997c63cd8";
+
+  it("looks the service up by name and plans it on its port with the facts AWS reports", async () => {
+    const mocks = account({
+      endpointServices: {
+        [SVC]: { azs: ["us-east-1a", "us-east-1b"], acceptanceRequired: true, privateDnsName: "api.partner.example.com" },
+      },
+    });
+    const { run } = await plan({ ...base(), services: [SVC], serviceOptions: { [SVC]: { port: 8443 } } }, mocks);
+    expectNoErrors(run);
+    const vpce = named(run, "app-vpce-svc-0e87519c997c63cd8");
+    assert.equal(vpce.inputs.serviceName, SVC);
+    assert.deepEqual(vpce.inputs.subnetIds, ["subnet-a", "subnet-b"]);
+    // getVpcEndpointService does not say whether the provider verified the name: private DNS stays off.
+    assert.equal(vpce.inputs.privateDnsEnabled, false);
+    const rules = ofType(run, TYPES.ingressRule);
+    assert.ok(rules.length > 0 && rules.every((r) => r.inputs.fromPort === 8443), JSON.stringify(rules.map((r) => r.inputs.fromPort)));
+    const warnings = run.outputs!.warnings as Array<{ code: string }>;
+    assert.deepEqual(
+      warnings.map((w) => w.code).filter((c) => c.startsWith("ENDPOINT_SERVICE")),
+      ["ENDPOINT_SERVICE_ACCEPTANCE", "ENDPOINT_SERVICE_FACTS_MISSING"],
+    );
+  });
+
+  it("a service the account cannot see fails the lookup, naming the arg", async () => {
+    const { run } = await plan({ ...base(), services: [SVC] });
+    const error = onlyError(run);
+    assert.deepEqual(
+      error.problems?.map((p) => [p.code, p.path]),
+      [["LOOKUP_FAILED", "services[0]"]],
+    );
+  });
+});

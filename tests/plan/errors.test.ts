@@ -243,6 +243,25 @@ const rows: Row[] = [
     hint: /Cross-region enabled: .*s3/,
   },
   {
+    code: "SERVICE_PORT_FIXED",
+    why: "a port on a catalog service",
+    request: withField("services", [{ name: "sts", port: 8443 }]),
+    path: "services[0].port",
+    hint: /Remove port/,
+  },
+  {
+    code: "PRIVATE_DNS_UNVERIFIED",
+    why: "private DNS on an endpoint service whose provider did not verify its name",
+    request: {
+      ...withField("services", [{ name: "com.amazonaws.vpce.us-east-1.vpce-svc-0e87519c997c63cd8", privateDns: true }]),
+      facts: {
+        servicePrivateDns: { "com.amazonaws.vpce.us-east-1.vpce-svc-0e87519c997c63cd8": ["api.partner.example.com"] },
+        servicePrivateDnsVerified: { "com.amazonaws.vpce.us-east-1.vpce-svc-0e87519c997c63cd8": false },
+      },
+    },
+    path: "services[0].privateDns",
+  },
+  {
     code: "CROSS_REGION_PARTITION",
     why: "a service region in another partition",
     request: withField("services", [{ name: "s3", region: "us-gov-west-1" }]),

@@ -140,6 +140,24 @@ function matchPattern(pattern: string, name: string): string | undefined {
   return /^[a-z]{2}(-[a-z]+)+-\d$/.test(region) ? region : undefined;
 }
 
+/** An endpoint service outside the catalog (partner, SaaS, AWS Marketplace, your own), by its full name. */
+export interface EndpointServiceName {
+  serviceName: string;
+  /** The region that hosts it. */
+  region: string;
+  /** `vpce-svc-...`: the endpoint service id. */
+  id: string;
+}
+
+/**
+ * `com.amazonaws.vpce.<region>.vpce-svc-<hex>`, the name AWS gives every endpoint service
+ * (https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-share-your-services.html).
+ */
+export function parseEndpointServiceName(name: string): EndpointServiceName | undefined {
+  const m = /^com\.amazonaws\.vpce\.([a-z]{2}(?:-[a-z]+)+-\d)\.(vpce-svc-[0-9a-f]{8,17})$/.exec(name);
+  return m ? { serviceName: name, region: m[1], id: m[2] } : undefined;
+}
+
 /** Closest catalog keys and bundle keys to a name the catalog does not know. */
 export function suggestNames(name: string): string[] {
   const tail = name.includes(".amazonaws.") ? name.replace(/^.*\.amazonaws\.[a-z0-9-]+\./, "") : name;

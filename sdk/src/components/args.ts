@@ -116,6 +116,12 @@ export interface ServiceOptionsArgs {
    * @default the VPC's region
    */
   region?: string;
+  /**
+   * TCP port of an endpoint service outside the catalog (partner, SaaS, your own), asked for by its
+   * full name `com.amazonaws.vpce.<region>.vpce-svc-...` in `services`.
+   * @default 443
+   */
+  port?: number;
 }
 
 /** Networks reaching the endpoints over Site-to-Site VPN or Direct Connect. */

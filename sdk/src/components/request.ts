@@ -5,7 +5,7 @@
  * No Pulumi runtime import: `vpce-plan preview` and the tests use this without the engine.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { findService, getBundle, getRegion, serviceNameIn, suggestNames, type CatalogService } from "../catalog";
+import { findService, getBundle, getRegion, parseEndpointServiceName, serviceNameIn, suggestNames, type CatalogService } from "../catalog";
 import type { PlanRequest, PolicySpec, Problem, ServiceRequest, SubnetSpec } from "../plan/types";
 import type { EndpointPlanArgs, PolicyArgs, ServiceOptionsArgs } from "./args";
 
@@ -239,6 +239,17 @@ export function servicesToLookUp(args: EndpointPlanArgs, region: string): Servic
     if (!mayInterface || args.facts?.serviceAzs?.[key] || out.has(key)) continue;
     out.set(key, { key, serviceName, path, ...(remote ? { serviceRegion } : {}) });
   }
+  // Endpoint services outside the catalog: everything the planner knows of them comes from here.
+  asArray(args.services).forEach((name, i) => {
+    const found = typeof name === "string" ? parseEndpointServiceName(name) : undefined;
+    if (!found || args.facts?.serviceAzs?.[name] || out.has(name)) return;
+    out.set(name, {
+      key: name,
+      serviceName: name,
+      path: `services[${i}]`,
+      ...(found.region !== region ? { serviceRegion: found.region } : {}),
+    });
+  });
   return [...out.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 

@@ -4,7 +4,7 @@
  * `ServiceLookup` keyed by service name; `factsFromServices` turns it into the planner's
  * `PlanFacts`, so the CLI and the components hand the planner the same facts the same way.
  */
-import { findService } from "../catalog";
+import { findService, parseEndpointServiceName } from "../catalog";
 import type { PlanFacts } from "../plan/types";
 
 /** `DescribeVpcEndpointServices` (or `aws.ec2.getVpcEndpointService`) for one service name, both of its types merged. */
@@ -19,6 +19,12 @@ export interface ServiceFacts {
   policySupported?: boolean;
   /** `SupportedIpAddressTypes`; absent when the API does not say (moto, older regions). */
   ipTypes?: string[];
+  /** `AcceptanceRequired`: the provider accepts connections by hand. */
+  acceptanceRequired?: boolean;
+  /** `PrivateDnsNameVerificationState` is `verified`; absent when not reported. */
+  privateDnsVerified?: boolean;
+  /** `Owner`: `amazon`, or the provider's account id. */
+  owner?: string;
 }
 
 export interface ServiceLookup {
@@ -35,28 +41,33 @@ export interface ServiceLookup {
 export function factsFromServices(lookup: ServiceLookup, ownerId?: string, region?: string): PlanFacts {
   const keyOf = (name: string, serviceRegion?: string): string | undefined => {
     const found = findService(name);
-    if (!found) return undefined;
+    // Endpoint services outside the catalog are keyed by their full name wherever they live.
+    if (!found) return parseEndpointServiceName(name) ? name : undefined;
     const hostedIn = serviceRegion ?? found.region;
     return region && hostedIn && hostedIn !== region ? name : found.service.key;
   };
-  const facts: Required<Omit<PlanFacts, "accountId">> & Pick<PlanFacts, "accountId"> = {
+  const facts: Required<Omit<PlanFacts, "accountId">> = {
     serviceAzs: {},
     servicePrivateDns: {},
     serviceIpTypes: {},
     servicePolicy: {},
+    servicePrivateDnsVerified: {},
+    serviceAcceptanceRequired: {},
   };
   for (const service of Object.values(lookup.found)) {
     const key = keyOf(service.serviceName, service.serviceRegion);
     if (!key) continue;
     if (service.types.includes("Interface")) {
       // AWS reports no AZs for a service of another region; its endpoints sit in the VPC's AZs.
-      if (key === service.serviceName && key !== findService(key)?.service.key) {
+      if (key === service.serviceName && findService(key) && key !== findService(key)?.service.key) {
         if (service.azs.length) facts.serviceAzs[key] = service.azs;
       } else facts.serviceAzs[key] = service.azs;
       facts.servicePrivateDns[key] = service.privateDnsNames;
     }
     if (service.ipTypes) facts.serviceIpTypes[key] = service.ipTypes;
     if (service.policySupported !== undefined) facts.servicePolicy[key] = service.policySupported;
+    if (service.privateDnsVerified !== undefined) facts.servicePrivateDnsVerified[key] = service.privateDnsVerified;
+    if (service.acceptanceRequired !== undefined) facts.serviceAcceptanceRequired[key] = service.acceptanceRequired;
   }
   // A service the region does not offer has no AZ: the planner then says so (NO_SUPPORTED_AZ).
   for (const name of lookup.missing) {
@@ -64,8 +75,8 @@ export function factsFromServices(lookup: ServiceLookup, ownerId?: string, regio
     if (key) facts.serviceAzs[key] = [];
   }
   const out: PlanFacts = {};
-  for (const field of ["serviceAzs", "servicePrivateDns", "serviceIpTypes", "servicePolicy"] as const) {
-    if (Object.keys(facts[field]).length) (out as Record<string, unknown>)[field] = facts[field];
+  for (const [field, map] of Object.entries(facts)) {
+    if (Object.keys(map).length) (out as Record<string, unknown>)[field] = map;
   }
   if (ownerId) out.accountId = ownerId;
   return out;

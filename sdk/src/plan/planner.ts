@@ -22,6 +22,7 @@ import type {
 } from "./types";
 import { compareDiagnostics, Report } from "./rules/context";
 import * as crossRegion from "./rules/crossRegion";
+import * as endpointServices from "./rules/endpointServices";
 import { checkVpcDns, CODES as VPC_DNS } from "./rules/vpcDns";
 import { readRequest, type NormalizedRequest, type ResolvedService } from "./validate";
 
@@ -44,6 +45,7 @@ export function planEndpoints(request: unknown, facts?: PlanFacts): Plan {
 class Planner {
   private readonly report: Report;
   private readonly crossRegion: crossRegion.CrossRegionContext;
+  private readonly endpointServices: endpointServices.EndpointServiceContext;
   private readonly prices: PriceTable;
   /** Interface processing per GB: the tiered average for everything this plan's interface endpoints process. */
   private readonly perGbUsd: number;
@@ -57,6 +59,7 @@ class Planner {
   ) {
     this.report = new Report(problems);
     this.crossRegion = this.report.for(crossRegion.CODES);
+    this.endpointServices = this.report.for(endpointServices.CODES);
     this.region = input.region;
     this.prices = { ...input.region.prices, ...(input.request.prices ?? {}) };
     this.perGbUsd = tieredPerGbUsd(this.prices, this.interfaceGb());
@@ -115,12 +118,19 @@ class Planner {
   }
 
   private planService(service: ResolvedService, external: boolean): PlannedEndpoint[] {
-    const types = this.decideTypes(service, external);
+    const outside = service.endpointService
+      ? endpointServices.readEndpointService(
+          this.endpointServices,
+          { key: service.key, port: service.catalog.port, path: service.path, options: service.options },
+          this.input.facts,
+        )
+      : undefined;
+    const types = this.decideTypes(service, external, outside?.reason);
     if (!types) return [];
     const hasGateway = types.some((t) => t.type === "Gateway");
     const fromVpc = this.input.request.access?.fromVpc !== false;
     const traffic = this.input.request.traffic?.[service.key];
-    const policy = this.policyFor(service);
+    const policy = this.policyFor(service, outside?.facts.policy);
     return types
       .map(({ type, reasons }) => {
         // Traffic figures describe the VPC's own workloads: they go to the gateway when there is
@@ -130,7 +140,12 @@ class Planner {
         const endpoint =
           type === "Gateway"
             ? this.gateway(service, expectedGb)
-            : this.interface(service, { hasGateway, expectedGb, comparesWithNat: fromVpc && carriesTraffic });
+            : this.interface(service, {
+                hasGateway,
+                expectedGb,
+                comparesWithNat: fromVpc && carriesTraffic,
+                privateDnsNames: outside?.facts.privateDnsNames,
+              });
         if (!endpoint) return undefined;
         endpoint.reasons.unshift(...reasons);
         if (policy) {
@@ -143,7 +158,11 @@ class Planner {
   }
 
   /** Rules 1-3: which endpoint types the service needs, and why. */
-  private decideTypes(service: ResolvedService, external: boolean): Array<{ type: EndpointType; reasons: Reason[] }> | undefined {
+  private decideTypes(
+    service: ResolvedService,
+    external: boolean,
+    endpointService?: Reason,
+  ): Array<{ type: EndpointType; reasons: Reason[] }> | undefined {
     const { catalog, options, path, key } = service;
     const access = this.input.request.access;
     const canGateway = catalog.types.includes("Gateway");
@@ -159,6 +178,7 @@ class Planner {
           type: "Interface",
           reasons: [
             crossRegion.interfaceOnly(this.crossRegion, catalog.key, service.serviceRegion.code, this.region.code),
+            ...(endpointService ? [endpointService] : []),
             ...this.externalReasons(key, false),
           ],
         },
@@ -183,6 +203,7 @@ class Planner {
         );
       return [{ type: "Gateway", reasons: [reason("GATEWAY_FORCED", `Gateway endpoint requested for ${key}.`)] }];
     }
+    if (endpointService) return [{ type: "Interface", reasons: [endpointService, ...this.externalReasons(key, false)] }];
     if (requested === "Interface") {
       if (!canInterface) {
         this.problems.add(
@@ -316,7 +337,7 @@ class Planner {
 
   private interface(
     service: ResolvedService,
-    opts: { hasGateway: boolean; expectedGb?: number; comparesWithNat: boolean },
+    opts: { hasGateway: boolean; expectedGb?: number; comparesWithNat: boolean; privateDnsNames?: readonly string[] },
   ): PlannedEndpoint | undefined {
     const { key, options, path, catalog } = service;
     const { request, facts } = this.input;
@@ -375,7 +396,7 @@ class Planner {
     }
 
     const ipAddressType = this.ipAddressType(service, placement.chosen);
-    const dnsNames = facts.servicePrivateDns?.[key] ?? privateDnsNamesIn(catalog, remote ?? this.region);
+    const dnsNames = opts.privateDnsNames ?? facts.servicePrivateDns?.[key] ?? privateDnsNamesIn(catalog, remote ?? this.region);
     const privateDns = this.privateDns(service, dnsNames, reasons, opts.hasGateway);
     const external = this.input.request.access;
     // When a gateway carries the VPC's own traffic, the interface endpoint serves outsiders only.
@@ -546,11 +567,15 @@ class Planner {
     return true;
   }
 
-  private policyFor(service: ResolvedService): { document: Record<string, unknown> | null; reason: Reason } | undefined {
+  /** `endpointService`: whether an endpoint service outside the catalog may take a policy (from its facts). */
+  private policyFor(
+    service: ResolvedService,
+    endpointService?: boolean,
+  ): { document: Record<string, unknown> | null; reason: Reason } | undefined {
     const { options, path, key } = service;
     const spec = options.policy ?? this.input.request.defaults?.policy;
     if (!spec) return undefined;
-    const supported = this.input.facts.servicePolicy?.[key] ?? service.catalog.policy;
+    const supported = endpointService ?? this.input.facts.servicePolicy?.[key] ?? service.catalog.policy;
     if (!supported) {
       if (options.policy)
         this.problems.add(

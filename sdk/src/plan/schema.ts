@@ -36,6 +36,7 @@ export const serviceShape = obj(
     routeTableIds: strings("rtb-0abc", ID_PATTERNS.routeTable),
     ipAddressType: ipType,
     region: str("us-west-2"),
+    port: { kind: "number", min: 1, integer: true },
   },
   ["name"],
 );
@@ -104,6 +105,8 @@ export const requestShape = obj(
       servicePrivateDns: { kind: "record", of: strings("secretsmanager.us-east-1.amazonaws.com") },
       serviceIpTypes: { kind: "record", of: { kind: "array", of: { kind: "enum", values: ["ipv4", "ipv6"] } } },
       servicePolicy: { kind: "record", of: bool },
+      servicePrivateDnsVerified: { kind: "record", of: bool },
+      serviceAcceptanceRequired: { kind: "record", of: bool },
       accountId: str("123456789012", ACCOUNT),
     }),
     tags: { kind: "record", of: { kind: "string" } },

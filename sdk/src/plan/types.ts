@@ -63,6 +63,8 @@ export interface ServiceRequest {
    * (`serviceRegion`), for the services AWS lists as cross-region enabled. Default: the VPC's region.
    */
   region?: string;
+  /** TCP port of an endpoint service outside the catalog (partner, SaaS, your own); default 443. */
+  port?: number;
 }
 
 export interface PeerVpcAccess {
@@ -128,6 +130,10 @@ export interface PlanFacts {
   serviceIpTypes?: Record<string, string[]>;
   /** Per catalog key: whether the service accepts endpoint policies. */
   servicePolicy?: Record<string, boolean>;
+  /** Per endpoint service (full name): whether its provider verified its private DNS name. */
+  servicePrivateDnsVerified?: Record<string, boolean>;
+  /** Per endpoint service (full name): whether the provider accepts connections by hand. */
+  serviceAcceptanceRequired?: Record<string, boolean>;
   /** AWS account id of the caller, for the `account-only` template default. */
   accountId?: string;
 }

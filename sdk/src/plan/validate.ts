@@ -10,17 +10,20 @@ import {
   getRegion,
   getService,
   isCrossRegionEnabled,
+  parseEndpointServiceName,
   regionCodes,
   serviceNameIn,
   suggestNames,
   didYouMean,
   type CatalogService,
+  type EndpointServiceName,
   type Region,
 } from "../catalog";
 import { parseCidr } from "./cidr";
 import { Problems } from "./problems";
 import { Report } from "./rules/context";
 import { checkServiceRegion, CODES as CROSS_REGION } from "./rules/crossRegion";
+import { checkPort, CODES as ENDPOINT_SERVICES, endpointServiceEntry } from "./rules/endpointServices";
 import { requestShape } from "./schema";
 import { checkFields } from "./shape";
 import type { PlanFacts, PlanRequest, ServiceRequest, SubnetSpec } from "./types";
@@ -36,6 +39,8 @@ export interface ResolvedService {
   catalog: CatalogService;
   /** The region the service lives in when it is not the VPC's (a cross-region interface endpoint). */
   serviceRegion?: Region;
+  /** An endpoint service outside the catalog (partner, SaaS, your own), by full name. */
+  endpointService?: boolean;
   options: ServiceRequest;
   /** Where the service was asked for, for error paths. */
   path: string;
@@ -191,7 +196,7 @@ function readServices(request: PlanRequest, region: Region, problems: Problems, 
   // name, which beats a bundle member. Two entries with options are a conflict.
   const byKey = new Map<string, ResolvedService & { rank: number }>();
   const add = (name: string, options: ServiceRequest, path: string, rank: number): void => {
-    const found = resolveName(name, region, path, problems, options.region);
+    const found = resolveName(name, region, path, problems, options);
     if (!found) return;
     const previous = byKey.get(found.key);
     if (previous && rank === 2 && previous.rank === 2) {
@@ -241,9 +246,12 @@ function resolveName(
   region: Region,
   path: string,
   problems: Problems,
-  serviceRegion?: string,
+  options: ServiceRequest,
 ): Omit<ResolvedService, "options" | "path"> | undefined {
+  const serviceRegion = options.region;
   const found = findService(name);
+  const endpointService = found ? undefined : parseEndpointServiceName(name);
+  if (endpointService) return resolveEndpointService(endpointService, region, path, problems, options);
   if (!found) {
     if (getBundle(name)) {
       problems.add("BUNDLE_AS_SERVICE", path, `"${name}" is a bundle, not a service.`, `Move it to bundles: [${name}].`);
@@ -259,6 +267,7 @@ function resolveName(
     return undefined;
   }
   const catalog = getService(found.service.key)!;
+  checkPort(new Report(problems).for(ENDPOINT_SERVICES), catalog, options, path);
   const named = found.region && found.region !== region.code ? found.region : undefined;
   if (serviceRegion && found.region && serviceRegion !== found.region) {
     problems.add(
@@ -296,6 +305,40 @@ function resolveName(
   return { key: serviceNameIn(catalog, remote), name: `${catalog.key}-${remote.code}`, catalog, serviceRegion: remote };
 }
 
+/** An endpoint service by full name: its own region's, or a cross-region one when its provider allows. */
+function resolveEndpointService(
+  name: EndpointServiceName,
+  region: Region,
+  path: string,
+  problems: Problems,
+  options: ServiceRequest,
+): Omit<ResolvedService, "options" | "path"> | undefined {
+  const catalog = endpointServiceEntry(name, options.port);
+  const resolved = { key: name.serviceName, name: name.id, catalog, endpointService: true };
+  if (options.region && options.region !== name.region) {
+    problems.add(
+      "SERVICE_REGION_MISMATCH",
+      `${path}.region`,
+      `${name.serviceName} is hosted in ${name.region}, but region says ${options.region}.`,
+      "Remove region: the service name says where it lives.",
+    );
+    return undefined;
+  }
+  if (name.region === region.code) return resolved;
+  const remote = readRegion(name.region, path, problems);
+  if (!remote) return undefined;
+  // Only the provider knows whether it enabled cross-region access: the planner warns until facts say.
+  const reachable = checkServiceRegion(new Report(problems).for(CROSS_REGION), {
+    key: name.serviceName,
+    vpcRegion: region,
+    serviceRegion: remote,
+    enabled: undefined,
+    enabledKeys: crossRegionServiceKeys(),
+    path,
+  });
+  return reachable ? { ...resolved, serviceRegion: remote } : undefined;
+}
+
 function checkTraffic(request: PlanRequest, services: ResolvedService[], someRejected: boolean, problems: Problems): void {
   const keys = new Set(services.map((s) => s.key));
   // When every listed service was rejected, traffic keys cannot be judged: those errors come first.
@@ -313,10 +356,19 @@ function checkTraffic(request: PlanRequest, services: ResolvedService[], someRej
   }
 }
 
+const FACT_MAPS = [
+  "serviceAzs",
+  "servicePrivateDns",
+  "serviceIpTypes",
+  "servicePolicy",
+  "servicePrivateDnsVerified",
+  "serviceAcceptanceRequired",
+] as const;
+
 function mergeFacts(lookedUp: PlanFacts | undefined, given: PlanFacts | undefined): PlanFacts {
   // Facts written in the request override looked-up ones, map by map and key by key.
   const out: PlanFacts = { accountId: given?.accountId ?? lookedUp?.accountId };
-  for (const field of ["serviceAzs", "servicePrivateDns", "serviceIpTypes", "servicePolicy"] as const) {
+  for (const field of FACT_MAPS) {
     const merged = { ...(lookedUp?.[field] ?? {}), ...(given?.[field] ?? {}) };
     if (Object.keys(merged).length) (out as Record<string, unknown>)[field] = merged;
   }

@@ -22,6 +22,17 @@ export interface MockSubnet {
   routeTableId?: string;
 }
 
+/** An endpoint service outside the catalog, as getVpcEndpointService reports it. */
+export interface MockEndpointService {
+  /** Default: every AZ of the region. */
+  azs?: string[];
+  privateDnsName?: string;
+  acceptanceRequired?: boolean;
+  policySupported?: boolean;
+  /** The provider's account (default 123456789012). */
+  owner?: string;
+}
+
 /** What the fake AWS account looks like. Everything is optional. */
 export interface MockAwsFacts {
   /** The provider's region (default us-east-1). */
@@ -43,6 +54,8 @@ export interface MockAwsFacts {
   servicePrivateDns?: Record<string, string[]>;
   /** Catalog keys or service names that do not exist in this account/region. */
   missingServices?: string[];
+  /** Endpoint services outside the catalog (partner, SaaS, own) by full name; others do not exist. */
+  endpointServices?: Record<string, MockEndpointService>;
   /** Outputs of other stacks by stack name, for `pulumi.StackReference` (e.g. a hub's `contract`); others do not exist. */
   stackOutputs?: Record<string, Record<string, unknown>>;
 }
@@ -254,6 +267,8 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     providerRegion: string,
     serviceRegion?: string,
   ): Record<string, unknown> {
+    const partner = this.facts.endpointServices?.[serviceName];
+    if (partner) return this.partnerService(serviceName, partner, serviceRegion ?? providerRegion, Boolean(serviceRegion));
     const found = findService(serviceName);
     const region = serviceRegion ?? providerRegion;
     const catalogRegion = getRegion(region);
@@ -290,6 +305,29 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     };
   }
 
+  private partnerService(serviceName: string, p: MockEndpointService, region: string, remote: boolean): Record<string, unknown> {
+    const id = serviceName.split(".").pop()!;
+    return {
+      id,
+      serviceName,
+      serviceType: "Interface",
+      serviceId: id,
+      availabilityZones: remote ? [] : (p.azs ?? this.azs),
+      privateDnsName: p.privateDnsName ?? "",
+      privateDnsNames: p.privateDnsName ? [p.privateDnsName] : [],
+      supportedIpAddressTypes: ["ipv4"],
+      vpcEndpointPolicySupported: p.policySupported ?? false,
+      acceptanceRequired: p.acceptanceRequired ?? false,
+      managesVpcEndpoints: false,
+      owner: p.owner ?? "123456789012",
+      baseEndpointDnsNames: [`${id}.${region}.vpce.amazonaws.com`],
+      region,
+      serviceRegion: region,
+      arn: `arn:aws:ec2:${region}:${p.owner ?? "123456789012"}:vpc-endpoint-service/${id}`,
+      tags: {},
+    };
+  }
+
   private vpcEndpoint(name: string, inputs: Record<string, unknown>): { id: string; state: Record<string, unknown> } {
     const id = `vpce-${fakeHex(`aws:ec2/vpcEndpoint:VpcEndpoint::${name}`)}`;
     const region = (inputs.region as string) ?? this.region;
@@ -297,6 +335,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     const serviceRegion = (inputs.serviceRegion as string) ?? region;
     const serviceName = String(inputs.serviceName ?? "");
     const shortName = serviceName
+      .replace(/^com\.amazonaws\.vpce\.[a-z0-9-]+\./, "")
       .replace(/^(cn\.)?com\.amazonaws\.[a-z0-9-]+\./, "")
       .replace(/^aws\.sagemaker\.[a-z0-9-]+\./, "sagemaker.");
     const gateway = inputs.vpcEndpointType === "Gateway";

@@ -339,6 +339,9 @@ export function mergeServiceDetails(details: ServiceDetail[], serviceRegion?: st
           ? { policySupported: previous.policySupported }
           : {}),
       ...(ipTypes ? { ipTypes } : {}),
+      ...(d.AcceptanceRequired !== undefined ? { acceptanceRequired: d.AcceptanceRequired } : {}),
+      ...(d.PrivateDnsNameVerificationState ? { privateDnsVerified: d.PrivateDnsNameVerificationState === "verified" } : {}),
+      ...(d.Owner ? { owner: d.Owner } : {}),
     };
   }
   return out;

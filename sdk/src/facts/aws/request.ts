@@ -3,7 +3,7 @@
  * snapshot and the endpoint-service lookup. What the caller wrote always wins; live facts only
  * fill what is missing.
  */
-import { findService, getBundle, getRegion, serviceNameIn } from "../../catalog";
+import { findService, getBundle, getRegion, parseEndpointServiceName, serviceNameIn } from "../../catalog";
 import type { ExistingEndpoint, PlanRequest, Problem, ServiceRequest, SubnetSpec } from "../../plan/types";
 import { isLiveEndpoint, type VpcSnapshot } from "./snapshot";
 
@@ -21,14 +21,19 @@ export function serviceNamesToLookUp(request: Pick<PlanRequest, "services" | "bu
   const add = (key: string, serviceRegion?: string): void => {
     const hosted = serviceRegion && serviceRegion !== region ? getRegion(serviceRegion) : undefined;
     if (serviceRegion && serviceRegion !== region && !hosted) return;
+    // An endpoint service outside the catalog is looked up by its own name.
+    const name = parseEndpointServiceName(key) ? key : serviceNameIn(findService(key)!.service, hosted ?? catalogRegion);
     const group = hosted ? hosted.code : "";
     if (!wanted.has(group)) wanted.set(group, new Set());
-    wanted.get(group)!.add(serviceNameIn(findService(key)!.service, hosted ?? catalogRegion));
+    wanted.get(group)!.add(name);
   };
   for (const b of request.bundles ?? []) for (const key of getBundle(b)?.services ?? []) add(key);
   for (const s of request.services ?? []) {
-    const found = findService(typeof s === "string" ? s : s.name);
+    const name = typeof s === "string" ? s : s.name;
+    const found = findService(name);
+    const outside = found ? undefined : parseEndpointServiceName(name);
     if (found) add(found.service.key, (typeof s === "string" ? undefined : s.region) ?? found.region);
+    else if (outside) add(name, outside.region);
   }
   return Object.fromEntries([...wanted].map(([group, names]) => [group, [...names].sort()]));
 }

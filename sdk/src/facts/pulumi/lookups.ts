@@ -153,6 +153,8 @@ export async function lookUpServices(
           privateDnsNames: [...(result.privateDnsNames ?? (result.privateDnsName ? [result.privateDnsName] : []))].sort(),
           ...(result.supportedIpAddressTypes ? { ipTypes: [...result.supportedIpAddressTypes].sort() } : {}),
           ...(result.vpcEndpointPolicySupported !== undefined ? { policySupported: result.vpcEndpointPolicySupported } : {}),
+          ...(result.acceptanceRequired !== undefined ? { acceptanceRequired: result.acceptanceRequired } : {}),
+          ...(result.owner ? { owner: result.owner } : {}),
         };
       } catch (err) {
         problems.push({
