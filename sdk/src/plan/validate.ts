@@ -365,7 +365,8 @@ const FACT_MAPS = [
   "serviceAcceptanceRequired",
 ] as const;
 
-function mergeFacts(lookedUp: PlanFacts | undefined, given: PlanFacts | undefined): PlanFacts {
+/** `given` over `lookedUp`, map by map and key by key. */
+export function mergeFacts(lookedUp: PlanFacts | undefined, given: PlanFacts | undefined): PlanFacts {
   // Facts written in the request override looked-up ones, map by map and key by key.
   const out: PlanFacts = { accountId: given?.accountId ?? lookedUp?.accountId };
   for (const field of FACT_MAPS) {

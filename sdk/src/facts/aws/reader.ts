@@ -304,6 +304,25 @@ export async function readServices(ec2: Ec2Session, serviceNames: string[], serv
 }
 
 /**
+ * Every endpoint service the region offers (AWS's and those shared with the account), or, with
+ * `serviceRegion`, those it offers from that region: `catalog --from-aws`.
+ */
+export async function readAllServices(ec2: Ec2Session, serviceRegion?: string): Promise<Record<string, ServiceFacts>> {
+  const details = await paginate(async (token) => {
+    const r = await ec2.send<DescribeVpcEndpointServicesResult>(
+      "DescribeVpcEndpointServices",
+      new DescribeVpcEndpointServicesCommand({
+        MaxResults: ec2.pageSize(1000),
+        NextToken: token,
+        ...(serviceRegion ? { ServiceRegions: [serviceRegion] } : {}),
+      }),
+    );
+    return { items: r.ServiceDetails, next: r.NextToken };
+  });
+  return mergeServiceDetails(details, serviceRegion);
+}
+
+/**
  * The lookups of every group of `serviceNamesToLookUp` (the VPC's region, and each service region
  * of a cross-region endpoint), in parallel, as one lookup.
  */
