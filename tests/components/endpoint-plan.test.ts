@@ -399,3 +399,41 @@ describe("EndpointPlan: endpoint services outside the catalog", () => {
     );
   });
 });
+
+describe("EndpointPlan: catalog overlay", () => {
+  const overlay = (region: string) => ({
+    kind: "vpce-plan/catalog-overlay",
+    version: 1,
+    region,
+    services: [
+      {
+        serviceName: `com.amazonaws.${region}.sts`,
+        types: ["Interface"],
+        azs: [`${region}a`],
+        privateDnsNames: [`sts.${region}.amazonaws.com`],
+      },
+    ],
+  });
+
+  it("its facts place the endpoints, with no lookups", async () => {
+    const mocks = account();
+    const { run } = await plan({ ...base({ services: ["sts"], lookups: false }), catalogOverlay: overlay("us-east-1") }, mocks);
+    expectNoErrors(run);
+    assert.deepEqual(named(run, "app-sts").inputs.subnetIds, ["subnet-a"]);
+    assert.deepEqual(mocks.invocations, []);
+  });
+
+  it("lookups win over it", async () => {
+    const { run } = await plan({ ...base({ services: ["sts"] }), catalogOverlay: overlay("us-east-1") });
+    expectNoErrors(run);
+    assert.deepEqual(named(run, "app-sts").inputs.subnetIds, ["subnet-a", "subnet-b", "subnet-c"]);
+  });
+
+  it("an overlay of another region is an error naming the arg", async () => {
+    const { run } = await plan({ ...base({ services: ["sts"], lookups: false }), catalogOverlay: overlay("eu-west-1") });
+    assert.deepEqual(
+      onlyError(run).problems?.map((p) => [p.code, p.path]),
+      [["INVALID_VALUE", "catalogOverlay"]],
+    );
+  });
+});
