@@ -10,7 +10,7 @@ import { placeInterface } from "../placement";
 import { DEFAULT_MIN_AZS } from "../planner";
 import type { Problems } from "../problems";
 import { Report } from "../rules/context";
-import { CODES as CROSS_REGION, remoteSpoke } from "../rules/crossRegion";
+import { CODES as CROSS_REGION, remoteServiceLocal, remoteSpoke } from "../rules/crossRegion";
 import type { PriceTable, Reason } from "../types";
 import type { NormalizedRequest, ResolvedService } from "../validate";
 import { optimalAssignment, type ServiceChoice } from "./optimize";
@@ -95,16 +95,19 @@ export function decideService(key: string, demands: Demand[], ctx: DecideContext
   const crossRegion = new Report(ctx.problems).for(CROSS_REGION);
 
   // Why the hub cannot serve this service to anyone (checked once), or to one spoke.
-  const serviceBlock = gateway
-    ? reason("GATEWAY_NEVER_SHARED", `${key} uses a gateway endpoint, which serves only its own VPC: every VPC gets its own (free).`)
-    : !dnsNames.length
-      ? reason(
-          "NO_PRIVATE_DNS_TO_SHADOW",
-          `${key} has no private DNS name a hosted zone could shadow, so spokes could not reach a hub endpoint by the service's name: local endpoints.`,
-        )
-      : !hubAzs.length
-        ? reason("HUB_AZ_UNSUPPORTED", `None of the hub's subnets is in an AZ where ${key} offers endpoints: local endpoints.`)
-        : undefined;
+  const remote = demands[0].service.serviceRegion;
+  const serviceBlock = remote
+    ? remoteServiceLocal(crossRegion, catalog.key, remote.code)
+    : gateway
+      ? reason("GATEWAY_NEVER_SHARED", `${key} uses a gateway endpoint, which serves only its own VPC: every VPC gets its own (free).`)
+      : !dnsNames.length
+        ? reason(
+            "NO_PRIVATE_DNS_TO_SHADOW",
+            `${key} has no private DNS name a hosted zone could shadow, so spokes could not reach a hub endpoint by the service's name: local endpoints.`,
+          )
+        : !hubAzs.length
+          ? reason("HUB_AZ_UNSUPPORTED", `None of the hub's subnets is in an AZ where ${key} offers endpoints: local endpoints.`)
+          : undefined;
 
   const rows = demands.map((demand) => {
     const { spoke, service, gb } = demand;

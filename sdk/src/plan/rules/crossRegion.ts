@@ -24,6 +24,7 @@ import type { RuleContext } from "./context";
 export const CODES = {
   CROSS_REGION_ACCESS: "reason",
   CROSS_REGION_SPOKE: "reason",
+  CROSS_REGION_LOCAL: "reason",
   CROSS_REGION_INTERFACE: "reason",
   CROSS_REGION_AZS: "reason",
   CROSS_REGION_FROM_FACTS: "reason",
@@ -163,5 +164,13 @@ export function remoteSpoke(ctx: CrossRegionContext, spoke: string, spokeRegion:
   return ctx.reason(
     "CROSS_REGION_SPOKE",
     `${spoke} is in ${spokeRegion}, the hub in ${hubRegion}: hosted-zone names are per region, so it keeps its own ${key} endpoint.`,
+  );
+}
+
+/** A hub's zones shadow names of the hub's region: an endpoint to another region stays with the VPC that asked. */
+export function remoteServiceLocal(ctx: CrossRegionContext, key: string, serviceRegion: string): Reason {
+  return ctx.reason(
+    "CROSS_REGION_LOCAL",
+    `${key} in ${serviceRegion} is reached through a cross-region endpoint, which the hub does not share: each VPC that asks for it gets its own.`,
   );
 }
