@@ -5,22 +5,12 @@
  */
 import assert from "node:assert/strict";
 import { crossRegionServiceKeys, getRegion } from "vpce-plan/catalog";
-import type { PlanFacts, PlanRequest } from "vpce-plan/plan";
-import { assertUsd, endpoint, interfaceFixed, plan, problemsOf, reasonCodes, request, warningCodes } from "../helpers/build";
+import { assertUsd, endpoint, familyRows, interfaceFixed, plan, problemsOf, request, type FamilyRow } from "../helpers/build";
 
 const S3_WEST = "com.amazonaws.us-west-2.s3";
 const inFamily = (code: string): boolean => code.startsWith("CROSS_REGION_");
 
-interface Row {
-  why: string;
-  request: PlanRequest;
-  facts?: PlanFacts;
-  problems?: Array<{ code: string; path: string }>;
-  warnings?: string[];
-  reasons?: Record<string, string[]>;
-}
-
-const rows: Row[] = [
+const rows: FamilyRow[] = [
   { why: "the baseline asks for nothing in another region", request: request(), reasons: { sts: [] }, warnings: [] },
   {
     why: "a cross-region enabled service with region gets one interface endpoint, unverified without facts",
@@ -86,27 +76,7 @@ const rows: Row[] = [
 ];
 
 describe("planEndpoints: cross-region", () => {
-  for (const row of rows) {
-    it(row.why, () => {
-      if (row.problems) {
-        const found = problemsOf(row.request, row.facts).map((p) => ({ code: p.code, path: p.path }));
-        assert.deepEqual(found, row.problems);
-        return;
-      }
-      const p = plan(row.request, row.facts);
-      for (const [name, codes] of Object.entries(row.reasons ?? {}))
-        assert.deepEqual(
-          reasonCodes(endpoint(p, name)).filter((c) => inFamily(c)),
-          codes,
-          name,
-        );
-      if (row.warnings)
-        assert.deepEqual(
-          warningCodes(p).filter((c) => inFamily(c)),
-          row.warnings,
-        );
-    });
-  }
+  familyRows(rows, inFamily);
 
   it("the endpoint carries serviceRegion and the remote region's service and private DNS names", () => {
     const p = plan(request({ services: ["s3", { name: "s3", region: "us-west-2" }] }));

@@ -4,8 +4,8 @@
  * the full name; a missing fact is a warning.
  */
 import assert from "node:assert/strict";
-import type { PlanFacts, PlanRequest } from "vpce-plan/plan";
-import { endpoint, ingressCidrs, plan, problemsOf, reasonCodes, request, warningCodes } from "../helpers/build";
+import type { PlanFacts } from "vpce-plan/plan";
+import { endpoint, familyRows, ingressCidrs, plan, problemsOf, request, type FamilyRow } from "../helpers/build";
 
 const SVC = "com.amazonaws.vpce.us-east-1.vpce-svc-0e87519c997c63cd8";
 const WEST = "com.amazonaws.vpce.us-west-2.vpce-svc-0123456789abcdef0";
@@ -20,16 +20,7 @@ const KNOWN: PlanFacts = {
 const FAMILY = ["ENDPOINT_SERVICE", "ENDPOINT_SERVICE_FACTS_MISSING", "ENDPOINT_SERVICE_ACCEPTANCE", "ENDPOINT_SERVICE_DNS_UNVERIFIED"];
 const inFamily = (code: string): boolean => FAMILY.includes(code);
 
-interface Row {
-  why: string;
-  request: PlanRequest;
-  facts?: PlanFacts;
-  problems?: Array<{ code: string; path: string }>;
-  warnings?: string[];
-  reasons?: Record<string, string[]>;
-}
-
-const rows: Row[] = [
+const rows: FamilyRow[] = [
   { why: "the baseline has no endpoint service", request: request(), reasons: { sts: [] }, warnings: [] },
   {
     why: "by full name without facts: planned, with one warning naming what is missing",
@@ -86,29 +77,7 @@ const rows: Row[] = [
 ];
 
 describe("planEndpoints: endpoint services outside the catalog", () => {
-  for (const row of rows) {
-    it(row.why, () => {
-      if (row.problems) {
-        assert.deepEqual(
-          problemsOf(row.request, row.facts).map((p) => ({ code: p.code, path: p.path })),
-          row.problems,
-        );
-        return;
-      }
-      const p = plan(row.request, row.facts);
-      for (const [name, codes] of Object.entries(row.reasons ?? {}))
-        assert.deepEqual(
-          reasonCodes(endpoint(p, name)).filter((c) => inFamily(c)),
-          codes,
-          name,
-        );
-      if (row.warnings)
-        assert.deepEqual(
-          warningCodes(p).filter((c) => inFamily(c)),
-          row.warnings,
-        );
-    });
-  }
+  familyRows(rows, inFamily);
 
   it("same placement, security group, DNS and cost rules as a catalog service, on its port", () => {
     const p = plan(
