@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { crossRegionServiceKeys, getRegion } from "vpce-plan/catalog";
-import { assertUsd, endpoint, familyRows, interfaceFixed, plan, problemsOf, request, type FamilyRow } from "../helpers/build";
+import { assertUsd, endpoint, familyRows, interfaceFixed, plan, problemsOf, request, subnets, type FamilyRow } from "../helpers/build";
 
 const S3_WEST = "com.amazonaws.us-west-2.s3";
 const inFamily = (code: string): boolean => code.startsWith("CROSS_REGION_");
@@ -93,6 +93,16 @@ describe("planEndpoints: cross-region", () => {
     // Local S3 keeps its free gateway; the two endpoints do not share a name.
     assert.equal(endpoint(p, "s3-gateway").serviceRegion, undefined);
     assert.deepEqual(p.endpoints.map((e) => e.name).sort(), ["s3-gateway", "s3-us-west-2"]);
+  });
+
+  it("a regionless service (IAM) is reached in its home region by the same name, with serviceRegion", () => {
+    const p = plan(
+      request({ region: "eu-central-1", subnets: subnets("eu-central-1", "ab"), services: [{ name: "iam", region: "us-east-1" }] }),
+    );
+    const iam = endpoint(p, "iam-us-east-1");
+    assert.equal(iam.serviceName, "com.amazonaws.iam");
+    assert.equal(iam.serviceRegion, "us-east-1");
+    assert.deepEqual(iam.privateDnsNames, ["iam.amazonaws.com"]);
   });
 
   it("the service's AZs do not limit a cross-region endpoint: it uses every subnet AZ", () => {
