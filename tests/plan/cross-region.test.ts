@@ -82,7 +82,7 @@ describe("planEndpoints: cross-region", () => {
     const p = plan(request({ services: ["s3", { name: "s3", region: "us-west-2" }] }));
     const remote = endpoint(p, "s3-us-west-2");
     assert.equal(remote.type, "Interface");
-    assert.equal(remote.service, "s3");
+    assert.equal(remote.service, S3_WEST);
     assert.equal(remote.serviceRegion, "us-west-2");
     assert.equal(remote.serviceName, S3_WEST);
     assert.ok(remote.privateDnsNames?.includes("s3.us-west-2.amazonaws.com"), String(remote.privateDnsNames));

@@ -46,7 +46,12 @@ export function factsFromServices(lookup: ServiceLookup, ownerId?: string, regio
     const hostedIn = serviceRegion ?? found.region;
     return region && hostedIn && hostedIn !== region ? name : found.service.key;
   };
-  const facts: Required<Omit<PlanFacts, "accountId">> = {
+  const facts: Required<
+    Pick<
+      PlanFacts,
+      "serviceAzs" | "servicePrivateDns" | "serviceIpTypes" | "servicePolicy" | "servicePrivateDnsVerified" | "serviceAcceptanceRequired"
+    >
+  > = {
     serviceAzs: {},
     servicePrivateDns: {},
     serviceIpTypes: {},

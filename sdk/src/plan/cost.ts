@@ -35,16 +35,18 @@ export function tieredPerGbUsd(prices: PriceTable, totalGb: number): number {
 }
 
 /**
- * `comparesWithNat` is false for endpoints that exist only for consumers outside the VPC: a NAT
- * gateway could not serve them, so there is nothing to compare. `transferPerGbUsd` (inter-region
- * transfer of a cross-region endpoint) is paid on the NAT path too, so it is on both sides.
- * `perGbUsd` is the processing price (the tiered average when traffic passes the first PB).
+ * `natGb` is the part of the traffic a NAT gateway could carry instead (the VPC's own); undefined
+ * for endpoints that exist only for consumers outside the VPC, where there is nothing to compare.
+ * The comparison weighs NAT against the endpoint's AZ-hours and that part's processing: traffic
+ * from outside pays processing here whatever the VPC does, so it is in the cost, not the comparison.
+ * `transferPerGbUsd` (inter-region transfer of a cross-region endpoint) is paid on the NAT path too,
+ * so it is on both sides. `perGbUsd` is the processing price (the tiered average past the first PB).
  */
 export function interfaceCost(
   prices: PriceTable,
   azCount: number,
   expectedGb: number | undefined,
-  comparesWithNat: boolean,
+  natGb: number | undefined,
   transferPerGbUsd = 0,
   perGbUsd = prices.interfacePerGbUsd,
 ): EndpointCost {
@@ -59,12 +61,12 @@ export function interfaceCost(
   if (transferPerGbUsd) cost.transferPerGbUsd = transferPerGbUsd;
   if (expectedGb !== undefined) {
     cost.expectedGb = expectedGb;
-    if (comparesWithNat) {
-      const nat = money((prices.natPerGbUsd + transferPerGbUsd) * expectedGb);
+    if (natGb !== undefined) {
+      const nat = money((prices.natPerGbUsd + transferPerGbUsd) * natGb);
       const margin = prices.natPerGbUsd - perGbUsd;
       cost.nat = {
         natMonthlyUsd: nat,
-        savingsUsd: money(nat - cost.monthlyUsd),
+        savingsUsd: money(nat - fixed - (perGbUsd + transferPerGbUsd) * natGb),
         breakEvenGb: margin > 0 ? Math.ceil(fixed / margin) : null,
       };
     }

@@ -10,6 +10,8 @@ export type RequestedType = "Auto" | "Gateway" | "Interface";
 export type IpAddressType = "ipv4" | "dualstack" | "ipv6";
 export type SecurityGroupMode = "perEndpoint" | "shared" | "existing";
 export type PolicyTemplate = "full-access" | "organization-only" | "account-only" | "s3-buckets";
+/** Every `DnsRecordIpType` the EC2 API accepts (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DnsOptionsSpecification.html). */
+export type DnsRecordIpType = "ipv4" | "dualstack" | "ipv6" | "service-defined";
 
 export interface VpcSpec {
   id: string;
@@ -31,6 +33,10 @@ export interface SubnetSpec {
   routeTableId?: string;
   /** True when the subnet has an IPv6 CIDR (needed for dualstack / ipv6 endpoints). */
   ipv6?: boolean;
+  /** True when the subnet's route table sends traffic to an internet gateway; interface ENIs avoid it. @default false */
+  public?: boolean;
+  /** The subnet's tags, matched against `subnetTags` (`--from-aws` and the components fill them in). */
+  tags?: Record<string, string>;
 }
 
 export interface PolicySpec {
@@ -65,6 +71,36 @@ export interface ServiceRequest {
   region?: string;
   /** TCP port of an endpoint service outside the catalog (partner, SaaS, your own); default 443. */
   port?: number;
+  /** Narrows the top-level `access` for this service's endpoints. @default the top-level access */
+  access?: ServiceAccess;
+  /** Tags of this service's endpoint, merged over the top-level `tags`. */
+  tags?: Record<string, string>;
+  /** Existing security groups attached to the interface endpoint beside the planned one. */
+  securityGroupIds?: string[];
+  /** DNS records AWS creates for the interface endpoint. @default the ipAddressType */
+  dnsRecordIpType?: DnsRecordIpType;
+}
+
+/** Per-service consumers: a subset of the top-level `access`, never a consumer it does not declare. */
+export interface ServiceAccess {
+  /** Workloads in this VPC use the service. @default the top-level fromVpc */
+  fromVpc?: boolean;
+  /** On-premises networks use the service. @default true when the top level declares them */
+  onPremises?: boolean;
+  /** Names of the top-level peer VPCs that use the service. @default every declared peer */
+  peerVpcs?: string[];
+  /** The top-level security groups whose members use the service. @default every declared group */
+  securityGroups?: string[];
+}
+
+/** Expected GB a month of one service, by who sends it. */
+export interface TrafficSpec {
+  /** The VPC's own workloads (the only part NAT could carry). @default 0 */
+  vpc?: number;
+  /** On-premises networks, through the interface endpoint. @default 0 */
+  onPremises?: number;
+  /** Peer VPCs, through the interface endpoint. @default 0 */
+  peers?: number;
 }
 
 export interface PeerVpcAccess {
@@ -83,6 +119,8 @@ export interface AccessSpec {
   peerVpcs?: PeerVpcAccess[];
   /** Other CIDRs to admit; `0.0.0.0/0` is only ever admitted when listed here. */
   extraCidrs?: string[];
+  /** The VPC's consumers by security group: when given, ingress references them instead of the VPC CIDRs. */
+  securityGroups?: string[];
 }
 
 export interface HaSpec {
@@ -136,6 +174,8 @@ export interface PlanFacts {
   serviceAcceptanceRequired?: Record<string, boolean>;
   /** AWS account id of the caller, for the `account-only` template default. */
   accountId?: string;
+  /** Per security group id: the VPC it belongs to (consumer groups must be in this VPC). */
+  securityGroupVpcs?: Record<string, string>;
 }
 
 export interface PlanRequest {
@@ -147,8 +187,10 @@ export interface PlanRequest {
   bundles?: string[];
   access?: AccessSpec;
   ha?: HaSpec;
-  /** Expected GB per month per service key. */
-  traffic?: Record<string, number>;
+  /** Expected GB per month per service key: the VPC's own, or split by who sends it. */
+  traffic?: Record<string, number | TrafficSpec>;
+  /** Use only the subnets carrying all these tags (`subnets[].tags`). */
+  subnetTags?: Record<string, string>;
   prices?: Partial<PriceTable>;
   securityGroup?: SecurityGroupSpec;
   defaults?: DefaultsSpec;
@@ -180,8 +222,11 @@ export interface IngressRule {
   protocol: "tcp";
   fromPort: number;
   toPort: number;
-  cidr: string;
-  /** Who this rule admits: `vpc`, `onPremises`, `peer:<name>`, `extra`. */
+  /** The admitted block; absent when the rule admits a security group. */
+  cidr?: string;
+  /** The admitted security group (`source: "securityGroup"`), instead of a CIDR. */
+  securityGroupId?: string;
+  /** Who this rule admits: `vpc`, `securityGroup`, `onPremises`, `peer:<name>`, `extra`. */
   source: string;
   description: string;
 }
@@ -195,7 +240,7 @@ export interface PlannedSecurityGroup {
 }
 
 export interface DnsOptions {
-  dnsRecordIpType: "ipv4" | "dualstack" | "ipv6" | "service-defined";
+  dnsRecordIpType: DnsRecordIpType;
   privateDnsOnlyForInboundResolverEndpoint?: boolean;
 }
 
@@ -213,6 +258,8 @@ export interface EndpointCost {
   perGbUsd: number;
   expectedGb?: number;
   /** Processing plus, for a cross-region endpoint, inter-region transfer. */
+  /** The parts of expectedGb, by who sends them (present when traffic was given). */
+  trafficGb?: Required<TrafficSpec>;
   dataMonthlyUsd: number;
   /** Inter-region transfer per GB, for a cross-region endpoint (included in perGbUsd's total, not in perGbUsd). */
   transferPerGbUsd?: number;
@@ -237,6 +284,10 @@ export interface PlannedEndpoint {
   dnsOptions?: DnsOptions;
   port?: number;
   securityGroup?: PlannedSecurityGroup;
+  /** Existing security groups attached beside `securityGroup` (`services[].securityGroupIds`). */
+  extraSecurityGroupIds?: string[];
+  /** Tags of the endpoint: the top-level tags with the service's own over them. */
+  tags?: Record<string, string>;
   policy: Record<string, unknown> | null;
   /** Names of endpoints that must exist first. */
   dependsOn?: string[];

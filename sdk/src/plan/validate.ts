@@ -363,6 +363,7 @@ const FACT_MAPS = [
   "servicePolicy",
   "servicePrivateDnsVerified",
   "serviceAcceptanceRequired",
+  "securityGroupVpcs",
 ] as const;
 
 /** `given` over `lookedUp`, map by map and key by key. */
