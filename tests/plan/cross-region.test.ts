@@ -105,6 +105,16 @@ describe("planEndpoints: cross-region", () => {
     assert.deepEqual(iam.privateDnsNames, ["iam.amazonaws.com"]);
   });
 
+  it("availability and FIPS are judged in the service's region", () => {
+    const [unavailable] = problemsOf(
+      request({ region: "eu-central-1", subnets: subnets("eu-central-1", "ab"), services: [{ name: "iam", region: "eu-west-1" }] }),
+    );
+    assert.equal(unavailable.code, "SERVICE_UNAVAILABLE");
+    const fips = endpoint(plan(request({ services: [{ name: "kms", region: "us-west-2", fips: true }] })), "kms-us-west-2");
+    assert.equal(fips.serviceName, "com.amazonaws.us-west-2.kms-fips");
+    assert.ok(fips.reasons.some((r) => r.code === "FIPS_ENDPOINT"));
+  });
+
   it("the service's AZs do not limit a cross-region endpoint: it uses every subnet AZ", () => {
     const p = plan(
       request({ services: [{ name: "kms", region: "eu-west-1" }] }),

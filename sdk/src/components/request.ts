@@ -5,7 +5,16 @@
  * No Pulumi runtime import: `vpce-plan preview` and the tests use this without the engine.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { findService, getBundle, getRegion, parseEndpointServiceName, serviceNameIn, suggestNames, type CatalogService } from "../catalog";
+import {
+  findService,
+  getBundle,
+  getRegion,
+  hasFipsIn,
+  parseEndpointServiceName,
+  serviceNameIn,
+  suggestNames,
+  type CatalogService,
+} from "../catalog";
 import type { PlanRequest, Problem, ServiceRequest, SubnetSpec } from "../plan/types";
 import type { EndpointPlanArgs, ServiceOptionsArgs } from "./args";
 import { toPolicy, toServiceRequest, toTraffic, type GroupId } from "./mapping";
@@ -234,15 +243,18 @@ export function servicesToLookUp(args: EndpointPlanArgs, region: string): Servic
   const access = args.access ?? {};
   const external = Boolean(asArray(access.onPremises?.cidrs).length || asArray(access.peerVpcs).length || access.fromVpc === false);
   const out = new Map<string, ServiceLookup>();
-  for (const { service, type, path, serviceRegion } of requestedServices(args, region)) {
+  for (const { service, type, path, fips, serviceRegion } of requestedServices(args, region)) {
     const canInterface = service.types.includes("Interface");
     const remote = serviceRegion ? getRegion(serviceRegion) : undefined;
     if (serviceRegion && !remote) continue;
     const mayInterface =
       canInterface && type !== "Gateway" && (remote || type === "Interface" || !service.types.includes("Gateway") || external);
-    const serviceName = serviceNameIn(service, remote ?? catalogRegion);
-    // The planner keys a service of another region by its full name.
-    const key = remote ? serviceName : service.key;
+    // A FIPS endpoint's facts are those of the FIPS endpoint service.
+    const hosted = remote ?? catalogRegion;
+    const useFips = (fips ?? args.defaults?.fips ?? false) && hasFipsIn(service, hosted);
+    const serviceName = serviceNameIn(service, hosted, "Interface", useFips);
+    // The planner keys a service of another region by its full (non-FIPS) name.
+    const key = remote ? serviceNameIn(service, remote) : service.key;
     if (!mayInterface || args.facts?.serviceAzs?.[key] || out.has(key)) continue;
     out.set(key, { key, serviceName, path, ...(remote ? { serviceRegion } : {}) });
   }
@@ -269,7 +281,7 @@ export function mayUseGateway(args: EndpointPlanArgs, region: string): boolean {
 function requestedServices(
   args: EndpointPlanArgs,
   region: string,
-): Array<{ service: CatalogService; type: string; path: string; serviceRegion?: string }> {
+): Array<{ service: CatalogService; type: string; path: string; fips?: boolean; serviceRegion?: string }> {
   const names: Array<[string, string]> = [
     ...asArray(args.services).map((name, i): [string, string] => [name, `services[${i}]`]),
     ...asArray(args.bundles).flatMap((b, i) => (getBundle(b)?.services ?? []).map((name): [string, string] => [name, `bundles[${i}]`])),
@@ -285,6 +297,7 @@ function requestedServices(
         service: found.service,
         type: options?.type ?? "Auto",
         path,
+        fips: options?.fips ?? found.fips,
         ...(serviceRegion && serviceRegion !== region ? { serviceRegion } : {}),
       },
     ];

@@ -24,6 +24,7 @@ import type {
 import { compareDiagnostics, Report } from "./rules/context";
 import * as crossRegion from "./rules/crossRegion";
 import * as endpointServices from "./rules/endpointServices";
+import { checkAvailability, useFips, CODES as AVAILABILITY } from "./rules/availability";
 import { checkVpcDns, CODES as VPC_DNS } from "./rules/vpcDns";
 import { byGroupReason, checkAccess, scopeFor, CODES as ACCESS, type ServiceScope } from "./rules/access";
 import { reportPublicSubnets, selectByTags, CODES as SUBNETS } from "./rules/subnets";
@@ -108,6 +109,7 @@ class Planner {
         );
     }
 
+    checkAvailability(this.report.for(AVAILABILITY), this.input);
     const endpoints = this.input.services.flatMap((service) => this.planService(service));
     this.checkVpcForInterfaces(endpoints);
     this.applySecurityGroupMode(endpoints);
@@ -362,6 +364,7 @@ class Planner {
     const candidates = this.candidateSubnets(service);
     if (!candidates) return undefined;
     const remote = service.serviceRegion;
+    // Messages name the service as the request does (FIPS or not, it is the same service there).
     const serviceName = serviceNameIn(catalog, remote ?? this.region);
     if (
       remote &&
@@ -414,7 +417,10 @@ class Planner {
     }
 
     const ipAddressType = this.ipAddressType(service, placement.chosen);
-    const dnsNames = opts.privateDnsNames ?? facts.servicePrivateDns?.[key] ?? privateDnsNamesIn(catalog, remote ?? this.region);
+    const fips = useFips(this.report.for(AVAILABILITY), service, this.input);
+    if (fips) reasons.push(fips);
+    const dnsNames =
+      opts.privateDnsNames ?? facts.servicePrivateDns?.[key] ?? privateDnsNamesIn(catalog, remote ?? this.region, Boolean(fips));
     const privateDns = this.privateDns(service, dnsNames, reasons, opts.hasGateway);
     // When a gateway carries the VPC's own traffic, the interface endpoint serves outsiders only.
     const admitVpc = scope.fromVpc && !opts.hasGateway;
@@ -464,7 +470,7 @@ class Planner {
     const endpoint: PlannedEndpoint = {
       name: endpointName(service.name, "Interface"),
       service: key,
-      serviceName,
+      serviceName: serviceNameIn(catalog, remote ?? this.region, "Interface", Boolean(fips)),
       ...(remote ? { serviceRegion: remote.code } : {}),
       type: "Interface",
       // In AZ order, so that subnetIds[i] is the subnet chosen in azs[i].

@@ -64,6 +64,8 @@ export interface ServiceRequest {
   /** Restrict the gateway endpoint to these route tables (default: all request route tables). */
   routeTableIds?: string[];
   ipAddressType?: IpAddressType;
+  /** Use the service's FIPS endpoint service (e.g. `kms-fips`); an error where it has none in the region. Default `defaults.fips`. */
+  fips?: boolean;
   /**
    * Region of the service when it is not the VPC's: a cross-region interface endpoint
    * (`serviceRegion`), for the services AWS lists as cross-region enabled. Default: the VPC's region.
@@ -156,6 +158,8 @@ export interface DefaultsSpec {
   privateDns?: boolean;
   ipAddressType?: IpAddressType;
   policy?: PolicySpec;
+  /** Every interface endpoint uses its service's FIPS endpoint service; an error for a service without one. Default false. */
+  fips?: boolean;
 }
 
 /** Facts the planner needs from AWS; a request may give them, lookups may add them. */

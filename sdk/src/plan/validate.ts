@@ -8,7 +8,6 @@ import {
   findService,
   getBundle,
   getRegion,
-  getService,
   isCrossRegionEnabled,
   parseEndpointServiceName,
   regionCodes,
@@ -44,6 +43,8 @@ export interface ResolvedService {
   options: ServiceRequest;
   /** Where the service was asked for, for error paths. */
   path: string;
+  /** The service was named by its FIPS name (`kms-fips`), which asks for the FIPS endpoint. */
+  fipsByName?: boolean;
 }
 
 export interface NormalizedRequest {
@@ -196,8 +197,9 @@ function readServices(request: PlanRequest, region: Region, problems: Problems, 
   // name, which beats a bundle member. Two entries with options are a conflict.
   const byKey = new Map<string, ResolvedService & { rank: number }>();
   const add = (name: string, options: ServiceRequest, path: string, rank: number): void => {
-    const found = resolveName(name, region, path, problems, options);
-    if (!found) return;
+    const resolved = resolveName(name, region, path, problems, options);
+    if (!resolved) return;
+    const { fips: fipsByName, ...found } = resolved;
     const previous = byKey.get(found.key);
     if (previous && rank === 2 && previous.rank === 2) {
       problems.add(
@@ -209,7 +211,15 @@ function readServices(request: PlanRequest, region: Region, problems: Problems, 
       return;
     }
     if (!previous || rank > previous.rank) {
-      byKey.set(found.key, { ...found, options: { ...options, name: found.key }, path, rank });
+      // A FIPS name asks for the FIPS endpoint under the service's key, so re-planning (hub, spokes) keeps it.
+      const fips = fipsByName && options.fips === undefined ? { fips: true } : {};
+      byKey.set(found.key, {
+        ...found,
+        options: { ...options, ...fips, name: found.key },
+        path,
+        rank,
+        ...(fipsByName ? { fipsByName: true } : {}),
+      });
     }
   };
   (request.bundles ?? []).forEach((name, i) => {
@@ -247,11 +257,14 @@ function resolveName(
   path: string,
   problems: Problems,
   options: ServiceRequest,
-): Omit<ResolvedService, "options" | "path"> | undefined {
+): (Omit<ResolvedService, "options" | "path"> & { fips: boolean }) | undefined {
   const serviceRegion = options.region;
   const found = findService(name);
   const endpointService = found ? undefined : parseEndpointServiceName(name);
-  if (endpointService) return resolveEndpointService(endpointService, region, path, problems, options);
+  if (endpointService) {
+    const resolved = resolveEndpointService(endpointService, region, path, problems, options);
+    return resolved && { ...resolved, fips: false };
+  }
   if (!found) {
     if (getBundle(name)) {
       problems.add("BUNDLE_AS_SERVICE", path, `"${name}" is a bundle, not a service.`, `Move it to bundles: [${name}].`);
@@ -266,7 +279,8 @@ function resolveName(
     );
     return undefined;
   }
-  const catalog = getService(found.service.key)!;
+  const catalog = found.service;
+  const fips = Boolean(found.fips);
   checkPort(new Report(problems).for(ENDPOINT_SERVICES), catalog, options, path);
   const named = found.region && found.region !== region.code ? found.region : undefined;
   if (serviceRegion && found.region && serviceRegion !== found.region) {
@@ -279,7 +293,7 @@ function resolveName(
     return undefined;
   }
   const remoteCode = serviceRegion ?? named;
-  if (!remoteCode || remoteCode === region.code) return { key: catalog.key, name: catalog.key, catalog };
+  if (!remoteCode || remoteCode === region.code) return { key: catalog.key, name: catalog.key, catalog, fips };
   const enabled = isCrossRegionEnabled(catalog.key);
   if (!serviceRegion && !enabled) {
     problems.add(
@@ -302,7 +316,7 @@ function resolveName(
     path: regionPath,
   });
   if (!reachable) return undefined;
-  return { key: serviceNameIn(catalog, remote), name: `${catalog.key}-${remote.code}`, catalog, serviceRegion: remote };
+  return { key: serviceNameIn(catalog, remote), name: `${catalog.key}-${remote.code}`, catalog, serviceRegion: remote, fips };
 }
 
 /** An endpoint service by full name: its own region's, or a cross-region one when its provider allows. */
