@@ -4,7 +4,16 @@
  * built-in catalog by `plan --catalog FILE` and the components' `catalogOverlay` arg. Pure: the
  * comparison with the built-in catalog and the facts it yields need no AWS SDK.
  */
-import { getRegion, privateDnsNamesIn, serviceNameIn, services, type CatalogService, type Region } from "../catalog";
+import {
+  findService,
+  getRegion,
+  hasFipsIn,
+  privateDnsNamesIn,
+  serviceNameIn,
+  services,
+  type CatalogService,
+  type Region,
+} from "../catalog";
 import type { PlanFacts } from "../plan/types";
 import { factsFromServices, type ServiceFacts } from "./services";
 
@@ -38,15 +47,28 @@ export interface CatalogDiffRow {
 const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i]);
 
-/** Every catalog service by the name it has in `region` (gateway names too, where they differ). */
-function catalogNames(region: Region): Map<string, CatalogService> {
-  const out = new Map<string, CatalogService>();
+interface NamedEntry {
+  service: CatalogService;
+  fips: boolean;
+}
+
+/** Every catalog service by the names it has in `region`: gateway names where they differ, and FIPS names. */
+function catalogNames(region: Region): Map<string, NamedEntry> {
+  const out = new Map<string, NamedEntry>();
   for (const s of services) {
-    out.set(serviceNameIn(s, region), s);
-    if (s.types.includes("Gateway")) out.set(serviceNameIn(s, region, "Gateway"), s);
+    out.set(serviceNameIn(s, region), { service: s, fips: false });
+    if (s.types.includes("Gateway")) out.set(serviceNameIn(s, region, "Gateway"), { service: s, fips: false });
+    if (hasFipsIn(s, region)) out.set(serviceNameIn(s, region, "Interface", true), { service: s, fips: true });
   }
   return out;
 }
+
+const catalogSide = (e: NamedEntry, region: Region): NonNullable<CatalogDiffRow["catalog"]> => ({
+  // A FIPS endpoint service is an interface one.
+  types: e.fips ? ["Interface"] : [...e.service.types],
+  privateDnsNames: [...privateDnsNamesIn(e.service, region, e.fips)],
+  policy: e.service.policy,
+});
 
 /** The AWS listing beside the catalog of `serviceRegion` (default `region`), sorted by service name. */
 export function compareWithCatalog(found: Record<string, ServiceFacts>, region: Region, serviceRegion?: Region): CatalogDiffRow[] {
@@ -59,13 +81,13 @@ export function compareWithCatalog(found: Record<string, ServiceFacts>, region: 
       rows.push({ serviceName: name, status: "onlyInAws", differences: [], aws });
       continue;
     }
-    const catalog = { types: [...entry.types], privateDnsNames: [...privateDnsNamesIn(entry, hosted)], policy: entry.policy };
+    const catalog = catalogSide(entry, hosted);
     const differences = [
       !sameSet(catalog.types, aws.types) && "types",
       aws.types.includes("Interface") && !sameSet(catalog.privateDnsNames, aws.privateDnsNames) && "privateDnsNames",
       aws.policySupported !== undefined && aws.policySupported !== catalog.policy && "policy",
     ].filter((d): d is string => Boolean(d));
-    rows.push({ serviceName: name, key: entry.key, status: differences.length ? "different" : "same", differences, aws, catalog });
+    rows.push({ serviceName: name, key: entry.service.key, status: differences.length ? "different" : "same", differences, aws, catalog });
   }
   const reported = new Set(Object.keys(found));
   const listed = new Set<string>();
@@ -73,13 +95,7 @@ export function compareWithCatalog(found: Record<string, ServiceFacts>, region: 
     // A service with a gateway and an interface name under one name is listed once.
     if (reported.has(name) || listed.has(name)) continue;
     listed.add(name);
-    rows.push({
-      serviceName: name,
-      key: entry.key,
-      status: "onlyInCatalog",
-      differences: [],
-      catalog: { types: [...entry.types], privateDnsNames: [...privateDnsNamesIn(entry, hosted)], policy: entry.policy },
-    });
+    rows.push({ serviceName: name, key: entry.service.key, status: "onlyInCatalog", differences: [], catalog: catalogSide(entry, hosted) });
   }
   return rows.sort((a, b) => (a.serviceName < b.serviceName ? -1 : a.serviceName > b.serviceName ? 1 : 0));
 }
@@ -121,11 +137,12 @@ export function readOverlay(value: unknown): CatalogOverlay | string {
 
 /** The planner facts an overlay gives, keyed as the planner keys services in the overlay's region. */
 export function overlayFacts(overlay: CatalogOverlay): PlanFacts {
+  // Facts are keyed by catalog key, which a FIPS name shares with its service: the overlay gives the
+  // default endpoint service's facts, and a FIPS plan's lookups (or facts) give the FIPS one's.
   const found = Object.fromEntries(
-    overlay.services.map((s) => [
-      s.serviceName,
-      overlay.serviceRegion && !s.serviceRegion ? { ...s, serviceRegion: overlay.serviceRegion } : s,
-    ]),
+    overlay.services
+      .filter((s) => !findService(s.serviceName)?.fips)
+      .map((s) => [s.serviceName, overlay.serviceRegion && !s.serviceRegion ? { ...s, serviceRegion: overlay.serviceRegion } : s]),
   );
   return factsFromServices({ found, missing: [] }, undefined, overlay.region);
 }

@@ -8,3 +8,4 @@ export { paginate, type Page } from "./paginate";
 export { readVpcSnapshots, readServices, readServiceGroups, readAllServices, readSecurityGroupVpcs, mergeServiceDetails } from "./reader";
 export { completeRequest, existingEndpoints, factsFromServices, serviceNamesToLookUp, type Completion } from "./request";
 export * from "./snapshot";
+export { compareWithCatalog, overlayFacts, overlayOf, readOverlay, type CatalogOverlay, type CatalogDiffRow } from "../overlay";
