@@ -51,6 +51,8 @@ export const serviceShape = obj(
     tags,
     securityGroupIds: securityGroups(),
     dnsRecordIpType: { kind: "enum", values: ["ipv4", "dualstack", "ipv6", "service-defined"] },
+    region: str("us-west-2"),
+    port: { kind: "number", min: 1, integer: true },
   },
   ["name"],
 );
@@ -111,6 +113,9 @@ export const requestShape = obj(
     prices: obj({
       interfaceHourUsd: money,
       interfacePerGbUsd: money,
+      interfacePerGbTier2Usd: money,
+      interfacePerGbTier3Usd: money,
+      interRegionPerGbUsd: money,
       natHourUsd: money,
       natPerGbUsd: money,
       transitGatewayPerGbUsd: money,
@@ -131,6 +136,8 @@ export const requestShape = obj(
       servicePrivateDns: { kind: "record", of: strings("secretsmanager.us-east-1.amazonaws.com") },
       serviceIpTypes: { kind: "record", of: { kind: "array", of: { kind: "enum", values: ["ipv4", "ipv6"] } } },
       servicePolicy: { kind: "record", of: bool },
+      servicePrivateDnsVerified: { kind: "record", of: bool },
+      serviceAcceptanceRequired: { kind: "record", of: bool },
       accountId: str("123456789012", ACCOUNT),
       securityGroupVpcs: { kind: "record", of: str("vpc-0abc1234", ID_PATTERNS.vpc) },
     }),

@@ -9,7 +9,7 @@
  * 300 VPCs per private hosted zone (AWS recommends a Profile beyond that), 500 hosted zones per
  * account; a Profile takes 1,000 VPCs and a VPC one Profile
  * (https://docs.aws.amazon.com/Route53/latest/APIReference/API_route53profiles_AssociateProfile.html).
- * Prices: the region's price table (catalog/regions.json `dnsPrices`, https://aws.amazon.com/route53/pricing/).
+ * Prices: the region's price table (catalog/regions.json `allRegions`, https://aws.amazon.com/route53/pricing/).
  */
 import { HOURS_PER_MONTH, money } from "../cost";
 import type { PriceTable } from "../types";
