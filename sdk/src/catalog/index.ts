@@ -48,6 +48,8 @@ export interface Region {
   dnsSuffix: string;
   prices: PriceTable;
   pricesAssumed?: boolean;
+  /** Whether an account must enable the region first (opt-in); absent where no AWS page said. */
+  optIn?: boolean;
 }
 
 export const services: readonly CatalogService[] = servicesFile.services as CatalogService[];
