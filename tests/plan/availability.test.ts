@@ -56,7 +56,8 @@ const rows: Row[] = [
     why: "Route 53's regionless endpoint service lives in us-east-1 (requests are signed for it): elsewhere it is unavailable",
     request: inRegion("eu-central-1", { services: ["route53"] }),
     problems: [["SERVICE_UNAVAILABLE", "services[0]"]],
-    message: /route53 \(com\.amazonaws\.route53\) is not offered in eu-central-1: it is a regionless service.*us-east-1 \(https:\/\/docs\.aws\.amazon\.com\/general\/latest\/gr\/r53\.html\)/,
+    message:
+      /route53 \(com\.amazonaws\.route53\) is not offered in eu-central-1: it is a regionless service.*us-east-1 \(https:\/\/docs\.aws\.amazon\.com\/general\/latest\/gr\/r53\.html\)/,
     hint: /reach us-east-1 through a cross-region interface endpoint/,
   },
   {
