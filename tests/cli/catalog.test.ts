@@ -36,7 +36,7 @@ describe("cli: vpce-plan catalog", () => {
     for (const key of ["iam", "route53", "cloudfront"]) assert.ok(!keys.includes(key), `${key} lives in us-east-1 only`);
     assert.equal(keys.length, services.length - 3);
     const known = eu.services.filter((s: { available: string }) => s.available === "yes").map((s: { key: string }) => s.key);
-    assert.deepEqual(known, ["lightsail"], "only Lightsail's own API lists eu-west-1");
+    assert.deepEqual(known, ["lightsail", "sts"], "only Lightsail's API and STS's VPC endpoint page list eu-west-1");
     const cn = JSON.parse(vpcePlan(["catalog", "--region", "cn-north-1", "--format", "json"]).stdout);
     assert.ok(!cn.services.some((s: { key: string }) => s.key === "lightsail"), "Lightsail runs in no China region");
     assert.ok(!cn.services.some((s: { key: string }) => s.key === "route53"), "China's Route 53 lives in cn-northwest-1");

@@ -94,9 +94,24 @@ const rows: Row[] = [
   },
   {
     why: "a region whose list the catalog does not know: one warning names the services planned anyway",
-    request: inRegion("eu-west-1", { services: ["sts", "kms"] }),
+    request: inRegion("eu-west-1", { services: ["sqs", "kms"] }),
     warnings: [["AVAILABILITY_UNKNOWN", "region"]],
-    message: /does not know whether eu-west-1 offers kms, sts/,
+    message: /does not know whether eu-west-1 offers kms, sqs;/,
+  },
+  {
+    why: "STS's VPC endpoint page lists the regions that offer it: no warning there, China and GovCloud included",
+    request: inRegion("us-gov-west-1", { services: ["sts"] }),
+    endpoints: { sts: { serviceName: "com.amazonaws.us-gov-west-1.sts" } },
+  },
+  {
+    why: "STS in China's cn-north-1 is listed too (under its cn.com.amazonaws name)",
+    request: inRegion("cn-north-1", { services: ["sts"] }),
+    endpoints: { sts: { serviceName: "cn.com.amazonaws.cn-north-1.sts" } },
+  },
+  {
+    why: "a region the STS page leaves out stays unknown, not unavailable",
+    request: inRegion("mx-central-1", { services: ["sts"] }),
+    warnings: [["AVAILABILITY_UNKNOWN", "region"]],
   },
   {
     why: "facts for every service leave nothing unknown",
