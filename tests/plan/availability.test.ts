@@ -88,6 +88,13 @@ const rows: Row[] = [
     hint: /no region of aws-cn offers it/,
   },
   {
+    why: "GovCloud offers Step Functions through PrivateLink only for FIPS endpoints: the non-FIPS states name is unavailable",
+    request: inRegion("us-gov-east-1", { services: ["states"] }),
+    problems: [["SERVICE_UNAVAILABLE", "services[0]"]],
+    message: /states .*govcloud-step-functions\.html/,
+    hint: /no region of aws-us-gov offers it/,
+  },
+  {
     why: "Lightsail in a region its API lists is known to be offered",
     request: inRegion("eu-north-1", { services: ["lightsail"] }),
     endpoints: { lightsail: { serviceName: "com.amazonaws.eu-north-1.lightsail" } },
