@@ -1,4 +1,5 @@
 /** The request file's structure (version 1), as checked by shape.ts. */
+import { ADJUSTABLE, FIXED } from "./rules/quotas";
 import type { Shape } from "./shape";
 
 const str = (example?: string, pattern?: RegExp): Shape => ({ kind: "string", example, pattern });
@@ -25,6 +26,7 @@ const policy = obj({
 
 const ipType: Shape = { kind: "enum", values: ["ipv4", "dualstack", "ipv6"] };
 const money: Shape = { kind: "number", min: 0 };
+const count: Shape = { kind: "number", min: 1, integer: true };
 
 export const serviceShape = obj(
   {
@@ -61,6 +63,7 @@ export const requestShape = obj(
           az: str("us-east-1a", AZ_PATTERN),
           routeTableId: str("rtb-0abc", ID_PATTERNS.routeTable),
           ipv6: bool,
+          ipv6Only: bool,
         },
         ["id"],
       ),
@@ -103,6 +106,8 @@ export const requestShape = obj(
       accountId: str("123456789012", ACCOUNT),
     }),
     tags: { kind: "record", of: { kind: "string" } },
+    // Fixed limits are accepted here so that writing one is QUOTA_NOT_ADJUSTABLE, not "unknown field".
+    quotas: obj(Object.fromEntries([...Object.keys(ADJUSTABLE), ...Object.keys(FIXED)].map((key) => [key, count]))),
   },
   ["region", "vpc"],
 );
