@@ -41,6 +41,8 @@ export function scaleRequest(spokes: number, layout: "sparse" | "contiguous"): N
     version: 1,
     region: "us-east-1",
     transit: { type: "transitGateway" },
+    // Beyond 300 spokes every shared service's hosted zone needs a raised association quota.
+    ...(spokes > 299 ? { quotas: { vpcsPerHostedZone: spokes + 1 } } : {}),
     hub: {
       vpc: { id: "vpc-hub", cidrs: ["172.16.0.0/16"], dnsSupport: true, dnsHostnames: true },
       subnets: AZS.map((az) => ({ id: `subnet-hub-${az}`, az, routeTableId: "rtb-hub" })),

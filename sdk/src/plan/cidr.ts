@@ -105,6 +105,7 @@ export function formatBlock(b: Block): string {
  * a name once `:` and `/` are replaced.
  */
 export function canonicalCidr(cidr: string): string {
+  if (!cidr.includes(":")) return cidr;
   const b = parseBlock(cidr);
   if (!b || b.family === 4) return cidr;
   return `${words(b)

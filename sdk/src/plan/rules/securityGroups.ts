@@ -211,21 +211,33 @@ function hash(text: string): number {
   return h;
 }
 
+/** A rule's weight for one bucket: the CIDR's hash mixed with the bucket (murmur3's finalizer). */
+function weight(h: number, bucket: number): number {
+  let x = (h ^ Math.imul(bucket + 1, 0x9e3779b9)) >>> 0;
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
 /**
- * Rendezvous hashing: each rule prefers the buckets in the order of hash(bucket, CIDR) and takes the
- * first with room for its family. A rule's bucket depends on its own CIDR, not on its neighbours, so
- * adding or removing a consumer moves (replaces) few other rules.
+ * Rendezvous hashing: each rule goes to the bucket of highest weight(CIDR, bucket) that still has
+ * room for its family. A rule's bucket depends on its own CIDR, not on its neighbours, so adding or
+ * removing a consumer moves (replaces) few other rules.
  */
 function spreadRules(rules: readonly IngressRule[], buckets: number, limit: number): IngressRule[][] {
   const out: IngressRule[][] = Array.from({ length: buckets }, () => []);
   const used = Array.from({ length: buckets }, () => [0, 0]);
   for (const rule of [...rules].sort(compareRules)) {
     const family = isV6(rule) ? 1 : 0;
-    const key = canonicalCidr(rule.cidr);
-    const order = Array.from({ length: buckets }, (_, b) => b).sort((a, b) => hash(`${b}/${key}`) - hash(`${a}/${key}`) || a - b);
-    const bucket = order.find((b) => used[b][family] < limit)!;
-    used[bucket][family]++;
-    out[bucket].push(rule);
+    const h = hash(canonicalCidr(rule.cidr));
+    let best = -1;
+    let bestWeight = -1;
+    for (let b = 0; b < buckets; b++) {
+      const w = weight(h, b);
+      if (used[b][family] < limit && w > bestWeight) [best, bestWeight] = [b, w];
+    }
+    used[best][family]++;
+    out[best].push(rule);
   }
   return out;
 }
