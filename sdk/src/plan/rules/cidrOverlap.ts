@@ -91,6 +91,6 @@ export function checkOverlaps(ctx: OverlapContext, networks: readonly Network[])
         message,
         `Re-address one of the networks (or declare only ${other.label}'s blocks that do not overlap ${local!.label}).`,
       );
-    else ctx.warn("CIDR_OVERLAP", message, { path: inner.path });
+    else ctx.warn("CIDR_OVERLAP", message, { path: local ? otherEntry.path : inner.path });
   }
 }
