@@ -5,7 +5,7 @@
  *   vpce:vpcId      (or vpce:vpc, an object like the `vpc` arg)
  *   vpce:subnetIds  (or vpce:subnets: [{ id, az?, routeTableId? }]; AZs and route tables are looked up)
  *   vpce:services, vpce:bundles, vpce:serviceOptions, vpce:access, vpce:ha, vpce:traffic,
- *   vpce:prices, vpce:securityGroup, vpce:defaults, vpce:tags, vpce:facts, vpce:lookups
+ *   vpce:prices, vpce:securityGroup, vpce:defaults, vpce:tags, vpce:facts, vpce:quotas, vpce:lookups
  *   vpce:name       (the component's name, default `endpoints`)
  *   aws:region      (or vpce:region)
  */
@@ -27,6 +27,7 @@ const PASS_THROUGH = [
   "defaults",
   "tags",
   "facts",
+  "quotas",
 ] as const;
 
 export function goldenPath(config = new pulumi.Config(CONFIG_NAMESPACE)) {

@@ -35,7 +35,7 @@ export async function lookUpNetwork(
   const gateway = mayUseGateway(args, region);
   const subnets = (Array.isArray(args.subnets) ? args.subnets : []).map(async (subnet, i) => {
     if (!isPlain(subnet?.id)) return;
-    const entry: { az?: string; ipv6?: boolean; routeTableId?: string } = {};
+    const entry: { az?: string; ipv6?: boolean; ipv6Only?: boolean; routeTableId?: string } = {};
     const lookups: Promise<void>[] = [];
     if (!subnet.az) {
       lookups.push(
@@ -43,6 +43,8 @@ export async function lookUpNetwork(
           (result) => {
             entry.az = result.availabilityZone;
             entry.ipv6 = Boolean(result.ipv6CidrBlock);
+            // An IPv6-only subnet: an IPv6 CIDR and no IPv4 one (EC2's Ipv6Native).
+            entry.ipv6Only = Boolean(result.ipv6Native || (result.ipv6CidrBlock && !result.cidrBlock));
           },
           (err) =>
             void problems.push({

@@ -34,7 +34,7 @@ export interface PreparedRequest {
 export interface LookedUpArgs {
   region: string;
   /** Subnet index -> AZ (and IPv6) found with getSubnet, route table found with getRouteTable. */
-  subnets?: Map<number, { az?: string; ipv6?: boolean; routeTableId?: string }>;
+  subnets?: Map<number, { az?: string; ipv6?: boolean; ipv6Only?: boolean; routeTableId?: string }>;
   vpc?: { cidrs?: string[]; ipv6Cidrs?: string[]; dnsSupport?: boolean; dnsHostnames?: boolean };
 }
 
@@ -67,6 +67,8 @@ export function prepareRequest(args: EndpointPlanArgs, found: LookedUpArgs): Pre
         if (az !== undefined) spec.az = az;
         const ipv6 = subnet?.ipv6 ?? lookedUp?.ipv6;
         if (ipv6 !== undefined) spec.ipv6 = ipv6;
+        const ipv6Only = subnet?.ipv6Only ?? lookedUp?.ipv6Only;
+        if (ipv6Only !== undefined) spec.ipv6Only = ipv6Only;
         const rtb = subnet?.routeTableId ?? lookedUp?.routeTableId;
         if (rtb !== undefined) {
           let rtbId = isPlain(rtb) ? rtb : routeTableByInput.get(rtb);
@@ -104,6 +106,7 @@ export function prepareRequest(args: EndpointPlanArgs, found: LookedUpArgs): Pre
   if (args.traffic !== undefined) request.traffic = args.traffic;
   if (args.prices !== undefined) request.prices = args.prices;
   if (args.tags !== undefined) request.tags = args.tags;
+  if (args.quotas !== undefined) request.quotas = args.quotas;
   if (args.facts !== undefined) request.facts = args.facts;
   if (args.defaults !== undefined) {
     const { policy, ...rest } = args.defaults;

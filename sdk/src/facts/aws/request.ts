@@ -89,6 +89,7 @@ export function completeRequest(
       az: s.az,
       ...(s.routeTableId ? { routeTableId: s.routeTableId } : {}),
       ipv6: s.ipv6,
+      ...(s.ipv6 && !s.cidr ? { ipv6Only: true } : {}),
     }));
   } else {
     request.subnets = base.subnets.map((s, i): SubnetSpec => {
@@ -103,7 +104,8 @@ export function completeRequest(
         return s;
       }
       const routeTableId = s.routeTableId ?? found.routeTableId;
-      return { ...s, az: s.az ?? found.az, ...(routeTableId ? { routeTableId } : {}), ipv6: s.ipv6 ?? found.ipv6 };
+      const ipv6Only = s.ipv6Only ?? (found.ipv6 && !found.cidr ? true : undefined);
+      return { ...s, az: s.az ?? found.az, ...(routeTableId ? { routeTableId } : {}), ipv6: s.ipv6 ?? found.ipv6, ...(ipv6Only ? { ipv6Only } : {}) };
     });
   }
   const services: Array<string | ServiceRequest> = [...(base?.services ?? []), ...(extra.services ?? [])];
