@@ -8,7 +8,13 @@ const SUBNETS = [
   { id: "subnet-a", az: "us-east-1a" },
   { id: "subnet-b", az: "us-east-1b" },
 ];
-const base = (extra: Partial<EndpointPlanArgs> = {}): EndpointPlanArgs => ({ region: "us-east-1", vpc: VPC, subnets: SUBNETS, services: ["sts"], ...extra });
+const base = (extra: Partial<EndpointPlanArgs> = {}): EndpointPlanArgs => ({
+  region: "us-east-1",
+  vpc: VPC,
+  subnets: SUBNETS,
+  services: ["sts"],
+  ...extra,
+});
 const mocks = (ipv6Only = false) =>
   new AwsMocks({
     region: "us-east-1",
@@ -22,7 +28,10 @@ describe("EndpointPlan: what AWS accepts", () => {
     const run = await runPulumi(() => new EndpointPlan("app", base({ access: { onPremises: { cidrs } } })), { mocks: mocks() });
     expectNoErrors(run);
     const groups = ofType(run, TYPES.securityGroup);
-    assert.deepEqual(groups.map((g) => g.name).sort(), ["app-sts-2-sg", "app-sts-3-sg", "app-sts-sg"].filter((n) => groups.some((g) => g.name === n)));
+    assert.deepEqual(
+      groups.map((g) => g.name).sort(),
+      ["app-sts-2-sg", "app-sts-3-sg", "app-sts-sg"].filter((n) => groups.some((g) => g.name === n)),
+    );
     assert.ok(groups.length >= 2);
     const [endpoint] = ofType(run, TYPES.vpcEndpoint);
     assert.equal((endpoint.inputs.securityGroupIds as unknown[]).length, groups.length);
@@ -45,7 +54,9 @@ describe("EndpointPlan: what AWS accepts", () => {
     expectNoErrors(run);
     const all = urns(run);
     assert.equal(new Set(all).size, all.length);
-    const v6 = ofType(run, TYPES.ingressRule).filter((r) => typeof r.inputs.cidrIpv6 === "string").map((r) => r.inputs.cidrIpv6);
+    const v6 = ofType(run, TYPES.ingressRule)
+      .filter((r) => typeof r.inputs.cidrIpv6 === "string")
+      .map((r) => r.inputs.cidrIpv6);
     assert.deepEqual(v6.sort(), ["2001:db8:100::/120", "2001:db8::100/120", "2600:1f18:abcd:1200::/56"].sort());
   });
 
@@ -57,12 +68,23 @@ describe("EndpointPlan: what AWS accepts", () => {
     expectNoErrors(run);
     const rules = ofType(run, TYPES.ingressRule);
     assert.ok(rules.length > 0);
-    assert.ok(rules.every((r) => r.inputs.cidrIpv4 === undefined), JSON.stringify(rules.map((r) => r.inputs)));
+    assert.ok(
+      rules.every((r) => r.inputs.cidrIpv4 === undefined),
+      JSON.stringify(rules.map((r) => r.inputs)),
+    );
   });
 
   it("an S3 gateway gets the planned ipAddressType", async () => {
     const run = await runPulumi(
-      () => new EndpointPlan("app", base({ subnets: SUBNETS.map((s) => ({ ...s, routeTableId: "rtb-a", ipv6: true })), services: ["s3"], serviceOptions: { s3: { ipAddressType: "dualstack" } } })),
+      () =>
+        new EndpointPlan(
+          "app",
+          base({
+            subnets: SUBNETS.map((s) => ({ ...s, routeTableId: "rtb-a", ipv6: true })),
+            services: ["s3"],
+            serviceOptions: { s3: { ipAddressType: "dualstack" } },
+          }),
+        ),
       { mocks: mocks() },
     );
     expectNoErrors(run);
@@ -77,7 +99,11 @@ describe("EndpointPlan: what AWS accepts", () => {
     assert.match(String(err), /QUOTA_EXCEEDED/);
     assert.equal(ofType(over, TYPES.vpcEndpoint).length, 0);
     const raised = await runPulumi(
-      () => new EndpointPlan("app", base({ access: { onPremises: { cidrs } }, quotas: { rulesPerSecurityGroup: 200, securityGroupsPerInterface: 5 } })),
+      () =>
+        new EndpointPlan(
+          "app",
+          base({ access: { onPremises: { cidrs } }, quotas: { rulesPerSecurityGroup: 200, securityGroupsPerInterface: 5 } }),
+        ),
       { mocks: mocks() },
     );
     expectNoErrors(raised);

@@ -41,7 +41,11 @@ export function runRows(rows: readonly Row[]): void {
           p.warnings.some((w) => w.code === code && (path === undefined || w.path === path)),
           `no warning ${code} at ${path}: ${JSON.stringify(p.warnings)}`,
         );
-      for (const [name, code] of row.reasons ?? []) assert.ok(endpoint(p, name).reasons.some((r) => r.code === code), `${name} lacks ${code}`);
+      for (const [name, code] of row.reasons ?? [])
+        assert.ok(
+          endpoint(p, name).reasons.some((r) => r.code === code),
+          `${name} lacks ${code}`,
+        );
       for (const code of row.absent ?? []) assert.ok(!codesOf(p).includes(code), `${code} should not appear`);
       row.check?.(p);
     });

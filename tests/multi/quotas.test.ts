@@ -6,7 +6,9 @@ import { network, spoke } from "./fixtures";
 /** Spoke i's /20, never adjacent to another spoke's (so nothing merges). */
 const sparse = (i: number): string => `10.${100 + (i >> 3)}.${(i & 7) * 32}.0/20`;
 const spokes = (n: number, o: (i: number) => Parameters<typeof spoke>[2] = () => ({})) =>
-  Array.from({ length: n }, (_, i) => spoke(`s${String(i).padStart(4, "0")}`, i + 1, { cidr: sparse(i), services: ["sts", "kms"], ...o(i) }));
+  Array.from({ length: n }, (_, i) =>
+    spoke(`s${String(i).padStart(4, "0")}`, i + 1, { cidr: sparse(i), services: ["sts", "kms"], ...o(i) }),
+  );
 
 function problems(req: NetworkRequest): Problem[] {
   try {
@@ -40,11 +42,15 @@ describe("planNetwork: what AWS would reject", () => {
   });
 
   it("adding one spoke keeps the split groups' names and leaves every other rule in its group", () => {
-    const where = (p: NetworkPlan): Map<string, string> => new Map(hubGroups(p, "sts").flatMap((g) => g.ingress.map((r) => [r.cidr, g.name!] as [string, string])));
+    const where = (p: NetworkPlan): Map<string, string> =>
+      new Map(hubGroups(p, "sts").flatMap((g) => g.ingress.map((r) => [r.cidr, g.name!] as [string, string])));
     const before = where(planNetwork(network(spokes(200))));
     const after = where(planNetwork(network(spokes(201))));
     assert.deepEqual([...new Set(before.values())].sort(), [...new Set(after.values())].sort());
-    assert.deepEqual([...before].filter(([cidr, g]) => after.get(cidr) !== g), []);
+    assert.deepEqual(
+      [...before].filter(([cidr, g]) => after.get(cidr) !== g),
+      [],
+    );
   });
 
   it("more spokes than 5 groups of 60 rules hold is QUOTA_EXCEEDED at spokes", () => {
@@ -55,7 +61,10 @@ describe("planNetwork: what AWS would reject", () => {
   });
 
   it("adjacent spoke CIDRs merge exactly, so 1,000 spokes fit one group", () => {
-    const req = network(spokes(1000, (i) => ({ cidr: `10.${100 + (i >> 8)}.${i & 255}.0/24` })), {});
+    const req = network(
+      spokes(1000, (i) => ({ cidr: `10.${100 + (i >> 8)}.${i & 255}.0/24` })),
+      {},
+    );
     req.quotas = { vpcsPerHostedZone: 1001 };
     const groups = hubGroups(planNetwork(req), "sts");
     assert.equal(groups.length, 1);
@@ -65,7 +74,10 @@ describe("planNetwork: what AWS would reject", () => {
   it("one hosted zone associated with 350 spoke VPCs exceeds Route 53's 300 (QUOTA_EXCEEDED), unless the raised quota is declared", () => {
     const many = spokes(350, (i) => ({ cidr: `10.${100 + (i >> 8)}.${i & 255}.0/24`, services: ["sts"] }));
     const found = problems(network(many));
-    assert.deepEqual(found.map((p) => [p.code, p.path]), [["QUOTA_EXCEEDED", "spokes"]]);
+    assert.deepEqual(
+      found.map((p) => [p.code, p.path]),
+      [["QUOTA_EXCEEDED", "spokes"]],
+    );
     assert.match(found[0].message, /private hosted zone: each sts hosted zone .* needs 351/);
     const req = network(many);
     req.quotas = { vpcsPerHostedZone: 400 };
@@ -74,14 +86,21 @@ describe("planNetwork: what AWS would reject", () => {
 
   it("25 spokes in the hub's account with their own S3 gateway exceed 20 gateway endpoints per Region", () => {
     const found = problems(network(spokes(25, () => ({ services: ["s3"] }))));
-    assert.deepEqual(found.map((p) => [p.code, p.path]), [["QUOTA_EXCEEDED", "spokes"]]);
+    assert.deepEqual(
+      found.map((p) => [p.code, p.path]),
+      [["QUOTA_EXCEEDED", "spokes"]],
+    );
     assert.match(found[0].message, /Gateway VPC endpoints per Region/);
   });
 
   it("a spoke whose CIDR is the hub's is CIDR_OVERLAP (an error over peering and a transit gateway alike: inside the hub's range)", () => {
     for (const transit of ["peering", "transitGateway"] as const) {
       const found = problems(network([spoke("twin", 1, { cidr: "10.0.0.0/16" })], { transit }));
-      assert.deepEqual(found.map((p) => [p.code, p.path]), [["CIDR_OVERLAP", "spokes[0].vpc.cidrs[0]"]], transit);
+      assert.deepEqual(
+        found.map((p) => [p.code, p.path]),
+        [["CIDR_OVERLAP", "spokes[0].vpc.cidrs[0]"]],
+        transit,
+      );
     }
   });
 

@@ -5,7 +5,11 @@ import { runRows } from "../helpers/rows";
 
 describe("planEndpoints: overlapping networks", () => {
   runRows([
-    { why: "disjoint networks: no overlap", request: request({ access: { peerVpcs: [{ name: "p", cidrs: ["10.1.0.0/16"] }] } }), absent: ["CIDR_OVERLAP"] },
+    {
+      why: "disjoint networks: no overlap",
+      request: request({ access: { peerVpcs: [{ name: "p", cidrs: ["10.1.0.0/16"] }] } }),
+      absent: ["CIDR_OVERLAP"],
+    },
     {
       why: "a peer VPC whose CIDR is the VPC's own is an error naming both sides",
       request: request({ access: { peerVpcs: [{ name: "twin", cidrs: ["10.0.0.0/16"] }] } }),
@@ -31,7 +35,11 @@ describe("planEndpoints: overlapping networks", () => {
       why: "two outside networks overlapping: a warning naming both",
       request: request({ access: { onPremises: { cidrs: ["192.168.0.0/16"] }, peerVpcs: [{ name: "p", cidrs: ["192.168.4.0/24"] }] } }),
       warnings: [["CIDR_OVERLAP", "access.peerVpcs[0].cidrs[0]"]],
-      check: (p) => assert.match(p.warnings.find((w) => w.code === "CIDR_OVERLAP")!.message, /on-premises's 192\.168\.0\.0\/16 contains peer VPC p's 192\.168\.4\.0\/24/),
+      check: (p) =>
+        assert.match(
+          p.warnings.find((w) => w.code === "CIDR_OVERLAP")!.message,
+          /on-premises's 192\.168\.0\.0\/16 contains peer VPC p's 192\.168\.4\.0\/24/,
+        ),
     },
   ]);
 });

@@ -380,6 +380,67 @@ const rows: Row[] = [
     request: withField("securityGroup", { ids: ["sg-1"] }),
     path: "securityGroup.ids",
   },
+  {
+    code: "QUOTA_EXCEEDED",
+    why: "a tag value over AWS's fixed 256 characters",
+    request: request({ tags: { team: "x".repeat(300) } }),
+    path: "tags.team",
+    message: /256/,
+  },
+  {
+    code: "QUOTA_NOT_ADJUSTABLE",
+    why: "a fixed limit declared as a raised quota",
+    request: request({ quotas: { tagValueLength: 512 } as never }),
+    path: "quotas.tagValueLength",
+  },
+  {
+    code: "QUOTA_PRODUCT_EXCEEDED",
+    why: "rules per group x groups per interface over 1,000",
+    request: request({ quotas: { rulesPerSecurityGroup: 250 } }),
+    path: "quotas.rulesPerSecurityGroup",
+    message: /1000/,
+  },
+  {
+    code: "TAG_KEY_RESERVED",
+    why: "a tag key with the aws: prefix",
+    request: request({ tags: { "aws:owner": "me" } }),
+    path: "tags.aws:owner",
+  },
+  {
+    code: "IPV6_ONLY_SUBNET_REQUIRED",
+    why: "an ipv6 endpoint on dual-stack subnets",
+    request: request({ subnets: subnets("us-east-1", "ab", { ipv6: true }), services: [{ name: "sts", ipAddressType: "ipv6" }] }),
+    path: "services[0].ipAddressType",
+    hint: /ipv6Only/,
+  },
+  {
+    code: "IPV4_SUBNET_REQUIRED",
+    why: "an ipv4 endpoint on IPv6-only subnets",
+    request: request({ subnets: subnets("us-east-1", "ab", { ipv6: true, ipv6Only: true }) }),
+    path: "subnets",
+  },
+  {
+    code: "CIDR_OVERLAP",
+    why: "a peer VPC with the VPC's own CIDR",
+    request: request({ access: { peerVpcs: [{ name: "twin", cidrs: ["10.0.0.0/16"] }] } }),
+    path: "access.peerVpcs[0].cidrs[0]",
+    message: /twin/,
+  },
+  {
+    code: "POLICY_INVALID",
+    why: "a policy document without Statement",
+    request: request({ services: [{ name: "sts", policy: { document: { Version: "2012-10-17" } } }] }),
+    path: "services[0].policy.document",
+  },
+  {
+    code: "POLICY_PRINCIPAL_MISSING",
+    why: "a policy statement without Principal",
+    request: request({
+      services: [{ name: "sts", policy: { document: { Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] } } }],
+    }),
+    path: "services[0].policy.document.Statement[0]",
+    hint: /Principal/,
+  },
 ];
 
 /** The codes README documents under "Error codes". */

@@ -24,9 +24,9 @@ describe("planEndpoints: IP address types", () => {
       check: (p) => assert.deepEqual(ingressCidrs(endpoint(p, "sts")), ["2600:1f18:abcd:1200::/56"]),
     },
     {
-      why: "an ipv4 endpoint on an IPv6-only subnet is IPV4_SUBNET_REQUIRED",
+      why: "an ipv4 endpoint (nobody wrote a type) on IPv6-only subnets is IPV4_SUBNET_REQUIRED at subnets",
       request: request({ vpc: v6vpc, subnets: v6only }),
-      problems: [["IPV4_SUBNET_REQUIRED", "defaults.ipAddressType"]],
+      problems: [["IPV4_SUBNET_REQUIRED", "subnets"]],
     },
     {
       why: "a problem caused by defaults.ipAddressType is reported once, at defaults.ipAddressType, services in request order",
@@ -47,11 +47,7 @@ describe("planEndpoints: IP address types", () => {
       request: request({
         vpc: v6vpc,
         subnets: dual,
-        services: [
-          { name: "sts", ipAddressType: "ipv6" },
-          "kms",
-          { name: "ecr.api", ipAddressType: "ipv6" },
-        ],
+        services: [{ name: "sts", ipAddressType: "ipv6" }, "kms", { name: "ecr.api", ipAddressType: "ipv6" }],
       }),
       problems: [
         ["IPV6_ONLY_SUBNET_REQUIRED", "services[0].ipAddressType"],
@@ -70,7 +66,12 @@ describe("planEndpoints: IP address types", () => {
     },
     {
       why: "dualstack endpoints admit the IPv6 on-premises networks, and nothing is dropped",
-      request: request({ vpc: v6vpc, subnets: dual, defaults: { ipAddressType: "dualstack" }, access: { onPremises: { cidrs: ["2001:db8::/48"] } } }),
+      request: request({
+        vpc: v6vpc,
+        subnets: dual,
+        defaults: { ipAddressType: "dualstack" },
+        access: { onPremises: { cidrs: ["2001:db8::/48"] } },
+      }),
       absent: ["IPV6_CONSUMERS_DROPPED"],
       check: (p) => assert.ok(ingressCidrs(endpoint(p, "sts")).includes("2001:db8::/48")),
     },

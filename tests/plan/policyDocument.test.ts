@@ -8,7 +8,11 @@ const allow = { Effect: "Allow", Principal: "*", Action: "sts:*", Resource: "*" 
 
 describe("planEndpoints: endpoint policy documents", () => {
   runRows([
-    { why: "a document with Statement and Principal is applied", request: doc({ Version: "2012-10-17", Statement: [allow] }), absent: ["POLICY_DENIES_ALL"] },
+    {
+      why: "a document with Statement and Principal is applied",
+      request: doc({ Version: "2012-10-17", Statement: [allow] }),
+      absent: ["POLICY_DENIES_ALL"],
+    },
     {
       why: "a statement without Principal is rejected (AWS requires one)",
       request: doc({ Version: "2012-10-17", Statement: [allow, { Sid: "NoWho", Effect: "Allow", Action: "*", Resource: "*" }] }),
@@ -27,13 +31,18 @@ describe("planEndpoints: endpoint policy documents", () => {
     },
     {
       why: "a document over 20,480 characters is QUOTA_EXCEEDED (a fixed limit)",
-      request: doc({ Version: "2012-10-17", Statement: [{ ...allow, Resource: Array.from({ length: 700 }, (_, i) => `arn:aws:iam::123456789012:role/r${i}`) }] }),
+      request: doc({
+        Version: "2012-10-17",
+        Statement: [{ ...allow, Resource: Array.from({ length: 700 }, (_, i) => `arn:aws:iam::123456789012:role/r${i}`) }],
+      }),
       problems: [["QUOTA_EXCEEDED", "services[0].policy.document"]],
     },
     {
       why: "an s3-buckets template with too many buckets is too long as well",
       request: request({
-        services: [{ name: "s3", policy: { template: "s3-buckets", buckets: Array.from({ length: 400 }, (_, i) => `bucket-number-${i}`) } }],
+        services: [
+          { name: "s3", policy: { template: "s3-buckets", buckets: Array.from({ length: 400 }, (_, i) => `bucket-number-${i}`) } },
+        ],
       }),
       problems: [["QUOTA_EXCEEDED", "services[0].policy"]],
     },

@@ -157,14 +157,16 @@ describe("planEndpoints: properties", () => {
   it("many consumers (IPv4 and IPv6): every group within its quota, every rule inside the declared CIDRs, every name unique", () => {
     // Blocks in 100.64.0.0/10 and 2001:db8::/32, aligned to their prefix; adjacent ones merge, the rest spread.
     const v4 = fc.tuple(fc.integer({ min: 0, max: 4095 }), fc.integer({ min: 20, max: 28 })).map(([n, len]) => {
-      const value = (100 * 2 ** 24 + 64 * 2 ** 16 + n * 2 ** 10) - ((100 * 2 ** 24 + 64 * 2 ** 16 + n * 2 ** 10) % 2 ** (32 - len));
+      const value = 100 * 2 ** 24 + 64 * 2 ** 16 + n * 2 ** 10 - ((100 * 2 ** 24 + 64 * 2 ** 16 + n * 2 ** 10) % 2 ** (32 - len));
       return `${[24, 16, 8, 0].map((s) => Math.floor(value / 2 ** s) % 256).join(".")}/${len}`;
     });
     // Few distinct groups, so that spellings which once shared a resource name (`2001:db8:1::100/120`
     // and `2001:db8:1:100::/120`) come up together.
-    const v6 = fc.tuple(fc.integer({ min: 0, max: 3 }), fc.constantFrom(0x100, 0x200, 0x300), fc.integer({ min: 0, max: 2 })).map(([a, b, form]) =>
-      form === 0 ? `2001:db8:${a}::${b.toString(16)}/120` : form === 1 ? `2001:db8:${a}:${b.toString(16)}::/120` : `2001:db8:${a}::/48`,
-    );
+    const v6 = fc
+      .tuple(fc.integer({ min: 0, max: 3 }), fc.constantFrom(0x100, 0x200, 0x300), fc.integer({ min: 0, max: 2 }))
+      .map(([a, b, form]) =>
+        form === 0 ? `2001:db8:${a}::${b.toString(16)}/120` : form === 1 ? `2001:db8:${a}:${b.toString(16)}::/120` : `2001:db8:${a}::/48`,
+      );
     const consumers = fc.record({
       onPrem: fc.uniqueArray(fc.oneof(v4, v6), { maxLength: 250 }),
       peers: fc.uniqueArray(fc.oneof(v4, v6), { maxLength: 60 }),
@@ -205,7 +207,10 @@ describe("planEndpoints: properties", () => {
           for (const g of groups) {
             const perFamily = [g.ingress.filter((r) => !r.cidr.includes(":")).length, g.ingress.filter((r) => r.cidr.includes(":")).length];
             assert.ok(Math.max(...perFamily) <= 60, `${g.name}: ${perFamily}`);
-            assert.ok(g.ingress.every((r) => r.fromPort === e.port), `${g.name} opens another port`);
+            assert.ok(
+              g.ingress.every((r) => r.fromPort === e.port),
+              `${g.name} opens another port`,
+            );
             if (groupsSeen.has(g.name!)) continue;
             groupsSeen.add(g.name!);
             names.push(securityGroupName("app", g.name!));
@@ -215,7 +220,12 @@ describe("planEndpoints: properties", () => {
                 assert.ok(declared.has(c), `${r.cidr} admits undeclared ${c}`);
                 assert.ok(containsCidr(r.cidr, c), `${r.cidr} does not contain ${c}`);
               }
-              if (r.covers) assert.equal(blockSize(r.cidr), r.covers.filter((c) => !r.covers!.some((o) => o !== c && containsCidr(o, c))).reduce((n, c) => n + blockSize(c), 0n), `${r.cidr} is wider than ${r.covers}`);
+              if (r.covers)
+                assert.equal(
+                  blockSize(r.cidr),
+                  r.covers.filter((c) => !r.covers!.some((o) => o !== c && containsCidr(o, c))).reduce((n, c) => n + blockSize(c), 0n),
+                  `${r.cidr} is wider than ${r.covers}`,
+                );
             }
           }
         }
@@ -228,4 +238,3 @@ describe("planEndpoints: properties", () => {
 
 /** Addresses in a block. */
 const blockSize = (cidr: string): bigint => 1n << BigInt((cidr.includes(":") ? 128 : 32) - Number(cidr.split("/")[1]));
-

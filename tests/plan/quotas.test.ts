@@ -15,7 +15,11 @@ const onPrem = (n: number): string[] => Array.from({ length: n }, (_, i) => `192
 
 describe("planEndpoints: quotas", () => {
   runRows([
-    { why: "the baseline request is within every quota", request: request(), absent: ["QUOTA_EXCEEDED", "SG_CIDRS_MERGED", "SG_RULES_SPREAD"] },
+    {
+      why: "the baseline request is within every quota",
+      request: request(),
+      absent: ["QUOTA_EXCEEDED", "SG_CIDRS_MERGED", "SG_RULES_SPREAD"],
+    },
     {
       why: "55 interface endpoints in one VPC exceed AWS's default 50 per VPC",
       request: request({ services: interfaceKeys(55) }),
@@ -84,7 +88,9 @@ describe("planEndpoints: quotas", () => {
     },
     {
       why: "400 unmergeable on-premises blocks exceed 5 groups of 60 rules: QUOTA_EXCEEDED naming the fix",
-      request: request({ access: { onPremises: { cidrs: Array.from({ length: 400 }, (_, i) => `100.${64 + (i >> 7)}.${(i & 127) * 2}.0/24`) } } }),
+      request: request({
+        access: { onPremises: { cidrs: Array.from({ length: 400 }, (_, i) => `100.${64 + (i >> 7)}.${(i & 127) * 2}.0/24`) } },
+      }),
       problems: [["QUOTA_EXCEEDED", "access"]],
       checkProblems: ([p]) => {
         assert.match(p.message, /401 IPv4 and 0 IPv6 rules/);

@@ -37,6 +37,15 @@ const requests: unknown[] = [
   request({ bundles: ["ecs-fargate"], services: [{ name: "s3", policy: { template: "s3-buckets", buckets: ["my-assets"] } }] }),
   request({ services: [{ name: "s3", type: "Gateway" }, "s3express"], access: ON_PREM }),
   request({ services: ["s3"], subnets: [...subnets("us-east-1", "a"), { id: "subnet-nort", az: "us-east-1b" }] }),
+  // Over the rules quota: 128 adjacent /24s merge, 70 apart spread; IPv6 on-premises for ipv4 endpoints; a wide on-premises block.
+  request({ access: { onPremises: { cidrs: Array.from({ length: 128 }, (_, i) => `172.16.${i}.0/24`) } } }),
+  request({
+    access: { onPremises: { cidrs: [...Array.from({ length: 70 }, (_, i) => `172.16.${i * 2}.0/24`), "2001:db8::/48", "10.0.0.0/8"] } },
+  }),
+  request({ services: [{ name: "dynamodb", ipAddressType: "dualstack" }], subnets: subnets("us-east-1", "ab", { ipv6: true }) }),
+  request({
+    services: [{ name: "sts", policy: { document: { Statement: [{ Effect: "Deny", Principal: "*", Action: "*", Resource: "*" }] } } }],
+  }),
 ];
 
 function documentedDecisionCodes(): string[] {

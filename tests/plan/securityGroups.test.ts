@@ -4,7 +4,8 @@ import { endpoint, plan, request } from "../helpers/build";
 import { runRows } from "../helpers/rows";
 
 /** `/24`s from 172.16.0.0, `step` apart (step 2 leaves a gap after each, so none merge). */
-const blocks = (n: number, step = 1): string[] => Array.from({ length: n }, (_, i) => `172.${16 + ((i * step) >> 8)}.${(i * step) & 255}.0/24`);
+const blocks = (n: number, step = 1): string[] =>
+  Array.from({ length: n }, (_, i) => `172.${16 + ((i * step) >> 8)}.${(i * step) & 255}.0/24`);
 
 describe("planEndpoints: security groups that fit", () => {
   runRows([
@@ -66,10 +67,7 @@ describe("planEndpoints: security groups that fit", () => {
     const where = (p: typeof before): Map<string, string> =>
       new Map(endpoint(p, "sts").securityGroups!.flatMap((g) => g.ingress.map((r) => [r.cidr, g.name!] as [string, string])));
     const [a, b] = [where(before), where(after)];
-    assert.deepEqual(
-      [...new Set(a.values())].sort(),
-      [...new Set(b.values())].sort(),
-    );
+    assert.deepEqual([...new Set(a.values())].sort(), [...new Set(b.values())].sort());
     const moved = [...a].filter(([cidr, group]) => b.get(cidr) !== group);
     assert.deepEqual(moved, []);
   });

@@ -89,7 +89,7 @@ export function formatBlock(b: Block): string {
   if (b.family === 4) return `${[24, 16, 8, 0].map((s) => Number((b.network >> BigInt(s)) & 255n)).join(".")}/${b.prefix}`;
   const w = words(b);
   let best = [-1, 0];
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     let j = i;
     while (j < 8 && w[j] === "0") j++;
     if (j - i > best[1] && j - i > 1) best = [i, j - i];

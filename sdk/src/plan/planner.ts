@@ -52,7 +52,12 @@ class Planner {
     this.region = input.region;
     this.prices = { ...input.region.prices, ...(input.request.prices ?? {}) };
     this.quotas = readQuotas(this.report.for(QUOTAS), input.request.quotas);
-    this.ipTypes = new IpTypes(this.report.for(IP_TYPES), input.request.defaults?.ipAddressType, input.facts, new Map(input.subnets.map((s) => [s.id, s])));
+    this.ipTypes = new IpTypes(
+      this.report.for(IP_TYPES),
+      input.request.defaults?.ipAddressType,
+      input.facts,
+      new Map(input.subnets.map((s) => [s.id, s])),
+    );
   }
 
   run(): Plan {
@@ -620,11 +625,16 @@ const reason = (code: string, message: string): Reason => ({ code, message });
 
 /** The VPC, on-premises and each peer VPC as networks whose CIDRs must not overlap. */
 function networksOf(request: NormalizedRequest["request"]): Network[] {
-  const at = (path: string, cidrs: readonly string[] | undefined): Network["cidrs"] => (cidrs ?? []).map((cidr, i) => ({ cidr, path: `${path}[${i}]` }));
+  const at = (path: string, cidrs: readonly string[] | undefined): Network["cidrs"] =>
+    (cidrs ?? []).map((cidr, i) => ({ cidr, path: `${path}[${i}]` }));
   const access = request.access;
   return [
     { label: "the VPC", local: true, cidrs: [...at("vpc.cidrs", request.vpc.cidrs), ...at("vpc.ipv6Cidrs", request.vpc.ipv6Cidrs)] },
     { label: "on-premises", cidrs: at("access.onPremises.cidrs", access?.onPremises?.cidrs) },
-    ...(access?.peerVpcs ?? []).map((p, i): Network => ({ label: `peer VPC ${p.name}`, peering: true, cidrs: at(`access.peerVpcs[${i}].cidrs`, p.cidrs) })),
+    ...(access?.peerVpcs ?? []).map((p, i): Network => ({
+      label: `peer VPC ${p.name}`,
+      peering: true,
+      cidrs: at(`access.peerVpcs[${i}].cidrs`, p.cidrs),
+    })),
   ];
 }

@@ -27,7 +27,12 @@ export function ingressRules(port: number, vpc: VpcSpec, access: AccessSpec | un
       const parsed = parseCidr(cidr);
       // One rule per block, however it is spelt (`2001:db8::/32` and `2001:0db8::/32`): AWS refuses duplicates.
       const key = canonicalCidr(cidr);
-      if (typeof parsed === "string" || (parsed.family === 6 && !scope.ipv6) || (parsed.family === 4 && scope.ipv4 === false) || rules.has(key))
+      if (
+        typeof parsed === "string" ||
+        (parsed.family === 6 && !scope.ipv6) ||
+        (parsed.family === 4 && scope.ipv4 === false) ||
+        rules.has(key)
+      )
         continue;
       rules.set(key, { protocol: "tcp", fromPort: port, toPort: port, cidr, source, description: ruleDescription(port, label, cidr) });
     }

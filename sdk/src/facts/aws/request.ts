@@ -105,7 +105,13 @@ export function completeRequest(
       }
       const routeTableId = s.routeTableId ?? found.routeTableId;
       const ipv6Only = s.ipv6Only ?? (found.ipv6 && !found.cidr ? true : undefined);
-      return { ...s, az: s.az ?? found.az, ...(routeTableId ? { routeTableId } : {}), ipv6: s.ipv6 ?? found.ipv6, ...(ipv6Only ? { ipv6Only } : {}) };
+      return {
+        ...s,
+        az: s.az ?? found.az,
+        ...(routeTableId ? { routeTableId } : {}),
+        ipv6: s.ipv6 ?? found.ipv6,
+        ...(ipv6Only ? { ipv6Only } : {}),
+      };
     });
   }
   const services: Array<string | ServiceRequest> = [...(base?.services ?? []), ...(extra.services ?? [])];

@@ -64,17 +64,25 @@ class NetworkPlanner {
     const central = decided.filter((d) => d.decision.placement === "hub");
     // Indexes by spoke, so that planning each spoke costs its own services, not every spoke's.
     const hubServed = new Map<string, Set<string>>();
-    for (const d of central) for (const name of d.decision.consumers) (hubServed.get(name) ?? hubServed.set(name, new Set()).get(name)!).add(d.decision.service);
+    for (const d of central)
+      for (const name of d.decision.consumers) (hubServed.get(name) ?? hubServed.set(name, new Set()).get(name)!).add(d.decision.service);
     const fromHub = (spoke: SpokeInput, key: string): boolean => hubServed.get(spoke.spec.name)?.has(key) ?? false;
     const outcomesOf = new Map<SpokeInput, Array<Decided["outcomes"][number]>>();
-    for (const d of decided) for (const o of d.outcomes) (outcomesOf.get(o.demand.spoke) ?? outcomesOf.set(o.demand.spoke, []).get(o.demand.spoke)!).push(o);
+    for (const d of decided)
+      for (const o of d.outcomes) (outcomesOf.get(o.demand.spoke) ?? outcomesOf.set(o.demand.spoke, []).get(o.demand.spoke)!).push(o);
     const hub = this.planHub(central);
     const zones = this.zones(central, hub);
     const zonesOf = new Map<string, SpokePlan["zoneAssociations"]>();
     for (const z of zones)
       for (const a of z.associations)
-        (zonesOf.get(a.spoke) ?? zonesOf.set(a.spoke, []).get(a.spoke)!).push({ zone: z.name, service: z.service, authorizationRequired: a.authorizationRequired });
-    const spokes = input.spokes.map((spoke) => this.planSpoke(spoke, outcomesOf.get(spoke) ?? [], zonesOf.get(spoke.spec.name) ?? [], fromHub));
+        (zonesOf.get(a.spoke) ?? zonesOf.set(a.spoke, []).get(a.spoke)!).push({
+          zone: z.name,
+          service: z.service,
+          authorizationRequired: a.authorizationRequired,
+        });
+    const spokes = input.spokes.map((spoke) =>
+      this.planSpoke(spoke, outcomesOf.get(spoke) ?? [], zonesOf.get(spoke.spec.name) ?? [], fromHub),
+    );
     this.checkGatewayQuota(hub, spokes);
     this.checkNetworkWarnings(decided);
     if (!this.problems.empty) return undefined;
@@ -371,17 +379,20 @@ class NetworkPlanner {
   /** The hub's and the spokes' VPC CIDRs: a spoke inside the hub's range (or any overlap over peering) cannot route. */
   private networks(): Network[] {
     const { request, spokes } = this.input;
-    const at = (path: string, cidrs: readonly string[] | undefined): Network["cidrs"] => (cidrs ?? []).map((cidr, i) => ({ cidr, path: `${path}[${i}]` }));
+    const at = (path: string, cidrs: readonly string[] | undefined): Network["cidrs"] =>
+      (cidrs ?? []).map((cidr, i) => ({ cidr, path: `${path}[${i}]` }));
     const peering = request.transit.type === "peering";
     return [
-      { label: "the hub", local: true, cidrs: [...at("hub.vpc.cidrs", request.hub.vpc.cidrs), ...at("hub.vpc.ipv6Cidrs", request.hub.vpc.ipv6Cidrs)] },
-      ...spokes.map(
-        (s): Network => ({
-          label: `spoke ${s.spec.name}`,
-          peering,
-          cidrs: [...at(`${s.paths.prefix}.vpc.cidrs`, s.spec.vpc.cidrs), ...at(`${s.paths.prefix}.vpc.ipv6Cidrs`, s.spec.vpc.ipv6Cidrs)],
-        }),
-      ),
+      {
+        label: "the hub",
+        local: true,
+        cidrs: [...at("hub.vpc.cidrs", request.hub.vpc.cidrs), ...at("hub.vpc.ipv6Cidrs", request.hub.vpc.ipv6Cidrs)],
+      },
+      ...spokes.map((s): Network => ({
+        label: `spoke ${s.spec.name}`,
+        peering,
+        cidrs: [...at(`${s.paths.prefix}.vpc.cidrs`, s.spec.vpc.cidrs), ...at(`${s.paths.prefix}.vpc.ipv6Cidrs`, s.spec.vpc.ipv6Cidrs)],
+      })),
     ];
   }
 

@@ -71,14 +71,34 @@ export class IpTypes {
     const record = (code: Code, need: string, bad: Array<{ id: string }>): void => {
       if (bad.length) this.findings.push({ code, service, type, need, subnets: bad.map((s) => s.id) });
     };
-    if (type === "ipv6") record("IPV6_ONLY_SUBNET_REQUIRED", "IPv6-only subnets", chosen.filter((s) => !of(s)?.ipv6Only));
+    if (type === "ipv6")
+      record(
+        "IPV6_ONLY_SUBNET_REQUIRED",
+        "IPv6-only subnets",
+        chosen.filter((s) => !of(s)?.ipv6Only),
+      );
     else {
-      record("IPV4_SUBNET_REQUIRED", "subnets with IPv4 CIDRs", chosen.filter((s) => of(s)?.ipv6Only));
-      if (type === "dualstack") record("IPV6_SUBNET_REQUIRED", "subnets with IPv6 CIDRs", chosen.filter((s) => !hasIpv6(of(s))));
+      record(
+        "IPV4_SUBNET_REQUIRED",
+        "subnets with IPv4 CIDRs",
+        chosen.filter((s) => of(s)?.ipv6Only),
+      );
+      if (type === "dualstack")
+        record(
+          "IPV6_SUBNET_REQUIRED",
+          "subnets with IPv6 CIDRs",
+          chosen.filter((s) => !hasIpv6(of(s))),
+        );
     }
     const supported = this.facts.serviceIpTypes?.[service.key];
     if (type !== "ipv4" && supported && !supported.includes("ipv6"))
-      this.findings.push({ code: "IP_TYPE_UNSUPPORTED", service, type, need: `support for IPv6 (${service.key} supports only ${supported.join(", ")} here)`, subnets: [] });
+      this.findings.push({
+        code: "IP_TYPE_UNSUPPORTED",
+        service,
+        type,
+        need: `support for IPv6 (${service.key} supports only ${supported.join(", ")} here)`,
+        subnets: [],
+      });
     return type;
   }
 
@@ -113,8 +133,12 @@ export class IpTypes {
     }
     for (const code of [...new Set(fromDefaults.map((f) => f.code))]) {
       const found = fromDefaults.filter((f) => f.code === code);
-      const list = found.map((f) => `${f.service.key} (${f.service.path})${f.subnets.length ? `: ${f.subnets.join(", ")}` : ""}`).join("; ");
-      this.ctx.problem(code, "defaults.ipAddressType", `${found[0].type} endpoints need ${found[0].need}; not so for ${list}.`, this.fix(found[0], found));
+      const list = found
+        .map((f) => `${f.service.key} (${f.service.path})${f.subnets.length ? `: ${f.subnets.join(", ")}` : ""}`)
+        .join("; ");
+      // Nobody wrote a type (ipv4 by default): the subnets are what does not fit.
+      const path = this.defaults ? "defaults.ipAddressType" : "subnets";
+      this.ctx.problem(code, path, `${found[0].type} endpoints need ${found[0].need}; not so for ${list}.`, this.fix(found[0], found));
     }
     this.warnDroppedConsumers(endpoints, access);
   }

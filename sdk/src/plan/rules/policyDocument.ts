@@ -27,13 +27,23 @@ export function checkPolicyDocument(
   const statements = document.Statement;
   const list = Array.isArray(statements) ? statements : statements && typeof statements === "object" ? [statements] : undefined;
   if (!list?.length) {
-    ctx.problem("POLICY_INVALID", at.path, `the ${at.service} policy document has no Statement.`, 'Add "Statement": [{ "Effect": ..., "Principal": ..., "Action": ..., "Resource": ... }].');
+    ctx.problem(
+      "POLICY_INVALID",
+      at.path,
+      `the ${at.service} policy document has no Statement.`,
+      'Add "Statement": [{ "Effect": ..., "Principal": ..., "Action": ..., "Resource": ... }].',
+    );
     return;
   }
   list.forEach((statement, i) => {
     const s = statement as Record<string, unknown> | null;
     if (!s || typeof s !== "object" || Array.isArray(s)) {
-      ctx.problem("POLICY_INVALID", `${at.path}.Statement[${i}]`, `statement ${i} of the ${at.service} policy is not an object.`, "Write each statement as a JSON object.");
+      ctx.problem(
+        "POLICY_INVALID",
+        `${at.path}.Statement[${i}]`,
+        `statement ${i} of the ${at.service} policy is not an object.`,
+        "Write each statement as a JSON object.",
+      );
     } else if (s.Principal === undefined && s.NotPrincipal === undefined) {
       ctx.problem(
         "POLICY_PRINCIPAL_MISSING",

@@ -90,7 +90,13 @@ export function limitText(quotas: Quotas, key: QuotaKey): string {
 }
 
 /** QUOTA_EXCEEDED for an adjustable quota when `count` is over it; true when it is. */
-export function checkQuota(ctx: QuotaContext, quotas: Quotas, key: QuotaKey, count: number, at: { path: string; what: string; fix: string }): boolean {
+export function checkQuota(
+  ctx: QuotaContext,
+  quotas: Quotas,
+  key: QuotaKey,
+  count: number,
+  at: { path: string; what: string; fix: string },
+): boolean {
   if (count <= quotas[key]) return false;
   ctx.problem(
     "QUOTA_EXCEEDED",
@@ -102,7 +108,12 @@ export function checkQuota(ctx: QuotaContext, quotas: Quotas, key: QuotaKey, cou
 }
 
 /** QUOTA_EXCEEDED for a fixed limit (no quota to raise). */
-export function checkFixed(ctx: QuotaContext, key: keyof typeof FIXED, count: number, at: { path: string; what: string; fix: string }): boolean {
+export function checkFixed(
+  ctx: QuotaContext,
+  key: keyof typeof FIXED,
+  count: number,
+  at: { path: string; what: string; fix: string },
+): boolean {
   const fixed = FIXED[key];
   if (count <= fixed.limit) return false;
   ctx.problem(
@@ -132,6 +143,10 @@ export function checkTags(ctx: QuotaContext, tags: Record<string, string> | unde
       ctx.problem("TAG_KEY_RESERVED", `${path}.${key}`, `tag keys starting with "aws:" are reserved for AWS.`, "Rename the tag key.");
     // AWS counts Unicode characters, not UTF-16 code units.
     checkFixed(ctx, "tagKeyLength", [...key].length, { path: `${path}.${key}`, what: "the key's length", fix: "Shorten the key" });
-    checkFixed(ctx, "tagValueLength", [...tags[key]].length, { path: `${path}.${key}`, what: "the value's length", fix: "Shorten the value" });
+    checkFixed(ctx, "tagValueLength", [...tags[key]].length, {
+      path: `${path}.${key}`,
+      what: "the value's length",
+      fix: "Shorten the value",
+    });
   }
 }

@@ -51,13 +51,20 @@ export function applySecurityGroupMode(ctx: SecurityGroupContext, endpoints: Pla
   }
   if (mode === "existing") {
     if (!spec?.ids?.length) {
-      ctx.problem("SECURITY_GROUP_IDS_REQUIRED", "securityGroup.ids", "mode existing needs the security group ids to attach.", "Set securityGroup.ids: [sg-...].");
+      ctx.problem(
+        "SECURITY_GROUP_IDS_REQUIRED",
+        "securityGroup.ids",
+        "mode existing needs the security group ids to attach.",
+        "Set securityGroup.ids: [sg-...].",
+      );
       return;
     }
     const group: PlannedSecurityGroup = { mode, ids: [...spec.ids].sort(), ingress: [] };
     for (const e of interfaces) {
       e.securityGroup = group;
-      e.reasons.push(ctx.reason("SG_EXISTING", `Existing security groups ${group.ids!.join(", ")} attached; their rules are yours to keep narrow.`));
+      e.reasons.push(
+        ctx.reason("SG_EXISTING", `Existing security groups ${group.ids!.join(", ")} attached; their rules are yours to keep narrow.`),
+      );
     }
     return;
   }
@@ -84,7 +91,9 @@ export function applySecurityGroupMode(ctx: SecurityGroupContext, endpoints: Pla
     return;
   }
   for (const e of interfaces)
-    e.reasons.push(ctx.reason("SG_PER_ENDPOINT", `Own security group: TCP ${e.port} from ${e.securityGroup!.ingress.length} declared CIDR(s) only.`));
+    e.reasons.push(
+      ctx.reason("SG_PER_ENDPOINT", `Own security group: TCP ${e.port} from ${e.securityGroup!.ingress.length} declared CIDR(s) only.`),
+    );
 }
 
 export interface FitAt {
@@ -104,7 +113,12 @@ const perFamily = (rules: readonly IngressRule[]): [number, number] => {
 };
 
 /** Makes every planned group fit the rules-per-group quota (merging, then spreading), or reports QUOTA_EXCEEDED. */
-export function fitSecurityGroups(ctx: SecurityGroupContext, quotaCtx: QuotaContext, endpoints: readonly PlannedEndpoint[], at: FitAt): void {
+export function fitSecurityGroups(
+  ctx: SecurityGroupContext,
+  quotaCtx: QuotaContext,
+  endpoints: readonly PlannedEndpoint[],
+  at: FitAt,
+): void {
   const byGroup = new Map<PlannedSecurityGroup, PlannedEndpoint[]>();
   for (const e of endpoints) {
     if (e.type !== "Interface" || !e.securityGroup) continue;
