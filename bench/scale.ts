@@ -11,6 +11,8 @@
 import type { NetworkRequest } from "vpce-plan/plan";
 import { planNetwork } from "vpce-plan/plan";
 import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 
 const SERVICES = ["secretsmanager", "kms", "ssm", "ssmmessages", "ec2messages", "logs", "ecr.api", "ecr.dkr", "sts", "monitoring"];
 const AZS = ["us-east-1a", "us-east-1b"];
@@ -96,16 +98,29 @@ export const SCALE_SIZES: Array<[number, "sparse" | "contiguous", number]> = [
   [5000, "contiguous", 3],
 ];
 
-/** Each size in its own `node --expose-gc` child. */
-export function scaleBench(): ScaleResult[] {
-  return SCALE_SIZES.map(([spokes, layout, runs]) =>
-    JSON.parse(
-      execFileSync(process.execPath, ["--expose-gc", __filename, String(spokes), layout, String(runs)], {
-        encoding: "utf8",
-        maxBuffer: 1 << 20,
-      }),
-    ),
+/** Each size in its own `node --expose-gc` child; writes bench/results/scale.json and returns the README table. */
+export function scaleBench(root: string): string {
+  const results: ScaleResult[] = SCALE_SIZES.map(([spokes, layout, runs]) =>
+    JSON.parse(execFileSync(process.execPath, ["--expose-gc", __filename, String(spokes), layout, String(runs)], { encoding: "utf8" })),
   );
+  const [, mid, top] = results;
+  const dir = join(root, "bench", "results");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, "scale.json"),
+    JSON.stringify(
+      {
+        measuredAt: new Date().toISOString(),
+        node: process.version,
+        goal: "linear in spokes: 2.5x the spokes (2,000 -> 5,000) within 3x the time",
+        timeRatio2000to5000: Math.round((top.medianMs / mid.medianMs) * 100) / 100,
+        results,
+      },
+      null,
+      2,
+    ) + "\n",
+  );
+  return scaleTable(results);
 }
 
 export function scaleTable(results: ScaleResult[]): string {
@@ -122,5 +137,5 @@ export function scaleTable(results: ScaleResult[]): string {
 if (require.main === module) {
   const [spokes, layout, runs] = process.argv.slice(2);
   if (spokes) process.stdout.write(JSON.stringify(measure(Number(spokes), layout as "sparse" | "contiguous", Number(runs ?? 3))) + "\n");
-  else process.stdout.write(scaleTable(scaleBench()) + "\n");
+  else process.stdout.write(scaleBench(join(__dirname, "..", "..")) + "\n");
 }

@@ -59,7 +59,8 @@ function parseAddress(text: string): { family: 4 | 6; value: bigint } | undefine
   if (text.includes(".") && !text.includes(":")) {
     const parts = text.split(".");
     if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255)) return undefined;
-    return { family: 4, value: parts.reduce((acc, p) => acc * 256n + BigInt(p), 0n) };
+    // One BigInt per address: planning a hub parses every spoke's CIDRs.
+    return { family: 4, value: BigInt(parts.reduce((acc, p) => acc * 256 + Number(p), 0)) };
   }
   const halves = text.split("::");
   if (halves.length > 2) return undefined;

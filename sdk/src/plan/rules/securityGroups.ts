@@ -6,7 +6,7 @@
  * it is QUOTA_EXCEEDED. Never a rule wider than what was declared. README rows "Security groups"
  * and "What AWS would reject".
  */
-import { canonicalCidr, mergeBlocks } from "../cidr";
+import { canonicalCidr, mergeBlocks, type MergedBlock } from "../cidr";
 import { compareRules, ruleDescription } from "../security";
 import type { IngressRule, PlannedEndpoint, PlannedSecurityGroup, Reason, SecurityGroupSpec } from "../types";
 import type { RuleContext } from "./context";
@@ -124,6 +124,8 @@ export function fitSecurityGroups(
     if (e.type !== "Interface" || !e.securityGroup) continue;
     byGroup.set(e.securityGroup, [...(byGroup.get(e.securityGroup) ?? []), e]);
   }
+  // Endpoints of one VPC mostly admit the same consumers: merge each distinct CIDR list once.
+  const merges = new Map<string, MergedBlock[]>();
   for (const [group, users] of byGroup) {
     if (group.mode === "existing") {
       checkQuota(quotaCtx, at.quotas, "securityGroupsPerInterface", group.ids?.length ?? 0, {
@@ -133,7 +135,7 @@ export function fitSecurityGroups(
       });
       continue;
     }
-    const fitted = fitGroup(group, at.quotas);
+    const fitted = fitGroup(group, at.quotas, merges);
     if (!fitted) continue;
     const services = users.map((e) => e.service).join(", ");
     if (fitted.exceeded) {
@@ -176,10 +178,10 @@ interface Fitted {
   exceeded?: [number, number];
 }
 
-function fitGroup(group: PlannedSecurityGroup, quotas: Quotas): Fitted | undefined {
+function fitGroup(group: PlannedSecurityGroup, quotas: Quotas, merges: Map<string, MergedBlock[]>): Fitted | undefined {
   const limit = quotas.rulesPerSecurityGroup;
   if (Math.max(...perFamily(group.ingress)) <= limit) return undefined;
-  const rules = mergeRules(group.ingress);
+  const rules = mergeRules(group.ingress, merges);
   const merged: [number, number] | undefined = rules.length < group.ingress.length ? [group.ingress.length, rules.length] : undefined;
   const [v4, v6] = perFamily(rules);
   const needed = Math.max(Math.ceil(v4 / limit), Math.ceil(v6 / limit));
@@ -195,12 +197,16 @@ function fitGroup(group: PlannedSecurityGroup, quotas: Quotas): Fitted | undefin
 }
 
 /** The group's rules with declared blocks merged where they exactly form a larger one, per port. */
-function mergeRules(rules: readonly IngressRule[]): IngressRule[] {
+function mergeRules(rules: readonly IngressRule[], merges: Map<string, MergedBlock[]>): IngressRule[] {
   const byCidr = new Map(rules.map((r) => [`${r.fromPort}/${r.cidr}`, r]));
   const ports = [...new Set(rules.map((r) => r.fromPort))];
+  const merged = (cidrs: string[]): MergedBlock[] => {
+    const key = cidrs.join(",");
+    return merges.get(key) ?? merges.set(key, mergeBlocks(cidrs)).get(key)!;
+  };
   return ports
     .flatMap((port) =>
-      mergeBlocks(rules.filter((r) => r.fromPort === port).map((r) => r.cidr)).map((m): IngressRule => {
+      merged(rules.filter((r) => r.fromPort === port).map((r) => r.cidr)).map((m): IngressRule => {
         if (m.covers.length === 1) return byCidr.get(`${port}/${m.covers[0]}`)!;
         const covered = m.covers.map((c) => byCidr.get(`${port}/${c}`)!);
         const sources = [...new Set(covered.map((r) => r.source))];
