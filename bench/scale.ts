@@ -77,8 +77,8 @@ export function measure(spokes: number, layout: "sparse" | "contiguous", runs: n
   gc?.();
   const retained = process.memoryUsage().heapUsed - before;
   const groups = (plan.hub.plan?.endpoints ?? []).flatMap((e) => e.securityGroups ?? (e.securityGroup ? [e.securityGroup] : []));
-  const perFamily = (rules: Array<{ cidr: string }>): number =>
-    Math.max(rules.filter((r) => r.cidr.includes(":")).length, rules.filter((r) => !r.cidr.includes(":")).length);
+  const perFamily = (rules: Array<{ cidr?: string }>): number =>
+    Math.max(rules.filter((r) => r.cidr?.includes(":")).length, rules.filter((r) => !r.cidr?.includes(":")).length);
   return {
     spokes,
     services: SERVICES.length,

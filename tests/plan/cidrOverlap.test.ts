@@ -1,7 +1,7 @@
 /** Networks that cannot route (rules/cidrOverlap.ts): CIDR_OVERLAP, an error where AWS rejects it, else a warning. */
 import assert from "node:assert/strict";
 import { request } from "../helpers/build";
-import { runRows } from "../helpers/rows";
+import { runRows } from "../helpers/acceptRows";
 
 describe("planEndpoints: overlapping networks", () => {
   runRows([

@@ -1,7 +1,7 @@
 /** IP address types (rules/ipv6.ts): IPv6-only subnets, no IPv4 rules on ipv6 endpoints, gateways, blame. */
 import assert from "node:assert/strict";
 import { endpoint, ingressCidrs, request, subnets } from "../helpers/build";
-import { runRows } from "../helpers/rows";
+import { runRows } from "../helpers/acceptRows";
 
 const v6vpc = { id: "vpc-0abc", cidrs: ["10.0.0.0/16"], ipv6Cidrs: ["2600:1f18:abcd:1200::/56"], dnsSupport: true, dnsHostnames: true };
 const dual = subnets("us-east-1", "ab", { ipv6: true });

@@ -1,7 +1,7 @@
 /** Endpoint policy documents (rules/policyDocument.ts), checked before AWS sees them. */
 import assert from "node:assert/strict";
 import { request } from "../helpers/build";
-import { runRows } from "../helpers/rows";
+import { runRows } from "../helpers/acceptRows";
 
 const doc = (document: Record<string, unknown>) => request({ services: [{ name: "sts", policy: { document } }] });
 const allow = { Effect: "Allow", Principal: "*", Action: "sts:*", Resource: "*" };

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { services } from "vpce-plan/catalog";
 import { request } from "../helpers/build";
-import { runRows } from "../helpers/rows";
+import { runRows } from "../helpers/acceptRows";
 
 /** Interface-only services the catalog offers everywhere (no home region). */
 const interfaceKeys = (n: number): string[] =>

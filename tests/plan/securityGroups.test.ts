@@ -1,7 +1,7 @@
 /** Security groups that fit (rules/securityGroups.ts): exact merging, then spreading, never wider than declared. */
 import assert from "node:assert/strict";
 import { endpoint, plan, request } from "../helpers/build";
-import { runRows } from "../helpers/rows";
+import { runRows } from "../helpers/acceptRows";
 
 /** `/24`s from 172.16.0.0, `step` apart (step 2 leaves a gap after each, so none merge). */
 const blocks = (n: number, step = 1): string[] =>

@@ -19,12 +19,12 @@ export const routeTableAssociationName = (component: string, endpoint: string, r
 export const securityGroupName = (component: string, group: string): string => `${component}-${clean(group)}-sg`;
 
 /**
- * One ingress rule per port and CIDR (`10.0.0.0/16` -> `10.0.0.0-16`). IPv6 blocks are written out in
- * full first (`2001:db8::100/120` and `2001:db8:100::/120` would both clean to `2001-db8-100-120`),
- * so no two blocks share a name.
+ * One ingress rule per port and CIDR (`10.0.0.0/16` -> `10.0.0.0-16`) or source security group id.
+ * IPv6 blocks are written out in full first (`2001:db8::100/120` and `2001:db8:100::/120` would both
+ * clean to `2001-db8-100-120`), so no two blocks share a name.
  */
-export const ingressRuleName = (component: string, group: string, port: number, cidr: string): string =>
-  `${component}-${clean(group)}-${port}-${clean(canonicalCidr(cidr))}`;
+export const ingressRuleName = (component: string, group: string, port: number, source: string): string =>
+  `${component}-${clean(group)}-${port}-${clean(canonicalCidr(source))}`;
 
 /** A hub's private hosted zone, by zone name: `<component>-dkr.ecr.us-east-1.amazonaws.com`. */
 export const zoneResourceName = (component: string, zone: string): string => `${component}-${clean(zone)}`;

@@ -25,6 +25,12 @@ const policy = obj({
 });
 
 const ipType: Shape = { kind: "enum", values: ["ipv4", "dualstack", "ipv6"] };
+const securityGroups = (min = 0): Shape => ({
+  kind: "array",
+  of: str("sg-0abc", ID_PATTERNS.securityGroup),
+  ...(min ? { minItems: min } : {}),
+});
+const tags: Shape = { kind: "record", of: { kind: "string" } };
 const money: Shape = { kind: "number", min: 0 };
 const count: Shape = { kind: "number", min: 1, integer: true };
 
@@ -37,6 +43,15 @@ export const serviceShape = obj(
     subnetIds: strings("subnet-0abc", ID_PATTERNS.subnet),
     routeTableIds: strings("rtb-0abc", ID_PATTERNS.routeTable),
     ipAddressType: ipType,
+    access: obj({
+      fromVpc: bool,
+      onPremises: bool,
+      peerVpcs: { kind: "array", of: str("spoke-a"), minItems: 1 },
+      securityGroups: securityGroups(1),
+    }),
+    tags,
+    securityGroupIds: securityGroups(),
+    dnsRecordIpType: { kind: "enum", values: ["ipv4", "dualstack", "ipv6", "service-defined"] },
   },
   ["name"],
 );
@@ -64,6 +79,8 @@ export const requestShape = obj(
           routeTableId: str("rtb-0abc", ID_PATTERNS.routeTable),
           ipv6: bool,
           ipv6Only: bool,
+          public: bool,
+          tags,
         },
         ["id"],
       ),
@@ -82,9 +99,11 @@ export const requestShape = obj(
         ]),
       },
       extraCidrs: { kind: "array", of: str("10.9.0.0/16") },
+      securityGroups: securityGroups(1),
     }),
     ha: obj({ minAzs: { kind: "number", min: 1, integer: true }, strict: bool }),
-    traffic: { kind: "record", of: { kind: "number", min: 0 } },
+    traffic: { kind: "record", of: { kind: "number-or", object: obj({ vpc: money, onPremises: money, peers: money }) } },
+    subnetTags: tags,
     prices: obj({
       interfaceHourUsd: money,
       interfacePerGbUsd: money,
@@ -104,8 +123,9 @@ export const requestShape = obj(
       serviceIpTypes: { kind: "record", of: { kind: "array", of: { kind: "enum", values: ["ipv4", "ipv6"] } } },
       servicePolicy: { kind: "record", of: bool },
       accountId: str("123456789012", ACCOUNT),
+      securityGroupVpcs: { kind: "record", of: str("vpc-0abc1234", ID_PATTERNS.vpc) },
     }),
-    tags: { kind: "record", of: { kind: "string" } },
+    tags,
     // Fixed limits are accepted here so that writing one is QUOTA_NOT_ADJUSTABLE, not "unknown field".
     quotas: obj(Object.fromEntries([...Object.keys(ADJUSTABLE), ...Object.keys(FIXED)].map((key) => [key, count]))),
   },

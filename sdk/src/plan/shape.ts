@@ -14,7 +14,8 @@ export type Shape =
   | { kind: "object"; fields: Record<string, Shape>; required?: readonly string[] }
   | { kind: "record"; of: Shape }
   | { kind: "json-object" }
-  | { kind: "string-or"; object: Shape & { kind: "object" } };
+  | { kind: "string-or"; object: Shape & { kind: "object" } }
+  | { kind: "number-or"; object: Shape & { kind: "object" } };
 
 const describe = (value: unknown): string =>
   value === null
@@ -105,6 +106,10 @@ export function checkShape(value: unknown, shape: Shape, path: string, problems:
     case "string-or":
       return typeof value === "string"
         ? checkShape(value, { kind: "string" }, path, problems)
+        : checkShape(value, shape.object, path, problems);
+    case "number-or":
+      return typeof value === "number"
+        ? checkShape(value, { kind: "number", min: 0 }, path, problems)
         : checkShape(value, shape.object, path, problems);
     case "object": {
       const failed = checkFields(value, shape, path, problems);

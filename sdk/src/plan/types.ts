@@ -10,6 +10,8 @@ export type RequestedType = "Auto" | "Gateway" | "Interface";
 export type IpAddressType = "ipv4" | "dualstack" | "ipv6";
 export type SecurityGroupMode = "perEndpoint" | "shared" | "existing";
 export type PolicyTemplate = "full-access" | "organization-only" | "account-only" | "s3-buckets";
+/** Every `DnsRecordIpType` the EC2 API accepts (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DnsOptionsSpecification.html). */
+export type DnsRecordIpType = "ipv4" | "dualstack" | "ipv6" | "service-defined";
 
 export interface VpcSpec {
   id: string;
@@ -33,6 +35,10 @@ export interface SubnetSpec {
   ipv6?: boolean;
   /** True when the subnet has an IPv6 CIDR and no IPv4 CIDR: the only subnets an `ipv6` endpoint may use. */
   ipv6Only?: boolean;
+  /** True when the subnet's route table sends traffic to an internet gateway; interface ENIs avoid it. @default false */
+  public?: boolean;
+  /** The subnet's tags, matched against `subnetTags` (`--from-aws` and the components fill them in). */
+  tags?: Record<string, string>;
 }
 
 export interface PolicySpec {
@@ -60,6 +66,36 @@ export interface ServiceRequest {
   /** Restrict the gateway endpoint to these route tables (default: all request route tables). */
   routeTableIds?: string[];
   ipAddressType?: IpAddressType;
+  /** Narrows the top-level `access` for this service's endpoints. @default the top-level access */
+  access?: ServiceAccess;
+  /** Tags of this service's endpoint, merged over the top-level `tags`. */
+  tags?: Record<string, string>;
+  /** Existing security groups attached to the interface endpoint beside the planned one. */
+  securityGroupIds?: string[];
+  /** DNS records AWS creates for the interface endpoint. @default the ipAddressType */
+  dnsRecordIpType?: DnsRecordIpType;
+}
+
+/** Per-service consumers: a subset of the top-level `access`, never a consumer it does not declare. */
+export interface ServiceAccess {
+  /** Workloads in this VPC use the service. @default the top-level fromVpc */
+  fromVpc?: boolean;
+  /** On-premises networks use the service. @default true when the top level declares them */
+  onPremises?: boolean;
+  /** Names of the top-level peer VPCs that use the service. @default every declared peer */
+  peerVpcs?: string[];
+  /** The top-level security groups whose members use the service. @default every declared group */
+  securityGroups?: string[];
+}
+
+/** Expected GB a month of one service, by who sends it. */
+export interface TrafficSpec {
+  /** The VPC's own workloads (the only part NAT could carry). @default 0 */
+  vpc?: number;
+  /** On-premises networks, through the interface endpoint. @default 0 */
+  onPremises?: number;
+  /** Peer VPCs, through the interface endpoint. @default 0 */
+  peers?: number;
 }
 
 export interface PeerVpcAccess {
@@ -78,6 +114,8 @@ export interface AccessSpec {
   peerVpcs?: PeerVpcAccess[];
   /** Other CIDRs to admit; `0.0.0.0/0` is only ever admitted when listed here. */
   extraCidrs?: string[];
+  /** The VPC's consumers by security group: when given, ingress references them instead of the VPC CIDRs. */
+  securityGroups?: string[];
 }
 
 export interface HaSpec {
@@ -137,6 +175,8 @@ export interface PlanFacts {
   servicePolicy?: Record<string, boolean>;
   /** AWS account id of the caller, for the `account-only` template default. */
   accountId?: string;
+  /** Per security group id: the VPC it belongs to (consumer groups must be in this VPC). */
+  securityGroupVpcs?: Record<string, string>;
 }
 
 export interface PlanRequest {
@@ -148,8 +188,10 @@ export interface PlanRequest {
   bundles?: string[];
   access?: AccessSpec;
   ha?: HaSpec;
-  /** Expected GB per month per service key. */
-  traffic?: Record<string, number>;
+  /** Expected GB per month per service key: the VPC's own, or split by who sends it. */
+  traffic?: Record<string, number | TrafficSpec>;
+  /** Use only the subnets carrying all these tags (`subnets[].tags`). */
+  subnetTags?: Record<string, string>;
   prices?: Partial<PriceTable>;
   securityGroup?: SecurityGroupSpec;
   defaults?: DefaultsSpec;
@@ -183,8 +225,11 @@ export interface IngressRule {
   protocol: "tcp";
   fromPort: number;
   toPort: number;
-  cidr: string;
-  /** Who this rule admits: `vpc`, `onPremises`, `peer:<name>`, `extra`. */
+  /** The admitted block; absent when the rule admits a security group. */
+  cidr?: string;
+  /** The admitted security group (`source: "securityGroup"`), instead of a CIDR. */
+  securityGroupId?: string;
+  /** Who this rule admits: `vpc`, `securityGroup`, `onPremises`, `peer:<name>`, `extra`. */
   source: string;
   description: string;
   /** Present when declared blocks were merged into this one: exactly the blocks it stands for. */
@@ -200,7 +245,7 @@ export interface PlannedSecurityGroup {
 }
 
 export interface DnsOptions {
-  dnsRecordIpType: "ipv4" | "dualstack" | "ipv6" | "service-defined";
+  dnsRecordIpType: DnsRecordIpType;
   privateDnsOnlyForInboundResolverEndpoint?: boolean;
 }
 
@@ -217,6 +262,8 @@ export interface EndpointCost {
   fixedMonthlyUsd: number;
   perGbUsd: number;
   expectedGb?: number;
+  /** The parts of expectedGb, by who sends them (present when traffic was given). */
+  trafficGb?: Required<TrafficSpec>;
   dataMonthlyUsd: number;
   monthlyUsd: number;
   nat?: NatComparison;
@@ -240,6 +287,10 @@ export interface PlannedEndpoint {
   securityGroup?: PlannedSecurityGroup;
   /** Present when the rules are spread over several groups: all of them, `securityGroup` first. */
   securityGroups?: PlannedSecurityGroup[];
+  /** Existing security groups attached beside `securityGroup` (`services[].securityGroupIds`). */
+  extraSecurityGroupIds?: string[];
+  /** Tags of the endpoint: the top-level tags with the service's own over them. */
+  tags?: Record<string, string>;
   policy: Record<string, unknown> | null;
   /** Names of endpoints that must exist first. */
   dependsOn?: string[];

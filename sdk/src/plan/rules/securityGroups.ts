@@ -7,7 +7,7 @@
  * and "What AWS would reject".
  */
 import { canonicalCidr, mergeBlocks, type MergedBlock } from "../cidr";
-import { compareRules, ruleDescription } from "../security";
+import { compareRules, ruleDescription, ruleTarget } from "../security";
 import type { IngressRule, PlannedEndpoint, PlannedSecurityGroup, Reason, SecurityGroupSpec } from "../types";
 import type { RuleContext } from "./context";
 import { ADJUSTABLE, checkQuota, limitText, type QuotaContext, type Quotas } from "./quotas";
@@ -73,7 +73,7 @@ export function applySecurityGroupMode(ctx: SecurityGroupContext, endpoints: Pla
     const byPort = new Map<number, PlannedEndpoint[]>();
     for (const e of interfaces) byPort.set(e.port!, [...(byPort.get(e.port!) ?? []), e]);
     for (const [port, users] of byPort) {
-      const byRule = new Map(users.flatMap((e) => e.securityGroup!.ingress).map((r) => [canonicalCidr(r.cidr), r]));
+      const byRule = new Map(users.flatMap((e) => e.securityGroup!.ingress).map((r) => [canonicalCidr(ruleTarget(r)), r]));
       const group: PlannedSecurityGroup = { name: sharedGroupName(port), mode, ingress: [...byRule.values()].sort(compareRules) };
       for (const e of users) {
         e.securityGroup = group;
@@ -92,7 +92,7 @@ export function applySecurityGroupMode(ctx: SecurityGroupContext, endpoints: Pla
   }
   for (const e of interfaces)
     e.reasons.push(
-      ctx.reason("SG_PER_ENDPOINT", `Own security group: TCP ${e.port} from ${e.securityGroup!.ingress.length} declared CIDR(s) only.`),
+      ctx.reason("SG_PER_ENDPOINT", `Own security group: TCP ${e.port} from ${e.securityGroup!.ingress.length} declared source(s) only.`),
     );
 }
 
@@ -104,9 +104,12 @@ export interface FitAt {
   fix: string;
   /** Path of `securityGroup.ids`, for existing groups. */
   idsPath?: string;
+  /** Interface slots an endpoint's other (existing) groups take. */
+  reserved?: (e: PlannedEndpoint) => number;
 }
 
-const isV6 = (r: IngressRule): boolean => r.cidr.includes(":");
+// A rule that admits a security group counts with the IPv4 rules.
+const isV6 = (r: IngressRule): boolean => Boolean(r.cidr?.includes(":"));
 const perFamily = (rules: readonly IngressRule[]): [number, number] => {
   const v6 = rules.filter(isV6).length;
   return [rules.length - v6, v6];
@@ -135,12 +138,13 @@ export function fitSecurityGroups(
       });
       continue;
     }
-    const fitted = fitGroup(group, at.quotas, merges);
+    const slots = Math.max(1, at.quotas.securityGroupsPerInterface - Math.max(0, ...users.map((e) => at.reserved?.(e) ?? 0)));
+    const fitted = fitGroup(group, at.quotas.rulesPerSecurityGroup, slots, merges);
     if (!fitted) continue;
     const services = users.map((e) => e.service).join(", ");
     if (fitted.exceeded) {
       const [v4, v6] = fitted.exceeded;
-      const { rulesPerSecurityGroup: rules, securityGroupsPerInterface: groups } = at.quotas;
+      const [rules, groups] = [at.quotas.rulesPerSecurityGroup, slots];
       quotaCtx.problem(
         "QUOTA_EXCEEDED",
         at.path,
@@ -178,17 +182,16 @@ interface Fitted {
   exceeded?: [number, number];
 }
 
-function fitGroup(group: PlannedSecurityGroup, quotas: Quotas, merges: Map<string, MergedBlock[]>): Fitted | undefined {
-  const limit = quotas.rulesPerSecurityGroup;
+function fitGroup(group: PlannedSecurityGroup, limit: number, maxGroups: number, merges: Map<string, MergedBlock[]>): Fitted | undefined {
   if (Math.max(...perFamily(group.ingress)) <= limit) return undefined;
   const rules = mergeRules(group.ingress, merges);
   const merged: [number, number] | undefined = rules.length < group.ingress.length ? [group.ingress.length, rules.length] : undefined;
   const [v4, v6] = perFamily(rules);
   const needed = Math.max(Math.ceil(v4 / limit), Math.ceil(v6 / limit));
   if (needed <= 1) return { groups: [{ ...group, ingress: rules }], merged };
-  if (needed > quotas.securityGroupsPerInterface) return { groups: [], exceeded: [v4, v6] };
+  if (needed > maxGroups) return { groups: [], exceeded: [v4, v6] };
   // One spare group keeps most rules where they are when a consumer is added (fewer replacements).
-  const buckets = Math.min(quotas.securityGroupsPerInterface, needed + 1);
+  const buckets = Math.min(maxGroups, needed + 1);
   const spread = spreadRules(rules, buckets, limit);
   const groups = spread
     .map((ingress, b) => ({ ...group, name: b === 0 ? group.name : `${group.name}-${b + 1}`, ingress: ingress.sort(compareRules) }))
@@ -198,7 +201,9 @@ function fitGroup(group: PlannedSecurityGroup, quotas: Quotas, merges: Map<strin
 
 /** The group's rules with declared blocks merged where they exactly form a larger one, per port. */
 function mergeRules(rules: readonly IngressRule[], merges: Map<string, MergedBlock[]>): IngressRule[] {
-  const byCidr = new Map(rules.map((r) => [`${r.fromPort}/${r.cidr}`, r]));
+  const byCidr = new Map(rules.filter((r) => r.cidr).map((r) => [`${r.fromPort}/${r.cidr}`, r]));
+  // Rules that admit a security group stay as they are; only CIDR blocks merge.
+  const groupRules = rules.filter((r) => !r.cidr);
   const ports = [...new Set(rules.map((r) => r.fromPort))];
   const merged = (cidrs: string[]): MergedBlock[] => {
     const key = cidrs.join(",");
@@ -206,7 +211,7 @@ function mergeRules(rules: readonly IngressRule[], merges: Map<string, MergedBlo
   };
   return ports
     .flatMap((port) =>
-      merged(rules.filter((r) => r.fromPort === port).map((r) => r.cidr)).map((m): IngressRule => {
+      merged(rules.filter((r) => r.fromPort === port && r.cidr).map((r) => r.cidr!)).map((m): IngressRule => {
         if (m.covers.length === 1) return byCidr.get(`${port}/${m.covers[0]}`)!;
         const covered = m.covers.map((c) => byCidr.get(`${port}/${c}`)!);
         const sources = [...new Set(covered.map((r) => r.source))];
@@ -221,6 +226,7 @@ function mergeRules(rules: readonly IngressRule[], merges: Map<string, MergedBlo
         };
       }),
     )
+    .concat(groupRules)
     .sort(compareRules);
 }
 
@@ -249,7 +255,7 @@ function spreadRules(rules: readonly IngressRule[], buckets: number, limit: numb
   const used = Array.from({ length: buckets }, () => [0, 0]);
   for (const rule of [...rules].sort(compareRules)) {
     const family = isV6(rule) ? 1 : 0;
-    const h = hash(canonicalCidr(rule.cidr));
+    const h = hash(canonicalCidr(ruleTarget(rule)));
     let best = -1;
     let bestWeight = -1;
     for (let b = 0; b < buckets; b++) {
