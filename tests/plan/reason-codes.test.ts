@@ -5,7 +5,19 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ACCESS_CODES, ENDPOINT_OPTION_CODES, isPlanRequestError, planEndpoints, SUBNET_CODES, TRAFFIC_CODES } from "vpce-plan/plan";
+import {
+  ACCESS_CODES,
+  ENDPOINT_OPTION_CODES,
+  IP_TYPE_CODES,
+  isPlanRequestError,
+  OVERLAP_CODES,
+  planEndpoints,
+  POLICY_DOCUMENT_CODES,
+  QUOTA_CODES,
+  SECURITY_GROUP_CODES,
+  SUBNET_CODES,
+  TRAFFIC_CODES,
+} from "vpce-plan/plan";
 import { request, subnets } from "../helpers/build";
 import { REPO_ROOT } from "../helpers/requests";
 
@@ -111,7 +123,8 @@ describe("README reason codes", () => {
     const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
     const errors = /Error codes \(each with[^:]*:([\s\S]*?)\n\n/.exec(readme)![1];
     const decisions = new Set(documentedDecisionCodes());
-    for (const codes of [ACCESS_CODES, SUBNET_CODES, TRAFFIC_CODES, ENDPOINT_OPTION_CODES])
+    const modules = [ACCESS_CODES, SUBNET_CODES, TRAFFIC_CODES, ENDPOINT_OPTION_CODES, QUOTA_CODES, SECURITY_GROUP_CODES, IP_TYPE_CODES];
+    for (const codes of [...modules, OVERLAP_CODES, POLICY_DOCUMENT_CODES])
       for (const [code, kind] of Object.entries(codes)) {
         if (kind === "problem") assert.ok(errors.includes(`\`${code}\``), `${code} in README's error codes`);
         else assert.ok(decisions.has(code), `${code} in README's decisions table`);
