@@ -110,6 +110,24 @@ describe("EndpointPlan: resources per planner pattern", () => {
     assert.equal(run.outputs!.monthlyCostUsd, 14.6);
   });
 
+  it("defaults.fips: the FIPS endpoint service is looked up and created, with its private DNS name; a service may opt out", async () => {
+    const mocks = account();
+    const { run } = await plan(
+      base({ services: ["kms", "logs"], defaults: { fips: true }, serviceOptions: { logs: { fips: false } } }),
+      mocks,
+    );
+    expectNoErrors(run);
+    assert.equal(named(run, "app-kms").inputs.serviceName, "com.amazonaws.us-east-1.kms-fips");
+    assert.equal(named(run, "app-logs").inputs.serviceName, "com.amazonaws.us-east-1.logs");
+    const looked = mocks.invocations
+      .filter((i) => i.token === "aws:ec2/getVpcEndpointService:getVpcEndpointService")
+      .map((i) => (i.inputs as { serviceName?: string }).serviceName)
+      .sort();
+    assert.deepEqual(looked, ["com.amazonaws.us-east-1.kms-fips", "com.amazonaws.us-east-1.logs"]);
+    const kms = run.outputs!.plan.endpoints.find((e: { name: string }) => e.name === "kms");
+    assert.deepEqual(kms.privateDnsNames, ["kms-fips.us-east-1.amazonaws.com"]);
+  });
+
   it("on-premises S3: gateway for the VPC plus an inbound-only interface endpoint that depends on it", async () => {
     const { run } = await plan(base({ services: ["s3"], access: { onPremises: { cidrs: ["172.16.0.0/12"] } } }));
     expectNoErrors(run);

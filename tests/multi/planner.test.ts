@@ -152,6 +152,25 @@ describe("planNetwork: hub or local", () => {
   });
 });
 
+describe("planNetwork: FIPS hub endpoints", () => {
+  it("a hub on a FIPS endpoint service shares it under the FIPS name's zone; defaults.fips reaches the spokes' own endpoints", () => {
+    const named = planNetwork(network([spoke("a", 1, { services: ["kms"], traffic: { kms: 0 } })], { hubServices: ["kms-fips"] }));
+    assert.equal(decision(named, "kms").serviceName, "com.amazonaws.us-east-1.kms-fips");
+    assert.equal(named.hub.plan!.endpoints.find((e) => e.service === "kms")!.serviceName, "com.amazonaws.us-east-1.kms-fips");
+    assert.deepEqual(
+      named.zones.map((z) => z.name),
+      ["kms-fips.us-east-1.amazonaws.com"],
+    );
+    const everywhere = planNetwork({
+      ...network([spoke("a", 1, { services: ["sqs"], traffic: { sqs: 5000 } })], { hubServices: ["kms"] }),
+      defaults: { fips: true },
+    });
+    assert.equal(forSpoke(everywhere, "sqs", "a").placement, "local");
+    const local = everywhere.spokes.find((x) => x.name === "a")!.plan!.endpoints.find((e) => e.service === "sqs")!;
+    assert.equal(local.serviceName, "com.amazonaws.us-east-1.sqs-fips");
+  });
+});
+
 describe("planNetwork: hub endpoints, zones and totals", () => {
   const spokes = [
     spoke("a", 1, { services: ["ecr.dkr", "secretsmanager"], traffic: { "ecr.dkr": 0, secretsmanager: 0 } }),

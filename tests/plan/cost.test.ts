@@ -119,14 +119,16 @@ describe("planEndpoints: cost (rule 7)", () => {
   });
 
   it("PRICES_ASSUMED for a region whose prices are copied from us-east-1, not for one with its own", () => {
-    const assumed = plan(request({ region: "us-east-2", subnets: subnets("us-east-2", "ab") }));
+    // The AZs looked up for sts settle that us-east-2 offers it, so only the price warning remains.
+    const looked = { serviceAzs: { sts: ["us-east-2a", "us-east-2b"] } };
+    const assumed = plan(request({ region: "us-east-2", subnets: subnets("us-east-2", "ab") }), looked);
     assert.deepEqual(warningCodes(assumed), ["PRICES_ASSUMED"]);
     assert.equal(assumed.warnings[0].path, "prices");
     assert.deepEqual(warningCodes(plan(request())), []);
   });
 
   it("PRICES_ASSUMED stays until every price of an assumed region is overridden", () => {
-    const base = { region: "us-east-2", subnets: subnets("us-east-2", "ab") };
+    const base = { region: "us-east-2", subnets: subnets("us-east-2", "ab"), facts: { serviceAzs: { sts: ["us-east-2a", "us-east-2b"] } } };
     assert.deepEqual(warningCodes(plan(request({ ...base, prices: {} }))), ["PRICES_ASSUMED"]);
     assert.deepEqual(warningCodes(plan(request({ ...base, prices: { interfaceHourUsd: 0.011 } }))), ["PRICES_ASSUMED"]);
     const all = Object.fromEntries(Object.keys(prices("us-east-2")).map((k) => [k, 0.02]));

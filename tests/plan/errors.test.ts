@@ -234,6 +234,20 @@ const rows: Row[] = [
     request: withField("services", ["com.amazonaws.eu-west-1.kms"]),
     path: "services[0]",
   },
+  {
+    code: "SERVICE_UNAVAILABLE",
+    why: "IAM's regionless endpoint service outside its home region",
+    request: request({ region: "eu-west-1", subnets: subnets("eu-west-1", "ab"), services: ["iam"] }),
+    path: "services[0]",
+    message: /com\.amazonaws\.iam.*eu-west-1.*us-east-1/,
+    hint: /us-east-1.*cross-region/,
+  },
+  {
+    code: "FIPS_UNAVAILABLE",
+    why: "fips for a service without a FIPS endpoint service",
+    request: withField("services", [{ name: "ecr.api", fips: true }]),
+    path: "services[0].fips",
+  },
   { code: "NO_SERVICES", why: "nothing asked for", request: withField("services", []), path: "services" },
   {
     code: "TRAFFIC_UNKNOWN_SERVICE",

@@ -46,6 +46,7 @@ const requests: unknown[] = [
     defaults: { policy: { template: "account-only", accountIds: ["123456789012"] } },
   }),
   request({ region: "us-east-2" }),
+  request({ services: [{ name: "kms", fips: true }] }),
   request({ bundles: ["ecs-fargate"], services: [{ name: "s3", policy: { template: "s3-buckets", buckets: ["my-assets"] } }] }),
   request({ services: [{ name: "s3", type: "Gateway" }, "s3express"], access: ON_PREM }),
   request({ services: ["s3"], subnets: [...subnets("us-east-1", "a"), { id: "subnet-nort", az: "us-east-1b" }] }),

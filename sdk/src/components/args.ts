@@ -151,6 +151,11 @@ export interface ServiceOptionsArgs {
   /** IP address type of the interface endpoint. */
   ipAddressType?: EndpointIpAddressType;
   /**
+   * Use the service's FIPS endpoint service (e.g. `kms-fips`); an error where the region has none.
+   * @default `defaults.fips`
+   */
+  fips?: boolean;
+  /**
    * Narrows `access` for this service: only consumers the top level declares.
    * @default the top-level access
    */
@@ -290,6 +295,12 @@ export interface DefaultsArgs {
   ipAddressType?: EndpointIpAddressType;
   /** Policy applied to every endpoint whose service accepts policies. */
   policy?: PolicyArgs;
+  /**
+   * Every interface endpoint uses its service's FIPS endpoint service; an error for a service
+   * without one in the region (opt out per service with `serviceOptions.<key>.fips: false`).
+   * @default false
+   */
+  fips?: boolean;
 }
 
 /** Facts normally looked up from AWS; given here they win over lookups. */

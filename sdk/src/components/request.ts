@@ -5,7 +5,7 @@
  * No Pulumi runtime import: `vpce-plan preview` and the tests use this without the engine.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { findService, getBundle, getRegion, serviceNameIn, suggestNames, type CatalogService } from "../catalog";
+import { findService, getBundle, getRegion, hasFipsIn, serviceNameIn, suggestNames, type CatalogService } from "../catalog";
 import type { PlanFacts, PlanRequest, Problem, ServiceRequest, SubnetSpec } from "../plan/types";
 import type { EndpointPlanArgs, ServiceOptionsArgs } from "./args";
 import { toPolicy, toServiceRequest, toTraffic, type GroupId } from "./mapping";
@@ -236,11 +236,13 @@ export function servicesToLookUp(args: EndpointPlanArgs, region: string): Servic
   const access = args.access ?? {};
   const external = Boolean(asArray(access.onPremises?.cidrs).length || asArray(access.peerVpcs).length || access.fromVpc === false);
   const out = new Map<string, ServiceLookup>();
-  for (const { service, type, path } of requestedServices(args, region)) {
+  for (const { service, type, path, fips } of requestedServices(args, region)) {
     const canInterface = service.types.includes("Interface");
     const mayInterface = canInterface && type !== "Gateway" && (type === "Interface" || !service.types.includes("Gateway") || external);
     if (!mayInterface || args.facts?.serviceAzs?.[service.key] || out.has(service.key)) continue;
-    out.set(service.key, { key: service.key, serviceName: serviceNameIn(service, catalogRegion), path });
+    // A FIPS endpoint's facts are those of the FIPS endpoint service.
+    const useFips = (fips ?? args.defaults?.fips ?? false) && hasFipsIn(service, catalogRegion);
+    out.set(service.key, { key: service.key, serviceName: serviceNameIn(service, catalogRegion, "Interface", useFips), path });
   }
   return [...out.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
@@ -251,7 +253,10 @@ export function mayUseGateway(args: EndpointPlanArgs, region: string): boolean {
 }
 
 /** Every service the args ask for (listed, then bundle members) that the catalog knows in `region`. */
-function requestedServices(args: EndpointPlanArgs, region: string): Array<{ service: CatalogService; type: string; path: string }> {
+function requestedServices(
+  args: EndpointPlanArgs,
+  region: string,
+): Array<{ service: CatalogService; type: string; path: string; fips?: boolean }> {
   const names: Array<[string, string]> = [
     ...asArray(args.services).map((name, i): [string, string] => [name, `services[${i}]`]),
     ...asArray(args.bundles).flatMap((b, i) => (getBundle(b)?.services ?? []).map((name): [string, string] => [name, `bundles[${i}]`])),
@@ -260,7 +265,8 @@ function requestedServices(args: EndpointPlanArgs, region: string): Array<{ serv
   return names.flatMap(([name, path]) => {
     const found = typeof name === "string" ? findService(name) : undefined;
     if (!found || (found.region && found.region !== region)) return [];
-    return [{ service: found.service, type: optionsByKey.get(found.service.key)?.type ?? "Auto", path }];
+    const options = optionsByKey.get(found.service.key);
+    return [{ service: found.service, type: options?.type ?? "Auto", path, fips: options?.fips ?? found.fips }];
   });
 }
 

@@ -16,6 +16,7 @@ import { CODES as IP_TYPES, IpTypes } from "./rules/ipv6";
 import { checkPolicyDocument, CODES as POLICY_DOCUMENT } from "./rules/policyDocument";
 import { checkQuota, checkTags, CODES as QUOTAS, readQuotas, type Quotas } from "./rules/quotas";
 import { applySecurityGroupMode, externalOnly, fitSecurityGroups, CODES as SECURITY_GROUPS } from "./rules/securityGroups";
+import { checkAvailability, useFips, CODES as AVAILABILITY } from "./rules/availability";
 import { checkVpcDns, CODES as VPC_DNS } from "./rules/vpcDns";
 import { byGroupReason, checkAccess, scopeFor, CODES as ACCESS, type ServiceScope } from "./rules/access";
 import { reportPublicSubnets, selectByTags, CODES as SUBNETS } from "./rules/subnets";
@@ -91,6 +92,7 @@ class Planner {
 
     checkTags(this.report.for(QUOTAS), request.tags);
     checkOverlaps(this.report.for(OVERLAP), networksOf(request));
+    checkAvailability(this.report.for(AVAILABILITY), this.input);
 
     const endpoints = this.input.services.flatMap((service) => this.planService(service));
     this.checkVpcForInterfaces(endpoints);
@@ -373,7 +375,9 @@ class Planner {
     }
 
     const ipAddressType = this.ipTypes.interfaceType(service, placement.chosen);
-    const dnsNames = facts.servicePrivateDns?.[key] ?? privateDnsNamesIn(catalog, this.region);
+    const fips = useFips(this.report.for(AVAILABILITY), service, this.input);
+    if (fips) reasons.push(fips);
+    const dnsNames = facts.servicePrivateDns?.[key] ?? privateDnsNamesIn(catalog, this.region, Boolean(fips));
     const privateDns = this.privateDns(service, dnsNames, reasons, opts.hasGateway);
     // When a gateway carries the VPC's own traffic, the interface endpoint serves outsiders only.
     const admitVpc = scope.fromVpc && !opts.hasGateway;
@@ -408,7 +412,7 @@ class Planner {
     const endpoint: PlannedEndpoint = {
       name: endpointName(key, "Interface"),
       service: key,
-      serviceName: serviceNameIn(catalog, this.region),
+      serviceName: serviceNameIn(catalog, this.region, "Interface", Boolean(fips)),
       type: "Interface",
       // In AZ order, so that subnetIds[i] is the subnet chosen in azs[i].
       subnetIds: placement.chosen.map((s) => s.id),

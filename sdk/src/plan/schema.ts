@@ -43,6 +43,7 @@ export const serviceShape = obj(
     subnetIds: strings("subnet-0abc", ID_PATTERNS.subnet),
     routeTableIds: strings("rtb-0abc", ID_PATTERNS.routeTable),
     ipAddressType: ipType,
+    fips: bool,
     access: obj({
       fromVpc: bool,
       onPremises: bool,
@@ -116,7 +117,7 @@ export const requestShape = obj(
       mode: { kind: "enum", values: ["perEndpoint", "shared", "existing"] },
       ids: strings("sg-0abc", ID_PATTERNS.securityGroup),
     }),
-    defaults: obj({ privateDns: bool, ipAddressType: ipType, policy }),
+    defaults: obj({ privateDns: bool, ipAddressType: ipType, policy, fips: bool }),
     facts: obj({
       serviceAzs: { kind: "record", of: strings("us-east-1a", AZ_PATTERN) },
       servicePrivateDns: { kind: "record", of: strings("secretsmanager.us-east-1.amazonaws.com") },

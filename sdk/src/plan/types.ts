@@ -66,6 +66,8 @@ export interface ServiceRequest {
   /** Restrict the gateway endpoint to these route tables (default: all request route tables). */
   routeTableIds?: string[];
   ipAddressType?: IpAddressType;
+  /** Use the service's FIPS endpoint service (e.g. `kms-fips`); an error where it has none in the region. Default `defaults.fips`. */
+  fips?: boolean;
   /** Narrows the top-level `access` for this service's endpoints. @default the top-level access */
   access?: ServiceAccess;
   /** Tags of this service's endpoint, merged over the top-level `tags`. */
@@ -161,6 +163,8 @@ export interface DefaultsSpec {
   privateDns?: boolean;
   ipAddressType?: IpAddressType;
   policy?: PolicySpec;
+  /** Every interface endpoint uses its service's FIPS endpoint service; an error for a service without one. Default false. */
+  fips?: boolean;
 }
 
 /** Facts the planner needs from AWS; a request may give them, lookups may add them. */

@@ -3,17 +3,7 @@
  * decision (region, CIDRs, subnets, services and bundles). Produces the normalised input the
  * decision modules work on, and every problem found.
  */
-import {
-  findService,
-  getBundle,
-  getRegion,
-  getService,
-  regionCodes,
-  suggestNames,
-  didYouMean,
-  type CatalogService,
-  type Region,
-} from "../catalog";
+import { findService, getBundle, getRegion, regionCodes, suggestNames, didYouMean, type CatalogService, type Region } from "../catalog";
 import { parseCidr } from "./cidr";
 import { Problems } from "./problems";
 import { requestShape } from "./schema";
@@ -26,6 +16,8 @@ export interface ResolvedService {
   options: ServiceRequest;
   /** Where the service was asked for, for error paths. */
   path: string;
+  /** The service was named by its FIPS name (`kms-fips`), which asks for the FIPS endpoint. */
+  fipsByName?: boolean;
 }
 
 export interface NormalizedRequest {
@@ -178,8 +170,9 @@ function readServices(request: PlanRequest, region: Region, problems: Problems, 
   // name, which beats a bundle member. Two entries with options are a conflict.
   const byKey = new Map<string, ResolvedService & { rank: number }>();
   const add = (name: string, options: ServiceRequest, path: string, rank: number): void => {
-    const found = resolveName(name, region, path, problems);
-    if (!found) return;
+    const resolved = resolveName(name, region, path, problems);
+    if (!resolved) return;
+    const found = resolved.catalog;
     const previous = byKey.get(found.key);
     if (previous && rank === 2 && previous.rank === 2) {
       problems.add(
@@ -191,7 +184,16 @@ function readServices(request: PlanRequest, region: Region, problems: Problems, 
       return;
     }
     if (!previous || rank > previous.rank) {
-      byKey.set(found.key, { key: found.key, catalog: found, options: { ...options, name: found.key }, path, rank });
+      // A FIPS name asks for the FIPS endpoint under the service's key, so re-planning (hub, spokes) keeps it.
+      const fips = resolved.fips && options.fips === undefined ? { fips: true } : {};
+      byKey.set(found.key, {
+        key: found.key,
+        catalog: found,
+        options: { ...options, ...fips, name: found.key },
+        path,
+        rank,
+        ...(resolved.fips ? { fipsByName: true } : {}),
+      });
     }
   };
   (request.bundles ?? []).forEach((name, i) => {
@@ -223,7 +225,12 @@ function readServices(request: PlanRequest, region: Region, problems: Problems, 
   return [...byKey.values()].map(({ rank: _rank, ...service }) => service).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-function resolveName(name: string, region: Region, path: string, problems: Problems): CatalogService | undefined {
+function resolveName(
+  name: string,
+  region: Region,
+  path: string,
+  problems: Problems,
+): { catalog: CatalogService; fips: boolean } | undefined {
   const found = findService(name);
   if (!found) {
     if (getBundle(name)) {
@@ -248,7 +255,7 @@ function resolveName(name: string, region: Region, path: string, problems: Probl
     );
     return undefined;
   }
-  return getService(found.service.key);
+  return { catalog: found.service, fips: Boolean(found.fips) };
 }
 
 function checkTraffic(request: PlanRequest, services: ResolvedService[], someRejected: boolean, problems: Problems): void {

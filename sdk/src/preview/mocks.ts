@@ -312,7 +312,9 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     const dns =
       type === "Gateway"
         ? []
-        : (this.serviceFacts(this.facts.servicePrivateDns, key, serviceName) ?? [...privateDnsNamesIn(service, catalogRegion)]);
+        : (this.serviceFacts(this.facts.servicePrivateDns, key, serviceName) ?? [
+            ...privateDnsNamesIn(service, catalogRegion, Boolean(found.fips)),
+          ]);
     return {
       id: `${region}-${key}`,
       serviceName,
@@ -386,7 +388,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     if (!found || !catalogRegion) return [];
     return (
       this.serviceFacts(this.facts.servicePrivateDns, found.service.key, serviceName) ?? [
-        ...privateDnsNamesIn(found.service, catalogRegion),
+        ...privateDnsNamesIn(found.service, catalogRegion, Boolean(found.fips)),
       ]
     );
   }

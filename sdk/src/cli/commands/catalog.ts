@@ -1,4 +1,14 @@
-import { bundles, getRegion, privateDnsNamesIn, regionCodes, serviceNameIn, services, didYouMean } from "../../catalog";
+import {
+  availabilityIn,
+  bundles,
+  getRegion,
+  hasFipsIn,
+  privateDnsNamesIn,
+  regionCodes,
+  serviceNameIn,
+  services,
+  didYouMean,
+} from "../../catalog";
 import { oneOf, parse } from "../args";
 import { EXIT_INVALID, EXIT_OK, type Command } from "../command";
 import { renderTable } from "../format/table";
@@ -9,7 +19,8 @@ export const command: Command = {
   summary: "list the services (or bundles) vpce-plan knows, with their names in a region",
   help: `Usage: vpce-plan catalog [--region R] [--search TEXT] [--bundles] [--format table|json]
 
-  --region R       show service names and private DNS names for region R (default us-east-1)
+  --region R       the services region R offers (or may: AVAILABLE unknown), with their names
+                   and private DNS names there (default us-east-1)
   --search TEXT    only entries whose key, title or service name contains TEXT
   --bundles        list the workload bundles and their services instead
   --format FORMAT  table (default) or json`,
@@ -45,23 +56,27 @@ export const command: Command = {
         );
       return EXIT_OK;
     }
-    const rows = services
-      .map((s) => ({
+    // A service the region is known not to offer is left out; one the catalog cannot tell is marked.
+    const offered = services.map((s) => ({ s, available: availabilityIn(s, region).status })).filter((o) => o.available !== "unavailable");
+    const rows = offered
+      .map(({ s, available }) => ({
         key: s.key,
         title: s.title,
         serviceName: serviceNameIn(s, region),
+        ...(hasFipsIn(s, region) ? { fipsServiceName: serviceNameIn(s, region, "Interface", true) } : {}),
         types: s.types,
         port: s.port,
         privateDnsNames: privateDnsNamesIn(s, region),
         policy: s.policy,
+        available: available === "offered" ? "yes" : "unknown",
       }))
-      .filter((s) => matches(s.key, s.title, s.serviceName));
+      .filter((s) => matches(s.key, s.title, s.serviceName, s.fipsServiceName ?? ""));
     if (format === "json") io.out(JSON.stringify({ version: 1, region: region.code, services: rows }, null, 2) + "\n");
     else {
       io.out(
         renderTable(
-          ["KEY", "SERVICE NAME", "TYPES", "PORT", "PRIVATE DNS"],
-          rows.map((s) => [s.key, s.serviceName, s.types.join("+"), String(s.port), s.privateDnsNames.join(", ") || "-"]),
+          ["KEY", "SERVICE NAME", "TYPES", "PORT", "PRIVATE DNS", "AVAILABLE"],
+          rows.map((s) => [s.key, s.serviceName, s.types.join("+"), String(s.port), s.privateDnsNames.join(", ") || "-", s.available]),
         ) + "\n",
       );
       const hint =
@@ -73,7 +88,12 @@ export const command: Command = {
                 services.map((s) => s.key),
               ) || "try a shorter TEXT"
             }`;
-      io.err(`${rows.length} of ${services.length} services in ${region.code}${hint}\n`);
+      const unknown = offered.filter((o) => o.available === "unknown").length;
+      const gone = services.length - offered.length;
+      io.err(
+        `${rows.length} of ${services.length} services in ${region.code}` +
+          `${gone ? `; ${gone} not offered there` : ""}${unknown ? `; availability of ${unknown} unknown (check with --from-aws)` : ""}${hint}\n`,
+      );
     }
     return EXIT_OK;
   },

@@ -4,12 +4,13 @@
  * come from the single-VPC planner's own helpers, so a local endpoint is priced exactly as
  * planEndpoints will plan it.
  */
-import { privateDnsNamesIn, serviceNameIn } from "../../catalog";
+import { hasFipsIn, privateDnsNamesIn, serviceNameIn } from "../../catalog";
 import { HOURS_PER_MONTH, interfaceCost, money } from "../cost";
 import { placeInterface } from "../placement";
 import { DEFAULT_MIN_AZS } from "../planner";
 import type { Problems } from "../problems";
 import type { PriceTable, Reason } from "../types";
+import { wantsFips } from "../rules/availability";
 import type { NormalizedRequest, ResolvedService } from "../validate";
 import { optimalAssignment, type ServiceChoice } from "./optimize";
 import type { NetworkInput, SpokeInput } from "./read";
@@ -86,7 +87,9 @@ export function decideService(key: string, demands: Demand[], ctx: DecideContext
   const hubPrices = ctx.pricesIn(hubRegion.code);
   const gateway = catalog.types.includes("Gateway");
   const hubAzs = gateway ? [] : azsFor(input.hub.normalized, hubService, key);
-  const dnsNames = input.hub.normalized.facts.servicePrivateDns?.[key] ?? privateDnsNamesIn(catalog, hubRegion);
+  // A hub endpoint on the FIPS endpoint service is shared under the FIPS name's zone.
+  const fips = wantsFips(hubService, input.hub.normalized) && hasFipsIn(catalog, hubRegion);
+  const dnsNames = input.hub.normalized.facts.servicePrivateDns?.[key] ?? privateDnsNamesIn(catalog, hubRegion, fips);
   const hubNeeded = Boolean(hubService);
   const hubGb = input.request.hub.traffic?.[key] ?? 0;
   const hubFixedUsd = interfaceCost(hubPrices, hubAzs.length, hubNeeded ? hubGb : 0, undefined).monthlyUsd;
@@ -272,7 +275,7 @@ export function decideService(key: string, demands: Demand[], ctx: DecideContext
     hubFixedUsd,
     decision: {
       service: key,
-      serviceName: serviceNameIn(catalog, hubRegion),
+      serviceName: serviceNameIn(catalog, hubRegion, "Interface", fips),
       port: catalog.port,
       placement: consumers.length ? "hub" : "local",
       endpointTypes: [...catalog.types],
