@@ -63,6 +63,19 @@ describe("planNetwork: hub or local", () => {
       );
   });
 
+  it("a cross-region endpoint is never shared: each spoke that asks keeps its own", () => {
+    const plan = planNetwork(network(["a", "b", "c", "d"].map((n, i) => spoke(n, i + 1, { services: ["com.amazonaws.eu-west-1.kms"] }))));
+    const d = decision(plan, "com.amazonaws.eu-west-1.kms");
+    assert.equal(d.placement, "local");
+    assert.deepEqual(codes(d.reasons), ["CROSS_REGION_LOCAL"]);
+    assert.deepEqual(d.localIn, ["a", "b", "c", "d"]);
+    for (const s of plan.spokes)
+      assert.deepEqual(
+        s.plan!.endpoints.map((e) => [e.name, e.serviceRegion]),
+        [["kms-eu-west-1", "eu-west-1"]],
+      );
+  });
+
   it("a spoke in another region keeps its own endpoints, or fails when it requires the hub", () => {
     const spokes = ["a", "b", "c"].map((n, i) => spoke(n, i + 1));
     const eu = spoke("eu", 9, { region: "eu-west-1" });

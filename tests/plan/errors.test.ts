@@ -230,8 +230,8 @@ const rows: Row[] = [
   },
   {
     code: "SERVICE_REGION_MISMATCH",
-    why: "a full name of another region",
-    request: withField("services", ["com.amazonaws.eu-west-1.kms"]),
+    why: "a full name of another region, for a service that is not cross-region enabled",
+    request: withField("services", ["com.amazonaws.eu-west-1.sts"]),
     path: "services[0]",
   },
   {
@@ -249,6 +249,53 @@ const rows: Row[] = [
     path: "services[0].fips",
   },
   { code: "NO_SERVICES", why: "nothing asked for", request: withField("services", []), path: "services" },
+  {
+    code: "CROSS_REGION_UNSUPPORTED",
+    why: "a service in another region that is not cross-region enabled",
+    request: withField("services", [{ name: "sts", region: "us-west-2" }]),
+    path: "services[0].region",
+    hint: /Cross-region enabled: .*s3/,
+  },
+  {
+    code: "SERVICE_PORT_FIXED",
+    why: "a port on a catalog service",
+    request: withField("services", [{ name: "sts", port: 8443 }]),
+    path: "services[0].port",
+    hint: /Remove port/,
+  },
+  {
+    code: "PRIVATE_DNS_UNVERIFIED",
+    why: "private DNS on an endpoint service whose provider did not verify its name",
+    request: {
+      ...withField("services", [{ name: "com.amazonaws.vpce.us-east-1.vpce-svc-0e87519c997c63cd8", privateDns: true }]),
+      facts: {
+        servicePrivateDns: { "com.amazonaws.vpce.us-east-1.vpce-svc-0e87519c997c63cd8": ["api.partner.example.com"] },
+        servicePrivateDnsVerified: { "com.amazonaws.vpce.us-east-1.vpce-svc-0e87519c997c63cd8": false },
+      },
+    },
+    path: "services[0].privateDns",
+  },
+  {
+    code: "CROSS_REGION_PARTITION",
+    why: "a service region in another partition",
+    request: withField("services", [{ name: "s3", region: "us-gov-west-1" }]),
+    path: "services[0].region",
+  },
+  {
+    code: "CROSS_REGION_GATEWAY",
+    why: "a gateway endpoint for a service in another region",
+    request: withField("services", [{ name: "s3", region: "us-west-2", type: "Gateway" }]),
+    path: "services[0].type",
+  },
+  {
+    code: "CROSS_REGION_NOT_OFFERED",
+    why: "the lookup found no such service in the service region",
+    request: {
+      ...withField("services", [{ name: "kms", region: "eu-west-1" }]),
+      facts: { serviceAzs: { "com.amazonaws.eu-west-1.kms": [] } },
+    },
+    path: "services[0]",
+  },
   {
     code: "TRAFFIC_UNKNOWN_SERVICE",
     why: "traffic for a service not asked for",

@@ -59,6 +59,21 @@ const requests: unknown[] = [
   request({
     services: [{ name: "sts", policy: { document: { Statement: [{ Effect: "Deny", Principal: "*", Action: "*", Resource: "*" }] } } }],
   }),
+  request({ services: [{ name: "s3", region: "us-west-2" }] }),
+  request({
+    services: [{ name: "kms", region: "eu-west-1" }],
+    facts: { servicePrivateDns: { "com.amazonaws.eu-west-1.kms": ["kms.eu-west-1.amazonaws.com"] } },
+  }),
+  request({ traffic: { sts: 2_000_000 } }),
+  request({ services: ["com.amazonaws.vpce.us-east-1.vpce-svc-0e87519c997c63cd8"] }),
+  request({
+    services: ["com.amazonaws.vpce.us-east-1.vpce-svc-0e87519c997c63cd8"],
+    facts: {
+      servicePrivateDns: { "com.amazonaws.vpce.us-east-1.vpce-svc-0e87519c997c63cd8": ["api.partner.example.com"] },
+      servicePrivateDnsVerified: { "com.amazonaws.vpce.us-east-1.vpce-svc-0e87519c997c63cd8": false },
+      serviceAcceptanceRequired: { "com.amazonaws.vpce.us-east-1.vpce-svc-0e87519c997c63cd8": true },
+    },
+  }),
   request({
     services: [
       { name: "s3", access: { onPremises: true } },

@@ -52,9 +52,18 @@ export interface Region {
 
 export const services: readonly CatalogService[] = servicesFile.services as CatalogService[];
 export const bundles: readonly Bundle[] = bundlesFile.bundles as Bundle[];
-export const regions: readonly Region[] = regionsFile.regions as Region[];
+// Prices AWS sets alike in every region (tiers, inter-region transfer) are written once in the file.
+export const regions: readonly Region[] = (regionsFile.regions as Array<Omit<Region, "prices"> & { prices: Partial<PriceTable> }>).map(
+  (r) => ({ ...r, prices: { ...regionsFile.allRegions.prices, ...r.prices } as PriceTable }),
+);
 
 const serviceByKey = new Map(services.map((s) => [s.key, s]));
+const crossRegionKeys: ReadonlySet<string> = new Set(servicesFile.crossRegion.services);
+
+/** Whether AWS lists the service as cross-region enabled (an interface endpoint with `serviceRegion`). */
+export const isCrossRegionEnabled = (key: string): boolean => crossRegionKeys.has(key);
+/** Catalog keys of the cross-region enabled services, sorted. */
+export const crossRegionServiceKeys = (): string[] => [...crossRegionKeys].sort();
 const bundleByKey = new Map(bundles.map((b) => [b.key, b]));
 const regionByCode = new Map(regions.map((r) => [r.code, r]));
 // `kms-fips`: the last label of the FIPS service name, as the PrivateLink table writes it.
@@ -200,6 +209,24 @@ for (const service of services) {
     add(names.serviceName);
     for (const [region, pattern] of Object.entries(names.serviceNameByRegion ?? {})) add(pattern, region);
   }
+}
+
+/** An endpoint service outside the catalog (partner, SaaS, AWS Marketplace, your own), by its full name. */
+export interface EndpointServiceName {
+  serviceName: string;
+  /** The region that hosts it. */
+  region: string;
+  /** `vpce-svc-...`: the endpoint service id. */
+  id: string;
+}
+
+/**
+ * `com.amazonaws.vpce.<region>.vpce-svc-<hex>`, the name AWS gives every endpoint service
+ * (https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-share-your-services.html).
+ */
+export function parseEndpointServiceName(name: string): EndpointServiceName | undefined {
+  const m = /^com\.amazonaws\.vpce\.([a-z]{2}(?:-[a-z]+)+-\d)\.(vpce-svc-[0-9a-f]{8,17})$/.exec(name);
+  return m ? { serviceName: name, region: m[1], id: m[2] } : undefined;
 }
 
 /** Closest catalog keys and bundle keys to a name the catalog does not know. */

@@ -53,6 +53,8 @@ export const serviceShape = obj(
     tags,
     securityGroupIds: securityGroups(),
     dnsRecordIpType: { kind: "enum", values: ["ipv4", "dualstack", "ipv6", "service-defined"] },
+    region: str("us-west-2"),
+    port: { kind: "number", min: 1, integer: true },
   },
   ["name"],
 );
@@ -108,6 +110,9 @@ export const requestShape = obj(
     prices: obj({
       interfaceHourUsd: money,
       interfacePerGbUsd: money,
+      interfacePerGbTier2Usd: money,
+      interfacePerGbTier3Usd: money,
+      interRegionPerGbUsd: money,
       natHourUsd: money,
       natPerGbUsd: money,
       transitGatewayPerGbUsd: money,
@@ -123,6 +128,8 @@ export const requestShape = obj(
       servicePrivateDns: { kind: "record", of: strings("secretsmanager.us-east-1.amazonaws.com") },
       serviceIpTypes: { kind: "record", of: { kind: "array", of: { kind: "enum", values: ["ipv4", "ipv6"] } } },
       servicePolicy: { kind: "record", of: bool },
+      servicePrivateDnsVerified: { kind: "record", of: bool },
+      serviceAcceptanceRequired: { kind: "record", of: bool },
       accountId: str("123456789012", ACCOUNT),
       securityGroupVpcs: { kind: "record", of: str("vpc-0abc1234", ID_PATTERNS.vpc) },
     }),

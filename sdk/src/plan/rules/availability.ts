@@ -20,11 +20,14 @@ type Ctx = RuleContext<keyof typeof CODES>;
 
 /** Every requested service the region does not offer is a problem; one warning lists those it may not. */
 export function checkAvailability(ctx: Ctx, input: NormalizedRequest): void {
-  const { region, facts } = input;
+  const { facts } = input;
   const unknown: string[] = [];
   for (const service of input.services) {
     // DescribeVpcEndpointServices answered for it: AWS offers it here, whatever the catalog says.
-    if (facts.serviceAzs?.[service.key]) continue;
+    // Endpoint services outside the catalog are the facts' to describe (rules/endpointServices.ts).
+    if (facts.serviceAzs?.[service.key] || service.endpointService) continue;
+    // A cross-region endpoint needs the service in its own region.
+    const region = service.serviceRegion ?? input.region;
     const found = availabilityIn(service.catalog, region);
     if (found.status === "unknown") unknown.push(service.key);
     if (found.status !== "unavailable") continue;
@@ -42,7 +45,7 @@ export function checkAvailability(ctx: Ctx, input: NormalizedRequest): void {
   if (unknown.length)
     ctx.warn(
       "AVAILABILITY_UNKNOWN",
-      `The catalog does not know whether ${region.code} offers ${unknown.join(", ")}; they are planned as if it did. Look them up (--from-aws, or the component's lookups) or give facts.serviceAzs.`,
+      `The catalog does not know whether ${input.region.code} offers ${unknown.join(", ")}; they are planned as if it did. Look them up (--from-aws, or the component's lookups) or give facts.serviceAzs.`,
       { path: "region" },
     );
 }
@@ -58,7 +61,8 @@ export const wantsFips = (service: ResolvedService | undefined, input: Normalize
 export function useFips(ctx: Ctx, service: ResolvedService, input: NormalizedRequest): Reason | undefined {
   const { options, key, path, catalog } = service;
   if (!wantsFips(service, input)) return undefined;
-  const { region } = input;
+  // A cross-region endpoint uses the FIPS endpoint service of the service's region.
+  const region = service.serviceRegion ?? input.region;
   if (hasFipsIn(catalog, region))
     return ctx.reason("FIPS_ENDPOINT", `${key} uses its FIPS endpoint service ${serviceNameIn(catalog, region, "Interface", true)}.`);
   const at = service.fipsByName ? path : options.fips !== undefined ? `${path}.fips` : "defaults.fips";
