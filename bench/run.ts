@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { coldStart } from "./cli";
 import { dnsBench } from "./dns";
 import { networkBench } from "./network";
+import { scaleBench } from "./scale";
 import type { PlannerResult } from "./planner";
 
 const ROOT = join(__dirname, "..", "..");
@@ -42,6 +43,7 @@ function main(): void {
   const component = JSON.parse(readFileSync(join(RESULTS, "component.json"), "utf8"));
   const network = networkBench(ROOT);
   const dns = dnsBench(ROOT);
+  const scale = scaleBench(ROOT);
 
   const ok = (pass: boolean): string => (pass ? "met" : "MISSED");
   const block = [
@@ -66,9 +68,10 @@ function main(): void {
   text = replaceBlock(text, "planner", block);
   text = replaceBlock(text, "component", componentBlock);
   text = replaceBlock(text, "network", network);
+  text = replaceBlock(text, "scale", scale);
   text = replaceBlock(text, "dns", dns);
   writeFileSync(readme, text);
-  process.stdout.write([block, componentBlock, network, dns].join("\n\n") + "\n");
+  process.stdout.write([block, componentBlock, network, scale, dns].join("\n\n") + "\n");
 }
 
 /** Replaces the lines between `<!-- bench:NAME:start -->` and `<!-- bench:NAME:end -->`. */

@@ -70,7 +70,13 @@ const rows: Row[] = [
   {
     why: "zones asked for over the per-zone quota: an error that points at dnsSharing",
     request: withSharing(many(300), "zones"),
-    problems: [["ZONE_ASSOCIATION_QUOTA_EXCEEDED", "dnsSharing"]],
+    problems: [["QUOTA_EXCEEDED", "spokes"]],
+  },
+  {
+    why: "auto with a raised VPCs-per-zone quota declared: 300 spokes still fit zones",
+    request: withSharing(many(300), "auto", { quotas: { vpcsPerHostedZone: 400 } }),
+    mode: "zones",
+    reasons: ["ZONES_CHEAPER"],
   },
   {
     why: "zones over the hub account's 500 hosted zones (a service with 501 private DNS names)",

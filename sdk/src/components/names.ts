@@ -3,6 +3,7 @@
  * CLI's `import` command can name resources exactly as the component will. Names derive from the
  * service key, route table and CIDR, never from array positions: reordering inputs replaces nothing.
  */
+import { canonicalCidr } from "../plan/cidr";
 
 /** Characters Pulumi names and URNs carry without surprise. */
 const clean = (text: string): string => text.replace(/[^A-Za-z0-9._-]+/g, "-");
@@ -19,10 +20,12 @@ export const securityGroupName = (component: string, group: string): string => `
 
 /**
  * One ingress rule per port and CIDR (`10.0.0.0/16` -> `10.0.0.0-16`) or source security group id;
- * a protocol other than TCP is named (`-udp-53-`).
+ * a protocol other than TCP is named (`-udp-53-`). IPv6 blocks are written out in full first
+ * (`2001:db8::100/120` and `2001:db8:100::/120` would both clean to `2001-db8-100-120`), so no two
+ * blocks share a name.
  */
 export const ingressRuleName = (component: string, group: string, port: number, source: string, protocol = "tcp"): string =>
-  `${component}-${clean(group)}-${protocol === "tcp" ? "" : `${protocol}-`}${port}-${clean(source)}`;
+  `${component}-${clean(group)}-${protocol === "tcp" ? "" : `${protocol}-`}${port}-${clean(canonicalCidr(source))}`;
 
 /** The Resolver inbound endpoint: `<component>-resolver`. */
 export const resolverResourceName = (component: string): string => `${component}-resolver`;

@@ -1,4 +1,5 @@
 /** The request file's structure (version 1), as checked by shape.ts. */
+import { ADJUSTABLE, FIXED } from "./rules/quotas";
 import type { Shape } from "./shape";
 
 const str = (example?: string, pattern?: RegExp): Shape => ({ kind: "string", example, pattern });
@@ -31,6 +32,7 @@ const securityGroups = (min = 0): Shape => ({
 });
 const tags: Shape = { kind: "record", of: { kind: "string" } };
 const money: Shape = { kind: "number", min: 0 };
+const count: Shape = { kind: "number", min: 1, integer: true };
 
 export const serviceShape = obj(
   {
@@ -79,6 +81,7 @@ export const requestShape = obj(
           az: str("us-east-1a", AZ_PATTERN),
           routeTableId: str("rtb-0abc", ID_PATTERNS.routeTable),
           ipv6: bool,
+          ipv6Only: bool,
           public: bool,
           tags,
         },
@@ -142,6 +145,8 @@ export const requestShape = obj(
       securityGroupVpcs: { kind: "record", of: str("vpc-0abc1234", ID_PATTERNS.vpc) },
     }),
     tags,
+    // Fixed limits are accepted here so that writing one is QUOTA_NOT_ADJUSTABLE, not "unknown field".
+    quotas: obj(Object.fromEntries([...Object.keys(ADJUSTABLE), ...Object.keys(FIXED)].map((key) => [key, count]))),
   },
   ["region", "vpc"],
 );

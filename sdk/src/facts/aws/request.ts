@@ -79,6 +79,7 @@ export function completeRequest(
       az: s.az,
       ...(s.routeTableId ? { routeTableId: s.routeTableId } : {}),
       ipv6: s.ipv6,
+      ...(s.ipv6 && !s.cidr ? { ipv6Only: true } : {}),
       ...(isPublic(s) ? { public: true } : {}),
       ...(s.tags ? { tags: s.tags } : {}),
     }));
@@ -95,12 +96,14 @@ export function completeRequest(
         return s;
       }
       const routeTableId = s.routeTableId ?? found.routeTableId;
+      const ipv6Only = s.ipv6Only ?? (found.ipv6 && !found.cidr ? true : undefined);
       const tags = s.tags ?? found.tags;
       return {
         ...s,
         az: s.az ?? found.az,
         ...(routeTableId ? { routeTableId } : {}),
         ipv6: s.ipv6 ?? found.ipv6,
+        ...(ipv6Only ? { ipv6Only } : {}),
         ...((s.public ?? isPublic(found)) ? { public: true } : {}),
         ...(tags ? { tags } : {}),
       };

@@ -51,6 +51,8 @@ export async function lookUpNetwork(
             if (!known.az) {
               entry.az = result.availabilityZone;
               entry.ipv6 = Boolean(result.ipv6CidrBlock);
+              // An IPv6-only subnet: an IPv6 CIDR and no IPv4 one (EC2's Ipv6Native).
+              entry.ipv6Only = Boolean(result.ipv6Native || (result.ipv6CidrBlock && !result.cidrBlock));
             }
             if (wantTags && !known.tags) entry.tags = { ...(result.tags ?? {}) };
           },

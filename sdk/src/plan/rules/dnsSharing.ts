@@ -5,9 +5,10 @@
  * shared through AWS RAM, and one Profile association per spoke VPC. `auto` takes zones unless a
  * quota forces a Profile or a Profile costs less. README "DNS sharing: zones or a Route 53 Profile".
  *
- * Quotas (AWS defaults, https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DNSLimitations.html):
- * 300 VPCs per private hosted zone (AWS recommends a Profile beyond that), 500 hosted zones per
- * account; a Profile takes 1,000 VPCs and a VPC one Profile
+ * Quotas (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DNSLimitations.html): VPCs per
+ * private hosted zone as rules/quotas.ts has it (300 unless `quotas` declares more; AWS recommends a
+ * Profile beyond that; in `zones` mode rules/quotas.ts reports it), 500 hosted zones per account; a
+ * Profile takes 1,000 VPCs and a VPC one Profile
  * (https://docs.aws.amazon.com/Route53/latest/APIReference/API_route53profiles_AssociateProfile.html).
  * Prices: the region's price table (catalog/regions.json `allRegions`, https://aws.amazon.com/route53/pricing/).
  */
@@ -24,15 +25,14 @@ export const CODES = {
   ZONE_QUOTA_FORCES_PROFILE: "reason",
   HUB_PROFILE_SHARED: "reason",
   RESOLVER_SERVES_SHARED: "reason",
-  ZONE_ASSOCIATION_QUOTA_EXCEEDED: "problem",
   HOSTED_ZONE_QUOTA_EXCEEDED: "problem",
   PROFILE_ASSOCIATION_QUOTA_EXCEEDED: "problem",
 } as const;
 
 type Ctx = RuleContext<keyof typeof CODES>;
 
-/** AWS default quotas (sources above). */
-export const DNS_QUOTAS = { vpcsPerHostedZone: 300, hostedZonesPerAccount: 500, vpcsPerProfile: 1000, profileAssociationsIncluded: 100 };
+/** AWS default quotas (sources above); VPCs per zone come from rules/quotas.ts. */
+export const DNS_QUOTAS = { hostedZonesPerAccount: 500, vpcsPerProfile: 1000, profileAssociationsIncluded: 100 };
 /** Zones an account pays the first-tier price for. */
 const FIRST_TIER_ZONES = 25;
 
@@ -52,6 +52,8 @@ export interface DnsSharingSubject {
   /** Spoke name -> the account its Profile association is billed to (the hub's when it names none). */
   accountOf: (spoke: string) => string;
   prices: PriceTable;
+  /** VPCs a private hosted zone takes (AWS's 300, or the declared `quotas.vpcsPerHostedZone`). */
+  vpcsPerHostedZone: number;
 }
 
 /** Hosted zones of one account: the first 25 at the first-tier price, the rest at the lower one. */
@@ -89,7 +91,7 @@ export function decideDnsSharing(ctx: Ctx, s: DnsSharingSubject): DnsSharingPlan
     count: zoneCount,
     associations: zoneAssociations,
     maxAssociationsPerZone: spokes.length ? maxPerZone : 0,
-    quota: DNS_QUOTAS.vpcsPerHostedZone,
+    quota: s.vpcsPerHostedZone,
     monthlyUsd: zonesMonthlyUsd(zoneCount, s.prices),
   };
   const plan = (mode: "zones" | "profile", ...reasons: DnsSharingPlan["reasons"]): DnsSharingPlan => ({
@@ -100,19 +102,14 @@ export function decideDnsSharing(ctx: Ctx, s: DnsSharingSubject): DnsSharingPlan
     profile: { associations: spokes.length, quota: DNS_QUOTAS.vpcsPerProfile, ...profile },
   });
   const busiest = s.shared.find((x) => x.consumers.length + 1 === maxPerZone);
-  /** The quotas zones would exceed, each as a sentence; reported as problems when zones were asked for. */
+  /**
+   * The quotas zones would exceed, each as a sentence; the hosted-zone count is reported as a problem
+   * when zones were asked for (VPCs per zone are, by rules/quotas.ts, as the zones are planned).
+   */
   const zonesOverQuota = (report: boolean): string[] => {
     const over: string[] = [];
-    if (busiest && maxPerZone > DNS_QUOTAS.vpcsPerHostedZone) {
-      over.push(`${maxPerZone} VPCs on the ${busiest.service} zone, ${DNS_QUOTAS.vpcsPerHostedZone} allowed`);
-      if (report)
-        ctx.problem(
-          "ZONE_ASSOCIATION_QUOTA_EXCEEDED",
-          s.path,
-          `the private hosted zone of ${busiest.service} would be associated with ${maxPerZone} VPCs (${busiest.consumers.length} spokes and the hub); AWS allows ${DNS_QUOTAS.vpcsPerHostedZone} per zone.`,
-          "Set dnsSharing: profile (or auto), or split the spokes over several hubs.",
-        );
-    }
+    if (busiest && maxPerZone > s.vpcsPerHostedZone)
+      over.push(`${maxPerZone} VPCs on the ${busiest.service} zone, ${s.vpcsPerHostedZone} allowed`);
     if (zoneCount > DNS_QUOTAS.hostedZonesPerAccount) {
       over.push(`${zoneCount} zones in the hub's account, ${DNS_QUOTAS.hostedZonesPerAccount} allowed`);
       if (report)
@@ -150,10 +147,7 @@ export function decideDnsSharing(ctx: Ctx, s: DnsSharingSubject): DnsSharingPlan
     profileFits();
     return plan(
       "profile",
-      ctx.reason(
-        "ZONE_QUOTA_FORCES_PROFILE",
-        `Zones would exceed AWS's quotas (${over.join("; ")}): a Route 53 Profile instead; ${costs}.`,
-      ),
+      ctx.reason("ZONE_QUOTA_FORCES_PROFILE", `Zones would exceed the quotas (${over.join("; ")}): a Route 53 Profile instead; ${costs}.`),
     );
   }
   if (spokes.length && profile.monthlyUsd < zones.monthlyUsd)
