@@ -73,7 +73,7 @@ function timed(request: NetworkRequest): { planMs: number | null; rejected?: str
     planNetwork(request);
   } catch (err) {
     if (!isPlanRequestError(err)) throw err;
-    return { planMs: null, rejected: err.problems.map((p) => p.code).join(", ") };
+    return { planMs: null, rejected: [...new Set(err.problems.map((p) => p.code))].join(", ") };
   }
   return { planMs: medianMs(() => planNetwork(request)) };
 }
