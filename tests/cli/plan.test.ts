@@ -77,7 +77,7 @@ describe("cli: vpce-plan plan", () => {
     for (const format of ["table", "markdown"]) {
       const run = vpcePlan(["plan", "--file", join(REQUESTS_DIR, "ecs-fargate.yaml"), "--format", format]);
       assert.equal(run.status, 0, run.stderr);
-      assert.ok(run.stdout.includes(`the plan costs $${extra.toFixed(2)} more a month`), run.stdout);
+      assert.ok(run.stdout.includes(`) costs $${extra.toFixed(2)} more a month`), run.stdout);
     }
   });
 

@@ -6,9 +6,9 @@ import servicesFile from "./services.json";
 import bundlesFile from "./bundles.json";
 import regionsFile from "./regions.json";
 import type { EndpointType, PriceTable } from "../plan/types";
-import { suggest } from "./suggest";
+import { suggestEntries, type NamedEntry } from "./suggest";
 
-export { suggest, didYouMean, editDistance } from "./suggest";
+export { suggest, didYouMean, editDistance, nameRank, type NamedEntry } from "./suggest";
 
 export interface CatalogService {
   key: string;
@@ -131,8 +131,14 @@ function matchPattern(pattern: string, name: string): string | undefined {
   return /^[a-z]{2}(-[a-z]+)+-\d$/.test(region) ? region : undefined;
 }
 
-/** Closest catalog keys and bundle keys to a name the catalog does not know. */
+/** Services and bundles under the names users type: keys, titles (`Amazon Keyspaces`, `SES`) and bundle titles. */
+export const namedEntries: readonly NamedEntry[] = [
+  ...services.map((s) => ({ key: s.key, names: [s.title] })),
+  ...bundles.map((b) => ({ key: b.key, names: [b.title] })),
+];
+
+/** Closest catalog keys and bundle keys to a name the catalog does not know, by key, title and edits. */
 export function suggestNames(name: string): string[] {
   const tail = name.includes(".amazonaws.") ? name.replace(/^.*\.amazonaws\.[a-z0-9-]+\./, "") : name;
-  return suggest(tail, [...serviceByKey.keys(), ...bundleByKey.keys()]);
+  return suggestEntries(tail, namedEntries);
 }

@@ -7,6 +7,8 @@
  * in `pulumi preview`. An invalid request fails the component before any child is registered.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { checkComponentArgs, endpointPlanArgsShape } from "./argsShape";
+import { EndpointPlanError } from "./errors";
 import type { Plan } from "../plan/types";
 import type { EndpointOutput, EndpointPlanArgs, PlanWarning } from "./args";
 import { dataFields, reportWarnings } from "./outputs";
@@ -55,12 +57,14 @@ export class EndpointPlan extends pulumi.ComponentResource<EndpointPlanData> {
   ): Promise<EndpointPlanData> {
     const args = inputs as EndpointPlanArgs;
     const componentName = name!;
+    const argProblems = checkComponentArgs(componentName, args, endpointPlanArgsShape);
+    if (argProblems.length) throw new EndpointPlanError(argProblems, this);
     const { plan, prepared } = await planFromArgs(args, this);
     const warnings = reportWarnings(plan.warnings, prepared.argPath, this);
     const endpoints = createResources(plan, { parent: this, name: componentName, prepared, region: args.region, tags: args.tags });
     const data: EndpointPlanData = {
       endpoints: pulumi.output(endpoints),
-      plan: withRealIds(plan, prepared),
+      plan: withRealIds(plan, prepared, endpoints),
       monthlyCostUsd: plan.cost.monthlyTotalUsd,
       warnings,
     };
@@ -69,8 +73,12 @@ export class EndpointPlan extends pulumi.ComponentResource<EndpointPlanData> {
   }
 }
 
-/** The plan as exported: placeholders (`subnet-pending-...`) replaced by the real id Inputs. */
-function withRealIds(plan: Plan, prepared: PreparedRequest): pulumi.Output<Plan> {
+/**
+ * The plan as exported: placeholders (`subnet-pending-...`) replaced by the real id Inputs, and each
+ * endpoint with the `id` of the VPC endpoint created for it (and `securityGroup.id` for a group the
+ * component creates), so the plan names what exists.
+ */
+function withRealIds(plan: Plan, prepared: PreparedRequest, created: Record<string, pulumi.Output<EndpointOutput>>): pulumi.Output<Plan> {
   const subnet = (id: string): pulumi.Input<string> => prepared.subnets.get(id) ?? id;
   const routeTable = (id: string): pulumi.Input<string> => prepared.routeTables.get(id)?.input ?? id;
   const group = (id: string): pulumi.Input<string> => prepared.securityGroups.get(id) ?? id;
@@ -79,9 +87,14 @@ function withRealIds(plan: Plan, prepared: PreparedRequest): pulumi.Output<Plan>
     vpcId: prepared.vpcId,
     endpoints: plan.endpoints.map((e) => ({
       ...e,
+      id: created[e.name].id,
       ...(e.subnetIds ? { subnetIds: e.subnetIds.map(subnet) } : {}),
       ...(e.routeTableIds ? { routeTableIds: e.routeTableIds.map(routeTable) } : {}),
-      ...(e.securityGroup?.ids ? { securityGroup: { ...e.securityGroup, ids: e.securityGroup.ids.map(group) } } : {}),
+      ...(e.securityGroup?.ids
+        ? { securityGroup: { ...e.securityGroup, ids: e.securityGroup.ids.map(group) } }
+        : e.securityGroup
+          ? { securityGroup: { ...e.securityGroup, id: created[e.name].securityGroupId } }
+          : {}),
     })),
   }) as unknown as pulumi.Output<Plan>;
 }

@@ -21,6 +21,7 @@ import type {
   Reason,
 } from "./types";
 import { compareDiagnostics, Report } from "./rules/context";
+import { checkSubnetsWithoutRouteTable, CODES as ROUTE_TABLES, gatewayRouteTables } from "./rules/routeTables";
 import { checkVpcDns, CODES as VPC_DNS } from "./rules/vpcDns";
 import { readRequest, type NormalizedRequest, type ResolvedService } from "./validate";
 
@@ -46,6 +47,8 @@ class Planner {
   private readonly region: Region;
   private allSubnets?: AzIndex;
   private readonly ingressCache = new Map<string, IngressRule[]>();
+  /** Services that got a gateway endpoint, for the route-table warning made once per plan. */
+  private readonly gateways: ResolvedService[] = [];
 
   constructor(
     private readonly input: NormalizedRequest,
@@ -84,6 +87,7 @@ class Planner {
     }
 
     const endpoints = this.input.services.flatMap((service) => this.planService(service, external));
+    checkSubnetsWithoutRouteTable(this.report.for(ROUTE_TABLES), this.input.subnets, this.gateways);
     this.checkVpcForInterfaces(endpoints);
     this.applySecurityGroupMode(endpoints);
     this.checkOutsideDns(endpoints);
@@ -252,34 +256,10 @@ class Planner {
   }
 
   private gateway(service: ResolvedService, expectedGb: number | undefined): PlannedEndpoint | undefined {
-    const { key, options, path } = service;
-    const subnets = this.input.subnets;
-    let routeTableIds = options.routeTableIds;
-    if (!routeTableIds) {
-      routeTableIds = subnets.map((s) => s.routeTableId).filter((r): r is string => Boolean(r));
-      const missing = subnets
-        .filter((s) => !s.routeTableId)
-        .map((s) => s.id)
-        .sort();
-      if (missing.length && routeTableIds.length) {
-        this.warn(
-          "SUBNET_WITHOUT_ROUTE_TABLE",
-          `Subnets ${missing.join(", ")} name no route table, so their ${key} traffic will not use the gateway endpoint.`,
-          "subnets",
-          key,
-        );
-      }
-    }
-    routeTableIds = [...new Set(routeTableIds)].sort();
-    if (!routeTableIds.length) {
-      this.problems.add(
-        "NO_ROUTE_TABLES",
-        options.routeTableIds ? `${path}.routeTableIds` : "subnets",
-        `the ${key} gateway endpoint needs at least one route table.`,
-        "Set subnets[].routeTableId, or routeTableIds on the service.",
-      );
-      return undefined;
-    }
+    const { key } = service;
+    const routeTableIds = gatewayRouteTables(this.report.for(ROUTE_TABLES), service, this.input.subnets);
+    if (!routeTableIds) return undefined;
+    this.gateways.push(service);
     const cost = gatewayCost(this.prices, expectedGb);
     return {
       name: endpointName(key, "Gateway"),
@@ -653,9 +633,15 @@ class Planner {
       monthlyTotalUsd: sum((e) => e.monthlyCostUsd),
     };
     if (compared.length) {
+      // Named scope: a saving on the endpoints with traffic must not read as the whole plan's.
+      const others = endpoints.filter((e) => !e.cost.nat);
       cost.nat = {
         monthlyUsd: money(compared.reduce((acc, e) => acc + e.cost.nat!.natMonthlyUsd, 0)),
         savingsUsd: money(compared.reduce((acc, e) => acc + e.cost.nat!.savingsUsd, 0)),
+        endpoints: compared.map((e) => e.name),
+        endpointsMonthlyUsd: money(compared.reduce((acc, e) => acc + e.monthlyCostUsd, 0)),
+        notCompared: others.map((e) => e.name),
+        notComparedMonthlyUsd: money(others.reduce((acc, e) => acc + e.monthlyCostUsd, 0)),
       };
     }
     return cost;

@@ -24,7 +24,13 @@ const policy = obj({
 });
 
 const ipType: Shape = { kind: "enum", values: ["ipv4", "dualstack", "ipv6"] };
-const money: Shape = { kind: "number", min: 0 };
+/**
+ * Bounds that keep every money figure a finite number in every format (1e308 GB would print
+ * $Infinity): a price of at most USD 100 per hour or GB (list prices are cents), at most 100 PB a
+ * month per service, at most 100 AZs.
+ */
+const money: Shape = { kind: "number", min: 0, max: 100 };
+const MAX_TRAFFIC_GB = 100_000_000;
 
 export const serviceShape = obj(
   {
@@ -41,7 +47,7 @@ export const serviceShape = obj(
 
 export const requestShape = obj(
   {
-    version: { kind: "number", min: 1, integer: true },
+    version: { kind: "number", min: 1, max: 1000, integer: true },
     region: str("us-east-1"),
     vpc: obj(
       {
@@ -80,8 +86,8 @@ export const requestShape = obj(
       },
       extraCidrs: { kind: "array", of: str("10.9.0.0/16") },
     }),
-    ha: obj({ minAzs: { kind: "number", min: 1, integer: true }, strict: bool }),
-    traffic: { kind: "record", of: { kind: "number", min: 0 } },
+    ha: obj({ minAzs: { kind: "number", min: 1, max: 100, integer: true }, strict: bool }),
+    traffic: { kind: "record", of: { kind: "number", min: 0, max: MAX_TRAFFIC_GB } },
     prices: obj({
       interfaceHourUsd: money,
       interfacePerGbUsd: money,

@@ -190,6 +190,22 @@ export interface NatComparison {
   breakEvenGb: number | null;
 }
 
+/** The plan against NAT, for exactly the endpoints that carry the VPC's own traffic with a `traffic` entry. */
+export interface PlanNatComparison {
+  /** NAT data processing for the compared endpoints' traffic. */
+  monthlyUsd: number;
+  /** NAT cost minus the compared endpoints' cost. */
+  savingsUsd: number;
+  /** Names of the endpoints compared. */
+  endpoints: string[];
+  /** What the compared endpoints cost a month. */
+  endpointsMonthlyUsd: number;
+  /** Names of the other endpoints (no traffic given, or serving only consumers outside the VPC). */
+  notCompared: string[];
+  /** What the other endpoints cost a month, on top. */
+  notComparedMonthlyUsd: number;
+}
+
 export interface EndpointCost {
   fixedMonthlyUsd: number;
   perGbUsd: number;
@@ -230,7 +246,7 @@ export interface PlanCost {
   monthlyDataUsd: number;
   monthlyTotalUsd: number;
   /** Present when traffic was given: the same traffic through NAT, and the difference. */
-  nat?: { monthlyUsd: number; savingsUsd: number };
+  nat?: PlanNatComparison;
 }
 
 export interface Plan {

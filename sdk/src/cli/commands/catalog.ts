@@ -1,4 +1,14 @@
-import { bundles, getRegion, privateDnsNamesIn, regionCodes, serviceNameIn, services, didYouMean } from "../../catalog";
+import {
+  bundles,
+  getRegion,
+  nameRank,
+  privateDnsNamesIn,
+  regionCodes,
+  serviceNameIn,
+  services,
+  didYouMean,
+  suggestNames,
+} from "../../catalog";
 import { oneOf, parse } from "../args";
 import { EXIT_INVALID, EXIT_OK, type Command } from "../command";
 import { renderTable } from "../format/table";
@@ -31,10 +41,17 @@ export const command: Command = {
     if (!region)
       throw new CliError(`--region ${code} is not a region in the catalog. ${didYouMean(code, regionCodes())}`.trim(), EXIT_INVALID);
     const needle = typeof values.search === "string" ? values.search.toLowerCase() : "";
-    const matches = (...texts: string[]): boolean => !needle || texts.some((t) => t.toLowerCase().includes(needle));
+    // Best first: the key itself, a title word or the key (nameRank), then any text containing TEXT.
+    const rankOf = (key: string, ...names: string[]): number | undefined =>
+      !needle ? 0 : (nameRank(needle, { key, names }) ?? ([key, ...names].some((t) => t.toLowerCase().includes(needle)) ? 3 : undefined));
+    const ranked = <T>(items: Array<{ item: T; rank: number | undefined }>): T[] =>
+      items
+        .filter((i): i is { item: T; rank: number } => i.rank !== undefined)
+        .sort((a, b) => a.rank - b.rank)
+        .map((i) => i.item);
 
     if (values.bundles) {
-      const list = bundles.filter((b) => matches(b.key, b.title, ...b.services));
+      const list = ranked(bundles.map((b) => ({ item: b, rank: rankOf(b.key, b.title, ...b.services) })));
       if (format === "json") io.out(JSON.stringify({ version: 1, bundles: list }, null, 2) + "\n");
       else
         io.out(
@@ -45,17 +62,27 @@ export const command: Command = {
         );
       return EXIT_OK;
     }
-    const rows = services
-      .map((s) => ({
-        key: s.key,
-        title: s.title,
-        serviceName: serviceNameIn(s, region),
-        types: s.types,
-        port: s.port,
-        privateDnsNames: privateDnsNamesIn(s, region),
-        policy: s.policy,
-      }))
-      .filter((s) => matches(s.key, s.title, s.serviceName));
+    // A bundle whose key the TEXT names (`session manager`: ssm-session-manager) brings its services along.
+    const viaBundle = new Map<string, string>();
+    if (needle)
+      for (const b of bundles)
+        if (nameRank(needle, { key: b.key, names: [] }) !== undefined) for (const key of b.services) viaBundle.set(key, b.key);
+    const added = new Set<string>();
+    const rows = ranked(
+      services.map((s) => {
+        const own = rankOf(s.key, s.title, serviceNameIn(s, region));
+        if (own === undefined && viaBundle.has(s.key)) added.add(viaBundle.get(s.key)!);
+        return { item: s, rank: own ?? (viaBundle.has(s.key) ? 4 : undefined) };
+      }),
+    ).map((s) => ({
+      key: s.key,
+      title: s.title,
+      serviceName: serviceNameIn(s, region),
+      types: s.types,
+      port: s.port,
+      privateDnsNames: privateDnsNamesIn(s, region),
+      policy: s.policy,
+    }));
     if (format === "json") io.out(JSON.stringify({ version: 1, region: region.code, services: rows }, null, 2) + "\n");
     else {
       io.out(
@@ -67,13 +94,9 @@ export const command: Command = {
       const hint =
         rows.length || !needle
           ? ""
-          : `; ${
-              didYouMean(
-                needle,
-                services.map((s) => s.key),
-              ) || "try a shorter TEXT"
-            }`;
-      io.err(`${rows.length} of ${services.length} services in ${region.code}${hint}\n`);
+          : `; ${(suggestNames(needle).length ? `did you mean ${suggestNames(needle).join(", ")}?` : "") || "try a shorter TEXT"}`;
+      const bundleNote = [...added].map((b) => `; with the services of bundle ${b}`).join("");
+      io.err(`${rows.length} of ${services.length} services in ${region.code}${bundleNote}${hint}\n`);
     }
     return EXIT_OK;
   },

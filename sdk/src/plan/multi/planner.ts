@@ -11,7 +11,7 @@ import { isPlanRequestError, PlanRequestError, Problems } from "../problems";
 import { compareRules, ingressRules, ruleDescription } from "../security";
 import type { IngressRule, Plan, PlanFacts, PlanRequest, PlannedEndpoint, PriceTable, ServiceRequest } from "../types";
 import { decideService, type DecideContext, type Decided, type Demand } from "./decide";
-import { addMapped, readNetworkRequest, uniqueProblems, type NetworkInput, type SpokeInput, type VpcPaths } from "./read";
+import { addMapped, networkPath, readNetworkRequest, uniqueProblems, type NetworkInput, type SpokeInput, type VpcPaths } from "./read";
 import type { HubPlan, NetworkPlan, PlannedZone, SpokePlan } from "./types";
 import { zonesFor } from "./zones";
 import { Report } from "../rules/context";
@@ -51,8 +51,9 @@ class NetworkPlanner {
     }
     // Spokes in name order: sums (and so ties) come out the same whatever order the request lists them in.
     const byName = (a: Demand, b: Demand): number => (a.spoke.spec.name < b.spoke.spec.name ? -1 : 1);
+    // Problems found so far (a spoke's CENTRALIZE_IMPOSSIBLE) do not stop here: every VPC's plan
+    // below adds its own, so one run reports them all.
     const decided = [...demands.keys()].sort().map((key) => decideService(key, demands.get(key)!.sort(byName), this.ctx));
-    if (!this.problems.empty) return undefined;
 
     const central = decided.filter((d) => d.decision.placement === "hub");
     const fromHub = (spoke: SpokeInput, key: string): boolean =>
@@ -105,7 +106,13 @@ class NetworkPlanner {
       return planEndpoints(request, facts);
     } catch (err) {
       if (!isPlanRequestError(err)) throw err;
-      addMapped(this.problems, err.problems, paths);
+      // The decisions already reported a spoke that can place nothing (NO_SUBNETS), with the reason.
+      const decided = new Set(this.problems.list.map((p) => `${p.code}\u0000${p.path}`));
+      addMapped(
+        this.problems,
+        err.problems.filter((p) => !decided.has(`${p.code}\u0000${networkPath(p.path, paths)}`)),
+        paths,
+      );
       return null;
     }
   }
@@ -317,7 +324,8 @@ class NetworkPlanner {
         `The hub's account is not given, so ${crossAccount.join(", ")} count as other accounts (zone association authorizations planned).`,
         "hub.vpc.accountId",
       );
-    for (const spoke of spokes) {
+    // Only a spoke whose services cost decides (centralize: auto) has a decision that its traffic could change.
+    for (const spoke of spokes.filter((s) => s.centralize === "auto")) {
       const guessed = decided
         .filter(
           (d) => !d.gateway && d.outcomes.some((o) => o.demand.spoke === spoke) && spoke.spec.traffic?.[d.decision.service] === undefined,
