@@ -74,7 +74,9 @@ function decode(file: string, bytes: Buffer): string {
       "is UTF-16 text; request files are UTF-8.",
       "Save the file as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8).",
     );
-  if (nulAt >= 0 || /[\x00-\x08\x0e-\x1a\x1c-\x1f]/.test(bytes.subarray(0, 4096).toString("latin1")))
+  // Control characters other than tab, newlines, form feed and ESC never occur in a text request.
+  const control = (b: number): boolean => b < 0x20 && ![0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1b].includes(b);
+  if (nulAt >= 0 || bytes.subarray(0, 4096).some(control))
     throw unreadable(file, "FILE_ENCODING", "", "is a binary file, not YAML or JSON text.", "Pass the request file (YAML or JSON text).");
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);

@@ -76,6 +76,12 @@ export interface SubnetArgs {
   id: pulumi.Input<string>;
   /** Availability Zone name. Looked up with `aws.ec2.getSubnet` when omitted and `id` is a plain string; required when `id` is an Output. */
   az?: string;
+  /**
+   * Availability Zone ID (`use1-az1`): the same physical AZ in every account. Looked up beside `az`;
+   * without `az` it places the subnet.
+   * @default looked up with `aws.ec2.getSubnet` when `id` is a plain string
+   */
+  azId?: string;
   /** Route table of the subnet: gateway endpoints add their route there. */
   routeTableId?: pulumi.Input<string>;
   /** True when the subnet has an IPv6 CIDR (needed for dualstack/ipv6 endpoints). */

@@ -35,13 +35,14 @@ export async function lookUpNetwork(
   const gateway = mayUseGateway(args, region);
   const subnets = (Array.isArray(args.subnets) ? args.subnets : []).map(async (subnet, i) => {
     if (!isPlain(subnet?.id)) return;
-    const entry: { az?: string; ipv6?: boolean; routeTableId?: string } = {};
+    const entry: { az?: string; azId?: string; ipv6?: boolean; routeTableId?: string } = {};
     const lookups: Promise<void>[] = [];
     if (!subnet.az) {
       lookups.push(
         aws.ec2.getSubnet({ id: subnet.id, ...regionArg }, opts).then(
           (result) => {
             entry.az = result.availabilityZone;
+            if (result.availabilityZoneId) entry.azId = result.availabilityZoneId;
             entry.ipv6 = Boolean(result.ipv6CidrBlock);
           },
           (err) =>

@@ -34,7 +34,7 @@ export interface PreparedRequest {
 export interface LookedUpArgs {
   region: string;
   /** Subnet index -> AZ (and IPv6) found with getSubnet, route table found with getRouteTable. */
-  subnets?: Map<number, { az?: string; ipv6?: boolean; routeTableId?: string }>;
+  subnets?: Map<number, { az?: string; azId?: string; ipv6?: boolean; routeTableId?: string }>;
   vpc?: { cidrs?: string[]; ipv6Cidrs?: string[]; dnsSupport?: boolean; dnsHostnames?: boolean };
 }
 
@@ -61,10 +61,12 @@ export function prepareRequest(args: EndpointPlanArgs, found: LookedUpArgs): Pre
     ? args.subnets.map((subnet, i): SubnetSpec => {
         const lookedUp = found.subnets?.get(i);
         const az = subnet?.az ?? lookedUp?.az;
-        const id = isPlain(subnet?.id) ? subnet.id : unique(`subnet-pending-${clean(az ?? `index-${i}`)}`);
+        const azId = subnet?.azId ?? lookedUp?.azId;
+        const id = isPlain(subnet?.id) ? subnet.id : unique(`subnet-pending-${clean(az ?? azId ?? `index-${i}`)}`);
         subnets.set(id, subnet?.id);
         const spec: SubnetSpec = { id };
         if (az !== undefined) spec.az = az;
+        if (azId !== undefined) spec.azId = azId;
         const ipv6 = subnet?.ipv6 ?? lookedUp?.ipv6;
         if (ipv6 !== undefined) spec.ipv6 = ipv6;
         const rtb = subnet?.routeTableId ?? lookedUp?.routeTableId;

@@ -13,6 +13,12 @@ export const ID_PATTERNS = {
   securityGroup: /^sg-[0-9a-zA-Z][0-9a-zA-Z-]*$/,
 };
 const AZ_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d[a-z](-[a-z0-9-]+)?$/;
+/**
+ * AZ IDs: "the first three letters of the Region code, followed by the number at the end of the
+ * Region code, followed by -az, followed by a number" (use1-az1; Local Zones add a location,
+ * use1-bos1-az1): https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-availability-zones.html
+ */
+export const AZ_ID_PATTERN = /^[a-z]{3,6}\d+(-[a-z]+\d+)?-az\d+$/;
 const ACCOUNT = /^\d{12}$/;
 
 const policy = obj({
@@ -65,6 +71,7 @@ export const requestShape = obj(
         {
           id: str("subnet-0abc", ID_PATTERNS.subnet),
           az: str("us-east-1a", AZ_PATTERN),
+          azId: str("use1-az1", AZ_ID_PATTERN),
           routeTableId: str("rtb-0abc", ID_PATTERNS.routeTable),
           ipv6: bool,
         },

@@ -27,6 +27,11 @@ export interface SubnetSpec {
   id: string;
   /** Availability Zone name (e.g. `us-east-1a`). Required by the planner. */
   az?: string;
+  /**
+   * Availability Zone ID (e.g. `use1-az1`): the same physical AZ in every account, where AZ names
+   * differ. Without `az`, placement uses it as the subnet's AZ.
+   */
+  azId?: string;
   /** Route table the subnet uses; gateway endpoints add their route there. */
   routeTableId?: string;
   /** True when the subnet has an IPv6 CIDR (needed for dualstack / ipv6 endpoints). */

@@ -17,6 +17,8 @@ export interface MockVpc {
 
 export interface MockSubnet {
   az: string;
+  /** The AZ ID getSubnet reports (`use1-az1`); none when omitted. */
+  azId?: string;
   ipv6?: boolean;
   /** Explicitly associated route table; without one, getRouteTable by subnet finds nothing (the main table applies). */
   routeTableId?: string;
@@ -219,7 +221,13 @@ export class AwsMocks implements pulumi.runtime.Mocks {
   private subnet(id: string, region: string): Record<string, unknown> {
     const subnet = this.subnetAzs.get(id);
     if (!subnet) throw providerError(`InvalidSubnetID.NotFound: The subnet ID '${id}' does not exist`);
-    return { id, availabilityZone: subnet.az, ipv6CidrBlock: subnet.ipv6 ? "2600:1f18:0:100::/64" : "", region };
+    return {
+      id,
+      availabilityZone: subnet.az,
+      ...(subnet.azId ? { availabilityZoneId: subnet.azId } : {}),
+      ipv6CidrBlock: subnet.ipv6 ? "2600:1f18:0:100::/64" : "",
+      region,
+    };
   }
 
   /** By subnet: its explicit association only, as AWS answers; by VPC with `association.main`: the main table. */

@@ -87,6 +87,7 @@ export function completeRequest(
     request.subnets = snapshot.subnets.map((s): SubnetSpec => ({
       id: s.id,
       az: s.az,
+      ...(s.azId ? { azId: s.azId } : {}),
       ...(s.routeTableId ? { routeTableId: s.routeTableId } : {}),
       ipv6: s.ipv6,
     }));
@@ -103,7 +104,14 @@ export function completeRequest(
         return s;
       }
       const routeTableId = s.routeTableId ?? found.routeTableId;
-      return { ...s, az: s.az ?? found.az, ...(routeTableId ? { routeTableId } : {}), ipv6: s.ipv6 ?? found.ipv6 };
+      const azId = s.azId ?? found.azId;
+      return {
+        ...s,
+        az: s.az ?? found.az,
+        ...(azId ? { azId } : {}),
+        ...(routeTableId ? { routeTableId } : {}),
+        ipv6: s.ipv6 ?? found.ipv6,
+      };
     });
   }
   const services: Array<string | ServiceRequest> = [...(base?.services ?? []), ...(extra.services ?? [])];
