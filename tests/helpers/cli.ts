@@ -14,10 +14,11 @@ export interface Run {
   stderr: string;
 }
 
-export function vpcePlan(args: string[], opts: { nodeArgs?: string[]; env?: Record<string, string> } = {}): Run {
+export function vpcePlan(args: string[], opts: { nodeArgs?: string[]; env?: Record<string, string>; input?: string } = {}): Run {
   const result = spawnSync(process.execPath, [...(opts.nodeArgs ?? []), BIN, ...args], {
     cwd: REPO_ROOT,
     encoding: "utf8",
+    input: opts.input ?? "",
     env: { ...process.env, ...opts.env },
     timeout: 20_000,
   });
@@ -41,6 +42,6 @@ export function scratchDir(): string {
 /** Writes a request file (JSON for objects, the text as is otherwise) and returns its path. */
 export function requestFile(name: string, content: unknown): string {
   const path = join(scratchDir(), name);
-  writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content));
+  writeFileSync(path, typeof content === "string" || Buffer.isBuffer(content) ? content : JSON.stringify(content));
   return path;
 }

@@ -118,6 +118,24 @@ describe("planEndpoints: cost (rule 7)", () => {
     assert.equal(p.cost.currency, "USD");
   });
 
+  it("the NAT comparison names the endpoints it covers and what the others cost on top", () => {
+    const p = plan(request({ services: ["s3", "sts", "kms", "logs", "ssm"], traffic: { s3: 500, sts: 20 } }));
+    const nat = p.cost.nat!;
+    const compared = p.endpoints.filter((e) => e.cost.nat);
+    const others = p.endpoints.filter((e) => !e.cost.nat);
+    assert.deepEqual(nat.endpoints, ["s3-gateway", "sts"]);
+    assert.deepEqual(nat.notCompared, ["kms", "logs", "ssm"]);
+    assertUsd(
+      nat.endpointsMonthlyUsd,
+      compared.reduce((a, e) => a + e.monthlyCostUsd, 0),
+    );
+    assertUsd(
+      nat.notComparedMonthlyUsd,
+      others.reduce((a, e) => a + e.monthlyCostUsd, 0),
+    );
+    assertUsd(nat.endpointsMonthlyUsd + nat.notComparedMonthlyUsd, p.cost.monthlyTotalUsd, "the two parts are the whole plan");
+  });
+
   it("PRICES_ASSUMED for a region whose prices are copied from us-east-1, not for one with its own", () => {
     const assumed = plan(request({ region: "us-east-2", subnets: subnets("us-east-2", "ab") }));
     assert.deepEqual(warningCodes(assumed), ["PRICES_ASSUMED"]);

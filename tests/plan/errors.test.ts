@@ -217,6 +217,21 @@ const rows: Row[] = [
     path: "subnets[0].az",
   },
   {
+    code: "SUBNET_AZ_ID_REGION",
+    why: "an AZ ID of another region (use2 is us-east-2)",
+    request: withField("subnets", [{ id: "subnet-a", azId: "use2-az1" }]),
+    path: "subnets[0].azId",
+    message: /use2-az1 is not an Availability Zone ID of us-east-1/,
+    hint: /describe-availability-zones/,
+  },
+  {
+    code: "INVALID_FORMAT",
+    why: "an AZ name given as azId",
+    request: withField("subnets", [{ id: "subnet-a", azId: "us-east-1a" }]),
+    path: "subnets[0].azId",
+    hint: /use1-az1/,
+  },
+  {
     code: "UNKNOWN_SERVICE",
     why: "a service typo",
     request: withField("services", ["secretmanager"]),

@@ -16,3 +16,4 @@ export {
   type HubZoneContract,
   type SpokeContract,
 } from "./contract";
+export { endpointHubArgsShape, endpointPlanArgsShape, endpointSpokeArgsShape } from "./argsShape";

@@ -109,7 +109,8 @@ export const requestShape = obj(
     }),
     defaults: obj({ privateDns: bool, ipAddressType: ipType, policy }),
     facts: obj({
-      serviceAzs: { kind: "record", of: strings("us-east-1a", AZ_PATTERN) },
+      // AZ names, or AZ IDs for subnets given by azId alone.
+      serviceAzs: { kind: "record", of: strings("us-east-1a", new RegExp(`${AZ_PATTERN.source}|${AZ_ID_PATTERN.source}`)) },
       servicePrivateDns: { kind: "record", of: strings("secretsmanager.us-east-1.amazonaws.com") },
       serviceIpTypes: { kind: "record", of: { kind: "array", of: { kind: "enum", values: ["ipv4", "ipv6"] } } },
       servicePolicy: { kind: "record", of: bool },

@@ -1,0 +1,122 @@
+/**
+ * The components' names and args: a misspelt arg is UNKNOWN_FIELD with "did you mean" (as in a
+ * request file), and a name AWS tags would not take is INVALID_NAME, both before any resource; one
+ * name rule for the components and `vpce-plan preview --name`.
+ */
+import assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
+import { EndpointHub, EndpointPlan, EndpointSpoke, type EndpointPlanArgs } from "vpce-plan";
+import { hubArgs, hubSpoke, spokeArgs } from "../helpers/hubSpoke";
+import { requestFile, vpcePlan } from "../helpers/cli";
+import { AwsMocks, TYPES, cloudResources, expectNoErrors, ofType, runPulumi } from "../helpers/pulumi";
+
+const VPC = { id: "vpc-0app", cidrs: ["10.0.0.0/16"], dnsSupport: true, dnsHostnames: true };
+const SUBNETS = [
+  { id: "subnet-a", az: "us-east-1a", routeTableId: "rtb-a" },
+  { id: "subnet-b", az: "us-east-1b", routeTableId: "rtb-b" },
+];
+const base = (extra: Record<string, unknown> = {}): EndpointPlanArgs =>
+  ({ region: "us-east-1", vpc: VPC, subnets: SUBNETS, services: ["sts"], lookups: false, ...extra }) as EndpointPlanArgs;
+
+type Failure = Error & { problems?: Array<{ code: string; path: string; hint: string }> };
+
+async function failure(program: () => unknown): Promise<{ error: Failure; cloud: number }> {
+  const run = await runPulumi(program, { mocks: new AwsMocks({ region: "us-east-1" }) });
+  assert.equal(run.errors.length, 1, run.errors.map((e) => e.message).join(" | "));
+  return { error: run.errors[0] as Failure, cloud: cloudResources(run).length };
+}
+
+const problems = (error: Failure): string[] => (error.problems ?? []).map((p) => `${p.code} ${p.path}: ${p.hint}`);
+
+describe("components: unknown args and names", () => {
+  const rows: Array<{ why: string; program: () => unknown; expected: string[] }> = [
+    {
+      why: "EndpointPlan: a misspelt top-level arg (acess) would drop the on-premises access",
+      program: () => new EndpointPlan("app", base({ acess: { onPremises: { cidrs: ["192.168.0.0/16"] } } })),
+      expected: ["UNKNOWN_FIELD acess: Did you mean access?"],
+    },
+    {
+      why: "EndpointPlan: misspelt fields inside args (servces, serviceOptions.sts.privatDns, subnets[1].routeTable)",
+      program: () =>
+        new EndpointPlan(
+          "app",
+          base({
+            servces: ["kms"],
+            serviceOptions: { sts: { privatDns: false } },
+            subnets: [SUBNETS[0], { id: "subnet-b", az: "us-east-1b", routeTable: "rtb-b" }],
+          }),
+        ),
+      // In the order the args are written (base() puts subnets first).
+      expected: [
+        "UNKNOWN_FIELD subnets[1].routeTable: Did you mean routeTableId?",
+        "UNKNOWN_FIELD servces: Did you mean services?",
+        "UNKNOWN_FIELD serviceOptions.sts.privatDns: Did you mean privateDns?",
+      ],
+    },
+    {
+      why: "EndpointHub: a misspelt spoke field",
+      program: () =>
+        new EndpointHub("hub", { ...hubArgs([hubSpoke("a", 1)]), spokes: [{ ...hubSpoke("a", 1), trafic: { sts: 1 } } as never] }),
+      expected: ["UNKNOWN_FIELD spokes[0].trafic: Did you mean traffic?"],
+    },
+    {
+      why: "EndpointSpoke: a misspelt contract source",
+      program: () => new EndpointSpoke("a", { ...spokeArgs("a", 1), hubStak: "acme/hub/prod" } as never),
+      expected: ["UNKNOWN_FIELD hubStak: Did you mean hubStack?"],
+    },
+    {
+      why: "a name with the URN delimiter",
+      program: () => new EndpointPlan("my::app", base()),
+      expected: ["INVALID_NAME name: Use letters, digits, spaces and - _ . : / = + @, e.g. app-endpoints."],
+    },
+  ];
+  for (const row of rows) {
+    it(`${row.why}: an error before any resource`, async () => {
+      const { error, cloud } = await failure(row.program);
+      assert.equal(error.name, "PlanRequestError");
+      assert.deepEqual(problems(error), row.expected);
+      assert.equal(cloud, 0, "no AWS resource registered");
+    });
+  }
+
+  it("Output values in args are not mistaken for unknown fields", async () => {
+    const run = await runPulumi(() => new EndpointPlan("app", base({ vpc: { ...VPC, id: pulumi.output("vpc-0app") } })).endpoints, {
+      mocks: new AwsMocks({ region: "us-east-1" }),
+    });
+    expectNoErrors(run);
+  });
+
+  it("one name rule: `My App` works for the component and for preview --name; `a::b` fails both", async () => {
+    const run = await runPulumi(() => new EndpointPlan("My App", base()).endpoints, { mocks: new AwsMocks({ region: "us-east-1" }) });
+    expectNoErrors(run);
+    assert.ok(ofType(run, TYPES.vpcEndpoint).some((r) => r.name === "My App-sts"));
+    const file = requestFile("name.json", { region: "us-east-1", vpc: VPC, subnets: SUBNETS, services: ["sts"] });
+    const preview = vpcePlan(["preview", "--file", file, "--name", "My App"]);
+    assert.equal(preview.status, 0, preview.stderr);
+    assert.match(preview.stdout, /My App-sts/);
+    const bad = vpcePlan(["preview", "--file", file, "--name", "a::b"]);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--name must not contain ::/);
+    const { error } = await failure(() => new EndpointPlan("a::b", base()));
+    assert.match(error.message, /must not contain ::/);
+  });
+
+  it("plan output: each endpoint carries the id of the VPC endpoint and of the group created for it", async () => {
+    const run = await runPulumi(
+      () => {
+        const c = new EndpointPlan("app", base({ services: ["sts", "s3"] }));
+        return { plan: c.plan, endpoints: c.endpoints };
+      },
+      { mocks: new AwsMocks({ region: "us-east-1" }) },
+    );
+    expectNoErrors(run);
+    const { plan, endpoints } = run.outputs!;
+    for (const e of plan.endpoints) {
+      assert.equal(e.id, endpoints[e.name].id, e.name);
+      assert.match(e.id, /^vpce-/);
+    }
+    const sts = plan.endpoints.find((e: { name: string }) => e.name === "sts");
+    assert.equal(sts.securityGroup.id, endpoints.sts.securityGroupId);
+    assert.match(sts.securityGroup.id, /^sg-/);
+  });
+});
