@@ -27,6 +27,17 @@ describe("cli: vpce-plan catalog", () => {
     assert.match(run.stderr, new RegExp(`${expected.length} of ${services.length} services in eu-west-1`));
   });
 
+  it("--search finds titles and bundles, with the exact key first", () => {
+    const keys = (search: string): string[] =>
+      JSON.parse(vpcePlan(["catalog", "--search", search, "--format", "json"]).stdout).services.map((s: { key: string }) => s.key);
+    assert.deepEqual(keys("session manager").sort(), ["ec2messages", "ssm", "ssmmessages"]);
+    assert.deepEqual(keys("keyspaces"), ["cassandra"]);
+    assert.equal(keys("sts")[0], "sts");
+    assert.equal(keys("ecr")[0], "ecr.api");
+    const table = vpcePlan(["catalog", "--search", "session manager"]);
+    assert.match(table.stderr, /3 of \d+ services in us-east-1; with the services of bundle ssm-session-manager/);
+  });
+
   it("--format json lists every service for the region", () => {
     const run = vpcePlan(["catalog", "--region", "cn-north-1", "--format", "json"]);
     assert.equal(run.status, 0, run.stderr);

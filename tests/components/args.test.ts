@@ -101,6 +101,39 @@ describe("components: unknown args and names", () => {
     assert.match(error.message, /must not contain ::/);
   });
 
+  it("subnets by AZ ID: azId alone places them; getSubnet fills azId beside az for the plan", async () => {
+    const byId = await runPulumi(
+      () =>
+        new EndpointPlan(
+          "app",
+          base({
+            subnets: [
+              { id: "subnet-a", azId: "use1-az1" },
+              { id: "subnet-b", azId: "use1-az2" },
+            ],
+          }),
+        ).plan,
+      { mocks: new AwsMocks({ region: "us-east-1" }) },
+    );
+    expectNoErrors(byId);
+    assert.deepEqual(byId.outputs!.endpoints[0].azs, ["use1-az1", "use1-az2"]);
+    const mocks = new AwsMocks({ region: "us-east-1", subnets: { "subnet-x": { az: "us-east-1a", azId: "use1-az4" } } });
+    const looked = await runPulumi(
+      () => new EndpointPlan("app", base({ subnets: [{ id: "subnet-x" }], lookups: true, ha: { minAzs: 1 } })).plan,
+      {
+        mocks,
+      },
+    );
+    expectNoErrors(looked);
+    assert.deepEqual(looked.outputs!.endpoints[0].azs, ["us-east-1a"]);
+    assert.deepEqual(looked.outputs!.endpoints[0].azIds, ["use1-az4"]);
+    const wrong = await failure(() => new EndpointPlan("app", base({ subnets: [{ id: "subnet-a", azId: "euw1-az1" }] })));
+    assert.deepEqual(
+      (wrong.error.problems ?? []).map((p) => `${p.code} ${p.path}`),
+      ["SUBNET_AZ_ID_REGION subnets[0].azId"],
+    );
+  });
+
   it("plan output: each endpoint carries the id of the VPC endpoint and of the group created for it", async () => {
     const run = await runPulumi(
       () => {

@@ -369,6 +369,9 @@ class Planner {
       cost,
       monthlyCostUsd: cost.monthlyUsd,
     };
+    // AZ IDs name the same AZs in every account: shown when every chosen subnet has one.
+    const azIds = placement.chosen.map((s) => (s as { azId?: string }).azId);
+    if (azIds.every((id): id is string => id !== undefined)) endpoint.azIds = azIds;
     if (privateDns) endpoint.privateDnsNames = [...dnsNames].sort();
     if (privateDns && opts.hasGateway) {
       endpoint.dnsOptions!.privateDnsOnlyForInboundResolverEndpoint = true;

@@ -229,6 +229,8 @@ export interface PlannedEndpoint {
   routeTableIds?: string[];
   subnetIds?: string[];
   azs?: string[];
+  /** The AZ IDs of `azs` (same order), when every chosen subnet has one. */
+  azIds?: string[];
   privateDns?: boolean;
   privateDnsNames?: string[];
   ipAddressType?: IpAddressType;
