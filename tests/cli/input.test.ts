@@ -5,17 +5,8 @@
  */
 import assert from "node:assert/strict";
 import { planEndpoints } from "vpce-plan/plan";
-import { requestFile, vpcePlan } from "../helpers/cli";
+import { VALID_REQUEST as VALID, requestFile, vpcePlan } from "../helpers/cli";
 
-const VALID = {
-  region: "us-east-1",
-  vpc: { id: "vpc-0abc", cidrs: ["10.0.0.0/16"], dnsSupport: true, dnsHostnames: true },
-  subnets: [
-    { id: "subnet-a", az: "us-east-1a", routeTableId: "rtb-a" },
-    { id: "subnet-b", az: "us-east-1b", routeTableId: "rtb-b" },
-  ],
-  services: ["s3", "sts"],
-};
 const VALID_YAML = `region: us-east-1
 vpc: { id: vpc-0abc, cidrs: [10.0.0.0/16], dnsSupport: true, dnsHostnames: true }
 subnets:

@@ -2,19 +2,10 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { planEndpoints } from "vpce-plan/plan";
-import { requestFile, vpcePlan, vpcePlanModules } from "../helpers/cli";
+import { VALID_REQUEST as VALID, requestFile, vpcePlan, vpcePlanModules } from "../helpers/cli";
 import { REQUESTS_DIR, loadExampleRequest } from "../helpers/requests";
 
 const EXAMPLE = join(REQUESTS_DIR, "example.yaml");
-const VALID = {
-  region: "us-east-1",
-  vpc: { id: "vpc-0abc", cidrs: ["10.0.0.0/16"], dnsSupport: true, dnsHostnames: true },
-  subnets: [
-    { id: "subnet-a", az: "us-east-1a", routeTableId: "rtb-a" },
-    { id: "subnet-b", az: "us-east-1b", routeTableId: "rtb-b" },
-  ],
-  services: ["s3", "sts"],
-};
 
 describe("cli: vpce-plan plan", () => {
   const expected = planEndpoints(loadExampleRequest("example.yaml"));

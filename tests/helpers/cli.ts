@@ -45,3 +45,14 @@ export function requestFile(name: string, content: unknown): string {
   writeFileSync(path, typeof content === "string" || Buffer.isBuffer(content) ? content : JSON.stringify(content));
   return path;
 }
+
+/** A small valid request (two AZs, S3 and STS) for CLI tests. */
+export const VALID_REQUEST = {
+  region: "us-east-1",
+  vpc: { id: "vpc-0abc", cidrs: ["10.0.0.0/16"], dnsSupport: true, dnsHostnames: true },
+  subnets: [
+    { id: "subnet-a", az: "us-east-1a", routeTableId: "rtb-a" },
+    { id: "subnet-b", az: "us-east-1b", routeTableId: "rtb-b" },
+  ],
+  services: ["s3", "sts"],
+};
