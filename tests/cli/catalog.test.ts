@@ -86,7 +86,10 @@ describe("cli: help and commands", () => {
     assert.equal(run.status, 0);
     assert.match(run.stdout, /^Usage: vpce-plan <command>/);
     for (const command of ["plan", "catalog"]) assert.match(run.stdout, new RegExp(`\\n  ${command} `));
-    assert.match(run.stdout, /Exit codes: 0 success, 2 invalid request or flags, 3 audit findings at or above --fail-on, 1 anything else/);
+    assert.match(
+      run.stdout,
+      /Exit codes: 0 success, 2 invalid request or flags, 3 audit findings or diff changes matching --fail-on, 1 anything else/,
+    );
   });
 
   for (const command of ["plan", "catalog"]) {

@@ -6,7 +6,16 @@ import { findService, getRegion, getService, privateDnsNamesIn, serviceNameIn } 
 import type { EndpointFacts, ServiceFacts, VpcSnapshot } from "../facts/aws/snapshot";
 import { isLiveEndpoint } from "../facts/aws/snapshot";
 import { containsCidr, isOpen } from "./cidr";
-import { RULES, severityRank, type RuleId, type Severity } from "./rules";
+import { HOURS_PER_MONTH, money } from "../plan/cost";
+import {
+  isSecurityHubRule,
+  RULES,
+  SECURITY_HUB_ENDPOINTS,
+  severityRank,
+  type RuleId,
+  type SecurityHubRuleId,
+  type Severity,
+} from "./rules";
 
 export interface Finding {
   /** Stable across runs: rule plus the resource ids involved. */
@@ -28,6 +37,10 @@ export interface AuditOptions {
   consumers?: string[];
   /** DescribeVpcEndpointServices results by service name; unknown services fall back to the catalog. */
   services?: Record<string, ServiceFacts>;
+  /** Also check the AWS Security Hub endpoint controls (EC2.10, EC2.55-58, EC2.60). Default false. */
+  securityHub?: boolean;
+  /** Only these rules (the policy pack runs one rule per policy). Default: every rule. */
+  rules?: readonly RuleId[];
 }
 
 export function auditVpcs(snapshots: readonly VpcSnapshot[], options: AuditOptions = {}): Finding[] {
@@ -42,7 +55,8 @@ export function auditVpc(snapshot: VpcSnapshot, options: AuditOptions = {}): Fin
     ...securityGroups(ctx),
     ...duplicates(ctx),
     ...natWithoutGateway(ctx),
-  ];
+    ...(options.securityHub || options.rules?.some(isSecurityHubRule) ? securityHub(ctx) : []),
+  ].filter((f) => !options.rules || options.rules.includes(f.rule));
   return findings.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
@@ -312,6 +326,37 @@ function natWithoutGateway(ctx: Context): Finding[] {
         }),
       );
     }
+  }
+  return out;
+}
+
+/**
+ * The Security Hub controls that fail a VPC without an interface endpoint for a service. Each
+ * finding prices meeting the control: interface AZ-hours in every AZ the VPC's subnets use.
+ */
+function securityHub(ctx: Context): Finding[] {
+  const azs = new Set(ctx.snapshot.subnets.map((s) => s.az).filter(Boolean)).size;
+  const prices = (getRegion(ctx.snapshot.region) ?? getRegion("us-east-1")!).prices;
+  const perAz = money(prices.interfaceHourUsd * HOURS_PER_MONTH);
+  const out: Finding[] = [];
+  for (const [rule, { control, service, title }] of Object.entries(SECURITY_HUB_ENDPOINTS) as Array<
+    [SecurityHubRuleId, (typeof SECURITY_HUB_ENDPOINTS)[SecurityHubRuleId]]
+  >) {
+    const name = ctx.serviceName(service, "Interface");
+    const present = interfaces(ctx).some((e) => e.serviceName === name || findService(e.serviceName)?.service.key === service);
+    if (present) continue;
+    const cost = azs
+      ? `USD ${money(perAz * azs).toFixed(2)} a month (${azs} AZ x USD ${perAz.toFixed(2)})`
+      : `USD ${perAz.toFixed(2)} a month per AZ`;
+    out.push(
+      ctx.finding(rule, [ctx.vpcId], {
+        resource: ctx.vpcId,
+        resourceType: "vpc",
+        serviceName: name,
+        message: `${ctx.vpcId} has no interface endpoint for ${title} (${name}): Security Hub ${control} fails. Meeting it costs ${cost} plus USD ${prices.interfacePerGbUsd}/GB.`,
+        fix: `aws ec2 create-vpc-endpoint --vpc-id ${ctx.vpcId} --vpc-endpoint-type Interface --service-name ${name} --private-dns-enabled --subnet-ids <one subnet per AZ> (or add ${service} to the vpce-plan request)`,
+      }),
+    );
   }
   return out;
 }

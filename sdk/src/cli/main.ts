@@ -15,6 +15,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
     load: () => require("./commands/import").command,
   },
   audit: { summary: "find waste and risk in existing VPC endpoints (table, json, SARIF)", load: () => require("./commands/audit").command },
+  diff: {
+    summary: "what a request change does: endpoints added, removed, replaced, cost delta",
+    load: () => require("./commands/diff").command,
+  },
 };
 
 /** Registers a command; used by command modules that ship with later features. */
@@ -33,7 +37,7 @@ Commands:
 ${lines.join("\n")}
 
 Run vpce-plan <command> --help for a command's flags.
-Exit codes: 0 success, 2 invalid request or flags, 3 audit findings at or above --fail-on, 1 anything else.
+Exit codes: 0 success, 2 invalid request or flags, 3 audit findings or diff changes matching --fail-on, 1 anything else.
 `;
 }
 

@@ -16,6 +16,7 @@ import type { EndpointOutput, EndpointPlanArgs, PlanWarning } from "./args";
 import { checkContract, type ContractCheck, type HubContract, type RequestedService } from "./contract";
 import { EndpointPlan } from "./endpointPlan";
 import { EndpointPlanError } from "./errors";
+import { DELETE_BEFORE_REPLACE } from "./replacement";
 import { zoneAssociationName } from "./names";
 import { dataFields, reportWarnings } from "./outputs";
 import { lookUpArgs, planOrFail, type LookedUp } from "./planArgs";
@@ -113,7 +114,7 @@ export class EndpointSpoke extends pulumi.ComponentResource<EndpointSpokeData> {
         new aws.route53.ZoneAssociation(
           zoneAssociationName(componentName, zone.zoneName),
           { zoneId: zone.zoneId, vpcId: args.vpc.id, ...(args.region ? { vpcRegion: args.region } : {}) },
-          opts,
+          { ...opts, ...DELETE_BEFORE_REPLACE },
         );
       }
     }

@@ -8,6 +8,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { Plan, PlannedEndpoint, PlannedSecurityGroup } from "../plan/types";
 import type { EndpointDnsEntry, EndpointOutput } from "./args";
+import { DELETE_BEFORE_REPLACE } from "./replacement";
 import { endpointResourceName, ingressRuleName, routeTableAssociationName, securityGroupName } from "./names";
 import type { PreparedRequest } from "./request";
 
@@ -89,7 +90,7 @@ export function createResources(plan: Plan, ctx: ChildContext): Record<string, p
         new aws.ec2.VpcEndpointRouteTableAssociation(
           routeTableAssociationName(name, endpoint.name, ref.key),
           { vpcEndpointId: vpce.id, routeTableId: ref.input, ...region },
-          opts,
+          { ...opts, ...DELETE_BEFORE_REPLACE },
         );
       }
       created.set(endpoint.name, vpce);
@@ -113,7 +114,7 @@ export function createResources(plan: Plan, ctx: ChildContext): Record<string, p
         ...(endpoint.dnsOptions ? { dnsOptions: endpoint.dnsOptions } : {}),
         ...(endpoint.ipAddressType ? { ipAddressType: endpoint.ipAddressType } : {}),
       },
-      { ...opts, dependsOn },
+      { ...opts, dependsOn, ...(endpoint.privateDns ? DELETE_BEFORE_REPLACE : {}) },
     );
     created.set(endpoint.name, vpce);
     // One `all` per endpoint, not an Output per field: a plan has dozens of endpoints, and every

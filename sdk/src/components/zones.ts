@@ -9,6 +9,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { NetworkPlan } from "../plan/multi/types";
 import type { EndpointOutput } from "./args";
+import { DELETE_BEFORE_REPLACE } from "./replacement";
 import { zoneAuthorizationName, zoneRecordName, zoneResourceName } from "./names";
 
 export interface ZoneContext {
@@ -38,7 +39,7 @@ export function createZones(plan: NetworkPlan, ctx: ZoneContext): Map<string, aw
         vpcs: [{ vpcId: ctx.hubVpcId, ...(ctx.region ? { vpcRegion: ctx.region } : {}) }],
         tags: { ...(ctx.tags ?? {}), Name: zoneName },
       },
-      { ...opts, ignoreChanges: ["vpcs"] },
+      { ...opts, ignoreChanges: ["vpcs"], ...DELETE_BEFORE_REPLACE },
     );
     zones.set(planned.name, zone);
     const endpoint = ctx.endpoints[planned.endpoint];

@@ -19,6 +19,8 @@ export interface RegisteredResource {
   inputs: Record<string, unknown>;
   /** URNs of explicit and implicit dependencies. */
   dependencies: string[];
+  /** Per input property, the URNs of the resources its value came from (what a policy pack sees). */
+  propertyDependencies: Record<string, string[]>;
 }
 
 export interface RunOptions {
@@ -52,6 +54,7 @@ interface RegisterRequest {
   getCustom(): boolean;
   getParent(): string;
   getDependenciesList(): string[];
+  getPropertydependenciesMap(): { forEach(fn: (value: { getUrnsList(): string[] }, key: string) => void): void };
   getObject(): unknown;
 }
 
@@ -85,6 +88,7 @@ async function runExclusive<T, U>(program: () => T | Promise<T>, options: RunOpt
           parent: req.getParent() || undefined,
           inputs: pulumi.runtime.deserializeProperties(req.getObject() as never),
           dependencies: req.getDependenciesList(),
+          propertyDependencies: propertyDependencies(req),
         });
       }
       callback(err, response);
@@ -118,6 +122,14 @@ async function runExclusive<T, U>(program: () => T | Promise<T>, options: RunOpt
     console.warn = warn;
   }
   return { resources, outputs: errors.length ? undefined : outputs, errors, warnings, mocks };
+}
+
+function propertyDependencies(req: RegisterRequest): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  req.getPropertydependenciesMap().forEach((value, key) => {
+    out[key] = value.getUrnsList();
+  });
+  return out;
 }
 
 /**

@@ -24,6 +24,7 @@ a stable id, severity (high, medium, low), the resource, why it matters and the 
       --format FORMAT     table (default), json, or sarif (SARIF 2.1.0 for code-scanning tools)
       --sarif-file PATH   anchor SARIF results to this file (e.g. the Pulumi program)
       --fail-on SEV       exit 3 when a finding is at or above SEV: low, medium, high, none (default)
+      --security-hub      also check the Security Hub endpoint controls EC2.10, EC2.55-58 and EC2.60
 ${AWS_HELP}
 
 Exit codes: 0 no finding at or above --fail-on, 3 there is one, 2 invalid flags, 1 AWS errors.`,
@@ -34,6 +35,7 @@ Exit codes: 0 no finding at or above --fail-on, 3 there is one, 2 invalid flags,
       format: { type: "string" },
       "sarif-file": { type: "string" },
       "fail-on": { type: "string" },
+      "security-hub": { type: "boolean" },
       help: { type: "boolean", short: "h" },
       ...AWS_FLAGS,
     });
@@ -54,7 +56,7 @@ Exit codes: 0 no finding at or above --fail-on, 3 there is one, 2 invalid flags,
       const names = [...new Set(snapshots.flatMap((s) => s.endpoints.map((e) => e.serviceName)))];
       const lookup = await aws.readServices(ec2, names);
       return {
-        findings: auditVpcs(snapshots, { consumers, services: lookup.found }),
+        findings: auditVpcs(snapshots, { consumers, services: lookup.found, securityHub: values["security-hub"] === true }),
         vpcs: snapshots.map((s) => s.vpc.id),
         region: ec2.region,
       };

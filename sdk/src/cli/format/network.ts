@@ -1,6 +1,7 @@
 /** Renders a hub-and-spoke plan as a table (terminal), markdown (pull-request comment) or JSON (the contract). */
 import type { NetworkPlan, SpokePlan } from "../../plan/multi/types";
-import { planMarkdown, planTable } from "./plan";
+import { networkDiagram } from "./mermaid";
+import { planMarkdown, planReasonLines, planTable } from "./plan";
 import { headerTitle, renderMarkdownTable, renderTable, savingText, usd } from "./table";
 
 const SERVICE_HEADER = ["SERVICE", "PLACEMENT", "FROM HUB", "LOCAL IN", "EVERY VPC OWN", "CHOSEN", "WHY"];
@@ -72,11 +73,27 @@ export function networkTable(plan: NetworkPlan): string {
   return parts.join("\n").trimEnd() + "\n";
 }
 
+/** Per service the hub-or-local decision, with each spoke's. */
+export const networkDecisionLines = (plan: NetworkPlan): string[] =>
+  plan.services.flatMap((s) => [
+    `- **${s.service}**: ${s.reasons.map((r) => `\`${r.code}\` ${r.message}`).join(" ")}`,
+    ...s.spokes.map((d) => `  - ${d.spoke} (${d.placement}): ${d.reasons.map((r) => `\`${r.code}\` ${r.message}`).join(" ")}`),
+  ]);
+
+/** Every reason in a network: the hub-or-local decisions, then each VPC's endpoints. */
+export const networkReasonLines = (plan: NetworkPlan): string[] => [
+  ...networkDecisionLines(plan),
+  ...(plan.hub.plan ? planReasonLines(plan.hub.plan, "hub/") : []),
+  ...plan.spokes.flatMap((s) => (s.plan ? planReasonLines(s.plan, `spoke:${s.name}/`) : [])),
+];
+
 export function networkMarkdown(plan: NetworkPlan): string {
   const parts = [
-    `### ${summary(plan)}`,
+    `### ${usd(plan.cost.monthlyTotalUsd)} a month: ${summary(plan)}`,
     "",
     renderMarkdownTable(SERVICE_HEADER.map(headerTitle), serviceRows(plan)),
+    "",
+    networkDiagram(plan),
     "",
     "**Spokes**",
     "",
@@ -86,17 +103,21 @@ export function networkMarkdown(plan: NetworkPlan): string {
   if (plan.zones.length) parts.push("**Private hosted zones**", "", renderMarkdownTable(ZONE_HEADER.map(headerTitle), zoneRows(plan)), "");
   if (plan.warnings.length) parts.push("**Warnings**", "", ...plan.warnings.map((w) => `- \`${w.code}\` ${w.message}`), "");
   parts.push(...totals(plan).map((t) => `_${t}_`));
-  const decisions = plan.services.flatMap((s) => [
-    `- **${s.service}**: ${s.reasons.map((r) => `\`${r.code}\` ${r.message}`).join(" ")}`,
-    ...s.spokes.map((d) => `  - ${d.spoke} (${d.placement}): ${d.reasons.map((r) => `\`${r.code}\` ${r.message}`).join(" ")}`),
-  ]);
-  parts.push("", "<details><summary>Every hub-or-local decision</summary>", "", ...decisions, "", "</details>");
+  parts.push("", "<details><summary>Every hub-or-local decision</summary>", "", ...networkDecisionLines(plan), "", "</details>");
   const vpcs: Array<[string, NetworkPlan["hub"]["plan"]]> = [
     [`hub ${plan.hub.vpcId}`, plan.hub.plan],
     ...plan.spokes.map((s): [string, SpokePlan["plan"]] => [`spoke ${s.name}`, s.plan]),
   ];
   for (const [name, vpcPlan] of vpcs) {
-    if (vpcPlan) parts.push("", `<details><summary>Endpoints of ${name}</summary>`, "", planMarkdown(vpcPlan).trimEnd(), "", "</details>");
+    if (vpcPlan)
+      parts.push(
+        "",
+        `<details><summary>Endpoints of ${name}</summary>`,
+        "",
+        planMarkdown(vpcPlan, { diagram: false }).trimEnd(),
+        "",
+        "</details>",
+      );
   }
   return parts.join("\n") + "\n";
 }

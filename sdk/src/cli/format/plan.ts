@@ -1,5 +1,6 @@
 /** Renders a plan as a table (terminal), markdown (pull-request comment) or JSON (the contract). */
 import type { Plan, PlannedEndpoint } from "../../plan/types";
+import { planDiagram } from "./mermaid";
 import { headerTitle, renderMarkdownTable, renderTable, savingText, usd } from "./table";
 
 const HEADER = ["SERVICE", "TYPE", "WHERE", "PRIVATE DNS", "MONTHLY", "WHY"];
@@ -50,17 +51,22 @@ export function planTable(plan: Plan): string {
   return parts.join("\n") + "\n";
 }
 
-export function planMarkdown(plan: Plan): string {
+/** Every decision of every endpoint, one markdown list item per endpoint. */
+export const planReasonLines = (plan: Plan, prefix = ""): string[] =>
+  plan.endpoints.map((e) => `- **${prefix}${e.name}**: ${e.reasons.map((r) => `\`${r.code}\` ${r.message}`).join(" ")}`);
+
+/** A cost-review comment: the monthly total first, the table, the diagram, every reason collapsed. `diagram: false` when embedded in a network's comment, which has its own. */
+export function planMarkdown(plan: Plan, options: { diagram?: boolean } = {}): string {
   const parts = [
-    `### VPC endpoints for \`${plan.vpcId}\` (${plan.region})`,
+    `### VPC endpoints for \`${plan.vpcId}\` (${plan.region}): ${usd(plan.cost.monthlyTotalUsd)} a month`,
     "",
     renderMarkdownTable(HEADER.map(headerTitle), rows(plan)),
     "",
   ];
+  if (options.diagram !== false) parts.push(planDiagram(plan), "");
   if (plan.warnings.length) parts.push("**Warnings**", "", ...plan.warnings.map((w) => `- \`${w.code}\` ${w.message}`), "");
   parts.push(...totals(plan).map((t) => `_${t}_`));
-  const details = plan.endpoints.map((e) => `- **${e.name}**: ${e.reasons.map((r) => `\`${r.code}\` ${r.message}`).join(" ")}`);
-  parts.push("", "<details><summary>Every decision</summary>", "", ...details, "", "</details>");
+  parts.push("", "<details><summary>Every decision</summary>", "", ...planReasonLines(plan), "", "</details>");
   return parts.join("\n") + "\n";
 }
 

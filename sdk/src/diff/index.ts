@@ -1,0 +1,293 @@
+/**
+ * `vpce-plan diff`: what a change to a request (or a plan) does before it ships. Pure and
+ * deterministic: two plans in, one diff out. Endpoints are matched by `name` (the resource-name
+ * stem, per VPC) and compared field by field over whatever the plan JSON holds, so fields added to
+ * the plan contract later show up here without code changes.
+ */
+import { money } from "../plan/cost";
+import type { NetworkPlan } from "../plan/multi/types";
+import type { Plan } from "../plan/types";
+import { replacesEndpoint } from "./replacements";
+
+export { REPLACING_FIELDS, replacesEndpoint } from "./replacements";
+
+/** One side of a diff: a single-VPC plan or a network plan. */
+export type DiffInput = Plan | NetworkPlan;
+
+export interface FieldChange {
+  /** Dotted path into the plan's endpoint object (`dnsOptions.dnsRecordIpType`), or `vpcId`. */
+  field: string;
+  base: unknown;
+  head: unknown;
+  /** True when the AWS provider replaces the aws.ec2.VpcEndpoint for this change (README "Replacements"). */
+  replaces: boolean;
+}
+
+export interface CostDelta {
+  baseMonthlyUsd: number;
+  headMonthlyUsd: number;
+  deltaMonthlyUsd: number;
+}
+
+export interface EndpointRef {
+  name: string;
+  /** `hub` or `spoke:<name>` in a network diff; absent for one VPC. */
+  vpc?: string;
+  service: string;
+  serviceName: string;
+  type: string;
+  cost: CostDelta;
+}
+
+export interface ChangedEndpoint extends EndpointRef {
+  changes: FieldChange[];
+  /** Any change replaces the endpoint (AWS creates a new one and deletes the old). */
+  replaces: boolean;
+}
+
+export interface RuleChange {
+  /** The endpoint whose security group admits the source. */
+  endpoint: string;
+  vpc?: string;
+  protocol: string;
+  fromPort: number;
+  toPort: number;
+  cidr: string;
+  source?: string;
+  description?: string;
+}
+
+export interface AssignmentMove {
+  spoke: string;
+  service: string;
+  /** `hub`, `local`, or null when the spoke did not use the service on that side. */
+  base: "hub" | "local" | null;
+  head: "hub" | "local" | null;
+}
+
+export interface PlanDiff {
+  version: 1;
+  kind: "diff";
+  base: { kind: "plan" | "network"; vpcId: string; region: string };
+  head: { kind: "plan" | "network"; vpcId: string; region: string };
+  endpoints: { added: EndpointRef[]; removed: EndpointRef[]; changed: ChangedEndpoint[] };
+  securityGroupRules: { added: RuleChange[]; removed: RuleChange[] };
+  /** Network diffs: spokes whose service moves between the hub and their own endpoint. */
+  assignments: AssignmentMove[];
+  cost: CostDelta;
+  summary: { added: number; removed: number; changed: number; replaced: number; rulesAdded: number; rulesRemoved: number; moved: number };
+}
+
+/** The endpoint object as the plan JSON has it; only `name` and cost fields are assumed. */
+type EndpointJson = Record<string, unknown> & { name: string; monthlyCostUsd?: number };
+
+interface Side {
+  kind: "plan" | "network";
+  vpcId: string;
+  region: string;
+  total: number;
+  /** Per VPC label ("" for one VPC): its vpcId and endpoints by name. */
+  vpcs: Map<string, { vpcId: string; endpoints: Map<string, EndpointJson> }>;
+  /** spoke -> service -> placement. */
+  assignments: Map<string, Map<string, "hub" | "local">>;
+}
+
+const isNetwork = (p: DiffInput): p is NetworkPlan => (p as NetworkPlan).kind === "network";
+
+/** Plan JSON round-trips: a plan read from a file and one made in-process compare the same. */
+const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/** `single` is the label of a single-VPC plan: "hub" when the other side is a network, so the hub's endpoints compare with it. */
+function sideOf(input: DiffInput, single: string): Side {
+  const vpcs: Side["vpcs"] = new Map();
+  const add = (label: string, plan: Plan | null, vpcId: string): void => {
+    const endpoints = new Map<string, EndpointJson>();
+    for (const e of plan?.endpoints ?? []) endpoints.set(e.name, plain(e) as unknown as EndpointJson);
+    vpcs.set(label, { vpcId: plan?.vpcId ?? vpcId, endpoints });
+  };
+  const assignments: Side["assignments"] = new Map();
+  if (!isNetwork(input)) {
+    add(single, input, input.vpcId);
+    return { kind: "plan", vpcId: input.vpcId, region: input.region, total: input.cost.monthlyTotalUsd, vpcs, assignments };
+  }
+  add("hub", input.hub.plan, input.hub.vpcId);
+  for (const s of input.spokes) {
+    add(`spoke:${s.name}`, s.plan, s.vpcId);
+    const placements = new Map<string, "hub" | "local">();
+    for (const service of s.fromHub) placements.set(service, "hub");
+    for (const service of s.local) placements.set(service, "local");
+    assignments.set(s.name, placements);
+  }
+  return { kind: "network", vpcId: input.hub.vpcId, region: input.region, total: input.cost.monthlyTotalUsd, vpcs, assignments };
+}
+
+/** Not compared field by field: cost has its own columns, reasons explain rather than configure. */
+const SKIPPED = new Set(["name", "reasons", "cost", "monthlyCostUsd"]);
+/** Security groups are compared as rules added and removed; their other fields field by field. */
+const GROUP_FIELDS = new Set(["securityGroup", "securityGroups"]);
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Nested objects become dotted paths, so a change names the field inside (`dnsOptions.x`); arrays stay whole. */
+function flatten(value: Record<string, unknown>, prefix = "", out: Map<string, unknown> = new Map()): Map<string, unknown> {
+  for (const [key, v] of Object.entries(value)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (!prefix && SKIPPED.has(key)) continue;
+    if (isObject(v) && Object.keys(v).length && !(prefix === "" && key === "policy")) flatten(v, path, out);
+    else out.set(path, v);
+  }
+  return out;
+}
+
+/** Set-like arrays (ids, AZs) compare without order; the planner sorts them, live reads may not. */
+const normal = (v: unknown): string =>
+  JSON.stringify(Array.isArray(v) && v.every((x) => typeof x === "string") ? [...v].sort() : (v ?? null));
+
+function withoutIngress(e: EndpointJson): EndpointJson {
+  const copy: EndpointJson = { ...e };
+  for (const key of GROUP_FIELDS) {
+    const group = copy[key];
+    if (Array.isArray(group)) copy[key] = group.map((g) => (isObject(g) ? { ...g, ingress: undefined } : g));
+    else if (isObject(group)) copy[key] = { ...group, ingress: undefined };
+  }
+  return JSON.parse(JSON.stringify(copy)) as EndpointJson;
+}
+
+function fieldChanges(base: EndpointJson, head: EndpointJson, baseVpc: string, headVpc: string, only?: ReadonlySet<string>): FieldChange[] {
+  const compared = (m: Map<string, unknown>): Map<string, unknown> =>
+    only ? new Map([...m].filter(([field]) => only.has(field.split(".")[0]))) : m;
+  const a = compared(flatten(withoutIngress(base)));
+  // A field the restricted base does not report (EC2 omits some, emulators more) is not a change.
+  const b = new Map([...compared(flatten(withoutIngress(head)))].filter(([field]) => !only || a.has(field)));
+  const changes: FieldChange[] = [];
+  if (baseVpc !== headVpc) changes.push({ field: "vpcId", base: baseVpc, head: headVpc, replaces: replacesEndpoint("vpcId", head.type) });
+  for (const field of [...new Set([...a.keys(), ...b.keys()])].sort()) {
+    if (normal(a.get(field)) === normal(b.get(field))) continue;
+    changes.push({
+      field,
+      base: a.get(field) ?? null,
+      head: b.get(field) ?? null,
+      replaces: replacesEndpoint(field, head.type),
+    });
+  }
+  return changes;
+}
+
+function rulesOf(e: EndpointJson, vpc: string | undefined): Map<string, RuleChange> {
+  const groups = [e.securityGroup, ...(Array.isArray(e.securityGroups) ? e.securityGroups : [])].filter(isObject);
+  const out = new Map<string, RuleChange>();
+  for (const g of groups) {
+    for (const r of Array.isArray(g.ingress) ? g.ingress : []) {
+      if (!isObject(r)) continue;
+      const rule: RuleChange = {
+        endpoint: e.name,
+        ...(vpc ? { vpc } : {}),
+        protocol: String(r.protocol ?? "tcp"),
+        fromPort: Number(r.fromPort),
+        toPort: Number(r.toPort),
+        cidr: String(r.cidr),
+        ...(typeof r.source === "string" ? { source: r.source } : {}),
+        ...(typeof r.description === "string" ? { description: r.description } : {}),
+      };
+      out.set(`${rule.protocol}/${rule.fromPort}-${rule.toPort}/${rule.cidr}`, rule);
+    }
+  }
+  return out;
+}
+
+const costOf = (e: EndpointJson | undefined): number => (typeof e?.monthlyCostUsd === "number" ? e.monthlyCostUsd : 0);
+const delta = (base: number, head: number): CostDelta => ({
+  baseMonthlyUsd: money(base),
+  headMonthlyUsd: money(head),
+  deltaMonthlyUsd: money(head - base),
+});
+
+function ref(e: EndpointJson, vpc: string, base: EndpointJson | undefined, head: EndpointJson | undefined): EndpointRef {
+  return {
+    name: e.name,
+    ...(vpc ? { vpc } : {}),
+    service: String(e.service ?? e.name),
+    serviceName: String(e.serviceName ?? ""),
+    type: String(e.type ?? ""),
+    cost: delta(costOf(base), costOf(head)),
+  };
+}
+
+export interface DiffOptions {
+  /** Compare only these endpoint fields (top-level names), and only where the base has them: what a live VPC reports. */
+  fields?: ReadonlySet<string>;
+}
+
+export function diffPlans(baseInput: DiffInput, headInput: DiffInput, options: DiffOptions = {}): PlanDiff {
+  const single = isNetwork(baseInput) !== isNetwork(headInput) ? "hub" : "";
+  const base = sideOf(baseInput, single);
+  const head = sideOf(headInput, single);
+  const added: EndpointRef[] = [];
+  const removed: EndpointRef[] = [];
+  const changed: ChangedEndpoint[] = [];
+  const rulesAdded: RuleChange[] = [];
+  const rulesRemoved: RuleChange[] = [];
+  const labels = [...new Set([...base.vpcs.keys(), ...head.vpcs.keys()])].sort();
+  for (const vpc of labels) {
+    const b = base.vpcs.get(vpc);
+    const h = head.vpcs.get(vpc);
+    const names = [...new Set([...(b?.endpoints.keys() ?? []), ...(h?.endpoints.keys() ?? [])])].sort();
+    for (const name of names) {
+      const be = b?.endpoints.get(name);
+      const he = h?.endpoints.get(name);
+      const baseRules = be ? rulesOf(be, vpc) : new Map<string, RuleChange>();
+      const headRules = he ? rulesOf(he, vpc) : new Map<string, RuleChange>();
+      for (const [k, r] of headRules) if (!baseRules.has(k)) rulesAdded.push(r);
+      for (const [k, r] of baseRules) if (!headRules.has(k)) rulesRemoved.push(r);
+      if (!be) added.push(ref(he!, vpc, be, he));
+      else if (!he) removed.push(ref(be, vpc, be, he));
+      else {
+        const changes = fieldChanges(be, he, b!.vpcId, h!.vpcId, options.fields);
+        if (!changes.length && costOf(be) === costOf(he)) continue;
+        changed.push({ ...ref(he, vpc, be, he), changes, replaces: changes.some((c) => c.replaces) });
+      }
+    }
+  }
+  const assignments = moves(base, head);
+  const endpoints = { added, removed, changed };
+  return {
+    version: 1,
+    kind: "diff",
+    base: { kind: base.kind, vpcId: base.vpcId, region: base.region },
+    head: { kind: head.kind, vpcId: head.vpcId, region: head.region },
+    endpoints,
+    securityGroupRules: { added: rulesAdded, removed: rulesRemoved },
+    assignments,
+    cost: delta(base.total, head.total),
+    summary: {
+      added: added.length,
+      removed: removed.length,
+      changed: changed.length,
+      replaced: changed.filter((c) => c.replaces).length,
+      rulesAdded: rulesAdded.length,
+      rulesRemoved: rulesRemoved.length,
+      moved: assignments.length,
+    },
+  };
+}
+
+function moves(base: Side, head: Side): AssignmentMove[] {
+  const out: AssignmentMove[] = [];
+  for (const spoke of [...new Set([...base.assignments.keys(), ...head.assignments.keys()])].sort()) {
+    const b = base.assignments.get(spoke) ?? new Map();
+    const h = head.assignments.get(spoke) ?? new Map();
+    for (const service of [...new Set([...b.keys(), ...h.keys()])].sort()) {
+      const from = b.get(service) ?? null;
+      const to = h.get(service) ?? null;
+      // A spoke that starts or stops using a service is an endpoint change, shown there; a move is hub <-> local.
+      if (from && to && from !== to) out.push({ spoke, service, base: from, head: to });
+    }
+  }
+  return out;
+}
+
+/** Anything at all changed (`--fail-on change`). */
+export const hasChanges = (d: PlanDiff): boolean => Object.values(d.summary).some((n) => n > 0) || d.cost.deltaMonthlyUsd !== 0;
+
+/** Some endpoint is replaced (`--fail-on replace`). */
+export const hasReplacements = (d: PlanDiff): boolean => d.summary.replaced > 0;

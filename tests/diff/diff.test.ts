@@ -1,0 +1,189 @@
+/** diffPlans on request pairs and plan pairs: every change kind, replacement flags, cost delta. */
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { diffPlans, hasChanges, REPLACING_FIELDS, type PlanDiff } from "vpce-plan/diff";
+import { isPlanRequestError, planNetwork, type Plan } from "vpce-plan/plan";
+import { validRequest } from "../helpers/arbitraries";
+import { assertUsd, endpoint, plan, request, subnets } from "../helpers/build";
+import { network, spoke } from "../multi/fixtures";
+
+const names = (d: PlanDiff, kind: "added" | "removed" | "changed"): string[] => d.endpoints[kind].map((e) => e.name);
+const fields = (d: PlanDiff, name: string): Array<[string, boolean]> =>
+  d.endpoints.changed.find((c) => c.name === name)!.changes.map((c) => [c.field, c.replaces]);
+/** A plan as the JSON file `vpce-plan plan --format json` writes. */
+const asFile = (p: Plan): Plan => JSON.parse(JSON.stringify(p)) as Plan;
+
+describe("diff: request pairs", () => {
+  it("the same request gives an empty diff with a zero delta", () => {
+    const d = diffPlans(plan(request()), plan(request()));
+    assert.deepEqual(d.summary, { added: 0, removed: 0, changed: 0, replaced: 0, rulesAdded: 0, rulesRemoved: 0, moved: 0 });
+    assert.equal(d.cost.deltaMonthlyUsd, 0);
+    assert.equal(d.kind, "diff");
+    assert.equal(d.version, 1);
+  });
+
+  it("adds kms, removes sts, moves logs to a new AZ: each kind, with per-endpoint and total cost", () => {
+    const base = plan(request({ services: ["sts", "logs"] }));
+    const head = plan(request({ services: ["kms", "logs"], subnets: subnets("us-east-1", "abc") }));
+    const d = diffPlans(base, head);
+    assert.deepEqual(names(d, "added"), ["kms"]);
+    assert.deepEqual(names(d, "removed"), ["sts"]);
+    assert.deepEqual(names(d, "changed"), ["logs"]);
+    assert.deepEqual(fields(d, "logs"), [
+      ["azs", false],
+      ["subnetIds", false],
+    ]);
+    const logs = d.endpoints.changed[0];
+    assert.equal(logs.replaces, false);
+    assertUsd(logs.cost.deltaMonthlyUsd, endpoint(head, "logs").monthlyCostUsd - endpoint(base, "logs").monthlyCostUsd, "logs delta");
+    assert.equal(d.endpoints.added[0].cost.headMonthlyUsd, endpoint(head, "kms").monthlyCostUsd);
+    assert.equal(d.endpoints.removed[0].cost.baseMonthlyUsd, endpoint(base, "sts").monthlyCostUsd);
+    assert.equal(d.cost.baseMonthlyUsd, base.cost.monthlyTotalUsd);
+    assert.equal(d.cost.headMonthlyUsd, head.cost.monthlyTotalUsd);
+    assertUsd(d.cost.deltaMonthlyUsd, head.cost.monthlyTotalUsd - base.cost.monthlyTotalUsd, "total delta");
+  });
+
+  it("security-group rules added and removed follow the declared consumers", () => {
+    const base = plan(request());
+    const head = plan(request({ access: { onPremises: { cidrs: ["192.168.0.0/16"] } } }));
+    const d = diffPlans(base, head);
+    assert.deepEqual(
+      d.securityGroupRules.added.map((r) => [r.endpoint, r.cidr, r.source]),
+      [["sts", "192.168.0.0/16", "onPremises"]],
+    );
+    assert.deepEqual(d.securityGroupRules.removed, []);
+    assert.deepEqual(
+      diffPlans(head, base).securityGroupRules.removed.map((r) => r.cidr),
+      ["192.168.0.0/16"],
+    );
+  });
+
+  it("another VPC replaces every endpoint; private DNS on an interface endpoint is updated in place", () => {
+    const base = plan(request({ services: ["sts", "s3"] }));
+    const moved = diffPlans(base, plan(request({ services: ["sts", "s3"], vpc: { ...request().vpc, id: "vpc-0def" } })));
+    assert.deepEqual(names(moved, "changed"), ["s3-gateway", "sts"]);
+    for (const c of moved.endpoints.changed)
+      assert.deepEqual(
+        c.changes.find((f) => f.field === "vpcId"),
+        { field: "vpcId", base: "vpc-0abc", head: "vpc-0def", replaces: true },
+      );
+    assert.equal(moved.summary.replaced, 2);
+    const dnsOff = diffPlans(base, plan(request({ services: [{ name: "sts", privateDns: false }, "s3"] })));
+    assert.deepEqual(
+      fields(dnsOff, "sts").find(([f]) => f === "privateDns"),
+      ["privateDns", false],
+    );
+    assert.equal(dnsOff.summary.replaced, 0);
+  });
+
+  it("traffic that only changes cost shows the endpoint as changed with no field, and the delta", () => {
+    const base = plan(request({ traffic: { sts: 10 } }));
+    const head = plan(request({ traffic: { sts: 1000 } }));
+    const d = diffPlans(base, head);
+    const sts = d.endpoints.changed.find((c) => c.name === "sts")!;
+    assertUsd(sts.cost.deltaMonthlyUsd, endpoint(head, "sts").monthlyCostUsd - endpoint(base, "sts").monthlyCostUsd, "sts delta");
+    assert.ok(sts.cost.deltaMonthlyUsd > 0);
+    assert.ok(!sts.changes.some((c) => c.field.startsWith("cost")));
+  });
+});
+
+describe("diff: plan pairs (plan JSON files)", () => {
+  it("compares plan JSON as it was written, with the same result as the plans in memory", () => {
+    const base = plan(request({ services: ["sts", "logs"] }));
+    const head = plan(request({ services: ["kms", "logs"], subnets: subnets("us-east-1", "abc") }));
+    assert.deepEqual(diffPlans(asFile(base), asFile(head)), diffPlans(base, head));
+  });
+
+  it("a service-name change replaces the endpoint (ForceNew), a policy change does not", () => {
+    const base = asFile(plan(request()));
+    const head = asFile(plan(request()));
+    head.endpoints[0].serviceName = "com.amazonaws.us-east-1.sts-fips";
+    head.endpoints[0].policy = { Version: "2012-10-17", Statement: [] };
+    const d = diffPlans(base, head);
+    assert.deepEqual(fields(d, "sts"), [
+      ["policy", false],
+      ["serviceName", true],
+    ]);
+    assert.equal(d.endpoints.changed[0].replaces, true);
+  });
+
+  it("fields the plan contract gains later are compared without code changes, nested ones by path", () => {
+    const base = asFile(plan(request()));
+    const head = asFile(plan(request()));
+    Object.assign(head.endpoints[0], { serviceRegion: "us-west-2", quotaNote: "raised" });
+    Object.assign(head.endpoints[0], { dnsOptions: { dnsRecordIpType: "ipv4", privateDnsPreference: "VERIFIED_DOMAINS_ONLY" } });
+    Object.assign(head.endpoints[0], {
+      securityGroups: [
+        {
+          name: "sts-2",
+          mode: "perEndpoint",
+          ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidr: "10.9.0.0/16", source: "extra" }],
+        },
+      ],
+    });
+    const d = diffPlans(base, head);
+    const byField = Object.fromEntries(d.endpoints.changed[0].changes.map((c) => [c.field, c.replaces]));
+    assert.equal(byField.serviceRegion, true);
+    assert.equal(byField.quotaNote, false);
+    assert.equal(byField["dnsOptions.privateDnsPreference"], true);
+    assert.ok(REPLACING_FIELDS.has("vpcId") && REPLACING_FIELDS.has("type"));
+    assert.deepEqual(
+      d.securityGroupRules.added.map((r) => r.cidr),
+      ["10.9.0.0/16"],
+    );
+  });
+});
+
+describe("diff: networks", () => {
+  const spokes = (gbA: number) => [
+    spoke("a", 1, { traffic: { secretsmanager: gbA } }),
+    spoke("b", 2, { traffic: { secretsmanager: 10 } }),
+    spoke("c", 3, { traffic: { secretsmanager: 10 } }),
+  ];
+
+  it("a spoke whose traffic passes break-even moves from the hub to its own endpoint", () => {
+    const base = planNetwork(network(spokes(10)));
+    const head = planNetwork(network(spokes(20000)));
+    assert.ok(base.spokes[0].fromHub.includes("secretsmanager"), "baseline: spoke a takes secretsmanager from the hub");
+    assert.ok(head.spokes[0].local.includes("secretsmanager"), "head: spoke a has its own");
+    const d = diffPlans(base, head);
+    assert.deepEqual(d.assignments, [{ spoke: "a", service: "secretsmanager", base: "hub", head: "local" }]);
+    assert.deepEqual(
+      d.endpoints.added.map((e) => [e.vpc, e.name]),
+      [["spoke:a", "secretsmanager"]],
+    );
+    assertUsd(d.cost.deltaMonthlyUsd, head.cost.monthlyTotalUsd - base.cost.monthlyTotalUsd, "network delta");
+    assert.equal(d.base.kind, "network");
+  });
+});
+
+describe("diff: properties", () => {
+  /** The plan, or undefined for generated requests that hit a documented error. */
+  const tryPlan = (req: unknown): Plan | undefined => {
+    try {
+      return plan(req);
+    } catch (err) {
+      if (isPlanRequestError(err)) return undefined;
+      throw err;
+    }
+  };
+
+  it("a plan against itself is empty; swapping sides swaps added and removed and negates every delta", () => {
+    fc.assert(
+      fc.property(validRequest, validRequest, (r1, r2) => {
+        const [a, b] = [tryPlan(r1), tryPlan(r2)];
+        if (!a || !b) return;
+        assert.equal(hasChanges(diffPlans(a, a)), false);
+        const ab = diffPlans(a, b);
+        const ba = diffPlans(b, a);
+        assert.deepEqual(names(ab, "added"), names(ba, "removed"));
+        assert.deepEqual(names(ab, "changed"), names(ba, "changed"));
+        assert.deepEqual(ab.assignments, ba.assignments);
+        assertUsd(ab.cost.deltaMonthlyUsd, b.cost.monthlyTotalUsd - a.cost.monthlyTotalUsd, "delta = difference of totals");
+        assertUsd(ab.cost.deltaMonthlyUsd, -ba.cost.deltaMonthlyUsd, "antisymmetric");
+        assert.equal(ab.securityGroupRules.added.length, ba.securityGroupRules.removed.length);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
