@@ -14,9 +14,11 @@ import { AwsMocks, runProgram } from "vpce-plan/preview";
 import { planEndpoints } from "vpce-plan/plan";
 import { getService } from "vpce-plan/catalog";
 import { EndpointPlan } from "vpce-plan";
+import * as diff from "vpce-plan/diff";
+import * as policy from "vpce-plan/policy";
 const mocks: AwsMocks = new AwsMocks({ region: "us-east-1" });
 const key: string | undefined = getService("sts")?.key;
-export const used = [mocks, runProgram, planEndpoints, key, EndpointPlan];
+export const used = [mocks, runProgram, planEndpoints, key, EndpointPlan, diff, policy];
 `;
 
 /** Diagnostics of PROGRAM compiled with these options, as text. */
