@@ -134,22 +134,33 @@ describe("components: unknown args and names", () => {
     );
   });
 
-  it("plan output: each endpoint carries the id of the VPC endpoint and of the group created for it", async () => {
+  it("plan output carries exactly the ids passed in args (Outputs resolved), and none of what the component creates", async () => {
     const run = await runPulumi(
       () => {
-        const c = new EndpointPlan("app", base({ services: ["sts", "s3"] }));
+        const c = new EndpointPlan(
+          "app",
+          base({
+            services: ["sts", "s3"],
+            subnets: [
+              { id: pulumi.output("subnet-real-a"), az: "us-east-1a", routeTableId: pulumi.output("rtb-real-a") },
+              { id: "subnet-b", az: "us-east-1b", routeTableId: "rtb-b" },
+            ],
+            securityGroup: { mode: "existing", ids: [pulumi.output("sg-real")] },
+          }),
+        );
         return { plan: c.plan, endpoints: c.endpoints };
       },
       { mocks: new AwsMocks({ region: "us-east-1" }) },
     );
     expectNoErrors(run);
     const { plan, endpoints } = run.outputs!;
-    for (const e of plan.endpoints) {
-      assert.equal(e.id, endpoints[e.name].id, e.name);
-      assert.match(e.id, /^vpce-/);
-    }
-    const sts = plan.endpoints.find((e: { name: string }) => e.name === "sts");
-    assert.equal(sts.securityGroup.id, endpoints.sts.securityGroupId);
-    assert.match(sts.securityGroup.id, /^sg-/);
+    const byName = (n: string) => plan.endpoints.find((e: { name: string }) => e.name === n);
+    assert.deepEqual(byName("sts").subnetIds, ["subnet-real-a", "subnet-b"]);
+    assert.deepEqual(byName("s3-gateway").routeTableIds.sort(), ["rtb-b", "rtb-real-a"]);
+    assert.deepEqual(byName("sts").securityGroup.ids, ["sg-real"]);
+    // Messages were written before the ids were known: they name an Output id by its placeholder (README).
+    assert.match(JSON.stringify(byName("sts").reasons), /sg-pending-0/);
+    for (const e of plan.endpoints) assert.equal(e.id, undefined, "created ids live in endpoints");
+    assert.match(endpoints.sts.id, /^vpce-/);
   });
 });

@@ -33,7 +33,11 @@ interface EndpointPlanData {
 export class EndpointPlan extends pulumi.ComponentResource<EndpointPlanData> {
   /** Per endpoint name (the service key; `<key>-gateway` for gateways): ids, DNS names, prefix list, security group. */
   public readonly endpoints: pulumi.Output<{ [name: string]: EndpointOutput }>;
-  /** The planner's plan (README "Plan JSON"), with the real ids: why each endpoint exists and what it costs. */
+  /**
+   * The planner's plan (README "Plan JSON"): why each endpoint exists and what it costs, with the ids
+   * passed in args (VPC, subnets, route tables, existing security groups) in place of placeholders.
+   * The ids of the endpoints and groups the component creates are in `endpoints`.
+   */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- published as the schema's Any: the plan JSON has unions the schema cannot express
   public readonly plan: pulumi.Output<any>;
   /** Expected monthly cost of the endpoints in USD (list prices; data processing when `traffic` is given). */
@@ -64,7 +68,7 @@ export class EndpointPlan extends pulumi.ComponentResource<EndpointPlanData> {
     const endpoints = createResources(plan, { parent: this, name: componentName, prepared, region: args.region, tags: args.tags });
     const data: EndpointPlanData = {
       endpoints: pulumi.output(endpoints),
-      plan: withRealIds(plan, prepared, endpoints),
+      plan: withRealIds(plan, prepared),
       monthlyCostUsd: plan.cost.monthlyTotalUsd,
       warnings,
     };
@@ -74,11 +78,11 @@ export class EndpointPlan extends pulumi.ComponentResource<EndpointPlanData> {
 }
 
 /**
- * The plan as exported: placeholders (`subnet-pending-...`) replaced by the real id Inputs, and each
- * endpoint with the `id` of the VPC endpoint created for it (and `securityGroup.id` for a group the
- * component creates), so the plan names what exists.
+ * The plan as exported: the ids the caller passed (placeholders such as `subnet-pending-...`
+ * replaced by the real id Inputs). Ids of what the component creates are in `endpoints`: in the plan
+ * they would make it unknown in `pulumi preview` until the endpoints exist.
  */
-function withRealIds(plan: Plan, prepared: PreparedRequest, created: Record<string, pulumi.Output<EndpointOutput>>): pulumi.Output<Plan> {
+function withRealIds(plan: Plan, prepared: PreparedRequest): pulumi.Output<Plan> {
   const subnet = (id: string): pulumi.Input<string> => prepared.subnets.get(id) ?? id;
   const routeTable = (id: string): pulumi.Input<string> => prepared.routeTables.get(id)?.input ?? id;
   const group = (id: string): pulumi.Input<string> => prepared.securityGroups.get(id) ?? id;
@@ -87,14 +91,9 @@ function withRealIds(plan: Plan, prepared: PreparedRequest, created: Record<stri
     vpcId: prepared.vpcId,
     endpoints: plan.endpoints.map((e) => ({
       ...e,
-      id: created[e.name].id,
       ...(e.subnetIds ? { subnetIds: e.subnetIds.map(subnet) } : {}),
       ...(e.routeTableIds ? { routeTableIds: e.routeTableIds.map(routeTable) } : {}),
-      ...(e.securityGroup?.ids
-        ? { securityGroup: { ...e.securityGroup, ids: e.securityGroup.ids.map(group) } }
-        : e.securityGroup
-          ? { securityGroup: { ...e.securityGroup, id: created[e.name].securityGroupId } }
-          : {}),
+      ...(e.securityGroup?.ids ? { securityGroup: { ...e.securityGroup, ids: e.securityGroup.ids.map(group) } } : {}),
     })),
   }) as unknown as pulumi.Output<Plan>;
 }
