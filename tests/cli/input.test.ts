@@ -51,6 +51,12 @@ const rows: Row[] = [
     message: /binary/,
   },
   {
+    why: "a binary file full of NULs (not mistaken for UTF-16)",
+    file: () => requestFile("zeros.bin", Buffer.concat([Buffer.from("PK\x03\x04"), Buffer.alloc(200), Buffer.from([1, 2, 3])])),
+    code: "FILE_ENCODING",
+    message: /binary/,
+  },
+  {
     why: "Latin-1 text",
     file: () => requestFile("latin1.yaml", Buffer.from(VALID_YAML.replace("vpc-0abc", "vpc-0abc # café"), "latin1")),
     code: "FILE_ENCODING",

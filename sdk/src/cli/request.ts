@@ -63,10 +63,15 @@ export function readRequestFile(file: string): unknown {
  */
 function decode(file: string, bytes: Buffer): string {
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  // UTF-16 without a BOM: ASCII text then has a NUL in every other byte.
+  // UTF-16 without a BOM: ASCII text then has a NUL in every other byte (odd ones for little-endian,
+  // even ones for big-endian) and none in the others; binary files have NULs anywhere.
   const nulAt = bytes.indexOf(0);
-  const zeros = nulAt < 0 ? 0 : bytes.subarray(0, 512).filter((b) => b === 0).length;
-  if (utf16 || (nulAt >= 0 && zeros * 3 >= Math.min(bytes.length, 512)))
+  const head = bytes.subarray(0, 512);
+  const zerosAt = (parity: number): number => head.filter((b, i) => b === 0 && i % 2 === parity).length;
+  const pairs = Math.floor(head.length / 2);
+  const [even, odd] = [zerosAt(0), zerosAt(1)];
+  const utf16NoBom = pairs > 0 && ((odd >= pairs * 0.8 && even === 0) || (even >= pairs * 0.8 && odd === 0));
+  if (utf16 || utf16NoBom)
     throw unreadable(
       file,
       "FILE_ENCODING",
