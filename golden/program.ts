@@ -3,8 +3,9 @@
  * namespace and deploys; no code. Keys mirror EndpointPlan's args, so planner errors name them:
  *
  *   vpce:vpcId      (or vpce:vpc, an object like the `vpc` arg)
- *   vpce:subnetIds  (or vpce:subnets: [{ id, az?, routeTableId? }]; AZs and route tables are looked up)
- *   vpce:services, vpce:bundles, vpce:serviceOptions, vpce:access, vpce:ha, vpce:traffic,
+ *   vpce:subnetIds  (or vpce:subnets: [{ id, az?, routeTableId? }]; AZs and route tables are looked up;
+ *                   or vpce:subnetTags alone: the VPC's subnets carrying those tags)
+ *   vpce:services, vpce:bundles, vpce:serviceOptions, vpce:access, vpce:ha, vpce:traffic, vpce:trafficBySource,
  *   vpce:prices, vpce:securityGroup, vpce:defaults, vpce:tags, vpce:facts, vpce:lookups
  *   vpce:name       (the component's name, default `endpoints`)
  *   aws:region      (or vpce:region)
@@ -22,6 +23,8 @@ const PASS_THROUGH = [
   "access",
   "ha",
   "traffic",
+  "trafficBySource",
+  "subnetTags",
   "prices",
   "securityGroup",
   "defaults",
@@ -35,9 +38,12 @@ export function goldenPath(config = new pulumi.Config(CONFIG_NAMESPACE)) {
   if (!vpc) throw new Error(`set ${CONFIG_NAMESPACE}:vpcId (or ${CONFIG_NAMESPACE}:vpc): the VPC that gets the endpoints.`);
   const subnetIds = config.getObject<string[]>("subnetIds");
   const subnets = config.getObject<SubnetArgs[]>("subnets") ?? (Array.isArray(subnetIds) ? subnetIds.map((id) => ({ id })) : undefined);
-  if (!subnets) throw new Error(`set ${CONFIG_NAMESPACE}:subnetIds (or ${CONFIG_NAMESPACE}:subnets): the subnets for interface endpoints.`);
+  if (!subnets && config.getObject("subnetTags") === undefined)
+    throw new Error(
+      `set ${CONFIG_NAMESPACE}:subnetIds (or ${CONFIG_NAMESPACE}:subnets, or ${CONFIG_NAMESPACE}:subnetTags): the subnets for interface endpoints.`,
+    );
 
-  const args: EndpointPlanArgs = { vpc, subnets };
+  const args: EndpointPlanArgs = { vpc, ...(subnets ? { subnets } : {}) };
   for (const key of PASS_THROUGH) {
     const value = config.getObject(key);
     if (value !== undefined) (args as unknown as Record<string, unknown>)[key] = value;

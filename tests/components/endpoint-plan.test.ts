@@ -228,12 +228,13 @@ describe("EndpointPlan: route tables and account looked up when needed", () => {
     ]);
   });
 
-  it("no route-table lookups when no service can use a gateway", async () => {
+  it("no route-table lookups when no service can use a gateway and every subnet says whether it is public", async () => {
     const mocks = subnetsAccount();
-    const { run } = await plan(
-      { region: "us-east-1", vpc: { id: "vpc-0look", ...dnsOn }, subnets: [{ id: "subnet-x" }, { id: "subnet-y" }], services: ["sts"] },
-      mocks,
-    );
+    const subnets = [
+      { id: "subnet-x", public: false },
+      { id: "subnet-y", public: false },
+    ];
+    const { run } = await plan({ region: "us-east-1", vpc: { id: "vpc-0look", ...dnsOn }, subnets, services: ["sts"] }, mocks);
     expectNoErrors(run);
     assert.ok(!mocks.invocations.some((i) => i.token === "aws:ec2/getRouteTable:getRouteTable"));
   });

@@ -104,6 +104,35 @@ describe("golden path (top-level Pulumi.yaml)", () => {
     );
   });
 
+  it("vpcId and subnetTags are enough: the tagged subnets are found, consumers by group, per-service scope", async () => {
+    const mocks = new AwsMocks({
+      subnets: {
+        "subnet-0pub": { az: "us-east-1a", routeTableId: "rtb-pub", public: true, vpcId: "vpc-0abc", tags: { tier: "public" } },
+        "subnet-0a1": { az: "us-east-1a", routeTableId: "rtb-0a1", vpcId: "vpc-0abc", tags: { tier: "private" } },
+        "subnet-0b1": { az: "us-east-1b", routeTableId: "rtb-0b1", vpcId: "vpc-0abc", tags: { tier: "private" } },
+      },
+      securityGroups: { "sg-0app": { vpcId: "vpc-0abc" } },
+    });
+    const config = {
+      "aws:region": "us-east-1",
+      "vpce:vpcId": "vpc-0abc",
+      "vpce:subnetTags": { tier: "private" },
+      "vpce:services": ["sts", "kms"],
+      "vpce:access": { securityGroups: ["sg-0app"], onPremises: { cidrs: ["192.168.0.0/16"] } },
+      "vpce:serviceOptions": { kms: { access: { onPremises: false }, tags: { team: "keys" } } },
+      "vpce:trafficBySource": { sts: { vpc: 10, onPremises: 2 } },
+    };
+    const run = await runModule(golden, { project: "vpce-endpoints", mocks, config });
+    expectNoErrors(run);
+    const endpoints = ofType(run, TYPES.vpcEndpoint);
+    for (const e of endpoints) assert.deepEqual(e.inputs.subnetIds, ["subnet-0a1", "subnet-0b1"], e.name);
+    const rules = ofType(run, TYPES.ingressRule)
+      .map((r) => r.name)
+      .sort();
+    assert.deepEqual(rules, ["endpoints-kms-443-sg-0app", "endpoints-sts-443-192.168.0.0-16", "endpoints-sts-443-sg-0app"]);
+    assert.equal((endpoints.find((e) => e.name === "endpoints-kms")!.inputs.tags as Record<string, string>).team, "keys");
+  });
+
   it("invalid config fails with the planner's messages and creates nothing", async () => {
     const config = {
       "vpce:vpcId": "vpc-0abc",

@@ -58,6 +58,30 @@ describe("EndpointSpoke: consumes the hub through a stack reference", () => {
     assert.deepEqual(resolution.s3, { placement: "local", type: "Gateway", dnsNames: [] });
   });
 
+  it("per-service access: the spoke's own S3 serves its office too, while hub services are untouched", async () => {
+    const args = spokeArgs("a", 1, {
+      hubStack: HUB_STACK,
+      access: { securityGroups: ["sg-a-app"], onPremises: { cidrs: ["172.16.0.0/12"] } },
+      serviceOptions: { s3: { access: { onPremises: true } } },
+    });
+    const run = await runSpoke("a", args, contract, { securityGroups: { "sg-a-app": { vpcId: "vpc-a" } } });
+    expectNoErrors(run);
+    assert.deepEqual(
+      ofType(run, TYPES.vpcEndpoint)
+        .map((r) => [r.name, r.inputs.vpcEndpointType])
+        .sort(),
+      [
+        ["a-s3", "Interface"],
+        ["a-s3-gateway", "Gateway"],
+      ],
+    );
+    assert.deepEqual(
+      ofType(run, TYPES.ingressRule).map((r) => r.inputs.cidrIpv4),
+      ["172.16.0.0/12"],
+    );
+    assert.equal(run.outputs!.resolution.secretsmanager.placement, "hub");
+  });
+
   it("a spoke in another account associates the same way (the hub authorized its VPC for each zone)", async () => {
     const run = await runSpoke("b", spokeArgs("b", 2, { hubStack: HUB_STACK, services: ["secretsmanager", "ecr.dkr"] }), contract, {
       accountId: "222222222222",

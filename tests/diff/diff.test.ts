@@ -58,6 +58,20 @@ describe("diff: request pairs", () => {
     );
   });
 
+  it("rules that admit a security group are compared by the group", () => {
+    const base = plan(request({ access: { securityGroups: ["sg-0app"] } }));
+    const head = plan(request({ access: { securityGroups: ["sg-0web"] } }));
+    const d = diffPlans(base, head);
+    assert.deepEqual(
+      d.securityGroupRules.added.map((r) => [r.endpoint, r.securityGroupId, r.cidr]),
+      [["sts", "sg-0web", undefined]],
+    );
+    assert.deepEqual(
+      d.securityGroupRules.removed.map((r) => r.securityGroupId),
+      ["sg-0app"],
+    );
+  });
+
   it("another VPC replaces every endpoint; private DNS on an interface endpoint is updated in place", () => {
     const base = plan(request({ services: ["sts", "s3"] }));
     const moved = diffPlans(base, plan(request({ services: ["sts", "s3"], vpc: { ...request().vpc, id: "vpc-0def" } })));

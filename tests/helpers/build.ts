@@ -53,7 +53,8 @@ export function endpoint(p: Plan, name: string): PlannedEndpoint {
 export const reasonCodes = (e: PlannedEndpoint): string[] => e.reasons.map((r) => r.code);
 export const warningCodes = (p: Plan): string[] => p.warnings.map((w) => w.code);
 export const types = (p: Plan): Array<[string, string]> => p.endpoints.map((e) => [e.service, e.type]);
-export const ingressCidrs = (e: PlannedEndpoint): string[] => (e.securityGroup?.ingress ?? []).map((r) => r.cidr);
+/** What each ingress rule admits: its CIDR, or its source security group. */
+export const ingressCidrs = (e: PlannedEndpoint): string[] => (e.securityGroup?.ingress ?? []).map((r) => r.cidr ?? r.securityGroupId!);
 
 export function prices(region: string): PriceTable {
   const found = getRegion(region);

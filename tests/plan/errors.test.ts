@@ -411,6 +411,48 @@ const rows: Row[] = [
     request: withField("securityGroup", { ids: ["sg-1"] }),
     path: "securityGroup.ids",
   },
+  {
+    code: "ACCESS_NOT_DECLARED",
+    why: "a service names a peer the top level does not declare",
+    request: withField("services", [{ name: "sts", access: { peerVpcs: ["nowhere"] } }]),
+    path: "services[0].access.peerVpcs[0]",
+  },
+  {
+    code: "SECURITY_GROUPS_WITHOUT_VPC",
+    why: "consumer groups while the VPC is no consumer",
+    request: withField("access", { fromVpc: false, onPremises: { cidrs: ["192.168.0.0/16"] }, securityGroups: ["sg-1"] }),
+    path: "access.securityGroups",
+  },
+  {
+    code: "SECURITY_GROUP_NOT_IN_VPC",
+    why: "a consumer group of another VPC",
+    request: { ...request({ access: { securityGroups: ["sg-1"] } }), facts: { securityGroupVpcs: { "sg-1": "vpc-other" } } },
+    path: "access.securityGroups[0]",
+  },
+  {
+    code: "NO_SUBNET_MATCHES_TAGS",
+    why: "subnetTags no subnet carries",
+    request: withField("subnetTags", { tier: "private" }),
+    path: "subnetTags",
+  },
+  {
+    code: "TRAFFIC_WITHOUT_CONSUMER",
+    why: "on-premises traffic without on-premises consumers",
+    request: withField("traffic", { sts: { onPremises: 10 } }),
+    path: "traffic.sts.onPremises",
+  },
+  {
+    code: "DNS_RECORD_IP_TYPE_MISMATCH",
+    why: "service-defined records on an ipv4 endpoint",
+    request: withField("services", [{ name: "sts", dnsRecordIpType: "service-defined" }]),
+    path: "services[0].dnsRecordIpType",
+  },
+  {
+    code: "TOO_MANY_SECURITY_GROUPS",
+    why: "five existing groups beside the planned one",
+    request: withField("services", [{ name: "sts", securityGroupIds: ["sg-1", "sg-2", "sg-3", "sg-4", "sg-5"] }]),
+    path: "services[0].securityGroupIds",
+  },
 ];
 
 /** The codes README documents under "Error codes". */

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { isNetworkRequest, planEndpoints } from "vpce-plan/plan";
-import { exampleRequestFiles, loadExampleRequest } from "../helpers/requests";
+import { exampleRequestFiles, loadExampleRequest, REPO_ROOT } from "../helpers/requests";
 
 describe("bundled example requests", () => {
   // Hub-and-spoke requests have their own planner and tests (tests/multi).
@@ -40,6 +42,44 @@ describe("bundled example requests", () => {
     assert.deepEqual(
       iface.securityGroup?.ingress.map((r) => r.cidr),
       ["172.16.0.0/12"],
+    );
+  });
+});
+
+describe("README: the S3 batch example's table", () => {
+  it("shows each service's scope, what each endpoint admits, the traffic it is priced for and its cost, as planned", () => {
+    const plan = planEndpoints(loadExampleRequest("s3-batch-on-prem.yaml"));
+    const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
+    const table = /<!-- example:s3-batch-on-prem:start -->\n([\s\S]*?)\n<!-- example:s3-batch-on-prem:end -->/.exec(readme);
+    assert.ok(table, "README has the example table");
+    const rows = table[1]
+      .split("\n")
+      .slice(2)
+      .map((line) =>
+        line
+          .split("|")
+          .slice(1, -1)
+          .map((c) => c.trim()),
+      );
+    const from = { vpc: "from the VPC", onPremises: "from on-premises", peers: "from peer VPCs" } as const;
+    const expected = plan.endpoints.map((e) => {
+      const narrowed = e.reasons.find((r) => r.code === "ACCESS_NARROWED");
+      const scope = narrowed ? /is used by (.*) only/.exec(narrowed.message)![1] : "the VPC, on-premises";
+      const admits = e.type === "Gateway" ? "(route)" : e.securityGroup!.ingress.map((r) => r.cidr ?? r.securityGroupId).join(", ");
+      const parts = Object.entries(e.cost.trafficGb!).filter(([, gb]) => gb > 0);
+      const traffic = parts.map(([part, gb]) => `${gb} ${from[part as keyof typeof from]}`).join(", ");
+      return [e.service, scope.replace(/security groups sg-0batch/, "the VPC"), e.type, admits, traffic, `$${e.monthlyCostUsd.toFixed(2)}`];
+    });
+    assert.deepEqual(rows, expected);
+    // What the text says the per-service access avoids.
+    const request = loadExampleRequest("s3-batch-on-prem.yaml") as { services: Array<string | { name: string }> };
+    const broad = planEndpoints({ ...request, services: request.services.map((s) => (typeof s === "string" ? s : s.name)) });
+    const dynamodb = broad.endpoints.find((e) => e.name === "dynamodb")!;
+    assert.equal(dynamodb.monthlyCostUsd, 14.6);
+    assert.ok(broad.endpoints.find((e) => e.name === "sts")!.securityGroup!.ingress.some((r) => r.cidr === "172.16.0.0/12"));
+    assert.match(
+      readme,
+      new RegExp(`Total \\$${plan.cost.monthlyTotalUsd} a month, \\$${plan.cost.nat!.savingsUsd.toFixed(2)} less than NAT`),
     );
   });
 });

@@ -75,10 +75,10 @@ describe("planEndpoints: properties", () => {
         fc.pre(plan !== undefined);
         const extra = req.access?.extraCidrs ?? [];
         for (const e of plan!.endpoints)
-          for (const rule of e.securityGroup?.ingress ?? []) {
-            const parsed = parseCidr(rule.cidr);
+          for (const rule of (e.securityGroup?.ingress ?? []).filter((r) => r.cidr !== undefined)) {
+            const parsed = parseCidr(rule.cidr!);
             assert.ok(typeof parsed !== "string");
-            if (parsed.prefix === 0) assert.ok(extra.includes(rule.cidr), `${e.name} admits ${rule.cidr}`);
+            if (parsed.prefix === 0) assert.ok(extra.includes(rule.cidr!), `${e.name} admits ${rule.cidr}`);
           }
       }),
       RUNS,
@@ -146,6 +146,74 @@ describe("planEndpoints: properties", () => {
         const first = tryPlan(req);
         assert.equal(JSON.stringify(req), before, "the request was modified");
         assert.equal(JSON.stringify(tryPlan(JSON.parse(before))), JSON.stringify(first));
+      }),
+      RUNS,
+    );
+  });
+
+  it("each interface endpoint admits exactly its own service's consumers (rule 13), however access is narrowed", () => {
+    const narrowing = fc.record(
+      {
+        fromVpc: fc.boolean(),
+        onPremises: fc.boolean(),
+        peerVpcs: fc.subarray(["p1", "p2", "p3"]),
+        securityGroups: fc.subarray(["sg-a", "sg-b"]),
+      },
+      { requiredKeys: [] },
+    );
+    const narrowed = validRequest.chain((req) =>
+      fc
+        .tuple(
+          fc.array(fc.option(narrowing, { nil: undefined }), { minLength: req.services!.length, maxLength: req.services!.length }),
+          fc.boolean(),
+        )
+        .map(([own, groups]): PlanRequest => {
+          const peers = new Set((req.access?.peerVpcs ?? []).map((p) => p.name));
+          const services = req.services!.map((s, i) => {
+            const a = own[i];
+            if (!a) return s;
+            // Only consumers the top level declares: the others are ACCESS_NOT_DECLARED, tested elsewhere.
+            const access = {
+              ...(a.fromVpc === false ? { fromVpc: false } : {}),
+              ...(a.onPremises === false ? { onPremises: false } : {}),
+              ...(a.peerVpcs ? { peerVpcs: a.peerVpcs.filter((p) => peers.has(p)) } : {}),
+              ...(groups && a.securityGroups?.length ? { securityGroups: a.securityGroups } : {}),
+            };
+            return { ...(typeof s === "string" ? { name: s } : s), access };
+          });
+          return {
+            ...req,
+            services,
+            access: { ...req.access, ...(groups && req.access?.fromVpc !== false ? { securityGroups: ["sg-a", "sg-b"] } : {}) },
+          };
+        }),
+    );
+    fc.assert(
+      fc.property(narrowed, (req) => {
+        const plan = tryPlan(req);
+        fc.pre(plan !== undefined);
+        const top = req.access ?? {};
+        for (const e of plan!.endpoints) {
+          if (e.type !== "Interface" || req.securityGroup?.mode !== "perEndpoint") continue;
+          const entry = req.services!.find((s) => typeof s !== "string" && s.name === e.service);
+          const own = typeof entry === "object" ? entry.access : undefined;
+          const hasGateway: boolean = plan!.endpoints.some((g) => g.service === e.service && g.type === "Gateway");
+          const fromVpc: boolean = top.fromVpc !== false && own?.fromVpc !== false && !hasGateway;
+          const groups = fromVpc && top.securityGroups ? (own?.securityGroups ?? top.securityGroups) : [];
+          const ipv6 = e.ipAddressType !== "ipv4";
+          const family = (c: string): boolean => ipv6 || !c.includes(":");
+          const allowed: Set<string> = new Set<string>(
+            [
+              ...(fromVpc && !groups.length ? [...(req.vpc.cidrs ?? []), ...(ipv6 ? (req.vpc.ipv6Cidrs ?? []) : [])] : []),
+              ...groups,
+              ...(own?.onPremises === false ? [] : (top.onPremises?.cidrs ?? [])),
+              ...(top.peerVpcs ?? []).filter((p) => !own?.peerVpcs || own.peerVpcs.includes(p.name)).flatMap((p) => p.cidrs),
+              ...(top.extraCidrs ?? []),
+            ].filter(family),
+          );
+          const admitted = new Set((e.securityGroup?.ingress ?? []).map((r) => r.cidr ?? r.securityGroupId!));
+          assert.deepEqual([...admitted].sort(), [...allowed].sort(), `${e.name}`);
+        }
       }),
       RUNS,
     );

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { isPlanRequestError, planEndpoints } from "vpce-plan/plan";
+import { ACCESS_CODES, ENDPOINT_OPTION_CODES, isPlanRequestError, planEndpoints, SUBNET_CODES, TRAFFIC_CODES } from "vpce-plan/plan";
 import { request, subnets } from "../helpers/build";
 import { REPO_ROOT } from "../helpers/requests";
 
@@ -37,6 +37,21 @@ const requests: unknown[] = [
   request({ bundles: ["ecs-fargate"], services: [{ name: "s3", policy: { template: "s3-buckets", buckets: ["my-assets"] } }] }),
   request({ services: [{ name: "s3", type: "Gateway" }, "s3express"], access: ON_PREM }),
   request({ services: ["s3"], subnets: [...subnets("us-east-1", "a"), { id: "subnet-nort", az: "us-east-1b" }] }),
+  request({
+    services: [
+      { name: "s3", access: { onPremises: true } },
+      { name: "sts", securityGroupIds: ["sg-audit"], access: { onPremises: false } },
+      { name: "kms", ipAddressType: "dualstack", dnsRecordIpType: "ipv4" },
+    ],
+    subnets: [
+      ...subnets("us-east-1", "ab", { ipv6: true, tags: { tier: "private" } }),
+      { id: "subnet-0pub", az: "us-east-1a", ipv6: true, public: true, tags: { tier: "private" } },
+      { id: "subnet-pub-c", az: "us-east-1c", ipv6: true, public: true, tags: { tier: "private" } },
+    ],
+    subnetTags: { tier: "private" },
+    access: { onPremises: { cidrs: ["192.168.0.0/16"] }, securityGroups: ["sg-app"] },
+    traffic: { s3: { vpc: 100, onPremises: 500 } },
+  }),
 ];
 
 function documentedDecisionCodes(): string[] {
@@ -81,5 +96,16 @@ describe("README reason codes", () => {
       documented.filter((c) => !seen.has(c)),
       [],
     );
+  });
+
+  it("every rule module's reasons and warnings are in the decisions table, its problems in the error codes", () => {
+    const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
+    const errors = /Error codes \(each with[^:]*:([\s\S]*?)\n\n/.exec(readme)![1];
+    const decisions = new Set(documentedDecisionCodes());
+    for (const codes of [ACCESS_CODES, SUBNET_CODES, TRAFFIC_CODES, ENDPOINT_OPTION_CODES])
+      for (const [code, kind] of Object.entries(codes)) {
+        if (kind === "problem") assert.ok(errors.includes(`\`${code}\``), `${code} in README's error codes`);
+        else assert.ok(decisions.has(code), `${code} in README's decisions table`);
+      }
   });
 });

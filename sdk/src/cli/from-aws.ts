@@ -5,7 +5,14 @@
 import { PlanRequestError } from "../plan/problems";
 import { reconcile } from "../plan/reconcile";
 import type { ExistingEndpoint, Plan, PlanFacts, PlanRequest } from "../plan/types";
-import { completeRequest, existingEndpoints, factsFromServices, serviceNamesToLookUp } from "../facts/aws/request";
+import {
+  completeRequest,
+  existingEndpoints,
+  factsFromServices,
+  namedSecurityGroups,
+  serviceNamesToLookUp,
+  unknownGroups,
+} from "../facts/aws/request";
 import type { VpcSnapshot } from "../facts/aws/snapshot";
 import { AWS_FLAGS, AWS_HELP, awsOptions, commaList, stringFlag, vpcIdFlag, withEc2 } from "./aws";
 import type { Options } from "./args";
@@ -77,11 +84,16 @@ export async function readLive(values: Values, io: Io, options: { needServices?:
     ]);
     if (lookup.missing.length) io.err(`vpce-plan: not offered in ${ec2.region}: ${lookup.missing.join(", ")}\n`);
     const { request, problems } = completeRequest(given, snapshot, { services, bundles });
+    const groups = namedSecurityGroups(request).map(([id]) => id);
+    const groupVpcs = groups.length ? await aws.readSecurityGroupVpcs(ec2, groups) : {};
+    problems.push(...unknownGroups(request, groupVpcs, vpcId, ec2.region));
     if (problems.length) throw new PlanRequestError(problems);
     const existing = existingEndpoints(snapshot);
+    const facts = factsFromServices(lookup, snapshot.vpc.ownerId);
+    if (groups.length) facts.securityGroupVpcs = groupVpcs;
     return {
       request,
-      facts: factsFromServices(lookup, snapshot.vpc.ownerId),
+      facts,
       existing,
       snapshot,
       reconcile: (plan: Plan) => reconcile(plan, existing),

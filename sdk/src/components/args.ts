@@ -32,6 +32,19 @@ export const EndpointIpAddressType = {
 } as const;
 export type EndpointIpAddressType = (typeof EndpointIpAddressType)[keyof typeof EndpointIpAddressType];
 
+/** DNS records AWS creates for an interface endpoint (every value `DnsRecordIpType` accepts). */
+export const EndpointDnsRecordIpType = {
+  /** A records; the endpoint must be ipv4 or dualstack. */
+  Ipv4: "ipv4",
+  /** A and AAAA records; the endpoint must be dualstack. */
+  Dualstack: "dualstack",
+  /** AAAA records; the endpoint must be ipv6 or dualstack. */
+  Ipv6: "ipv6",
+  /** A records for all names, AAAA for the regional and zonal names; the endpoint must be dualstack. */
+  ServiceDefined: "service-defined",
+} as const;
+export type EndpointDnsRecordIpType = (typeof EndpointDnsRecordIpType)[keyof typeof EndpointDnsRecordIpType];
+
 /** How interface endpoints get security groups. */
 export const EndpointSecurityGroupMode = {
   /** One security group per interface endpoint, admitting only that endpoint's consumers (default). */
@@ -86,6 +99,17 @@ export interface SubnetArgs {
   routeTableId?: pulumi.Input<string>;
   /** True when the subnet has an IPv6 CIDR (needed for dualstack/ipv6 endpoints). */
   ipv6?: boolean;
+  /**
+   * True when the subnet's route table sends traffic to an internet gateway: interface ENIs go
+   * there only when its AZ has no other subnet.
+   * @default looked up from the route table when `id` is a plain string, else false
+   */
+  public?: boolean;
+  /**
+   * The subnet's tags, matched against `subnetTags`.
+   * @default looked up with `aws.ec2.getSubnet` when `subnetTags` is given and `id` is a plain string
+   */
+  tags?: { [key: string]: string };
 }
 
 /** An endpoint policy: a template, or a full document. */
@@ -116,6 +140,70 @@ export interface ServiceOptionsArgs {
   routeTableIds?: string[];
   /** IP address type of the interface endpoint. */
   ipAddressType?: EndpointIpAddressType;
+  /**
+   * Narrows `access` for this service: only consumers the top level declares.
+   * @default the top-level access
+   */
+  access?: ServiceAccessArgs;
+  /**
+   * Tags of this service's endpoint (and its own security group), merged over `tags`.
+   * @default the top-level tags
+   */
+  tags?: { [key: string]: string };
+  /**
+   * Existing security groups attached to the interface endpoint beside the planned one (they count
+   * towards AWS's 5 groups per network interface).
+   * @default none
+   */
+  securityGroupIds?: pulumi.Input<string>[];
+  /**
+   * DNS records AWS creates for the interface endpoint.
+   * @default the endpoint's ipAddressType
+   */
+  dnsRecordIpType?: EndpointDnsRecordIpType;
+}
+
+/** Who uses one service: a subset of the top-level `access`. */
+export interface ServiceAccessArgs {
+  /**
+   * Workloads in this VPC use the service.
+   * @default the top-level fromVpc
+   */
+  fromVpc?: boolean;
+  /**
+   * The declared on-premises networks use the service.
+   * @default true when `access.onPremises` is given
+   */
+  onPremises?: boolean;
+  /**
+   * Names of declared peer VPCs that use the service.
+   * @default every peer in `access.peerVpcs`
+   */
+  peerVpcs?: string[];
+  /**
+   * Groups of `access.securityGroups` whose members use the service.
+   * @default every group in `access.securityGroups`
+   */
+  securityGroups?: string[];
+}
+
+/** Expected GB a month of one service, by who sends it. */
+export interface TrafficArgs {
+  /**
+   * The VPC's own workloads (the only part a NAT gateway could carry).
+   * @default 0
+   */
+  vpc?: number;
+  /**
+   * On-premises networks, through the interface endpoint.
+   * @default 0
+   */
+  onPremises?: number;
+  /**
+   * Peer VPCs, through the interface endpoint.
+   * @default 0
+   */
+  peers?: number;
 }
 
 /** Networks reaching the endpoints over Site-to-Site VPN or Direct Connect. */
@@ -144,6 +232,12 @@ export interface AccessArgs {
   peerVpcs?: PeerVpcArgs[];
   /** Any other CIDRs to admit; `0.0.0.0/0` is only ever admitted when listed here. */
   extraCidrs?: string[];
+  /**
+   * The VPC's consumers by security group (plain ids of this VPC's groups; rule names derive from
+   * them): interface endpoints admit these groups instead of the VPC's CIDRs.
+   * @default none: the VPC's CIDRs are admitted
+   */
+  securityGroups?: string[];
 }
 
 /** Availability requirements for interface endpoints. */
@@ -200,14 +294,28 @@ export interface FactsArgs {
   servicePolicy?: { [service: string]: boolean };
   /** AWS account id, for the `account-only` policy template default. */
   accountId?: string;
+  /**
+   * Per security group id: its VPC (consumer groups must be in this VPC).
+   * @default looked up with `aws.ec2.getSecurityGroup` for plain ids
+   */
+  securityGroupVpcs?: { [securityGroupId: string]: string };
 }
 
 /** Arguments of `EndpointPlan`. */
 export interface EndpointPlanArgs {
   /** The VPC. */
   vpc: VpcArgs;
-  /** Candidate subnets for interface endpoints; their route tables receive gateway routes. */
-  subnets: SubnetArgs[];
+  /**
+   * Candidate subnets for interface endpoints; their route tables receive gateway routes.
+   * @default the VPC's subnets carrying `subnetTags` (looked up)
+   */
+  subnets?: SubnetArgs[];
+  /**
+   * Use only subnets with all these tags (e.g. `{ tier: "private" }`); with no `subnets`, the
+   * VPC's subnets are looked up by them.
+   * @default every subnet in `subnets`
+   */
+  subnetTags?: { [key: string]: string };
   /** Services: catalog keys (`secretsmanager`) or full service names (`com.amazonaws.us-east-1.sts`). */
   services?: string[];
   /** Workload bundles (`ecs-fargate`, `eks-private-nodes`, ...), expanded to their services. */
@@ -218,8 +326,14 @@ export interface EndpointPlanArgs {
   access?: AccessArgs;
   /** Minimum AZs for interface endpoints. */
   ha?: HaArgs;
-  /** Expected GB per month per service key, for the cost and NAT comparison. */
+  /** Expected GB per month per service key (the VPC's own), for the cost and NAT comparison. */
   traffic?: { [service: string]: number };
+  /**
+   * Expected GB per month per service key, split by who sends it (on-premises and peer traffic is
+   * priced on the interface endpoint). A key may be in `traffic` or here, not both.
+   * @default none
+   */
+  trafficBySource?: { [service: string]: TrafficArgs };
   /** Price overrides. */
   prices?: PricesArgs;
   /** Security groups: one per endpoint (default), one shared, or existing ids. */

@@ -1,10 +1,11 @@
 /**
  * EndpointPlan args from a CLI request (README "Request file"): `vpce-plan preview` runs the real
- * component on a request, and so can a test. Service objects become `services` + `serviceOptions`.
- * No Pulumi import, like the rest of the CLI's path.
+ * component on a request, and so can a test. Service objects become `services` + `serviceOptions`;
+ * field by field the mapping is in mapping.ts. No Pulumi import, like the rest of the CLI's path.
  */
-import type { PlanRequest, PolicySpec, ServiceRequest } from "../plan/types";
-import type { EndpointPlanArgs, PolicyArgs, ServiceOptionsArgs } from "./args";
+import type { PlanRequest } from "../plan/types";
+import type { EndpointPlanArgs, ServiceOptionsArgs } from "./args";
+import { toPolicyArgs, toServiceOptionsArgs, toTrafficArgs } from "./mapping";
 
 export function argsFromRequest(request: PlanRequest, overrides: Partial<EndpointPlanArgs> = {}): EndpointPlanArgs {
   const services: string[] = [];
@@ -14,9 +15,8 @@ export function argsFromRequest(request: PlanRequest, overrides: Partial<Endpoin
       services.push(entry);
       continue;
     }
-    const { name, policy, ...rest } = entry as ServiceRequest;
-    services.push(name);
-    serviceOptions[name] = { ...rest, ...(policy ? { policy: toPolicyArgs(policy) } : {}) } as ServiceOptionsArgs;
+    services.push(entry.name);
+    serviceOptions[entry.name] = toServiceOptionsArgs(entry);
   }
   const args: EndpointPlanArgs = {
     region: request.region,
@@ -29,7 +29,8 @@ export function argsFromRequest(request: PlanRequest, overrides: Partial<Endpoin
   if (request.bundles) args.bundles = request.bundles;
   if (request.access) args.access = request.access;
   if (request.ha) args.ha = request.ha;
-  if (request.traffic) args.traffic = request.traffic;
+  if (request.traffic) Object.assign(args, toTrafficArgs(request.traffic));
+  if (request.subnetTags) args.subnetTags = request.subnetTags;
   if (request.prices) args.prices = request.prices;
   if (request.securityGroup) args.securityGroup = request.securityGroup;
   if (request.tags) args.tags = request.tags;
@@ -39,9 +40,4 @@ export function argsFromRequest(request: PlanRequest, overrides: Partial<Endpoin
     args.defaults = { ...rest, ...(policy ? { policy: toPolicyArgs(policy) } : {}) };
   }
   return { ...args, ...overrides };
-}
-
-function toPolicyArgs(policy: PolicySpec): PolicyArgs {
-  const { document, ...rest } = policy;
-  return { ...rest, ...(document ? { document: JSON.stringify(document) } : {}) };
 }

@@ -6,7 +6,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { NetworkRequest, SpokeSpec } from "../plan/multi/types";
-import type { Problem } from "../plan/types";
+import type { PlanRequest, Problem } from "../plan/types";
 import type { EndpointPlanArgs } from "./args";
 import { isPlain, prepareRequest, type LookedUpArgs, type PreparedRequest } from "./request";
 
@@ -131,7 +131,8 @@ export function buildHubRequest(args: EndpointHubArgs, found: LookedUpArgs, acco
       services: single.services,
       ...(single.bundles ? { bundles: single.bundles } : {}),
       ...(single.access ? { access: single.access } : {}),
-      ...(single.traffic ? { traffic: single.traffic } : {}),
+      // The hub endpoint processes every part of the hub's traffic; the network planner takes totals.
+      ...(single.traffic ? { traffic: totalTraffic(single.traffic) } : {}),
       ...(single.securityGroup ? { securityGroup: single.securityGroup } : {}),
     },
     spokes,
@@ -144,6 +145,12 @@ export function buildHubRequest(args: EndpointHubArgs, found: LookedUpArgs, acco
     ...(single.tags ? { tags: single.tags } : {}),
   };
   return { request, prepared, spokeVpcIds, problems: prepared.problems, argPath: (path) => hubArgPath(path, prepared) };
+}
+
+function totalTraffic(traffic: NonNullable<PlanRequest["traffic"]>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(traffic).map(([key, gb]) => [key, typeof gb === "number" ? gb : (gb.vpc ?? 0) + (gb.onPremises ?? 0) + (gb.peers ?? 0)]),
+  );
 }
 
 const SPOKE_VPC_FIELDS: Record<string, string> = {

@@ -4,6 +4,7 @@ export { EndpointPlan, ENDPOINT_PLAN_TYPE } from "./endpointPlan";
 export { EndpointPlanError } from "./errors";
 export { fromAwsxVpc, type FromAwsxVpcOptions } from "./awsx";
 export { argsFromRequest } from "./fromRequest";
+export { prepareRequest } from "./request";
 export * from "./names";
 export { EndpointHub, ENDPOINT_HUB_TYPE } from "./endpointHub";
 export { EndpointSpoke, ENDPOINT_SPOKE_TYPE, type EndpointSpokeArgs, type ServiceResolution } from "./endpointSpoke";

@@ -6,8 +6,8 @@
 import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
 import type { PlanFacts, Problem } from "../plan/types";
-import type { EndpointPlanArgs } from "./args";
-import { isPlain, mayUseGateway, mergeFacts, servicesToLookUp, type LookedUpArgs } from "./request";
+import type { EndpointPlanArgs, SubnetArgs } from "./args";
+import { isPlain, mayUseGateway, mergeFacts, servicesToLookUp, type LookedUpArgs, type SubnetFound } from "./request";
 
 /** Why an invoke failed: the provider's message (mocks put it in `details`, gRPC errors too). */
 const reasonOf = (err: unknown): string => {
@@ -21,8 +21,9 @@ export async function lookUpRegion(opts: pulumi.InvokeOptions): Promise<string> 
 }
 
 /**
- * AZs of subnets given by plain id without `az`, their route tables when a gateway endpoint may need
- * them, and VPC attributes not given in the args.
+ * AZs (and tags) of subnets given by plain id, their route tables when a gateway endpoint may need
+ * them and whether those route to an internet gateway, the subnets `subnetTags` finds, the VPCs of
+ * named security groups, and VPC attributes not given in the args.
  */
 export async function lookUpNetwork(
   args: EndpointPlanArgs,
@@ -33,44 +34,78 @@ export async function lookUpNetwork(
   const found: LookedUpArgs = { region, subnets: new Map() };
   const regionArg = args.region ? { region: args.region } : {};
   const gateway = mayUseGateway(args, region);
-  const subnets = (Array.isArray(args.subnets) ? args.subnets : []).map(async (subnet, i) => {
-    if (!isPlain(subnet?.id)) return;
-    const entry: { az?: string; azId?: string; ipv6?: boolean; routeTableId?: string } = {};
+  const wantTags = Object.keys(args.subnetTags ?? {}).length > 0;
+  const listed = Array.isArray(args.subnets) ? args.subnets : [];
+  const failed = (path: string, what: string, hint: string) => (err: unknown) =>
+    void problems.push({ code: "LOOKUP_FAILED", path, message: `${what} failed: ${reasonOf(err)}.`, hint });
+
+  /** What one subnet's lookups find; `known` is what the args already say. */
+  const lookUpSubnet = async (id: string, known: SubnetArgs, path: string): Promise<SubnetFound> => {
+    const entry: SubnetFound = {};
     const lookups: Promise<void>[] = [];
-    if (!subnet.az) {
+    if (!known.az || (wantTags && !known.tags)) {
       lookups.push(
-        aws.ec2.getSubnet({ id: subnet.id, ...regionArg }, opts).then(
+        aws.ec2.getSubnet({ id, ...regionArg }, opts).then(
           (result) => {
-            entry.az = result.availabilityZone;
-            if (result.availabilityZoneId) entry.azId = result.availabilityZoneId;
-            entry.ipv6 = Boolean(result.ipv6CidrBlock);
+            if (!known.az) {
+              entry.az = result.availabilityZone;
+              if (result.availabilityZoneId) entry.azId = result.availabilityZoneId;
+              entry.ipv6 = Boolean(result.ipv6CidrBlock);
+            }
+            if (wantTags && !known.tags) entry.tags = { ...(result.tags ?? {}) };
           },
-          (err) =>
-            void problems.push({
-              code: "LOOKUP_FAILED",
-              path: `subnets[${i}].id`,
-              message: `aws.ec2.getSubnet(${subnet.id}) failed: ${reasonOf(err)}.`,
-              hint: `Check the subnet id, or set subnets[${i}].az.`,
-            }),
+          failed(`${path}.id`, `aws.ec2.getSubnet(${id})`, `Check the subnet id, or set ${path}.az.`),
         ),
       );
     }
-    if (gateway && subnet.routeTableId === undefined) {
+    const needTable = gateway && known.routeTableId === undefined;
+    if (needTable || known.public === undefined) {
       lookups.push(
-        routeTableOf(subnet.id, args.vpc?.id, regionArg, opts).then(
-          (routeTableId) => void (entry.routeTableId = routeTableId),
-          (err) =>
-            void problems.push({
-              code: "LOOKUP_FAILED",
-              path: `subnets[${i}].routeTableId`,
-              message: `the route table of ${subnet.id} could not be looked up: ${reasonOf(err)}.`,
-              hint: `Set subnets[${i}].routeTableId.`,
-            }),
+        routeTableOf(id, known.routeTableId, args.vpc?.id, regionArg, opts).then(
+          (table) => {
+            if (needTable) entry.routeTableId = table.routeTableId;
+            entry.public = routesToInternet(table.routes);
+          },
+          needTable
+            ? failed(`${path}.routeTableId`, `the route table lookup of ${id}`, `Set ${path}.routeTableId.`)
+            : failed(
+                `${path}.public`,
+                `the route table lookup of ${id}`,
+                `Set ${path}.public (true when it routes to an internet gateway).`,
+              ),
         ),
       );
     }
     await Promise.all(lookups);
+    return entry;
+  };
+
+  const subnets = listed.map(async (subnet, i) => {
+    if (!isPlain(subnet?.id)) return;
+    const entry = await lookUpSubnet(subnet.id, subnet, `subnets[${i}]`);
     if (Object.keys(entry).length) found.subnets!.set(i, entry);
+  });
+  const tagged = (async () => {
+    if (!wantTags || !isPlain(args.vpc?.id)) return;
+    const filters = [
+      { name: "vpc-id", values: [args.vpc.id] },
+      ...Object.entries(args.subnetTags!).map(([key, value]) => ({ name: `tag:${key}`, values: [value] })),
+    ];
+    try {
+      const ids = (await aws.ec2.getSubnets({ filters, ...regionArg }, opts)).ids.filter((id) => !listed.some((s) => s?.id === id));
+      found.tagged = await Promise.all(
+        [...ids].sort().map(async (id) => ({
+          id,
+          tags: { ...args.subnetTags! },
+          ...(await lookUpSubnet(id, { id, tags: args.subnetTags }, "subnetTags")),
+        })),
+      );
+    } catch (err) {
+      failed("subnetTags", `aws.ec2.getSubnets(${args.vpc.id}, tags)`, "Check subnetTags and the VPC id, or list subnets.")(err);
+    }
+  })();
+  const groups = lookUpGroups(args, regionArg, opts, problems).then((vpcs) => {
+    if (Object.keys(vpcs).length) found.securityGroupVpcs = vpcs;
   });
   const vpc = args.vpc;
   const vpcLookup = (async () => {
@@ -94,26 +129,67 @@ export async function lookUpNetwork(
       });
     }
   })();
-  await Promise.all([...subnets, vpcLookup]);
+  await Promise.all([...subnets, tagged, groups, vpcLookup]);
   return { found, problems };
 }
 
+/** A public subnet's route table sends traffic to an internet gateway (https://docs.aws.amazon.com/vpc/latest/userguide/configure-subnets.html). */
+const routesToInternet = (routes: ReadonlyArray<{ gatewayId?: string }> | undefined): boolean =>
+  (routes ?? []).some((r) => r.gatewayId?.startsWith("igw-") ?? false);
+
+/** The VPC of every plain security group id the args name as a consumer or an attached group. */
+async function lookUpGroups(
+  args: EndpointPlanArgs,
+  regionArg: { region?: string },
+  opts: pulumi.InvokeOptions,
+  problems: Problem[],
+): Promise<Record<string, string>> {
+  const named: Array<[string, string]> = [
+    ...(args.access?.securityGroups ?? []).map((id, i): [string, string] => [id, `access.securityGroups[${i}]`]),
+    ...Object.entries(args.serviceOptions ?? {}).flatMap(([name, o]) =>
+      (o?.securityGroupIds ?? []).flatMap((id, i): Array<[string, string]> =>
+        isPlain(id) ? [[id, `serviceOptions.${name}.securityGroupIds[${i}]`]] : [],
+      ),
+    ),
+  ];
+  const out: Record<string, string> = {};
+  const seen = new Set<string>();
+  await Promise.all(
+    named.map(async ([id, path]) => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      try {
+        out[id] = (await aws.ec2.getSecurityGroup({ id, ...regionArg }, opts)).vpcId;
+      } catch (err) {
+        problems.push({
+          code: "LOOKUP_FAILED",
+          path,
+          message: `aws.ec2.getSecurityGroup(${id}) failed: ${reasonOf(err)}.`,
+          hint: "Check the security group id (a group of this VPC).",
+        });
+      }
+    }),
+  );
+  return out;
+}
+
 /**
- * A subnet's route table: its explicit association, else the VPC's main route table (AWS routes a
- * subnet without an association through the main one).
+ * A subnet's route table: the one named in the args, else its explicit association, else the VPC's
+ * main route table (AWS routes a subnet without an association through the main one).
  */
 async function routeTableOf(
   subnetId: string,
+  given: pulumi.Input<string> | undefined,
   vpcId: pulumi.Input<string> | undefined,
   regionArg: { region?: string },
   opts: pulumi.InvokeOptions,
-): Promise<string> {
+): Promise<aws.ec2.GetRouteTableResult> {
+  if (isPlain(given)) return aws.ec2.getRouteTable({ routeTableId: given, ...regionArg }, opts);
   try {
-    return (await aws.ec2.getRouteTable({ subnetId, ...regionArg }, opts)).routeTableId;
+    return await aws.ec2.getRouteTable({ subnetId, ...regionArg }, opts);
   } catch (explicit) {
     if (!isPlain(vpcId)) throw explicit;
-    const main = await aws.ec2.getRouteTable({ vpcId, filters: [{ name: "association.main", values: ["true"] }], ...regionArg }, opts);
-    return main.routeTableId;
+    return aws.ec2.getRouteTable({ vpcId, filters: [{ name: "association.main", values: ["true"] }], ...regionArg }, opts);
   }
 }
 

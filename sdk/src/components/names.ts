@@ -17,9 +17,9 @@ export const routeTableAssociationName = (component: string, endpoint: string, r
 /** Security group: `<component>-<group name>-sg` (group name: the endpoint name, or `endpoints` when shared). */
 export const securityGroupName = (component: string, group: string): string => `${component}-${clean(group)}-sg`;
 
-/** One ingress rule per port and CIDR (`10.0.0.0/16` -> `10.0.0.0-16`). */
-export const ingressRuleName = (component: string, group: string, port: number, cidr: string): string =>
-  `${component}-${clean(group)}-${port}-${clean(cidr)}`;
+/** One ingress rule per port and CIDR (`10.0.0.0/16` -> `10.0.0.0-16`) or source security group id. */
+export const ingressRuleName = (component: string, group: string, port: number, source: string): string =>
+  `${component}-${clean(group)}-${port}-${clean(source)}`;
 
 /** A hub's private hosted zone, by zone name: `<component>-dkr.ecr.us-east-1.amazonaws.com`. */
 export const zoneResourceName = (component: string, zone: string): string => `${component}-${clean(zone)}`;

@@ -83,27 +83,32 @@ export function planOrFail<T>(
   }
 }
 
-/** Hints that only make sense for a component: ids that are Outputs cannot be looked up at preview time. */
+/**
+ * Component wording for planner problems whose request-file hint does not fit a component (ids that
+ * are Outputs cannot be looked up at preview time; lookups can be switched off), keyed by code.
+ */
+const COMPONENT_HINTS: Readonly<Record<string, (problem: Problem, args: EndpointPlanArgs) => Problem | undefined>> = {
+  SUBNET_AZ_MISSING: (problem, args) => {
+    const subnet = /^subnets\[(\d+)\]\.az$/.exec(problem.path);
+    if (subnet && !isPlain(args.subnets?.[Number(subnet[1])]?.id))
+      return {
+        ...problem,
+        message: `subnets[${subnet[1]}].id is an Output (unknown until the subnet exists), so its Availability Zone cannot be looked up.`,
+        hint: `Set subnets[${subnet[1]}].az (fromAwsxVpc does this for an awsx.ec2.Vpc).`,
+      };
+    if (args.lookups === false) return { ...problem, hint: "Set az (e.g. us-east-1a), or leave lookups on so aws.ec2.getSubnet finds it." };
+    return undefined;
+  },
+  VPC_CIDRS_REQUIRED: (problem, args) =>
+    isPlain(args.vpc?.id)
+      ? undefined
+      : {
+          ...problem,
+          hint: "vpc.id is an Output, so its CIDRs cannot be looked up at preview time: set vpc.cidrs (fromAwsxVpc: the cidrs option).",
+        },
+};
+
+/** The problem as a component user should read it. */
 export function explainForComponent(problem: Problem, args: EndpointPlanArgs): Problem {
-  const subnet = /^subnets\[(\d+)\]\.az$/.exec(problem.path);
-  if (problem.code === "SUBNET_AZ_MISSING" && subnet && !isPlain(args.subnets?.[Number(subnet[1])]?.id)) {
-    return {
-      ...problem,
-      message: `subnets[${subnet[1]}].id is an Output (unknown until the subnet exists), so its Availability Zone cannot be looked up.`,
-      hint: `Set subnets[${subnet[1]}].az (fromAwsxVpc does this for an awsx.ec2.Vpc).`,
-    };
-  }
-  if (problem.code === "VPC_CIDRS_REQUIRED" && !isPlain(args.vpc?.id)) {
-    return {
-      ...problem,
-      hint: "vpc.id is an Output, so its CIDRs cannot be looked up at preview time: set vpc.cidrs (fromAwsxVpc: the cidrs option).",
-    };
-  }
-  if (problem.code === "SUBNET_AZ_MISSING" && args.lookups === false) {
-    return {
-      ...problem,
-      hint: problem.hint.replace(/, or let vpce-plan look it up.*$/, ", or leave lookups on so aws.ec2.getSubnet finds it."),
-    };
-  }
-  return problem;
+  return COMPONENT_HINTS[problem.code]?.(problem, args) ?? problem;
 }

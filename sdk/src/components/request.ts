@@ -6,8 +6,9 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { findService, getBundle, getRegion, serviceNameIn, suggestNames, type CatalogService } from "../catalog";
-import type { PlanFacts, PlanRequest, PolicySpec, Problem, ServiceRequest, SubnetSpec } from "../plan/types";
-import type { EndpointPlanArgs, PolicyArgs, ServiceOptionsArgs } from "./args";
+import type { PlanFacts, PlanRequest, Problem, ServiceRequest, SubnetSpec } from "../plan/types";
+import type { EndpointPlanArgs, ServiceOptionsArgs } from "./args";
+import { toPolicy, toServiceRequest, toTraffic, type GroupId } from "./mapping";
 
 /** A route table as the component names it: by id when the id is plain, else by a stable label. */
 export interface RouteTableRef {
@@ -33,9 +34,22 @@ export interface PreparedRequest {
 /** Facts found by lookups before the request is built. */
 export interface LookedUpArgs {
   region: string;
-  /** Subnet index -> AZ (and IPv6) found with getSubnet, route table found with getRouteTable. */
-  subnets?: Map<number, { az?: string; azId?: string; ipv6?: boolean; routeTableId?: string }>;
+  /** Subnet index -> AZ, IPv6 and tags found with getSubnet, route table (and whether it is public) with getRouteTable. */
+  subnets?: Map<number, SubnetFound>;
+  /** Subnets found by `subnetTags` that the args do not list. */
+  tagged?: Array<SubnetFound & { id: string }>;
+  /** Per security group id: its VPC. */
+  securityGroupVpcs?: Record<string, string>;
   vpc?: { cidrs?: string[]; ipv6Cidrs?: string[]; dnsSupport?: boolean; dnsHostnames?: boolean };
+}
+
+export interface SubnetFound {
+  az?: string;
+  azId?: string;
+  ipv6?: boolean;
+  routeTableId?: string;
+  public?: boolean;
+  tags?: Record<string, string>;
 }
 
 export const isPlain = (value: unknown): value is string => typeof value === "string";
@@ -57,8 +71,12 @@ export function prepareRequest(args: EndpointPlanArgs, found: LookedUpArgs): Pre
   };
   const routeTableByInput = new Map<unknown, string>();
 
-  const subnetSpecs: SubnetSpec[] | unknown = Array.isArray(args.subnets)
-    ? args.subnets.map((subnet, i): SubnetSpec => {
+  const listed = args.subnets === undefined ? [] : args.subnets;
+  const subnetArgs = Array.isArray(listed)
+    ? [...listed, ...(found.tagged ?? []).filter((t) => !listed.some((s) => s?.id === t.id))]
+    : listed;
+  const subnetSpecs: SubnetSpec[] | unknown = Array.isArray(subnetArgs)
+    ? subnetArgs.map((subnet, i): SubnetSpec => {
         const lookedUp = found.subnets?.get(i);
         const az = subnet?.az ?? lookedUp?.az;
         const azId = subnet?.azId ?? lookedUp?.azId;
@@ -69,6 +87,10 @@ export function prepareRequest(args: EndpointPlanArgs, found: LookedUpArgs): Pre
         if (azId !== undefined) spec.azId = azId;
         const ipv6 = subnet?.ipv6 ?? lookedUp?.ipv6;
         if (ipv6 !== undefined) spec.ipv6 = ipv6;
+        const isPublic = subnet?.public ?? lookedUp?.public;
+        if (isPublic !== undefined) spec.public = isPublic;
+        const tags = subnet?.tags ?? lookedUp?.tags;
+        if (tags !== undefined) spec.tags = tags;
         const rtb = subnet?.routeTableId ?? lookedUp?.routeTableId;
         if (rtb !== undefined) {
           let rtbId = isPlain(rtb) ? rtb : routeTableByInput.get(rtb);
@@ -84,7 +106,7 @@ export function prepareRequest(args: EndpointPlanArgs, found: LookedUpArgs): Pre
         }
         return spec;
       })
-    : args.subnets;
+    : subnetArgs;
 
   const vpcArgs = args.vpc ?? ({} as EndpointPlanArgs["vpc"]);
   const vpcId = isPlain(vpcArgs.id) ? vpcArgs.id : "vpc-pending";
@@ -98,15 +120,25 @@ export function prepareRequest(args: EndpointPlanArgs, found: LookedUpArgs): Pre
   if (dnsSupport !== undefined) vpc.dnsSupport = dnsSupport;
   if (dnsHostnames !== undefined) vpc.dnsHostnames = dnsHostnames;
 
-  const services = buildServices(args, problems);
+  const groupId: GroupId = (id, label) => {
+    const plannerId = isPlain(id) ? id : unique(`sg-pending-${clean(label)}`);
+    securityGroups.set(plannerId, id);
+    return plannerId;
+  };
+  const services = buildServices(args, problems, groupId);
   const request: PlanRequest = { version: 1, region: found.region, vpc, subnets: subnetSpecs as SubnetSpec[], services: services.entries };
   if (args.bundles !== undefined) request.bundles = args.bundles;
   if (args.access !== undefined) request.access = args.access;
   if (args.ha !== undefined) request.ha = args.ha;
-  if (args.traffic !== undefined) request.traffic = args.traffic;
+  const traffic = toTraffic(args, problems);
+  if (traffic !== undefined) request.traffic = traffic;
+  if (args.subnetTags !== undefined) request.subnetTags = args.subnetTags;
   if (args.prices !== undefined) request.prices = args.prices;
   if (args.tags !== undefined) request.tags = args.tags;
-  if (args.facts !== undefined) request.facts = args.facts;
+  if (args.facts !== undefined || found.securityGroupVpcs) {
+    request.facts = { ...(args.facts ?? {}) };
+    if (found.securityGroupVpcs) request.facts.securityGroupVpcs = { ...found.securityGroupVpcs, ...(args.facts?.securityGroupVpcs ?? {}) };
+  }
   if (args.defaults !== undefined) {
     const { policy, ...rest } = args.defaults;
     request.defaults = { ...rest, ...(policy ? { policy: toPolicy(policy, "defaults.policy", problems) } : {}) };
@@ -115,18 +147,15 @@ export function prepareRequest(args: EndpointPlanArgs, found: LookedUpArgs): Pre
     const { ids, ...rest } = args.securityGroup;
     request.securityGroup = rest;
     if (ids !== undefined) {
-      request.securityGroup.ids = Array.isArray(ids)
-        ? ids.map((id, i) => {
-            const plannerId = isPlain(id) ? id : unique(`sg-pending-${i}`);
-            securityGroups.set(plannerId, id);
-            return plannerId;
-          })
-        : ids;
+      request.securityGroup.ids = Array.isArray(ids) ? ids.map((id, i) => groupId(id, String(i))) : ids;
     }
   }
 
   const pathOf = services.paths;
   const argPath = (path: string): string => {
+    // Subnets found by subnetTags follow the listed ones: a problem with one names the tags.
+    const subnet = /^subnets\[(\d+)\]/.exec(path);
+    if (subnet && Array.isArray(listed) && Number(subnet[1]) >= listed.length) return "subnetTags";
     const match = /^services\[(\d+)\](.*)$/.exec(path);
     const option = match && pathOf.get(Number(match[1]));
     if (!match || !option) return path;
@@ -145,6 +174,7 @@ export function prepareRequest(args: EndpointPlanArgs, found: LookedUpArgs): Pre
 function buildServices(
   args: EndpointPlanArgs,
   problems: Problem[],
+  groupId: GroupId,
 ): { entries: Array<string | ServiceRequest>; paths: Map<number, { name: string; listed: boolean }> } {
   const paths = new Map<number, { name: string; listed: boolean }>();
   if (args.services !== undefined && !Array.isArray(args.services)) return { entries: args.services, paths };
@@ -159,14 +189,14 @@ function buildServices(
     if (!option) return name;
     options.delete(key);
     paths.set(i, { name: option.name, listed: true });
-    return { name, ...toServiceRequest(option.options, `serviceOptions.${option.name}`, problems) };
+    return { name, ...toServiceRequest(option.options, `serviceOptions.${option.name}`, problems, groupId) };
   });
   const bundled = new Set(asArray(args.bundles).flatMap((b) => getBundle(b)?.services ?? []));
   for (const [key, option] of options) {
     const path = `serviceOptions.${option.name}`;
     if (bundled.has(key)) {
       paths.set(entries.length, { name: option.name, listed: false });
-      entries.push({ name: key, ...toServiceRequest(option.options, path, problems) });
+      entries.push({ name: key, ...toServiceRequest(option.options, path, problems, groupId) });
     } else if (!findService(option.name)) {
       const hints = suggestNames(option.name);
       problems.push({
@@ -185,28 +215,6 @@ function buildServices(
     }
   }
   return { entries, paths };
-}
-
-function toServiceRequest(options: ServiceOptionsArgs, path: string, problems: Problem[]): Omit<ServiceRequest, "name"> {
-  const { policy, ...rest } = options;
-  return { ...rest, ...(policy ? { policy: toPolicy(policy, `${path}.policy`, problems) } : {}) };
-}
-
-function toPolicy(policy: PolicyArgs, path: string, problems: Problem[]): PolicySpec {
-  const { document, ...rest } = policy;
-  if (document === undefined) return rest;
-  try {
-    const parsed: unknown = typeof document === "string" ? JSON.parse(document) : document;
-    return { ...rest, document: parsed as Record<string, unknown> };
-  } catch (err) {
-    problems.push({
-      code: "INVALID_FORMAT",
-      path: `${path}.document`,
-      message: `is not valid JSON: ${(err as Error).message}.`,
-      hint: "Pass the policy document as JSON text, e.g. JSON.stringify({ Version: ..., Statement: [...] }).",
-    });
-    return rest;
-  }
 }
 
 /** A service whose interface-endpoint facts (AZs, private DNS, IP types, policy) are worth looking up. */

@@ -6,7 +6,8 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { Plan, PlannedEndpoint, PlannedSecurityGroup } from "../plan/types";
+import { ruleTarget } from "../plan/security";
+import type { IngressRule, Plan, PlannedEndpoint, PlannedSecurityGroup } from "../plan/types";
 import type { EndpointDnsEntry, EndpointOutput } from "./args";
 import { DELETE_BEFORE_REPLACE } from "./replacement";
 import { endpointResourceName, ingressRuleName, routeTableAssociationName, securityGroupName } from "./names";
@@ -25,13 +26,19 @@ export function createResources(plan: Plan, ctx: ChildContext): Record<string, p
   const { name, prepared } = ctx;
   const opts: pulumi.CustomResourceOptions = { parent: ctx.parent };
   const region = ctx.region ? { region: ctx.region } : {};
-  const tags = (resourceName: string): Record<string, string> => ({ ...(ctx.tags ?? {}), Name: resourceName });
+  const tags = (resourceName: string, own?: Record<string, string>): Record<string, string> => ({
+    ...(own ?? ctx.tags ?? {}),
+    Name: resourceName,
+  });
   const groups = new Map<string, aws.ec2.SecurityGroup>();
   const created = new Map<string, aws.ec2.VpcEndpoint>();
   const out: Record<string, pulumi.Output<EndpointOutput>> = {};
 
-  const securityGroupIds = (group: PlannedSecurityGroup, service: string): pulumi.Input<string>[] => {
-    if (group.mode === "existing") return (group.ids ?? []).map((id) => prepared.securityGroups.get(id) ?? id);
+  const existing = (ids: readonly string[] | undefined): pulumi.Input<string>[] =>
+    (ids ?? []).map((id) => prepared.securityGroups.get(id) ?? id);
+  const securityGroupIds = (group: PlannedSecurityGroup, endpoint: PlannedEndpoint): pulumi.Input<string>[] => {
+    const service = endpoint.service;
+    if (group.mode === "existing") return existing(group.ids);
     const groupName = group.name!;
     let sg = groups.get(groupName);
     if (!sg) {
@@ -45,14 +52,15 @@ export function createResources(plan: Plan, ctx: ChildContext): Record<string, p
           // No egress: endpoint ENIs only answer connections, and security groups are stateful. The
           // AWS provider removes AWS's default allow-all egress rule when it creates the group.
           revokeRulesOnDelete: true,
-          tags: tags(sgName),
+          // A per-endpoint group carries its endpoint's tags; the shared one the component's.
+          tags: tags(sgName, group.mode === "perEndpoint" ? endpoint.tags : undefined),
           ...region,
         },
         opts,
       );
       groups.set(groupName, sg);
       for (const rule of group.ingress) {
-        const ruleName = ingressRuleName(name, groupName, rule.fromPort, rule.cidr);
+        const ruleName = ingressRuleName(name, groupName, rule.fromPort, ruleTarget(rule));
         new aws.vpc.SecurityGroupIngressRule(
           ruleName,
           {
@@ -60,7 +68,7 @@ export function createResources(plan: Plan, ctx: ChildContext): Record<string, p
             ipProtocol: rule.protocol,
             fromPort: rule.fromPort,
             toPort: rule.toPort,
-            ...(rule.cidr.includes(":") ? { cidrIpv6: rule.cidr } : { cidrIpv4: rule.cidr }),
+            ...sourceOf(rule),
             description: rule.description,
             tags: tags(ruleName),
             ...region,
@@ -79,7 +87,7 @@ export function createResources(plan: Plan, ctx: ChildContext): Record<string, p
       serviceName: endpoint.serviceName,
       vpcEndpointType: endpoint.type,
       ...(endpoint.policy ? { policy: JSON.stringify(endpoint.policy) } : {}),
-      tags: tags(resourceName),
+      tags: tags(resourceName, endpoint.tags),
       ...region,
     };
     const dependsOn = (endpoint.dependsOn ?? []).map((n) => created.get(n)).filter((r): r is aws.ec2.VpcEndpoint => Boolean(r));
@@ -103,7 +111,10 @@ export function createResources(plan: Plan, ctx: ChildContext): Record<string, p
       }));
       continue;
     }
-    const sgIds = endpoint.securityGroup ? securityGroupIds(endpoint.securityGroup, endpoint.service) : [];
+    const sgIds = [
+      ...(endpoint.securityGroup ? securityGroupIds(endpoint.securityGroup, endpoint) : []),
+      ...existing(endpoint.extraSecurityGroupIds),
+    ];
     const vpce = new aws.ec2.VpcEndpoint(
       resourceName,
       {
@@ -130,6 +141,12 @@ export function createResources(plan: Plan, ctx: ChildContext): Record<string, p
     }));
   }
   return out;
+}
+
+/** One source per rule, as `aws.vpc.SecurityGroupIngressRule` takes it. */
+function sourceOf(rule: IngressRule): { cidrIpv4: string } | { cidrIpv6: string } | { referencedSecurityGroupId: pulumi.Input<string> } {
+  if (rule.securityGroupId) return { referencedSecurityGroupId: rule.securityGroupId };
+  return rule.cidr!.includes(":") ? { cidrIpv6: rule.cidr! } : { cidrIpv4: rule.cidr! };
 }
 
 // AWS lists the regional name first, then one per AZ (`vpce-...-us-east-1a.<service>...`), then the

@@ -52,7 +52,10 @@ export interface RuleChange {
   protocol: string;
   fromPort: number;
   toPort: number;
-  cidr: string;
+  /** The admitted CIDR, or absent when the rule admits a security group. */
+  cidr?: string;
+  /** The admitted security group (`source: "securityGroup"`). */
+  securityGroupId?: string;
   source?: string;
   description?: string;
 }
@@ -185,11 +188,12 @@ function rulesOf(e: EndpointJson, vpc: string | undefined): Map<string, RuleChan
         protocol: String(r.protocol ?? "tcp"),
         fromPort: Number(r.fromPort),
         toPort: Number(r.toPort),
-        cidr: String(r.cidr),
+        ...(typeof r.cidr === "string" ? { cidr: r.cidr } : {}),
+        ...(typeof r.securityGroupId === "string" ? { securityGroupId: r.securityGroupId } : {}),
         ...(typeof r.source === "string" ? { source: r.source } : {}),
         ...(typeof r.description === "string" ? { description: r.description } : {}),
       };
-      out.set(`${rule.protocol}/${rule.fromPort}-${rule.toPort}/${rule.cidr}`, rule);
+      out.set(`${rule.protocol}/${rule.fromPort}-${rule.toPort}/${rule.cidr ?? rule.securityGroupId}`, rule);
     }
   }
   return out;

@@ -49,7 +49,7 @@ export function planFromSnapshot(snapshot: VpcSnapshot, head: Plan): Plan {
     const cost =
       type === "Gateway"
         ? { fixedMonthlyUsd: 0, perGbUsd: 0, dataMonthlyUsd: 0, monthlyUsd: 0 }
-        : interfaceCost(head.cost.prices, new Set(e.subnetIds.map((s) => azOf.get(s) ?? s)).size, expectedGb, false);
+        : interfaceCost(head.cost.prices, new Set(e.subnetIds.map((s) => azOf.get(s) ?? s)).size, expectedGb, undefined);
     const ingress: IngressRule[] = e.securityGroupIds
       .flatMap((id) => groups.get(id)?.ingress ?? [])
       .flatMap((r) =>

@@ -20,10 +20,17 @@ export function gatewayCost(prices: PriceTable, expectedGb: number | undefined):
 }
 
 /**
- * `comparesWithNat` is false for endpoints that exist only for consumers outside the VPC: a NAT
- * gateway could not serve them, so there is nothing to compare.
+ * `natGb` is the part of the traffic a NAT gateway could carry instead (the VPC's own); undefined
+ * for endpoints that exist only for consumers outside the VPC, where there is nothing to compare.
+ * The comparison weighs NAT against the endpoint's AZ-hours and that part's processing: traffic
+ * from outside pays processing here whatever the VPC does, so it is in the cost, not the comparison.
  */
-export function interfaceCost(prices: PriceTable, azCount: number, expectedGb: number | undefined, comparesWithNat: boolean): EndpointCost {
+export function interfaceCost(
+  prices: PriceTable,
+  azCount: number,
+  expectedGb: number | undefined,
+  natGb: number | undefined,
+): EndpointCost {
   const fixed = money(prices.interfaceHourUsd * HOURS_PER_MONTH * azCount);
   const data = money(prices.interfacePerGbUsd * (expectedGb ?? 0));
   const cost: EndpointCost = {
@@ -34,12 +41,12 @@ export function interfaceCost(prices: PriceTable, azCount: number, expectedGb: n
   };
   if (expectedGb !== undefined) {
     cost.expectedGb = expectedGb;
-    if (comparesWithNat) {
-      const nat = money(prices.natPerGbUsd * expectedGb);
+    if (natGb !== undefined) {
+      const nat = money(prices.natPerGbUsd * natGb);
       const margin = prices.natPerGbUsd - prices.interfacePerGbUsd;
       cost.nat = {
         natMonthlyUsd: nat,
-        savingsUsd: money(nat - cost.monthlyUsd),
+        savingsUsd: money(nat - fixed - prices.interfacePerGbUsd * natGb),
         breakEvenGb: margin > 0 ? Math.ceil(fixed / margin) : null,
       };
     }

@@ -8,7 +8,7 @@ import { gatewayCost, interfaceCost, money } from "./cost";
 import { indexByAz, placeFromIndex, type AzIndex } from "./placement";
 import { buildPolicy } from "./policy";
 import { PlanRequestError, Problems } from "./problems";
-import { compareRules, ingressRules, isOpenCidr } from "./security";
+import { compareRules, ingressRules, isOpenCidr, ruleTarget } from "./security";
 import type {
   EndpointType,
   IngressRule,
@@ -19,10 +19,15 @@ import type {
   PlannedSecurityGroup,
   PriceTable,
   Reason,
+  SubnetSpec,
 } from "./types";
 import { compareDiagnostics, Report } from "./rules/context";
 import { checkSubnetsWithoutRouteTable, CODES as ROUTE_TABLES, gatewayRouteTables } from "./rules/routeTables";
 import { checkVpcDns, CODES as VPC_DNS } from "./rules/vpcDns";
+import { byGroupReason, checkAccess, scopeFor, CODES as ACCESS, type ServiceScope } from "./rules/access";
+import { reportPublicSubnets, selectByTags, CODES as SUBNETS } from "./rules/subnets";
+import { carried, checkTrafficParts, outsideReason, trafficParts, CODES as TRAFFIC, type TrafficParts } from "./rules/traffic";
+import { dnsRecordIpType, endpointTags, extraSecurityGroups, CODES as OPTIONS } from "./rules/endpointOptions";
 import { readRequest, type NormalizedRequest, type ResolvedService } from "./validate";
 
 export const DEFAULT_MIN_AZS = 2;
@@ -47,6 +52,10 @@ class Planner {
   private readonly region: Region;
   private allSubnets?: AzIndex;
   private readonly ingressCache = new Map<string, IngressRule[]>();
+  /** The request's subnets that `subnetTags` selects (all of them without tags). */
+  private readonly subnets: Array<SubnetSpec & { az: string }>;
+  private readonly subnetsReason?: Reason;
+  private readonly scopes = new Map<string, ServiceScope>();
   /** Services that got a gateway endpoint, for the route-table warning made once per plan. */
   private readonly gateways: ResolvedService[] = [];
 
@@ -57,21 +66,15 @@ class Planner {
     this.report = new Report(problems);
     this.region = input.region;
     this.prices = { ...input.region.prices, ...(input.request.prices ?? {}) };
+    const selected = selectByTags(this.report.for(SUBNETS), input.request, input.subnets);
+    this.subnets = selected.subnets;
+    this.subnetsReason = selected.reason;
   }
 
   run(): Plan {
     const { request } = this.input;
     const access = request.access;
-    const external = Boolean(access?.onPremises?.cidrs.length || access?.peerVpcs?.length);
-    // extraCidrs only widen the ingress of endpoints someone needs; on their own they decide nothing.
-    if (access?.fromVpc === false && !external) {
-      this.problems.add(
-        "NO_CONSUMERS",
-        "access.fromVpc",
-        "access.fromVpc is false and no on-premises networks or peer VPCs are declared, so no endpoint is needed.",
-        "Set access.fromVpc: true, or declare access.onPremises / access.peerVpcs (access.extraCidrs only widens ingress).",
-      );
-    }
+    checkAccess(this.report.for(ACCESS), request, this.input.facts, this.input.services);
     // Assumed prices stay in use for every field the request does not override.
     const priceFields = Object.keys(this.region.prices);
     if (this.region.pricesAssumed && !priceFields.every((f) => request.prices?.[f as keyof PriceTable] !== undefined)) {
@@ -86,10 +89,11 @@ class Planner {
         );
     }
 
-    const endpoints = this.input.services.flatMap((service) => this.planService(service, external));
-    checkSubnetsWithoutRouteTable(this.report.for(ROUTE_TABLES), this.input.subnets, this.gateways);
+    const endpoints = this.input.services.flatMap((service) => this.planService(service));
+    checkSubnetsWithoutRouteTable(this.report.for(ROUTE_TABLES), this.subnets, this.gateways);
     this.checkVpcForInterfaces(endpoints);
     this.applySecurityGroupMode(endpoints);
+    this.attachExtraGroups(endpoints);
     this.checkOutsideDns(endpoints);
     this.checkEcrLayers(endpoints);
     return {
@@ -103,25 +107,35 @@ class Planner {
     };
   }
 
-  private planService(service: ResolvedService, external: boolean): PlannedEndpoint[] {
-    const types = this.decideTypes(service, external);
+  private planService(service: ResolvedService): PlannedEndpoint[] {
+    const scope = scopeFor(this.report.for(ACCESS), this.input.request, service);
+    if (!scope) return [];
+    this.scopes.set(service.key, scope);
+    const types = this.decideTypes(service, scope);
     if (!types) return [];
     const hasGateway = types.some((t) => t.type === "Gateway");
-    const fromVpc = this.input.request.access?.fromVpc !== false;
-    const traffic = this.input.request.traffic?.[service.key];
+    const parts = trafficParts(this.input.request, service.key, scope);
+    if (parts)
+      checkTrafficParts(
+        this.report.for(TRAFFIC),
+        this.input.request,
+        service.key,
+        parts,
+        scope,
+        types.map((t) => t.type),
+      );
     const policy = this.policyFor(service);
+    const tags = endpointTags(this.input.request, service);
     return types
       .map(({ type, reasons }) => {
-        // Traffic figures describe the VPC's own workloads: they go to the gateway when there is
-        // one, else to the interface endpoint.
-        const carriesTraffic = type === "Gateway" || !hasGateway;
-        const expectedGb = carriesTraffic ? traffic : undefined;
-        const endpoint =
-          type === "Gateway"
-            ? this.gateway(service, expectedGb)
-            : this.interface(service, { hasGateway, expectedGb, comparesWithNat: fromVpc && carriesTraffic });
+        // The VPC's own traffic goes to the gateway when there is one, else to the interface
+        // endpoint; traffic from outside always goes to the interface endpoint.
+        const traffic = parts && carried(this.input.request, service.key, parts, type, hasGateway);
+        const endpoint = type === "Gateway" ? this.gateway(service, traffic) : this.interface(service, scope, { hasGateway, traffic });
         if (!endpoint) return undefined;
-        endpoint.reasons.unshift(...reasons);
+        endpoint.reasons.unshift(...reasons, ...(scope.narrowed ? [scope.narrowed] : []));
+        if (this.subnetsReason) endpoint.reasons.push(this.subnetsReason);
+        if (tags) endpoint.tags = tags;
         if (policy) {
           endpoint.policy = policy.document;
           endpoint.reasons.push(policy.reason);
@@ -132,9 +146,9 @@ class Planner {
   }
 
   /** Rules 1-3: which endpoint types the service needs, and why. */
-  private decideTypes(service: ResolvedService, external: boolean): Array<{ type: EndpointType; reasons: Reason[] }> | undefined {
+  private decideTypes(service: ResolvedService, scope: ServiceScope): Array<{ type: EndpointType; reasons: Reason[] }> | undefined {
     const { catalog, options, path, key } = service;
-    const access = this.input.request.access;
+    const { external, fromVpc } = scope;
     const canGateway = catalog.types.includes("Gateway");
     const canInterface = catalog.types.includes("Interface");
     const requested = options.type ?? "Auto";
@@ -179,7 +193,6 @@ class Planner {
         },
       ];
     }
-    const fromVpc = access?.fromVpc !== false;
     const out: Array<{ type: EndpointType; reasons: Reason[] }> = [];
     if (canGateway && fromVpc) {
       out.push({
@@ -192,7 +205,7 @@ class Planner {
         ],
       });
     }
-    const externalReasons = this.externalReasons(key, canGateway);
+    const externalReasons = this.externalReasons(key, canGateway, scope);
     if (!canInterface) {
       if (external)
         this.warn(
@@ -214,15 +227,15 @@ class Planner {
     } else if (externalReasons.length) {
       const why =
         canGateway && !fromVpc
-          ? [reason("VPC_NOT_CONSUMER", `Only consumers outside the VPC need ${key} (access.fromVpc is false), so no gateway endpoint.`)]
+          ? [reason("VPC_NOT_CONSUMER", `Only consumers outside the VPC need ${key} (fromVpc is false), so no gateway endpoint.`)]
           : [];
       out.push({ type: "Interface", reasons: [...externalReasons, ...why] });
     }
     return out;
   }
 
-  private externalReasons(key: string, canGateway: boolean): Reason[] {
-    const access = this.input.request.access;
+  private externalReasons(key: string, canGateway: boolean, scope: ServiceScope): Reason[] {
+    const access = scope.access;
     const tail = canGateway ? ": gateway endpoints do not serve traffic from outside the VPC" : "";
     const out: Reason[] = [];
     if (access?.onPremises?.cidrs.length) {
@@ -255,12 +268,13 @@ class Planner {
     return out;
   }
 
-  private gateway(service: ResolvedService, expectedGb: number | undefined): PlannedEndpoint | undefined {
+  private gateway(service: ResolvedService, traffic: TrafficParts | undefined): PlannedEndpoint | undefined {
     const { key } = service;
-    const routeTableIds = gatewayRouteTables(this.report.for(ROUTE_TABLES), service, this.input.subnets);
+    const routeTableIds = gatewayRouteTables(this.report.for(ROUTE_TABLES), service, this.subnets);
     if (!routeTableIds) return undefined;
     this.gateways.push(service);
-    const cost = gatewayCost(this.prices, expectedGb);
+    const cost = gatewayCost(this.prices, traffic?.vpc);
+    if (traffic) cost.trafficGb = traffic;
     return {
       name: endpointName(key, "Gateway"),
       service: key,
@@ -276,7 +290,8 @@ class Planner {
 
   private interface(
     service: ResolvedService,
-    opts: { hasGateway: boolean; expectedGb?: number; comparesWithNat: boolean },
+    scope: ServiceScope,
+    opts: { hasGateway: boolean; traffic?: TrafficParts },
   ): PlannedEndpoint | undefined {
     const { key, options, path, catalog } = service;
     const { request, facts } = this.input;
@@ -298,6 +313,7 @@ class Planner {
         key,
       );
     }
+    reportPublicSubnets(this.report.for(SUBNETS), key, placement, reasons);
     if (placement.sameAz.length) {
       reasons.push(
         reason("ONE_SUBNET_PER_AZ", `One subnet per AZ (AWS allows no more); ${placement.sameAz.map((s) => s.id).join(", ")} not used.`),
@@ -323,9 +339,8 @@ class Planner {
     const ipAddressType = this.ipAddressType(service, placement.chosen);
     const dnsNames = facts.servicePrivateDns?.[key] ?? privateDnsNamesIn(catalog, this.region);
     const privateDns = this.privateDns(service, dnsNames, reasons, opts.hasGateway);
-    const external = this.input.request.access;
     // When a gateway carries the VPC's own traffic, the interface endpoint serves outsiders only.
-    const admitVpc = external?.fromVpc !== false && !opts.hasGateway;
+    const admitVpc = scope.fromVpc && !opts.hasGateway;
     if (opts.hasGateway)
       reasons.push(
         reason(
@@ -333,8 +348,9 @@ class Planner {
           `The VPC reaches ${key} through the gateway, so the interface endpoint admits only the declared outside consumers.`,
         ),
       );
-    const ingress = this.ingress(catalog.port, admitVpc, ipAddressType !== "ipv4");
-    if (admitVpc && !request.vpc.cidrs?.length) {
+    const ingress = this.ingress(catalog.port, scope, admitVpc, ipAddressType !== "ipv4");
+    if (admitVpc && scope.securityGroups) reasons.push(byGroupReason(this.report.for(ACCESS), key, scope.securityGroups));
+    if (admitVpc && !scope.securityGroups && !request.vpc.cidrs?.length) {
       this.problems.add(
         "VPC_CIDRS_REQUIRED",
         "vpc.cidrs",
@@ -342,12 +358,20 @@ class Planner {
         "Set vpc.cidrs, or let vpce-plan look them up (--from-aws, or the Pulumi component).",
       );
     }
-    const cost = interfaceCost(this.prices, azs.length, opts.expectedGb, opts.comparesWithNat);
+    const { traffic } = opts;
+    const expectedGb = traffic && traffic.vpc + traffic.onPremises + traffic.peers;
+    const natGb = scope.fromVpc && !opts.hasGateway ? traffic?.vpc : undefined;
+    const cost = interfaceCost(this.prices, azs.length, expectedGb, natGb);
+    if (traffic) {
+      cost.trafficGb = traffic;
+      const outside = outsideReason(this.report.for(TRAFFIC), key, traffic, this.prices.interfacePerGbUsd, natGb !== undefined);
+      if (outside) reasons.push(outside);
+    }
     if (cost.nat && cost.nat.savingsUsd < 0) {
       reasons.push(
         reason(
           "BELOW_BREAK_EVEN",
-          `At ${opts.expectedGb} GB a month NAT would cost USD ${Math.abs(cost.nat.savingsUsd)} less; the endpoint pays off from ${cost.nat.breakEvenGb ?? "no"} GB.`,
+          `At ${natGb} GB a month NAT would cost USD ${Math.abs(cost.nat.savingsUsd)} less; the endpoint pays off from ${cost.nat.breakEvenGb ?? "no"} GB.`,
         ),
       );
     }
@@ -361,7 +385,7 @@ class Planner {
       azs,
       privateDns,
       ipAddressType,
-      dnsOptions: { dnsRecordIpType: ipAddressType },
+      dnsOptions: { dnsRecordIpType: dnsRecordIpType(this.report.for(OPTIONS), service, ipAddressType, reasons) },
       port: catalog.port,
       securityGroup: { name: endpointName(key, "Interface"), mode: "perEndpoint", ingress },
       policy: null,
@@ -381,11 +405,13 @@ class Planner {
   }
 
   /** Ingress depends only on port and scope, so endpoints alike share one (read-only) rule list. */
-  private ingress(port: number, vpc: boolean, ipv6: boolean): IngressRule[] {
-    const cacheKey = `${port}/${vpc}/${ipv6}`;
+  private ingress(port: number, scope: ServiceScope, vpc: boolean, ipv6: boolean): IngressRule[] {
+    const groups = scope.securityGroups;
+    const who = `${Boolean(scope.onPremises)}/${scope.peerVpcs.map((p) => p.name).join(",")}/${groups?.join(",") ?? ""}`;
+    const cacheKey = `${port}/${vpc}/${ipv6}/${who}`;
     let rules = this.ingressCache.get(cacheKey);
     if (!rules) {
-      rules = ingressRules(port, this.input.request.vpc, this.input.request.access, { vpc, ipv6 });
+      rules = ingressRules(port, this.input.request.vpc, scope.access, { vpc, ipv6, ...(groups ? { securityGroups: groups } : {}) });
       this.ingressCache.set(cacheKey, rules);
     }
     return rules;
@@ -393,7 +419,7 @@ class Planner {
 
   private candidateSubnets(service: ResolvedService): AzIndex | undefined {
     const { options, path, key } = service;
-    const all = this.input.subnets;
+    const all = this.subnets;
     if (!options.subnetIds) {
       if (!all.length) {
         // Subnets that were listed but invalid are reported already; only a list with none is this error.
@@ -411,7 +437,8 @@ class Planner {
       this.allSubnets ??= indexByAz(all);
       return this.allSubnets;
     }
-    const byId = new Map(all.map((s) => [s.id, s]));
+    // Ids the service names explicitly win over subnetTags.
+    const byId = new Map(this.input.subnets.map((s) => [s.id, s]));
     const chosen = options.subnetIds.flatMap((id, i) => {
       const subnet = byId.get(id);
       const listed = this.input.request.subnets?.some((s) => s.id === id);
@@ -533,21 +560,24 @@ class Planner {
    * endpoint (on-premises) or hosted zones of their own (peers), or the endpoints' own DNS names.
    */
   private checkOutsideDns(endpoints: PlannedEndpoint[]): void {
-    const access = this.input.request.access;
-    const named = endpoints.filter((e) => e.privateDns).map((e) => e.service);
-    if (!named.length) return;
-    const list = named.join(", ");
-    if (access?.onPremises?.cidrs.length) {
+    const named = (who: (s: ServiceScope) => boolean): string =>
+      endpoints
+        .filter((e) => e.privateDns && who(this.scopes.get(e.service)!))
+        .map((e) => e.service)
+        .join(", ");
+    const onPremises = named((s) => Boolean(s.onPremises?.cidrs.length));
+    const peers = named((s) => s.peerVpcs.length > 0);
+    if (onPremises) {
       this.warn(
         "ON_PREMISES_DNS_NEEDS_RESOLVER",
-        `On-premises clients resolve ${list} to these endpoints only through a Route 53 Resolver inbound endpoint in ${this.input.request.vpc.id} (with their DNS forwarding to it); otherwise they must use the endpoints' regional DNS names.`,
+        `On-premises clients resolve ${onPremises} to these endpoints only through a Route 53 Resolver inbound endpoint in ${this.input.request.vpc.id} (with their DNS forwarding to it); otherwise they must use the endpoints' regional DNS names.`,
         "access.onPremises",
       );
     }
-    if (access?.peerVpcs?.length) {
+    if (peers) {
       this.warn(
         "PEER_DNS_NOT_SHARED",
-        `Peer VPCs do not see this VPC's private DNS for ${list}: associate private hosted zones with them (EndpointHub and EndpointSpoke do this) or use the endpoints' regional DNS names.`,
+        `Peer VPCs do not see this VPC's private DNS for ${peers}: associate private hosted zones with them (EndpointHub and EndpointSpoke do this) or use the endpoints' regional DNS names.`,
         "access.peerVpcs",
       );
     }
@@ -602,7 +632,7 @@ class Planner {
       return;
     }
     if (mode === "shared") {
-      const byRule = new Map(interfaces.flatMap((e) => e.securityGroup!.ingress).map((r) => [`${r.fromPort}/${r.cidr}`, r]));
+      const byRule = new Map(interfaces.flatMap((e) => e.securityGroup!.ingress).map((r) => [`${r.fromPort}/${ruleTarget(r)}`, r]));
       const group: PlannedSecurityGroup = { name: SHARED_SECURITY_GROUP, mode, ingress: [...byRule.values()].sort(compareRules) };
       for (const e of interfaces) {
         e.securityGroup = group;
@@ -620,8 +650,20 @@ class Planner {
     }
     for (const e of interfaces)
       e.reasons.push(
-        reason("SG_PER_ENDPOINT", `Own security group: TCP ${e.port} from ${e.securityGroup!.ingress.length} declared CIDR(s) only.`),
+        reason("SG_PER_ENDPOINT", `Own security group: TCP ${e.port} from ${e.securityGroup!.ingress.length} declared source(s) only.`),
       );
+  }
+
+  /** `services[].securityGroupIds`: existing groups beside the planned (or the existing-mode) ones. */
+  private attachExtraGroups(endpoints: PlannedEndpoint[]): void {
+    const ctx = this.report.for(OPTIONS);
+    for (const e of endpoints) {
+      if (e.type !== "Interface" || !e.securityGroup) continue;
+      const service = this.input.services.find((s) => s.key === e.service)!;
+      const planned = e.securityGroup.mode === "existing" ? (e.securityGroup.ids?.length ?? 0) : 1;
+      const extra = extraSecurityGroups(ctx, service, planned, e.reasons);
+      if (extra) e.extraSecurityGroupIds = extra;
+    }
   }
 
   private totals(endpoints: PlannedEndpoint[]): Plan["cost"] {
@@ -637,14 +679,17 @@ class Planner {
     };
     if (compared.length) {
       // Named scope: a saving on the endpoints with traffic must not read as the whole plan's.
-      const others = endpoints.filter((e) => !e.cost.nat);
+      // What the compared part costs is what NAT is weighed against: the VPC's own traffic only.
+      const natUsd = money(compared.reduce((acc, e) => acc + e.cost.nat!.natMonthlyUsd, 0));
+      const savingsUsd = money(compared.reduce((acc, e) => acc + e.cost.nat!.savingsUsd, 0));
+      const part = money(natUsd - savingsUsd);
       cost.nat = {
-        monthlyUsd: money(compared.reduce((acc, e) => acc + e.cost.nat!.natMonthlyUsd, 0)),
-        savingsUsd: money(compared.reduce((acc, e) => acc + e.cost.nat!.savingsUsd, 0)),
+        monthlyUsd: natUsd,
+        savingsUsd,
         endpoints: compared.map((e) => e.name),
-        endpointsMonthlyUsd: money(compared.reduce((acc, e) => acc + e.monthlyCostUsd, 0)),
-        notCompared: others.map((e) => e.name),
-        notComparedMonthlyUsd: money(others.reduce((acc, e) => acc + e.monthlyCostUsd, 0)),
+        endpointsMonthlyUsd: part,
+        notCompared: endpoints.filter((e) => !e.cost.nat).map((e) => e.name),
+        notComparedMonthlyUsd: money(cost.monthlyTotalUsd - part),
       };
     }
     return cost;

@@ -30,13 +30,19 @@ const policy = obj({
 });
 
 const ipType: Shape = { kind: "enum", values: ["ipv4", "dualstack", "ipv6"] };
+const securityGroups = (min = 0): Shape => ({
+  kind: "array",
+  of: str("sg-0abc", ID_PATTERNS.securityGroup),
+  ...(min ? { minItems: min } : {}),
+});
+const tags: Shape = { kind: "record", of: { kind: "string" } };
 /**
  * Bounds that keep every money figure a finite number in every format (1e308 GB would print
- * $Infinity): a price of at most USD 100 per hour or GB (list prices are cents), at most 100 PB a
- * month per service, at most 100 AZs.
+ * $Infinity): a price of at most USD 100 per hour or GB (list prices are cents), at most 100 PB
+ * (100,000,000 GB) a month per service and source, at most 100 AZs.
  */
-const money: Shape = { kind: "number", min: 0, max: 100 };
-const MAX_TRAFFIC_GB = 100_000_000;
+const money: Shape & { kind: "number" } = { kind: "number", min: 0, max: 100 };
+const gb: Shape & { kind: "number" } = { kind: "number", min: 0, max: 100_000_000 };
 
 export const serviceShape = obj(
   {
@@ -47,6 +53,15 @@ export const serviceShape = obj(
     subnetIds: strings("subnet-0abc", ID_PATTERNS.subnet),
     routeTableIds: strings("rtb-0abc", ID_PATTERNS.routeTable),
     ipAddressType: ipType,
+    access: obj({
+      fromVpc: bool,
+      onPremises: bool,
+      peerVpcs: { kind: "array", of: str("spoke-a"), minItems: 1 },
+      securityGroups: securityGroups(1),
+    }),
+    tags,
+    securityGroupIds: securityGroups(),
+    dnsRecordIpType: { kind: "enum", values: ["ipv4", "dualstack", "ipv6", "service-defined"] },
   },
   ["name"],
 );
@@ -74,6 +89,8 @@ export const requestShape = obj(
           azId: str("use1-az1", AZ_ID_PATTERN),
           routeTableId: str("rtb-0abc", ID_PATTERNS.routeTable),
           ipv6: bool,
+          public: bool,
+          tags,
         },
         ["id"],
       ),
@@ -92,9 +109,11 @@ export const requestShape = obj(
         ]),
       },
       extraCidrs: { kind: "array", of: str("10.9.0.0/16") },
+      securityGroups: securityGroups(1),
     }),
     ha: obj({ minAzs: { kind: "number", min: 1, max: 100, integer: true }, strict: bool }),
-    traffic: { kind: "record", of: { kind: "number", min: 0, max: MAX_TRAFFIC_GB } },
+    traffic: { kind: "record", of: { kind: "number-or", number: gb, object: obj({ vpc: gb, onPremises: gb, peers: gb }) } },
+    subnetTags: tags,
     prices: obj({
       interfaceHourUsd: money,
       interfacePerGbUsd: money,
@@ -115,8 +134,9 @@ export const requestShape = obj(
       serviceIpTypes: { kind: "record", of: { kind: "array", of: { kind: "enum", values: ["ipv4", "ipv6"] } } },
       servicePolicy: { kind: "record", of: bool },
       accountId: str("123456789012", ACCOUNT),
+      securityGroupVpcs: { kind: "record", of: str("vpc-0abc1234", ID_PATTERNS.vpc) },
     }),
-    tags: { kind: "record", of: { kind: "string" } },
+    tags,
   },
   ["region", "vpc"],
 );

@@ -10,16 +10,30 @@ export interface IngressScope {
   vpc: boolean;
   /** Admit IPv6 blocks too (dualstack / ipv6 endpoints). */
   ipv6: boolean;
+  /** The VPC's consumers by security group: referenced instead of the VPC's CIDRs. */
+  securityGroups?: readonly string[];
 }
 
 export function ingressRules(port: number, vpc: VpcSpec, access: AccessSpec | undefined, scope: IngressScope): IngressRule[] {
   const sources: Array<[string, string, string[]]> = [];
-  if (scope.vpc) sources.push(["vpc", "this VPC", [...(vpc.cidrs ?? []), ...(scope.ipv6 ? (vpc.ipv6Cidrs ?? []) : [])]]);
+  if (scope.vpc && !scope.securityGroups)
+    sources.push(["vpc", "this VPC", [...(vpc.cidrs ?? []), ...(scope.ipv6 ? (vpc.ipv6Cidrs ?? []) : [])]]);
   if (access?.onPremises) sources.push(["onPremises", "on-premises", access.onPremises.cidrs]);
   for (const peer of access?.peerVpcs ?? []) sources.push([`peer:${peer.name}`, `peer VPC ${peer.name}`, peer.cidrs]);
   if (access?.extraCidrs) sources.push(["extra", "declared extra CIDR", access.extraCidrs]);
 
   const rules = new Map<string, IngressRule>();
+  // A group reference admits the group's members whatever their address family (rule 13).
+  for (const id of scope.vpc ? (scope.securityGroups ?? []) : []) {
+    rules.set(id, {
+      protocol: "tcp",
+      fromPort: port,
+      toPort: port,
+      securityGroupId: id,
+      source: "securityGroup",
+      description: ruleDescription(port, "security group", id),
+    });
+  }
   for (const [source, label, cidrs] of sources) {
     for (const cidr of cidrs) {
       const parsed = parseCidr(cidr);
@@ -39,13 +53,18 @@ const MAX_DESCRIPTION = 255;
  * description with other characters or over 255 of them at apply time: replace and shorten the
  * label, keep the CIDR.
  */
-export function ruleDescription(port: number, from: string, cidr: string): string {
-  const tail = ` ${cidr}`;
+export function ruleDescription(port: number, from: string, target: string): string {
+  const tail = ` ${target}`;
   return `TCP ${port} from ${from}`.replace(NOT_IN_DESCRIPTION, "-").slice(0, MAX_DESCRIPTION - tail.length) + tail;
 }
 
+/** What a rule admits: its CIDR or its security group; unique per port within a group. */
+export const ruleTarget = (rule: IngressRule): string => rule.cidr ?? rule.securityGroupId!;
+
 export function compareRules(a: IngressRule, b: IngressRule): number {
-  return a.fromPort - b.fromPort || (a.cidr < b.cidr ? -1 : a.cidr > b.cidr ? 1 : 0);
+  const ta = ruleTarget(a);
+  const tb = ruleTarget(b);
+  return a.fromPort - b.fromPort || (ta < tb ? -1 : ta > tb ? 1 : 0);
 }
 
 /** A catch-all block in any spelling (`::/0`, `0::/0`, ...): prefix length 0 admits every address. */

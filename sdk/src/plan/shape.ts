@@ -14,7 +14,8 @@ export type Shape =
   | { kind: "object"; fields: Record<string, Shape>; required?: readonly string[] }
   | { kind: "record"; of: Shape }
   | { kind: "json-object" }
-  | { kind: "string-or"; object: Shape & { kind: "object" } };
+  | { kind: "string-or"; object: Shape & { kind: "object" } }
+  | { kind: "number-or"; number?: Shape & { kind: "number" }; object: Shape & { kind: "object" } };
 
 const describe = (value: unknown): string =>
   value === null
@@ -115,6 +116,10 @@ export function checkShape(value: unknown, shape: Shape, path: string, problems:
       return typeof value === "string"
         ? checkShape(value, { kind: "string" }, path, problems)
         : checkShape(value, shape.object, path, problems);
+    case "number-or":
+      return typeof value === "number"
+        ? checkShape(value, shape.number ?? { kind: "number", min: 0 }, path, problems)
+        : checkShape(value, shape.object, path, problems);
     case "object": {
       const failed = checkFields(value, shape, path, problems);
       return failed !== undefined && failed.size === 0;
@@ -169,6 +174,7 @@ export function checkKnownFields(value: unknown, shape: Shape, path: string, pro
   if (shape.kind === "array" && Array.isArray(value)) value.forEach((item, i) => checkKnownFields(item, shape.of, join(path, i), problems));
   if (!isPlainObject(value) || Object.getPrototypeOf(value) !== Object.prototype) return;
   if (shape.kind === "record") for (const [key, item] of Object.entries(value)) checkKnownFields(item, shape.of, join(path, key), problems);
+  if (shape.kind === "number-or" || shape.kind === "string-or") checkKnownFields(value, shape.object, path, problems);
   if (shape.kind !== "object") return;
   const known = Object.keys(shape.fields);
   for (const [key, item] of Object.entries(value)) {

@@ -10,6 +10,8 @@ export type RequestedType = "Auto" | "Gateway" | "Interface";
 export type IpAddressType = "ipv4" | "dualstack" | "ipv6";
 export type SecurityGroupMode = "perEndpoint" | "shared" | "existing";
 export type PolicyTemplate = "full-access" | "organization-only" | "account-only" | "s3-buckets";
+/** Every `DnsRecordIpType` the EC2 API accepts (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DnsOptionsSpecification.html). */
+export type DnsRecordIpType = "ipv4" | "dualstack" | "ipv6" | "service-defined";
 
 export interface VpcSpec {
   id: string;
@@ -36,6 +38,10 @@ export interface SubnetSpec {
   routeTableId?: string;
   /** True when the subnet has an IPv6 CIDR (needed for dualstack / ipv6 endpoints). */
   ipv6?: boolean;
+  /** True when the subnet's route table sends traffic to an internet gateway; interface ENIs avoid it. @default false */
+  public?: boolean;
+  /** The subnet's tags, matched against `subnetTags` (`--from-aws` and the components fill them in). */
+  tags?: Record<string, string>;
 }
 
 export interface PolicySpec {
@@ -63,6 +69,36 @@ export interface ServiceRequest {
   /** Restrict the gateway endpoint to these route tables (default: all request route tables). */
   routeTableIds?: string[];
   ipAddressType?: IpAddressType;
+  /** Narrows the top-level `access` for this service's endpoints. @default the top-level access */
+  access?: ServiceAccess;
+  /** Tags of this service's endpoint, merged over the top-level `tags`. */
+  tags?: Record<string, string>;
+  /** Existing security groups attached to the interface endpoint beside the planned one. */
+  securityGroupIds?: string[];
+  /** DNS records AWS creates for the interface endpoint. @default the ipAddressType */
+  dnsRecordIpType?: DnsRecordIpType;
+}
+
+/** Per-service consumers: a subset of the top-level `access`, never a consumer it does not declare. */
+export interface ServiceAccess {
+  /** Workloads in this VPC use the service. @default the top-level fromVpc */
+  fromVpc?: boolean;
+  /** On-premises networks use the service. @default true when the top level declares them */
+  onPremises?: boolean;
+  /** Names of the top-level peer VPCs that use the service. @default every declared peer */
+  peerVpcs?: string[];
+  /** The top-level security groups whose members use the service. @default every declared group */
+  securityGroups?: string[];
+}
+
+/** Expected GB a month of one service, by who sends it. */
+export interface TrafficSpec {
+  /** The VPC's own workloads (the only part NAT could carry). @default 0 */
+  vpc?: number;
+  /** On-premises networks, through the interface endpoint. @default 0 */
+  onPremises?: number;
+  /** Peer VPCs, through the interface endpoint. @default 0 */
+  peers?: number;
 }
 
 export interface PeerVpcAccess {
@@ -81,6 +117,8 @@ export interface AccessSpec {
   peerVpcs?: PeerVpcAccess[];
   /** Other CIDRs to admit; `0.0.0.0/0` is only ever admitted when listed here. */
   extraCidrs?: string[];
+  /** The VPC's consumers by security group: when given, ingress references them instead of the VPC CIDRs. */
+  securityGroups?: string[];
 }
 
 export interface HaSpec {
@@ -123,6 +161,8 @@ export interface PlanFacts {
   servicePolicy?: Record<string, boolean>;
   /** AWS account id of the caller, for the `account-only` template default. */
   accountId?: string;
+  /** Per security group id: the VPC it belongs to (consumer groups must be in this VPC). */
+  securityGroupVpcs?: Record<string, string>;
 }
 
 export interface PlanRequest {
@@ -134,8 +174,10 @@ export interface PlanRequest {
   bundles?: string[];
   access?: AccessSpec;
   ha?: HaSpec;
-  /** Expected GB per month per service key. */
-  traffic?: Record<string, number>;
+  /** Expected GB per month per service key: the VPC's own, or split by who sends it. */
+  traffic?: Record<string, number | TrafficSpec>;
+  /** Use only the subnets carrying all these tags (`subnets[].tags`). */
+  subnetTags?: Record<string, string>;
   prices?: Partial<PriceTable>;
   securityGroup?: SecurityGroupSpec;
   defaults?: DefaultsSpec;
@@ -167,8 +209,11 @@ export interface IngressRule {
   protocol: "tcp";
   fromPort: number;
   toPort: number;
-  cidr: string;
-  /** Who this rule admits: `vpc`, `onPremises`, `peer:<name>`, `extra`. */
+  /** The admitted block; absent when the rule admits a security group. */
+  cidr?: string;
+  /** The admitted security group (`source: "securityGroup"`), instead of a CIDR. */
+  securityGroupId?: string;
+  /** Who this rule admits: `vpc`, `securityGroup`, `onPremises`, `peer:<name>`, `extra`. */
   source: string;
   description: string;
 }
@@ -182,7 +227,7 @@ export interface PlannedSecurityGroup {
 }
 
 export interface DnsOptions {
-  dnsRecordIpType: "ipv4" | "dualstack" | "ipv6" | "service-defined";
+  dnsRecordIpType: DnsRecordIpType;
   privateDnsOnlyForInboundResolverEndpoint?: boolean;
 }
 
@@ -203,11 +248,11 @@ export interface PlanNatComparison {
   savingsUsd: number;
   /** Names of the endpoints compared. */
   endpoints: string[];
-  /** What the compared endpoints cost a month. */
+  /** What the compared endpoints cost a month for the VPC's own traffic (what NAT is weighed against). */
   endpointsMonthlyUsd: number;
   /** Names of the other endpoints (no traffic given, or serving only consumers outside the VPC). */
   notCompared: string[];
-  /** What the other endpoints cost a month, on top. */
+  /** The rest of the plan, on top: the other endpoints and the compared ones' traffic from outside the VPC. */
   notComparedMonthlyUsd: number;
 }
 
@@ -215,6 +260,8 @@ export interface EndpointCost {
   fixedMonthlyUsd: number;
   perGbUsd: number;
   expectedGb?: number;
+  /** The parts of expectedGb, by who sends them (present when traffic was given). */
+  trafficGb?: Required<TrafficSpec>;
   dataMonthlyUsd: number;
   monthlyUsd: number;
   nat?: NatComparison;
@@ -237,6 +284,10 @@ export interface PlannedEndpoint {
   dnsOptions?: DnsOptions;
   port?: number;
   securityGroup?: PlannedSecurityGroup;
+  /** Existing security groups attached beside `securityGroup` (`services[].securityGroupIds`). */
+  extraSecurityGroupIds?: string[];
+  /** Tags of the endpoint: the top-level tags with the service's own over them. */
+  tags?: Record<string, string>;
   policy: Record<string, unknown> | null;
   /** Names of endpoints that must exist first. */
   dependsOn?: string[];

@@ -295,7 +295,7 @@ function checkTraffic(request: PlanRequest, services: ResolvedService[], someRej
 function mergeFacts(lookedUp: PlanFacts | undefined, given: PlanFacts | undefined): PlanFacts {
   // Facts written in the request override looked-up ones, map by map and key by key.
   const out: PlanFacts = { accountId: given?.accountId ?? lookedUp?.accountId };
-  for (const field of ["serviceAzs", "servicePrivateDns", "serviceIpTypes", "servicePolicy"] as const) {
+  for (const field of ["serviceAzs", "servicePrivateDns", "serviceIpTypes", "servicePolicy", "securityGroupVpcs"] as const) {
     const merged = { ...(lookedUp?.[field] ?? {}), ...(given?.[field] ?? {}) };
     if (Object.keys(merged).length) (out as Record<string, unknown>)[field] = merged;
   }

@@ -22,6 +22,11 @@ export interface MockSubnet {
   ipv6?: boolean;
   /** Explicitly associated route table; without one, getRouteTable by subnet finds nothing (the main table applies). */
   routeTableId?: string;
+  /** Its route table sends 0.0.0.0/0 to an internet gateway. */
+  public?: boolean;
+  /** The subnet's VPC, for getSubnets by `vpc-id`. */
+  vpcId?: string;
+  tags?: Record<string, string>;
 }
 
 /** What the fake AWS account looks like. Everything is optional. */
@@ -45,6 +50,8 @@ export interface MockAwsFacts {
   servicePrivateDns?: Record<string, string[]>;
   /** Catalog keys or service names that do not exist in this account/region. */
   missingServices?: string[];
+  /** Security groups by id (their VPC); getSecurityGroup fails for others. */
+  securityGroups?: Record<string, { vpcId: string }>;
   /** Outputs of other stacks by stack name, for `pulumi.StackReference` (e.g. a hub's `contract`); others do not exist. */
   stackOutputs?: Record<string, Record<string, unknown>>;
 }
@@ -112,7 +119,21 @@ export class AwsMocks implements pulumi.runtime.Mocks {
       case "aws:ec2/getSubnet:getSubnet":
         return this.subnet(inputs.id ?? "", region);
       case "aws:ec2/getRouteTable:getRouteTable":
-        return this.routeTable(args.inputs as { subnetId?: string; vpcId?: string; filters?: Array<{ name: string; values: string[] }> });
+        return this.routeTable(
+          args.inputs as { subnetId?: string; routeTableId?: string; vpcId?: string; filters?: Array<{ name: string; values: string[] }> },
+        );
+      case "aws:ec2/getSubnets:getSubnets":
+        return this.subnetIds((args.inputs as { filters?: Array<{ name: string; values: string[] }> }).filters ?? [], region);
+      case "aws:ec2/getSecurityGroup:getSecurityGroup": {
+        const group = this.facts.securityGroups?.[inputs.id ?? ""];
+        if (!group) throw providerError(`InvalidGroup.NotFound: The security group '${inputs.id}' does not exist`);
+        return {
+          id: inputs.id,
+          vpcId: group.vpcId,
+          name: inputs.id,
+          arn: `arn:aws:ec2:${region}:${this.accountId}:security-group/${inputs.id}`,
+        };
+      }
       case "aws:ec2/getVpcEndpointService:getVpcEndpointService":
         return this.endpointService(inputs.serviceName ?? inputs.service ?? "", inputs.serviceType, region);
       case "aws:index/getAvailabilityZones:getAvailabilityZones":
@@ -227,23 +248,48 @@ export class AwsMocks implements pulumi.runtime.Mocks {
       ...(subnet.azId ? { availabilityZoneId: subnet.azId } : {}),
       ipv6CidrBlock: subnet.ipv6 ? "2600:1f18:0:100::/64" : "",
       region,
+      vpcId: subnet.vpcId ?? "",
+      tags: subnet.tags ?? {},
     };
+  }
+
+  /** getSubnets: the known subnets matching every `vpc-id` and `tag:<key>` filter, like EC2. */
+  private subnetIds(filters: Array<{ name: string; values: string[] }>, region: string): Record<string, unknown> {
+    const matches = (id: string, subnet: MockSubnet): boolean =>
+      filters.every((f) =>
+        f.name === "vpc-id"
+          ? f.values.includes(subnet.vpcId ?? "")
+          : f.name.startsWith("tag:")
+            ? f.values.includes(subnet.tags?.[f.name.slice(4)] ?? "\u0000")
+            : f.name === "subnet-id" && f.values.includes(id),
+      );
+    const ids = [...this.subnetAzs.entries()]
+      .filter(([id, subnet]) => matches(id, subnet))
+      .map(([id]) => id)
+      .sort();
+    return { id: region, ids, filters };
   }
 
   /** By subnet: its explicit association only, as AWS answers; by VPC with `association.main`: the main table. */
   private routeTable(inputs: {
     subnetId?: string;
+    routeTableId?: string;
     vpcId?: string;
     filters?: Array<{ name: string; values: string[] }>;
   }): Record<string, unknown> {
     const main = inputs.filters?.some((f) => f.name === "association.main" && f.values.includes("true"));
-    const id = inputs.subnetId
-      ? this.subnetAzs.get(inputs.subnetId)?.routeTableId
-      : main && inputs.vpcId
-        ? `rtb-main${fakeHex(inputs.vpcId, 9)}`
-        : undefined;
+    const id =
+      inputs.routeTableId ??
+      (inputs.subnetId
+        ? this.subnetAzs.get(inputs.subnetId)?.routeTableId
+        : main && inputs.vpcId
+          ? `rtb-main${fakeHex(inputs.vpcId, 9)}`
+          : undefined);
     if (!id) throw providerError("query returned no results. Please change your search criteria and try again");
-    return { id, routeTableId: id, vpcId: inputs.vpcId ?? "", subnetId: inputs.subnetId ?? "" };
+    // A table is public when a public subnet uses it; the main table never is.
+    const isPublic = [...this.subnetAzs.values()].some((s) => s.public && s.routeTableId === id);
+    const routes = isPublic ? [{ cidrBlock: "0.0.0.0/0", gatewayId: `igw-${fakeHex(id, 8)}` }] : [];
+    return { id, routeTableId: id, vpcId: inputs.vpcId ?? "", subnetId: inputs.subnetId ?? "", routes };
   }
 
   private serviceFacts<T>(map: Record<string, T> | undefined, key: string, serviceName: string): T | undefined {
@@ -355,8 +401,9 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     const subnets = azs.flatMap((az) =>
       ["public", "private"].map((kind) => {
         const id = `subnet-${fakeHex(`${vpcId}-${kind}-${az}`)}`;
-        this.subnetAzs.set(id, { az });
-        return { id, kind, az, routeTableId: `rtb-${fakeHex(`${vpcId}-${kind}-${az}-rtb`)}` };
+        const routeTableId = `rtb-${fakeHex(`${vpcId}-${kind}-${az}-rtb`)}`;
+        this.subnetAzs.set(id, { az, routeTableId, public: kind === "public", vpcId, tags: { SubnetType: kind } });
+        return { id, kind, az, routeTableId };
       }),
     );
     const ofKind = (kind: string): typeof subnets => subnets.filter((s) => s.kind === kind);

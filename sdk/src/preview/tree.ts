@@ -18,7 +18,15 @@ const KEY_INPUTS: Record<string, string[]> = {
   ],
   "aws:ec2/vpcEndpointRouteTableAssociation:VpcEndpointRouteTableAssociation": ["routeTableId"],
   "aws:ec2/securityGroup:SecurityGroup": ["vpcId", "description"],
-  "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": ["ipProtocol", "fromPort", "toPort", "cidrIpv4", "cidrIpv6", "description"],
+  "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": [
+    "ipProtocol",
+    "fromPort",
+    "toPort",
+    "cidrIpv4",
+    "cidrIpv6",
+    "referencedSecurityGroupId",
+    "description",
+  ],
 };
 
 const STACK_TYPE = "pulumi:pulumi:Stack";

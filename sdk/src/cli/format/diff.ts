@@ -43,7 +43,7 @@ function rows(diff: PlanDiff): string[][] {
 }
 
 const ruleText = (r: RuleChange): string =>
-  `${r.vpc ? `${r.vpc}/` : ""}${r.endpoint}: ${r.protocol} ${r.fromPort === r.toPort ? r.fromPort : `${r.fromPort}-${r.toPort}`} from ${r.cidr}${r.source ? ` (${r.source})` : ""}`;
+  `${r.vpc ? `${r.vpc}/` : ""}${r.endpoint}: ${r.protocol} ${r.fromPort === r.toPort ? r.fromPort : `${r.fromPort}-${r.toPort}`} from ${r.cidr ?? r.securityGroupId}${r.source ? ` (${r.source})` : ""}`;
 
 /** "adds kms, removes sts, changes logs (replaced)": what a reviewer reads first. */
 export function diffSentence(diff: PlanDiff): string {

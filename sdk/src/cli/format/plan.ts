@@ -28,8 +28,12 @@ function totals(plan: Plan): string[] {
     `Monthly: ${usd(c.monthlyTotalUsd)} (fixed ${usd(c.monthlyFixedUsd)}, data ${usd(c.monthlyDataUsd)}) at ${c.priceRegion} list prices.`,
   ];
   if (c.nat) {
-    const rest = c.nat.notCompared.length
-      ? ` Not compared (no traffic given, or serving only consumers outside the VPC): ${c.nat.notCompared.join(", ")}, ${usd(c.nat.notComparedMonthlyUsd)} a month on top.`
+    // Besides whole endpoints, the compared ones' traffic from outside the VPC is not NAT's to carry.
+    const outside =
+      c.nat.notComparedMonthlyUsd > plan.endpoints.filter((e) => !e.cost.nat).reduce((a, e) => a + e.monthlyCostUsd, 0) + 0.00005;
+    const parts = [...c.nat.notCompared, ...(outside ? ["traffic from outside the VPC"] : [])];
+    const rest = parts.length
+      ? ` Not compared (no traffic given, or serving only consumers outside the VPC): ${parts.join(", ")}, ${usd(c.nat.notComparedMonthlyUsd)} a month on top.`
       : "";
     out.push(
       `Against NAT for the same traffic (${usd(c.nat.monthlyUsd)}): the part of the plan with traffic given (${c.nat.endpoints.join(", ")}; ${usd(c.nat.endpointsMonthlyUsd)}) ${savingText(c.nat.savingsUsd)}.${rest}`,

@@ -5,6 +5,6 @@
 export { openEc2, type AwsOptions, type Ec2Session } from "./client";
 export { AwsFactsError, explainAwsError } from "./errors";
 export { paginate, type Page } from "./paginate";
-export { readVpcSnapshots, readServices, mergeServiceDetails } from "./reader";
+export { readVpcSnapshots, readServices, readSecurityGroupVpcs, mergeServiceDetails } from "./reader";
 export { completeRequest, existingEndpoints, factsFromServices, serviceNamesToLookUp, type Completion } from "./request";
 export * from "./snapshot";

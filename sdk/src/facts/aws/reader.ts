@@ -20,6 +20,7 @@ import {
   type DescribeVpcEndpointsResult,
   type DescribeVpcsResult,
   type Filter,
+  type SecurityGroup,
   type ServiceDetail,
   type Tag,
 } from "@aws-sdk/client-ec2";
@@ -49,6 +50,10 @@ const isAssociated = (state: string | undefined): boolean => !/disassociat|fail/
 
 const nameTag = (tags: Tag[] | undefined): string | undefined => tags?.find((t) => t.Key === "Name")?.Value;
 const sorted = (values: Iterable<string>): string[] => [...values].sort();
+const otherTags = (tags: Tag[] | undefined): { tags?: Record<string, string> } => {
+  const rest = (tags ?? []).filter((t) => t.Key && t.Key !== "Name").map((t) => [t.Key!, t.Value ?? ""] as const);
+  return rest.length ? { tags: Object.fromEntries(rest) } : {};
+};
 const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 function chunks<T>(items: T[], size: number): T[][] {
@@ -165,6 +170,7 @@ async function readSubnets(ec2: Ec2Session, filter: Filter[] | undefined): Promi
       ...(s.CidrBlock ? { cidr: s.CidrBlock } : {}),
       ipv6: (s.Ipv6CidrBlockAssociationSet ?? []).some((a) => isAssociated(a.Ipv6CidrBlockState?.State)),
       ...(nameTag(s.Tags) ? { name: nameTag(s.Tags) } : {}),
+      ...otherTags(s.Tags),
     },
   }));
 }
@@ -239,7 +245,7 @@ async function readEndpoints(ec2: Ec2Session, filter: Filter[] | undefined): Pro
   }));
 }
 
-async function readSecurityGroups(ec2: Ec2Session, groupIds: string[]): Promise<SecurityGroupFacts[]> {
+async function describeGroups(ec2: Ec2Session, groupIds: string[]): Promise<SecurityGroup[]> {
   // GroupIds cannot be combined with MaxResults, so the ids go in a filter instead.
   const pages = await Promise.all(
     chunks(groupIds, FILTER_VALUES).map((ids) =>
@@ -256,7 +262,18 @@ async function readSecurityGroups(ec2: Ec2Session, groupIds: string[]): Promise<
       }),
     ),
   );
-  return pages.flat().map((g) => ({
+  return pages.flat();
+}
+
+/** Per security group id the VPC it belongs to; ids that do not exist are left out. */
+export async function readSecurityGroupVpcs(ec2: Ec2Session, groupIds: string[]): Promise<Record<string, string>> {
+  const groups = await describeGroups(ec2, sorted(new Set(groupIds)));
+  return Object.fromEntries(groups.filter((g) => g.VpcId).map((g) => [g.GroupId!, g.VpcId!]));
+}
+
+async function readSecurityGroups(ec2: Ec2Session, groupIds: string[]): Promise<SecurityGroupFacts[]> {
+  const groups = await describeGroups(ec2, groupIds);
+  return groups.map((g) => ({
     id: g.GroupId!,
     name: g.GroupName ?? "",
     ingress: (g.IpPermissions ?? []).map((p) => ({

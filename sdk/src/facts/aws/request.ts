@@ -27,6 +27,7 @@ export function factsFromServices(lookup: ServiceLookup, ownerId?: string): Plan
     servicePrivateDns: {},
     serviceIpTypes: {},
     servicePolicy: {},
+    securityGroupVpcs: {},
   };
   for (const service of Object.values(lookup.found)) {
     const key = findService(service.serviceName)?.service.key;
@@ -44,7 +45,7 @@ export function factsFromServices(lookup: ServiceLookup, ownerId?: string): Plan
     if (key) facts.serviceAzs[key] = [];
   }
   const out: PlanFacts = {};
-  for (const field of ["serviceAzs", "servicePrivateDns", "serviceIpTypes", "servicePolicy"] as const) {
+  for (const field of ["serviceAzs", "servicePrivateDns", "serviceIpTypes", "servicePolicy", "securityGroupVpcs"] as const) {
     if (Object.keys(facts[field]).length) (out as Record<string, unknown>)[field] = facts[field];
   }
   if (ownerId) out.accountId = ownerId;
@@ -83,6 +84,9 @@ export function completeRequest(
     },
   };
   const live = new Map(snapshot.subnets.map((s) => [s.id, s]));
+  const publicTables = new Set(snapshot.routeTables.filter((t) => t.routes.some((r) => r.gatewayId?.startsWith("igw-"))).map((t) => t.id));
+  // A public subnet's route table sends traffic to an internet gateway (https://docs.aws.amazon.com/vpc/latest/userguide/configure-subnets.html).
+  const isPublic = (s: { routeTableId?: string }): boolean => s.routeTableId !== undefined && publicTables.has(s.routeTableId);
   if (!base?.subnets?.length) {
     request.subnets = snapshot.subnets.map((s): SubnetSpec => ({
       id: s.id,
@@ -90,6 +94,8 @@ export function completeRequest(
       ...(s.azId ? { azId: s.azId } : {}),
       ...(s.routeTableId ? { routeTableId: s.routeTableId } : {}),
       ipv6: s.ipv6,
+      ...(isPublic(s) ? { public: true } : {}),
+      ...(s.tags ? { tags: s.tags } : {}),
     }));
   } else {
     request.subnets = base.subnets.map((s, i): SubnetSpec => {
@@ -104,6 +110,7 @@ export function completeRequest(
         return s;
       }
       const routeTableId = s.routeTableId ?? found.routeTableId;
+      const tags = s.tags ?? found.tags;
       const azId = s.azId ?? found.azId;
       return {
         ...s,
@@ -111,6 +118,8 @@ export function completeRequest(
         ...(azId ? { azId } : {}),
         ...(routeTableId ? { routeTableId } : {}),
         ipv6: s.ipv6 ?? found.ipv6,
+        ...((s.public ?? isPublic(found)) ? { public: true } : {}),
+        ...(tags ? { tags } : {}),
       };
     });
   }
@@ -119,6 +128,35 @@ export function completeRequest(
   if (services.length) request.services = services;
   if (bundles.length) request.bundles = bundles;
   return { request, problems };
+}
+
+/** Security group ids the request names as consumers or attached groups, with their request paths. */
+export function namedSecurityGroups(request: Pick<PlanRequest, "access" | "services">): Array<[string, string]> {
+  return [
+    ...(request.access?.securityGroups ?? []).map((id, i): [string, string] => [id, `access.securityGroups[${i}]`]),
+    ...(request.services ?? []).flatMap((s, i) =>
+      typeof s === "string"
+        ? []
+        : (s.securityGroupIds ?? []).map((id, j): [string, string] => [id, `services[${i}].securityGroupIds[${j}]`]),
+    ),
+  ];
+}
+
+/** Named groups that EC2 does not know in the region: the planner checks the VPC of the others. */
+export function unknownGroups(
+  request: Pick<PlanRequest, "access" | "services">,
+  vpcs: Record<string, string>,
+  vpcId: string,
+  region: string,
+): Problem[] {
+  return namedSecurityGroups(request)
+    .filter(([id]) => vpcs[id] === undefined)
+    .map(([id, path]) => ({
+      code: "SECURITY_GROUP_NOT_IN_VPC",
+      path,
+      message: `${id} is not a security group of ${vpcId} in ${region} (EC2 does not know it).`,
+      hint: `Name a security group of ${vpcId}.`,
+    }));
 }
 
 /** The snapshot's endpoints that vpce-plan manages (gateway and interface, not deleted or failed). */

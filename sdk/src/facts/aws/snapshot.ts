@@ -27,6 +27,8 @@ export interface SubnetFacts {
   /** Explicitly associated route table, or the VPC's main route table. */
   routeTableId?: string;
   name?: string;
+  /** Every tag but `Name` (that one is `name`); absent when there are none. */
+  tags?: Record<string, string>;
 }
 
 export interface RouteFacts {

@@ -89,7 +89,7 @@ export function decideService(key: string, demands: Demand[], ctx: DecideContext
   const dnsNames = input.hub.normalized.facts.servicePrivateDns?.[key] ?? privateDnsNamesIn(catalog, hubRegion);
   const hubNeeded = Boolean(hubService);
   const hubGb = input.request.hub.traffic?.[key] ?? 0;
-  const hubFixedUsd = interfaceCost(hubPrices, hubAzs.length, hubNeeded ? hubGb : 0, false).monthlyUsd;
+  const hubFixedUsd = interfaceCost(hubPrices, hubAzs.length, hubNeeded ? hubGb : 0, undefined).monthlyUsd;
 
   // Why the hub cannot serve this service to anyone (checked once), or to one spoke.
   const serviceBlock = gateway
@@ -108,7 +108,7 @@ export function decideService(key: string, demands: Demand[], ctx: DecideContext
     const prices = ctx.pricesIn(spoke.region.code);
     const forcedInterface = service.options.type === "Interface";
     const localAzs = gateway && !forcedInterface ? [] : azsFor(spoke.normalized, service, key);
-    const own = interfaceCost(prices, localAzs.length, gb, false);
+    const own = interfaceCost(prices, localAzs.length, gb, undefined);
     const local = gateway ? (forcedInterface ? own.monthlyUsd : 0) : localAzs.length ? own.monthlyUsd : null;
     const block =
       serviceBlock ??
@@ -122,7 +122,7 @@ export function decideService(key: string, demands: Demand[], ctx: DecideContext
     const transitUsd = money(perGb * gb);
     const hubDataUsd = money(hubPrices.interfacePerGbUsd * gb);
     const hub = block ? null : money(hubDataUsd + transitUsd);
-    const ownUsd = local ?? interfaceCost(prices, hubAzs.length || DEFAULT_MIN_AZS, gb, false).monthlyUsd;
+    const ownUsd = local ?? interfaceCost(prices, hubAzs.length || DEFAULT_MIN_AZS, gb, undefined).monthlyUsd;
     // Above this volume the transit (plus any per-GB price difference) outweighs the own endpoint's AZ-hours.
     const margin = Math.round((perGb + hubPrices.interfacePerGbUsd - prices.interfacePerGbUsd) * 1e9) / 1e9;
     const breakEvenGb = local !== null && hub !== null && margin > 0 ? Math.ceil(own.fixedMonthlyUsd / margin) : null;

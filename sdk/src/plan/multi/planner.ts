@@ -8,7 +8,7 @@ import { getRegion } from "../../catalog";
 import { money } from "../cost";
 import { planEndpoints } from "../planner";
 import { isPlanRequestError, PlanRequestError, Problems } from "../problems";
-import { compareRules, ingressRules, ruleDescription } from "../security";
+import { compareRules, ingressRules, ruleDescription, ruleTarget } from "../security";
 import type { IngressRule, Plan, PlanFacts, PlanRequest, PlannedEndpoint, PriceTable, ServiceRequest } from "../types";
 import { decideService, type DecideContext, type Decided, type Demand } from "./decide";
 import { addMapped, networkPath, readNetworkRequest, uniqueProblems, type NetworkInput, type SpokeInput, type VpcPaths } from "./read";
@@ -16,6 +16,7 @@ import type { HubPlan, NetworkPlan, PlannedZone, SpokePlan } from "./types";
 import { zonesFor } from "./zones";
 import { Report } from "../rules/context";
 import { checkVpcDns, CODES as VPC_DNS } from "../rules/vpcDns";
+import { narrowScope } from "../rules/access";
 
 export function planNetwork(request: unknown, facts?: PlanFacts): NetworkPlan {
   const problems = new Problems();
@@ -153,21 +154,23 @@ class NetworkPlanner {
 
   /** The service port from the hub's CIDRs, its declared outside consumers and each consuming spoke; nothing else. */
   private hubIngress(e: PlannedEndpoint, d: Decided): IngressRule[] {
-    const { request } = this.input;
-    const access = request.hub.access;
-    const hubPeers = new Set((access?.peerVpcs ?? []).map((p) => p.name));
+    const { request, hub } = this.input;
+    // The hub's own consumers as the service's access narrows them (rule 13), plus its consuming spokes.
+    const own = hub.normalized.services.find((s) => s.key === e.service)?.options.access;
+    const scope = narrowScope(request.hub.access ?? {}, own);
+    const hubPeers = new Set(scope.peerVpcs.map((p) => p.name));
     const consumers = d.outcomes.filter((o) => o.fromHub).map((o) => o.demand.spoke.spec);
     const spokes = consumers.map((s) => ({ name: s.name, cidrs: [...s.vpc.cidrs!, ...(s.vpc.ipv6Cidrs ?? [])] }));
     const { accountId: _account, ...vpc } = request.hub.vpc;
     return ingressRules(
       e.port!,
       vpc,
-      { ...access, peerVpcs: [...(access?.peerVpcs ?? []), ...spokes] },
-      { vpc: true, ipv6: e.ipAddressType !== "ipv4" },
+      { ...scope.access, peerVpcs: [...scope.peerVpcs, ...spokes] },
+      { vpc: scope.fromVpc, ipv6: e.ipAddressType !== "ipv4", ...(scope.securityGroups ? { securityGroups: scope.securityGroups } : {}) },
     ).map((rule) => {
       const name = rule.source.slice("peer:".length);
       if (!rule.source.startsWith("peer:") || hubPeers.has(name)) return rule;
-      return { ...rule, source: `spoke:${name}`, description: ruleDescription(rule.fromPort, `spoke ${name}`, rule.cidr) };
+      return { ...rule, source: `spoke:${name}`, description: ruleDescription(rule.fromPort, `spoke ${name}`, ruleTarget(rule)) };
     });
   }
 
@@ -177,12 +180,12 @@ class NetworkPlanner {
     if (group.mode === "perEndpoint") {
       e.securityGroup = { ...group, ingress: rules };
     } else if (group.mode === "shared") {
-      const byRule = new Map([...group.ingress, ...rules].map((r) => [`${r.fromPort}/${r.cidr}`, r]));
+      const byRule = new Map([...group.ingress, ...rules].map((r) => [`${r.fromPort}/${ruleTarget(r)}`, r]));
       group.ingress.splice(0, group.ingress.length, ...[...byRule.values()].sort(compareRules));
     } else {
       this.warn(
         "HUB_SG_EXISTING",
-        `The hub's ${e.service} endpoint uses existing security groups: they must admit TCP ${e.port} from ${consumers.join(", ")} (${rules.map((r) => r.cidr).join(", ")}).`,
+        `The hub's ${e.service} endpoint uses existing security groups: they must admit TCP ${e.port} from ${consumers.join(", ")} (${rules.map(ruleTarget).join(", ")}).`,
         "hub.securityGroup",
         e.service,
       );
@@ -202,7 +205,7 @@ class NetworkPlanner {
       if (r.code === "SG_PER_ENDPOINT")
         return {
           ...r,
-          message: `Own security group: TCP ${e.port} from the hub and ${consumers.length} consuming spoke(s), ${rules.length} CIDR(s) in all.`,
+          message: `Own security group: TCP ${e.port} from the hub and ${consumers.length} consuming spoke(s), ${rules.length} source(s) in all.`,
         };
       return r;
     });

@@ -81,7 +81,7 @@ export function factsFor(lookedUp: PlanFacts | undefined, given: PlanFacts | und
   const out: PlanFacts = {};
   const account = accountId ?? given?.accountId ?? lookedUp?.accountId;
   if (account) out.accountId = account;
-  for (const field of ["serviceAzs", "servicePrivateDns", "serviceIpTypes", "servicePolicy"] as const) {
+  for (const field of ["serviceAzs", "servicePrivateDns", "serviceIpTypes", "servicePolicy", "securityGroupVpcs"] as const) {
     const merged: Record<string, unknown> = { ...(lookedUp?.[field] ?? {}), ...(given?.[field] ?? {}) };
     if (field === "serviceAzs") {
       for (const [key, azs] of Object.entries(merged)) {

@@ -1,0 +1,74 @@
+/**
+ * Per-endpoint options: tags over the top-level tags, existing security groups beside the planned
+ * one, and the DNS record IP type. README rows "Endpoint options".
+ */
+import type { DnsRecordIpType, IpAddressType, PlanRequest, Reason } from "../types";
+import type { ResolvedService } from "../validate";
+import type { RuleContext } from "./context";
+
+export const CODES = {
+  DNS_RECORD_IP_TYPE_MISMATCH: "problem",
+  TOO_MANY_SECURITY_GROUPS: "problem",
+  EXTRA_SECURITY_GROUPS: "reason",
+  DNS_RECORD_IP_TYPE: "reason",
+} as const;
+type Ctx = RuleContext<keyof typeof CODES>;
+
+/**
+ * The endpoint IP address types each DNS record IP type works with, as AWS documents them for
+ * `DnsRecordIpType` (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DnsOptionsSpecification.html
+ * for the values; https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_ec2.VpcEndpointDnsRecordIpType.html
+ * for the pairing, e.g. `service-defined` needs a dualstack endpoint).
+ */
+export const DNS_RECORD_IP_TYPES: Readonly<Record<DnsRecordIpType, readonly IpAddressType[]>> = {
+  ipv4: ["ipv4", "dualstack"],
+  ipv6: ["ipv6", "dualstack"],
+  dualstack: ["dualstack"],
+  "service-defined": ["dualstack"],
+};
+
+/**
+ * AWS's default for security groups per network interface (adjustable up to 16):
+ * https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-security-groups
+ */
+export const SECURITY_GROUPS_PER_INTERFACE = 5;
+
+/** The endpoint's tags: top-level tags with the service's own over them; undefined when neither has any. */
+export function endpointTags(request: PlanRequest, service: ResolvedService): Record<string, string> | undefined {
+  const tags = { ...(request.tags ?? {}), ...(service.options.tags ?? {}) };
+  return Object.keys(tags).length ? tags : undefined;
+}
+
+/** The DNS record IP type asked for, checked against the endpoint's IP address type. */
+export function dnsRecordIpType(ctx: Ctx, service: ResolvedService, ipAddressType: IpAddressType, reasons: Reason[]): DnsRecordIpType {
+  const asked = service.options.dnsRecordIpType;
+  if (!asked) return ipAddressType;
+  if (!DNS_RECORD_IP_TYPES[asked].includes(ipAddressType)) {
+    ctx.problem(
+      "DNS_RECORD_IP_TYPE_MISMATCH",
+      `${service.path}.dnsRecordIpType`,
+      `dnsRecordIpType ${asked} needs an endpoint of ipAddressType ${DNS_RECORD_IP_TYPES[asked].join(" or ")}, and ${service.key}'s is ${ipAddressType}.`,
+      `Set ipAddressType: ${DNS_RECORD_IP_TYPES[asked][0]}, or remove dnsRecordIpType.`,
+    );
+  } else if (asked !== ipAddressType) {
+    reasons.push(ctx.reason("DNS_RECORD_IP_TYPE", `DNS records of type ${asked} for the ${ipAddressType} endpoint, as requested.`));
+  }
+  return asked;
+}
+
+/** Existing groups beside the planned one, within AWS's groups-per-interface quota. */
+export function extraSecurityGroups(ctx: Ctx, service: ResolvedService, plannedCount: number, reasons: Reason[]): string[] | undefined {
+  const ids = service.options.securityGroupIds;
+  if (!ids?.length) return undefined;
+  const extra = [...new Set(ids)].sort();
+  const total = plannedCount + extra.length;
+  if (total > SECURITY_GROUPS_PER_INTERFACE)
+    ctx.problem(
+      "TOO_MANY_SECURITY_GROUPS",
+      `${service.path}.securityGroupIds`,
+      `the ${service.key} endpoint would have ${total} security groups; AWS allows ${SECURITY_GROUPS_PER_INTERFACE} per network interface by default.`,
+      `Attach at most ${SECURITY_GROUPS_PER_INTERFACE - plannedCount} existing group(s) here.`,
+    );
+  reasons.push(ctx.reason("EXTRA_SECURITY_GROUPS", `Existing security groups ${extra.join(", ")} attached beside the planned one.`));
+  return extra;
+}
