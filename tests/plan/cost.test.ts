@@ -136,6 +136,20 @@ describe("planEndpoints: cost (rule 7)", () => {
     assertUsd(nat.endpointsMonthlyUsd + nat.notComparedMonthlyUsd, p.cost.monthlyTotalUsd, "the two parts are the whole plan");
   });
 
+  it("the compared part is what NAT is weighed against: traffic from outside the VPC counts with the rest", () => {
+    const p = plan(
+      request({
+        services: ["sts", "kms"],
+        access: { onPremises: { cidrs: ["192.168.0.0/16"] } },
+        traffic: { sts: { vpc: 100, onPremises: 900 } },
+      }),
+    );
+    const nat = p.cost.nat!;
+    assertUsd(nat.monthlyUsd - nat.savingsUsd, nat.endpointsMonthlyUsd, "NAT minus saving is the compared part");
+    assert.ok(nat.endpointsMonthlyUsd < endpoint(p, "sts").monthlyCostUsd, "the on-premises GB are not in the compared part");
+    assertUsd(nat.endpointsMonthlyUsd + nat.notComparedMonthlyUsd, p.cost.monthlyTotalUsd, "the two parts are the whole plan");
+  });
+
   it("PRICES_ASSUMED for a region whose prices are copied from us-east-1, not for one with its own", () => {
     const assumed = plan(request({ region: "us-east-2", subnets: subnets("us-east-2", "ab") }));
     assert.deepEqual(warningCodes(assumed), ["PRICES_ASSUMED"]);

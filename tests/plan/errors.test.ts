@@ -96,6 +96,13 @@ const rows: Row[] = [
   },
   {
     code: "INVALID_VALUE",
+    why: "traffic by source out of range",
+    request: withField("traffic", { sts: { vpc: 1e308 } }),
+    path: "traffic.sts.vpc",
+    message: /between 0 and 100000000/,
+  },
+  {
+    code: "INVALID_VALUE",
     why: "an absurd price override",
     request: withField("prices", { interfaceHourUsd: 1e300 }),
     path: "prices.interfaceHourUsd",
