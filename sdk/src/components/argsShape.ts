@@ -19,10 +19,14 @@ const request = requestShape.fields;
 const { name: _name, ...serviceOptions } = serviceShape.fields;
 const { version: _version, services: _services, ...mirrored } = request;
 
+// The request's `traffic` takes a number or a split by source; args (union-free) split the two.
+const trafficShape = request.traffic as Shape & { kind: "record"; of: Shape & { kind: "number-or" } };
+
 export const endpointPlanArgsShape = obj({
   ...mirrored,
   services: strings,
   serviceOptions: { kind: "record", of: obj(serviceOptions) },
+  trafficBySource: { kind: "record", of: trafficShape.of.object },
   lookups: { kind: "boolean" },
 });
 
