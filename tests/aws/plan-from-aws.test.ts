@@ -133,6 +133,22 @@ describe("vpce-plan plan --from-aws (emulator)", function () {
     );
   });
 
+  it("looks a cross-region endpoint's service up in its service region, and trusts what AWS answers", async () => {
+    const w = await buildBrownfield(ec2Client(moto.url()), moto.url());
+    const dir = mkdtempSync(join(tmpdir(), "vpce-plan-"));
+    const file = join(dir, "request.json");
+    writeFileSync(file, JSON.stringify({ region: "us-east-1", vpc: { id: w.vpcId }, services: [{ name: "kms", region: "eu-west-1" }] }));
+    const run = await vpcePlan(["plan", "--from-aws", "--file", file, "--endpoint-url", moto.url(), "--format", "json"]);
+    // moto predates cross-region PrivateLink: asked with ServiceRegions it does not list the name, so
+    // the plan says the region pair does not offer it rather than assuming it does.
+    assert.equal(run.code, 2, run.stdout + run.stderr);
+    const { errors } = json<{ errors: Array<{ code: string; path: string }> }>(run);
+    assert.deepEqual(
+      errors.map((e) => [e.code, e.path]),
+      [["CROSS_REGION_NOT_OFFERED", "services[0]"]],
+    );
+  });
+
   it("rejects contradictory or missing flags with exit 2, before calling AWS", async () => {
     const cases: Array<[string[], RegExp]> = [
       [["plan", "--from-aws", "--services", "s3"], /--from-aws needs --vpc-id/],

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { openEc2, paginate, readServices, readVpcSnapshots, type Ec2Session } from "vpce-plan/aws";
+import { openEc2, paginate, readServiceGroups, readServices, readVpcSnapshots, type Ec2Session } from "vpce-plan/aws";
 import { ec2Client, REGION, useMoto } from "../helpers/moto";
 import { buildBrownfield, svc } from "./scenario";
 
@@ -92,6 +92,24 @@ describe("EC2 reader against the emulator", function () {
     assert.ok(lookup.found[svc("sts")].azs.includes("us-east-1a"));
     // moto does not report SupportedIpAddressTypes, and nothing is invented.
     assert.equal(lookup.found[svc("sts")].ipTypes, undefined);
+  });
+
+  it("reads a cross-region endpoint's service with ServiceRegions, in its own call", async () => {
+    const ec2 = await openEc2({ region: REGION, endpointUrl: moto.url() });
+    const sent: Array<{ ServiceNames?: string[]; ServiceRegions?: string[] }> = [];
+    const session: Ec2Session = {
+      ...ec2,
+      send: (op, cmd, ids) => (sent.push((cmd as { input: (typeof sent)[0] }).input), ec2.send(op, cmd, ids)),
+    };
+    const lookup = await readServiceGroups(session, { "": [svc("sts")], "us-west-2": ["com.amazonaws.us-west-2.s3"] });
+    ec2.close();
+    const remote = sent.find((c) => c.ServiceNames?.includes("com.amazonaws.us-west-2.s3"));
+    assert.deepEqual(remote?.ServiceRegions, ["us-west-2"]);
+    assert.equal(sent.find((c) => c.ServiceNames?.includes(svc("sts")))?.ServiceRegions, undefined);
+    assert.equal(lookup.found[svc("sts")].serviceName, svc("sts"));
+    // moto predates cross-region PrivateLink: it ignores ServiceRegions and knows no us-west-2 name in
+    // us-east-1, which the planner then reports as CROSS_REGION_NOT_OFFERED instead of guessing.
+    assert.deepEqual(lookup.missing, ["com.amazonaws.us-west-2.s3"]);
   });
 
   it("names --vpc-id and --region when the VPC is not in the region", async () => {

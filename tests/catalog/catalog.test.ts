@@ -55,7 +55,7 @@ describe("catalog: services", () => {
     for (const s of services) {
       assert.ok(s.title.length > 2, s.key);
       assert.ok(s.types.length >= 1 && s.types.every((t) => t === "Gateway" || t === "Interface"), s.key);
-      assert.match(s.serviceName, /^(com\.amazonaws|aws\.sagemaker)\.|\{region\}/, s.key);
+      assert.match(s.serviceName, /^(com\.amazonaws|aws\.sagemaker|aws\.api|api\.aws)\.|\{region\}/, s.key);
       assert.ok(Number.isInteger(s.port) && s.port > 0 && s.port < 65536, s.key);
       assert.equal(typeof s.policy, "boolean", s.key);
       assert.match(s.doc, URL, s.key);
@@ -78,6 +78,7 @@ describe("catalog: services", () => {
     const sources = (file: string): string[] => JSON.parse(readFileSync(join(REPO_ROOT, "sdk", "src", "catalog", file), "utf8")).sources;
     assert.ok(sources("services.json").length > 0);
     assert.ok(sources("regions.json").length > 0);
+    assert.ok(sources("availability.json").every((u: string) => URL.test(u)) && sources("availability.json").length > 0);
     for (const file of ["services.json", "regions.json"]) for (const source of sources(file)) assert.match(source, URL, file);
   });
 });

@@ -17,7 +17,9 @@ describe("cli: vpce-plan catalog", () => {
     const expected = services.filter((s) => [s.key, s.title, s.serviceName].some((t) => t.toLowerCase().includes("ecr")));
     assert.equal(rows.length, expected.length);
     assert.ok(
-      rows.some((r) => /^ecr\.api\s+com\.amazonaws\.eu-west-1\.ecr\.api\s+Interface\s+443\s+api\.ecr\.eu-west-1\.amazonaws\.com$/.test(r)),
+      rows.some((r) =>
+        /^ecr\.api\s+com\.amazonaws\.eu-west-1\.ecr\.api\s+Interface\s+443\s+api\.ecr\.eu-west-1\.amazonaws\.com\s+unknown$/.test(r),
+      ),
       run.stdout,
     );
     assert.ok(
@@ -38,13 +40,33 @@ describe("cli: vpce-plan catalog", () => {
     assert.match(table.stderr, /3 of \d+ services in us-east-1; with the services of bundle ssm-session-manager/);
   });
 
-  it("--format json lists every service for the region", () => {
+  it("--region lists only what the region offers or may offer, saying which it cannot tell", () => {
+    const eu = JSON.parse(vpcePlan(["catalog", "--region", "eu-west-1", "--format", "json"]).stdout);
+    const keys = eu.services.map((s: { key: string }) => s.key);
+    assert.ok(!keys.includes("iam"), "com.amazonaws.iam lives in us-east-1 only");
+    assert.equal(keys.length, services.length - 1);
+    const known = eu.services.filter((s: { available: string }) => s.available === "yes").map((s: { key: string }) => s.key);
+    assert.deepEqual(known, ["lightsail"], "only Lightsail's own API lists eu-west-1");
+    const cn = JSON.parse(vpcePlan(["catalog", "--region", "cn-north-1", "--format", "json"]).stdout);
+    assert.ok(!cn.services.some((s: { key: string }) => s.key === "lightsail"), "Lightsail runs in no China region");
+    const us = JSON.parse(vpcePlan(["catalog", "--format", "json"]).stdout);
+    assert.equal(us.services.length, services.length);
+    assert.ok(us.services.every((s: { available: string }) => s.available === "yes"));
+    const kms = us.services.find((s: { key: string }) => s.key === "kms");
+    assert.equal(kms.fipsServiceName, "com.amazonaws.us-east-1.kms-fips");
+    assert.equal(eu.services.find((s: { key: string }) => s.key === "sqs").fipsServiceName, undefined);
+    assert.equal(eu.services.find((s: { key: string }) => s.key === "kms").fipsServiceName, "com.amazonaws.eu-west-1.kms-fips");
+    const table = vpcePlan(["catalog", "--region", "eu-west-1", "--search", "sts"]);
+    assert.match(table.stderr, /; 1 not offered there; availability of \d+ unknown \(check with --from-aws\)/);
+  });
+
+  it("--format json lists every service the region may offer", () => {
     const run = vpcePlan(["catalog", "--region", "cn-north-1", "--format", "json"]);
     assert.equal(run.status, 0, run.stderr);
     const out = JSON.parse(run.stdout);
     assert.equal(out.version, 1);
     assert.equal(out.region, "cn-north-1");
-    assert.equal(out.services.length, services.length);
+    assert.equal(out.services.length, services.length - 1, "all but Lightsail");
     assert.equal(out.services.find((s: { key: string }) => s.key === "s3").serviceName, "cn.com.amazonaws.cn-north-1.s3");
   });
 

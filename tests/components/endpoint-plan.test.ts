@@ -110,6 +110,24 @@ describe("EndpointPlan: resources per planner pattern", () => {
     assert.equal(run.outputs!.monthlyCostUsd, 14.6);
   });
 
+  it("defaults.fips: the FIPS endpoint service is looked up and created, with its private DNS name; a service may opt out", async () => {
+    const mocks = account();
+    const { run } = await plan(
+      base({ services: ["kms", "logs"], defaults: { fips: true }, serviceOptions: { logs: { fips: false } } }),
+      mocks,
+    );
+    expectNoErrors(run);
+    assert.equal(named(run, "app-kms").inputs.serviceName, "com.amazonaws.us-east-1.kms-fips");
+    assert.equal(named(run, "app-logs").inputs.serviceName, "com.amazonaws.us-east-1.logs");
+    const looked = mocks.invocations
+      .filter((i) => i.token === "aws:ec2/getVpcEndpointService:getVpcEndpointService")
+      .map((i) => (i.inputs as { serviceName?: string }).serviceName)
+      .sort();
+    assert.deepEqual(looked, ["com.amazonaws.us-east-1.kms-fips", "com.amazonaws.us-east-1.logs"]);
+    const kms = run.outputs!.plan.endpoints.find((e: { name: string }) => e.name === "kms");
+    assert.deepEqual(kms.privateDnsNames, ["kms-fips.us-east-1.amazonaws.com"]);
+  });
+
   it("on-premises S3: gateway for the VPC plus an inbound-only interface endpoint that depends on it", async () => {
     const { run } = await plan(base({ services: ["s3"], access: { onPremises: { cidrs: ["172.16.0.0/12"] } } }));
     expectNoErrors(run);
@@ -332,5 +350,109 @@ describe("EndpointPlan: bad args fail before any AWS resource is registered", ()
       component = new EndpointPlan("bad", base({ services: [] }));
     });
     await assert.rejects(unwrap(component!.monthlyCostUsd), /NO_SERVICES/);
+  });
+});
+
+describe("EndpointPlan: cross-region endpoints", () => {
+  it("sets serviceRegion on the endpoint and looks the service up in its own region", async () => {
+    const mocks = account();
+    const { run } = await plan(
+      { vpc: VPC, subnets: SUBNETS, services: ["s3", "kms"], serviceOptions: { kms: { region: "eu-west-1" } } },
+      mocks,
+    );
+    expectNoErrors(run);
+    const kms = named(run, "app-kms-eu-west-1");
+    assert.equal(kms.inputs.serviceName, "com.amazonaws.eu-west-1.kms");
+    assert.equal(kms.inputs.serviceRegion, "eu-west-1");
+    assert.equal(kms.inputs.vpcEndpointType, "Interface");
+    assert.equal(named(run, "app-s3-gateway").inputs.serviceRegion, undefined);
+    const lookup = mocks.invocations.find(
+      (i) => i.token === "aws:ec2/getVpcEndpointService:getVpcEndpointService" && i.inputs.serviceName === "com.amazonaws.eu-west-1.kms",
+    );
+    assert.deepEqual(lookup?.inputs.serviceRegions, ["eu-west-1"]);
+    // The lookup answered, so the plan says so instead of warning that it was not checked.
+    const exported = run.outputs!.plan as { endpoints: Array<{ name: string; reasons: Array<{ code: string }>; serviceRegion?: string }> };
+    const planned = exported.endpoints.find((e) => e.name === "kms-eu-west-1")!;
+    assert.equal(planned.serviceRegion, "eu-west-1");
+    assert.ok(
+      planned.reasons.some((r) => r.code === "CROSS_REGION_FROM_FACTS"),
+      JSON.stringify(planned.reasons),
+    );
+    // The endpoint's DNS names carry the service region.
+    const endpoints = run.outputs!.endpoints as Record<string, { regionalDnsName?: string }>;
+    assert.match(endpoints["kms-eu-west-1"].regionalDnsName ?? "", /\.kms\.eu-west-1\.vpce\.amazonaws\.com$/);
+  });
+});
+
+describe("EndpointPlan: endpoint services outside the catalog", () => {
+  const SVC = "com.amazonaws.vpce.us-east-1.vpce-svc-0e87519c997c63cd8";
+
+  it("looks the service up by name and plans it on its port with the facts AWS reports", async () => {
+    const mocks = account({
+      endpointServices: {
+        [SVC]: { azs: ["us-east-1a", "us-east-1b"], acceptanceRequired: true, privateDnsName: "api.partner.example.com" },
+      },
+    });
+    const { run } = await plan({ ...base(), services: [SVC], serviceOptions: { [SVC]: { port: 8443 } } }, mocks);
+    expectNoErrors(run);
+    const vpce = named(run, "app-vpce-svc-0e87519c997c63cd8");
+    assert.equal(vpce.inputs.serviceName, SVC);
+    assert.deepEqual(vpce.inputs.subnetIds, ["subnet-a", "subnet-b"]);
+    // getVpcEndpointService does not say whether the provider verified the name: private DNS stays off.
+    assert.equal(vpce.inputs.privateDnsEnabled, false);
+    const rules = ofType(run, TYPES.ingressRule);
+    assert.ok(rules.length > 0 && rules.every((r) => r.inputs.fromPort === 8443), JSON.stringify(rules.map((r) => r.inputs.fromPort)));
+    const warnings = run.outputs!.warnings as Array<{ code: string }>;
+    assert.deepEqual(
+      warnings.map((w) => w.code).filter((c) => c.startsWith("ENDPOINT_SERVICE")),
+      ["ENDPOINT_SERVICE_ACCEPTANCE", "ENDPOINT_SERVICE_FACTS_MISSING"],
+    );
+  });
+
+  it("a service the account cannot see fails the lookup, naming the arg", async () => {
+    const { run } = await plan({ ...base(), services: [SVC] });
+    const error = onlyError(run);
+    assert.deepEqual(
+      error.problems?.map((p) => [p.code, p.path]),
+      [["LOOKUP_FAILED", "services[0]"]],
+    );
+  });
+});
+
+describe("EndpointPlan: catalog overlay", () => {
+  const overlay = (region: string) => ({
+    kind: "vpce-plan/catalog-overlay",
+    version: 1,
+    region,
+    services: [
+      {
+        serviceName: `com.amazonaws.${region}.sts`,
+        types: ["Interface"],
+        azs: [`${region}a`],
+        privateDnsNames: [`sts.${region}.amazonaws.com`],
+      },
+    ],
+  });
+
+  it("its facts place the endpoints, with no lookups", async () => {
+    const mocks = account();
+    const { run } = await plan({ ...base({ services: ["sts"], lookups: false }), catalogOverlay: overlay("us-east-1") }, mocks);
+    expectNoErrors(run);
+    assert.deepEqual(named(run, "app-sts").inputs.subnetIds, ["subnet-a"]);
+    assert.deepEqual(mocks.invocations, []);
+  });
+
+  it("lookups win over it", async () => {
+    const { run } = await plan({ ...base({ services: ["sts"] }), catalogOverlay: overlay("us-east-1") });
+    expectNoErrors(run);
+    assert.deepEqual(named(run, "app-sts").inputs.subnetIds, ["subnet-a", "subnet-b", "subnet-c"]);
+  });
+
+  it("an overlay of another region is an error naming the arg", async () => {
+    const { run } = await plan({ ...base({ services: ["sts"], lookups: false }), catalogOverlay: overlay("eu-west-1") });
+    assert.deepEqual(
+      onlyError(run).problems?.map((p) => [p.code, p.path]),
+      [["INVALID_VALUE", "catalogOverlay"]],
+    );
   });
 });

@@ -28,6 +28,7 @@ describe("multi-language schema", function () {
       "tags",
       "region",
       "lookups",
+      "catalogOverlay",
     ]) {
       assert.ok(resource.inputProperties[input], `input ${input}`);
     }

@@ -69,3 +69,35 @@ export const interfaceFixed = (p: PriceTable, azs: number): number => p.interfac
 export function assertUsd(actual: number | undefined, expected: number, what = "amount"): void {
   assert.ok(actual !== undefined && Math.abs(actual - expected) <= 0.00005 + 1e-9, `${what}: expected ${expected}, got ${actual}`);
 }
+
+/** One row of a rule family's table: a request and what the family must say about it. */
+export interface FamilyRow {
+  why: string;
+  request: PlanRequest;
+  facts?: PlanFacts;
+  /** The request must fail with exactly these problems. */
+  problems?: Array<{ code: string; path: string }>;
+  /** The family's warnings on the plan, in order. */
+  warnings?: string[];
+  /** Per endpoint name: the family's reason codes, in order. */
+  reasons?: Record<string, string[]>;
+}
+
+/** Runs a family's rows as tests; `inFamily` picks the codes the family owns. */
+export function familyRows(rows: readonly FamilyRow[], inFamily: (code: string) => boolean): void {
+  for (const row of rows) {
+    it(row.why, () => {
+      if (row.problems) {
+        assert.deepEqual(
+          problemsOf(row.request, row.facts).map((p) => ({ code: p.code, path: p.path })),
+          row.problems,
+        );
+        return;
+      }
+      const p = plan(row.request, row.facts);
+      for (const [name, codes] of Object.entries(row.reasons ?? {}))
+        assert.deepEqual(reasonCodes(endpoint(p, name)).filter(inFamily), codes, name);
+      if (row.warnings) assert.deepEqual(warningCodes(p).filter(inFamily), row.warnings);
+    });
+  }
+}

@@ -63,6 +63,19 @@ describe("planNetwork: hub or local", () => {
       );
   });
 
+  it("a cross-region endpoint is never shared: each spoke that asks keeps its own", () => {
+    const plan = planNetwork(network(["a", "b", "c", "d"].map((n, i) => spoke(n, i + 1, { services: ["com.amazonaws.eu-west-1.kms"] }))));
+    const d = decision(plan, "com.amazonaws.eu-west-1.kms");
+    assert.equal(d.placement, "local");
+    assert.deepEqual(codes(d.reasons), ["CROSS_REGION_LOCAL"]);
+    assert.deepEqual(d.localIn, ["a", "b", "c", "d"]);
+    for (const s of plan.spokes)
+      assert.deepEqual(
+        s.plan!.endpoints.map((e) => [e.name, e.serviceRegion]),
+        [["kms-eu-west-1", "eu-west-1"]],
+      );
+  });
+
   it("a spoke in another region keeps its own endpoints, or fails when it requires the hub", () => {
     const spokes = ["a", "b", "c"].map((n, i) => spoke(n, i + 1));
     const eu = spoke("eu", 9, { region: "eu-west-1" });
@@ -202,6 +215,25 @@ describe("planNetwork: hub or local", () => {
     assert.equal(forSpoke(plan, "secretsmanager", "same").cost.transitPerGbUsd, 0.01);
     assert.equal(forSpoke(plan, "secretsmanager", "other").cost.transitPerGbUsd, 0.02);
     assert.equal(forSpoke(plan, "secretsmanager", "same").cost.transitMonthlyUsd, 1);
+  });
+});
+
+describe("planNetwork: FIPS hub endpoints", () => {
+  it("a hub on a FIPS endpoint service shares it under the FIPS name's zone; defaults.fips reaches the spokes' own endpoints", () => {
+    const named = planNetwork(network([spoke("a", 1, { services: ["kms"], traffic: { kms: 0 } })], { hubServices: ["kms-fips"] }));
+    assert.equal(decision(named, "kms").serviceName, "com.amazonaws.us-east-1.kms-fips");
+    assert.equal(named.hub.plan!.endpoints.find((e) => e.service === "kms")!.serviceName, "com.amazonaws.us-east-1.kms-fips");
+    assert.deepEqual(
+      named.zones.map((z) => z.name),
+      ["kms-fips.us-east-1.amazonaws.com"],
+    );
+    const everywhere = planNetwork({
+      ...network([spoke("a", 1, { services: ["sqs"], traffic: { sqs: 5000 } })], { hubServices: ["kms"] }),
+      defaults: { fips: true },
+    });
+    assert.equal(forSpoke(everywhere, "sqs", "a").placement, "local");
+    const local = everywhere.spokes.find((x) => x.name === "a")!.plan!.endpoints.find((e) => e.service === "sqs")!;
+    assert.equal(local.serviceName, "com.amazonaws.us-east-1.sqs-fips");
   });
 });
 

@@ -151,17 +151,63 @@ describe("planEndpoints: cost (rule 7)", () => {
   });
 
   it("PRICES_ASSUMED for a region whose prices are copied from us-east-1, not for one with its own", () => {
-    const assumed = plan(request({ region: "us-east-2", subnets: subnets("us-east-2", "ab") }));
+    // The AZs looked up for sts settle that us-east-2 offers it, so only the price warning remains.
+    const looked = { serviceAzs: { sts: ["us-east-2a", "us-east-2b"] } };
+    const assumed = plan(request({ region: "us-east-2", subnets: subnets("us-east-2", "ab") }), looked);
     assert.deepEqual(warningCodes(assumed), ["PRICES_ASSUMED"]);
     assert.equal(assumed.warnings[0].path, "prices");
     assert.deepEqual(warningCodes(plan(request())), []);
   });
 
   it("PRICES_ASSUMED stays until every price of an assumed region is overridden", () => {
-    const base = { region: "us-east-2", subnets: subnets("us-east-2", "ab") };
+    const base = { region: "us-east-2", subnets: subnets("us-east-2", "ab"), facts: { serviceAzs: { sts: ["us-east-2a", "us-east-2b"] } } };
     assert.deepEqual(warningCodes(plan(request({ ...base, prices: {} }))), ["PRICES_ASSUMED"]);
     assert.deepEqual(warningCodes(plan(request({ ...base, prices: { interfaceHourUsd: 0.011 } }))), ["PRICES_ASSUMED"]);
     const all = Object.fromEntries(Object.keys(prices("us-east-2")).map((k) => [k, 0.02]));
     assert.deepEqual(warningCodes(plan(request({ ...base, prices: all }))), []);
+  });
+});
+
+describe("planEndpoints: data processing tiers", () => {
+  const PB = 1024 * 1024;
+  const p = prices("us-east-1");
+  const rows: Array<{ why: string; gb: Record<string, number>; perGb: number; tiered: boolean }> = [
+    { why: "up to 1 PB: the first tier", gb: { sts: PB }, perGb: p.interfacePerGbUsd, tiered: false },
+    {
+      why: "2 PB over two services: half at the first tier, half at the second",
+      gb: { sts: PB, kms: PB },
+      perGb: (p.interfacePerGbUsd + p.interfacePerGbTier2Usd) / 2,
+      tiered: true,
+    },
+    {
+      why: "10 PB: 1 at the first tier, 4 at the second, 5 at the third",
+      gb: { sts: 10 * PB },
+      perGb: (p.interfacePerGbUsd + 4 * p.interfacePerGbTier2Usd + 5 * p.interfacePerGbTier3Usd) / 10,
+      tiered: true,
+    },
+    // S3 traffic goes to the free gateway, so it is not interface traffic and moves no tier.
+    { why: "gateway traffic does not count", gb: { sts: PB, s3: 5 * PB }, perGb: p.interfacePerGbUsd, tiered: false },
+  ];
+  for (const row of rows) {
+    it(row.why, () => {
+      const sts = endpoint(plan(request({ services: Object.keys(row.gb), traffic: row.gb })), "sts");
+      assertUsd(sts.cost.perGbUsd, row.perGb, "per GB");
+      assert.equal(
+        sts.reasons.some((r) => r.code === "DATA_TIER_PRICE"),
+        row.tiered,
+      );
+      assertUsd(sts.cost.dataMonthlyUsd, Math.round(row.perGb * row.gb.sts * 10_000) / 10_000, "data");
+    });
+  }
+
+  it("every region has the tiers and the inter-region transfer price (from allRegions, overridable)", () => {
+    for (const code of ["us-east-1", "eu-central-1", "cn-north-1", "us-gov-west-1"]) {
+      const table = prices(code);
+      assert.equal(table.interfacePerGbTier2Usd, 0.006, code);
+      assert.equal(table.interfacePerGbTier3Usd, 0.004, code);
+      assert.equal(table.interRegionPerGbUsd, 0.02, code);
+    }
+    const overridden = plan(request({ traffic: { sts: 2 * PB }, prices: { interfacePerGbTier2Usd: 0.001 } }));
+    assertUsd(endpoint(overridden, "sts").cost.perGbUsd, (p.interfacePerGbUsd + 0.001) / 2, "override");
   });
 });

@@ -31,6 +31,21 @@ describe("bundled example requests", () => {
     assert.ok(checked > 0, "no example combines an s3-buckets policy with ECR");
   });
 
+  it("fips-vpc plans every interface endpoint on its FIPS endpoint service but the one that opts out", () => {
+    const plan = planEndpoints(loadExampleRequest("fips-vpc.yaml"));
+    const names = Object.fromEntries(plan.endpoints.map((e) => [e.name, e.serviceName]));
+    assert.deepEqual(names, {
+      kms: "com.amazonaws.us-east-1.kms-fips",
+      logs: "com.amazonaws.us-east-1.logs",
+      "s3-gateway": "com.amazonaws.us-east-1.s3",
+      sqs: "com.amazonaws.us-east-1.sqs-fips",
+      ssm: "com.amazonaws.us-east-1.ssm-fips",
+      sts: "com.amazonaws.us-east-1.sts-fips",
+    });
+    assert.deepEqual(plan.endpoints.find((e) => e.name === "kms")?.privateDnsNames, ["kms-fips.us-east-1.amazonaws.com"]);
+    assert.deepEqual(plan.warnings, []);
+  });
+
   it("on-prem-s3 pairs the free gateway with an inbound-only interface endpoint that waits for it", () => {
     const plan = planEndpoints(loadExampleRequest("on-prem-s3.yaml"));
     const [gateway, iface] = plan.endpoints;

@@ -34,9 +34,25 @@ const requests: unknown[] = [
     defaults: { policy: { template: "account-only", accountIds: ["123456789012"] } },
   }),
   request({ region: "us-east-2" }),
+  request({ services: [{ name: "kms", fips: true }] }),
   request({ bundles: ["ecs-fargate"], services: [{ name: "s3", policy: { template: "s3-buckets", buckets: ["my-assets"] } }] }),
   request({ services: [{ name: "s3", type: "Gateway" }, "s3express"], access: ON_PREM }),
   request({ services: ["s3"], subnets: [...subnets("us-east-1", "a"), { id: "subnet-nort", az: "us-east-1b" }] }),
+  request({ services: [{ name: "s3", region: "us-west-2" }] }),
+  request({
+    services: [{ name: "kms", region: "eu-west-1" }],
+    facts: { servicePrivateDns: { "com.amazonaws.eu-west-1.kms": ["kms.eu-west-1.amazonaws.com"] } },
+  }),
+  request({ traffic: { sts: 2_000_000 } }),
+  request({ services: ["com.amazonaws.vpce.us-east-1.vpce-svc-0e87519c997c63cd8"] }),
+  request({
+    services: ["com.amazonaws.vpce.us-east-1.vpce-svc-0e87519c997c63cd8"],
+    facts: {
+      servicePrivateDns: { "com.amazonaws.vpce.us-east-1.vpce-svc-0e87519c997c63cd8": ["api.partner.example.com"] },
+      servicePrivateDnsVerified: { "com.amazonaws.vpce.us-east-1.vpce-svc-0e87519c997c63cd8": false },
+      serviceAcceptanceRequired: { "com.amazonaws.vpce.us-east-1.vpce-svc-0e87519c997c63cd8": true },
+    },
+  }),
   request({
     services: [
       { name: "s3", access: { onPremises: true } },

@@ -5,23 +5,32 @@
 import servicesFile from "./services.json";
 import bundlesFile from "./bundles.json";
 import regionsFile from "./regions.json";
+import availabilityFile from "./availability.json";
 import type { EndpointType, PriceTable } from "../plan/types";
 import { suggestEntries, type NamedEntry } from "./suggest";
 
 export { suggest, didYouMean, editDistance, nameRank, type NamedEntry } from "./suggest";
 
-export interface CatalogService {
+/** Names of one endpoint service: the default pattern and the regions where AWS names it differently. */
+export interface ServiceNames {
+  /** Pattern with `{region}` (none for a regionless service such as `com.amazonaws.iam`). */
+  serviceName: string;
+  /** Per region code, the pattern used there instead (China's `cn.com.amazonaws.*` names). */
+  serviceNameByRegion?: Record<string, string>;
+}
+
+export interface CatalogService extends ServiceNames {
   key: string;
   title: string;
   types: EndpointType[];
-  /** Pattern with `{region}`. */
-  serviceName: string;
-  /** Pattern used in China regions, where it differs. */
-  serviceNameCn?: string;
+  /** The service's FIPS endpoint service, where it has one; its regions are in availability.json. */
+  fips?: ServiceNames & { privateDnsNames: string[] };
   port: number;
   /** Patterns with `{region}` and `{dnsSuffix}`; may start with `*.`. */
   privateDnsNames: string[];
   policy: boolean;
+  /** The service's own page on VPC endpoint policies, where it corrects the PrivateLink table. */
+  policyDoc?: string;
   doc: string;
 }
 
@@ -43,11 +52,22 @@ export interface Region {
 
 export const services: readonly CatalogService[] = servicesFile.services as CatalogService[];
 export const bundles: readonly Bundle[] = bundlesFile.bundles as Bundle[];
-export const regions: readonly Region[] = regionsFile.regions as Region[];
+// Prices AWS sets alike in every region (tiers, inter-region transfer) are written once in the file.
+export const regions: readonly Region[] = (regionsFile.regions as Array<Omit<Region, "prices"> & { prices: Partial<PriceTable> }>).map(
+  (r) => ({ ...r, prices: { ...regionsFile.allRegions.prices, ...r.prices } as PriceTable }),
+);
 
 const serviceByKey = new Map(services.map((s) => [s.key, s]));
+const crossRegionKeys: ReadonlySet<string> = new Set(servicesFile.crossRegion.services);
+
+/** Whether AWS lists the service as cross-region enabled (an interface endpoint with `serviceRegion`). */
+export const isCrossRegionEnabled = (key: string): boolean => crossRegionKeys.has(key);
+/** Catalog keys of the cross-region enabled services, sorted. */
+export const crossRegionServiceKeys = (): string[] => [...crossRegionKeys].sort();
 const bundleByKey = new Map(bundles.map((b) => [b.key, b]));
 const regionByCode = new Map(regions.map((r) => [r.code, r]));
+// `kms-fips`: the last label of the FIPS service name, as the PrivateLink table writes it.
+const fipsByKey = new Map(services.filter((s) => s.fips).map((s) => [s.fips!.serviceName.replace(/^.*\{region\}\./, ""), s]));
 
 export function getService(key: string): CatalogService | undefined {
   return serviceByKey.get(key);
@@ -68,67 +88,145 @@ export const regionCodes = (): string[] => regions.map((r) => r.code);
 const fill = (pattern: string, region: Region): string =>
   pattern.split("{region}").join(region.code).split("{dnsSuffix}").join(region.dnsSuffix);
 
-// Names per (service, region) are asked for once per endpoint of every plan: memoised, since the
-// catalog never changes at run time.
+// Names per (service, region, FIPS) are asked for once per endpoint of every plan: memoised, since
+// the catalog never changes at run time.
 type Names = { serviceName: string; gatewayServiceName: string; privateDnsNames: readonly string[] };
 const namesCache = new WeakMap<CatalogService, Map<string, Names>>();
 
-function namesIn(service: CatalogService, region: Region): Names {
+const patternIn = (names: ServiceNames, region: Region): string => names.serviceNameByRegion?.[region.code] ?? names.serviceName;
+
+function namesIn(service: CatalogService, region: Region, fips: boolean): Names {
   let byRegion = namesCache.get(service);
   if (!byRegion) namesCache.set(service, (byRegion = new Map()));
-  let names = byRegion.get(region.code);
+  const cacheKey = fips ? `${region.code}/fips` : region.code;
+  let names = byRegion.get(cacheKey);
   if (!names) {
-    const pattern = region.partition === "aws-cn" && service.serviceNameCn ? service.serviceNameCn : service.serviceName;
+    const source = fips && service.fips ? service.fips : service;
     names = {
-      serviceName: fill(pattern, region),
+      serviceName: fill(patternIn(source, region), region),
       gatewayServiceName: fill(service.serviceName, region),
-      privateDnsNames: Object.freeze(service.privateDnsNames.map((p) => fill(p, region))),
+      privateDnsNames: Object.freeze((fips && service.fips ? service.fips : service).privateDnsNames.map((p) => fill(p, region))),
     };
-    byRegion.set(region.code, names);
+    byRegion.set(cacheKey, names);
   }
   return names;
 }
 
 /**
- * The service name AWS uses for this service in this region. China's `cn.com.amazonaws.*` names are
- * PrivateLink (interface) names: gateway endpoints keep `com.amazonaws.<region>.<service>` there.
+ * The service name AWS uses for this service in this region (its FIPS endpoint service when `fips`).
+ * China's `cn.com.amazonaws.*` names are PrivateLink (interface) names: gateway endpoints keep
+ * `com.amazonaws.<region>.<service>` there.
  */
-export function serviceNameIn(service: CatalogService, region: Region, type: EndpointType = "Interface"): string {
-  const names = namesIn(service, region);
+export function serviceNameIn(service: CatalogService, region: Region, type: EndpointType = "Interface", fips = false): string {
+  const names = namesIn(service, region, fips);
   return type === "Gateway" ? names.gatewayServiceName : names.serviceName;
 }
 
 /** The private DNS names the service's endpoints create in this region (shared; do not mutate). */
-export function privateDnsNamesIn(service: CatalogService, region: Region): readonly string[] {
-  return namesIn(service, region).privateDnsNames;
+export function privateDnsNamesIn(service: CatalogService, region: Region, fips = false): readonly string[] {
+  return namesIn(service, region, fips).privateDnsNames;
 }
 
+/** A regionless service (`com.amazonaws.iam`) has one endpoint service, in its home region. */
+export const isRegionless = (service: CatalogService): boolean => !service.serviceName.includes("{region}");
+
+interface AvailabilityFile {
+  regions: Record<string, { offers: "catalog"; source: string }>;
+  services: Record<string, { partitions: Record<string, string[]>; source: string }>;
+  fipsRegions: { regions: string[]; source: string };
+  fipsByService: Record<string, { partitions: string[]; source: string }>;
+}
+const availability = availabilityFile as AvailabilityFile;
+
+/** Whether a region offers a service: known either way only where AWS material says so. */
+export type Availability =
+  { status: "offered"; source: string } | { status: "unavailable"; offeredIn: readonly string[]; source: string } | { status: "unknown" };
+
+export function availabilityIn(service: CatalogService, region: Region): Availability {
+  const only = availability.services[service.key];
+  const listed = only?.partitions[region.partition];
+  if (only && listed) {
+    return listed.includes(region.code)
+      ? { status: "offered", source: only.source }
+      : { status: "unavailable", offeredIn: listed, source: only.source };
+  }
+  if (service.serviceNameByRegion?.[region.code]) return { status: "offered", source: CDK_NAMES };
+  const whole = availability.regions[region.code];
+  return whole ? { status: "offered", source: whole.source } : { status: "unknown" };
+}
+
+const CDK_NAMES = "https://github.com/aws/aws-cdk/blob/main/packages/aws-cdk-lib/aws-ec2/lib/vpc-endpoint.ts";
+
+/** The AWS page saying which regions have FIPS endpoints. */
+export const FIPS_REGIONS_SOURCE = availability.fipsRegions.source;
+
+/** Whether the service has a FIPS endpoint service in this region. */
+export function hasFipsIn(service: CatalogService, region: Region): boolean {
+  if (!service.fips || availabilityIn(service, region).status === "unavailable") return false;
+  const own = availability.fipsByService[service.key];
+  if (own) return own.partitions.includes(region.partition);
+  return Boolean(service.fips.serviceNameByRegion?.[region.code]) || availability.fipsRegions.regions.includes(region.code);
+}
+
+/** Regions (of the catalog) that have the service's FIPS endpoint service. */
+export const fipsRegionsOf = (service: CatalogService): string[] => regions.filter((r) => hasFipsIn(service, r)).map((r) => r.code);
+
 /**
- * Resolves a catalog key or a full service name (of any region) to the catalog entry.
- * `region` is the region named inside a full service name, when there is one.
+ * Resolves a catalog key, a FIPS key (`kms-fips`) or a full service name (of any region, FIPS
+ * names included) to the catalog entry. `region` is the region named inside a full service name,
+ * when there is one; `fips` says the name was a FIPS one.
  */
-export function findService(name: string): { service: CatalogService; region?: string } | undefined {
-  const byKey = serviceByKey.get(name);
-  if (byKey) return { service: byKey };
-  for (const service of services) {
-    for (const pattern of [service.serviceName, service.serviceNameCn]) {
-      if (!pattern) continue;
-      const region = matchPattern(pattern, name);
-      if (region !== undefined) return { service, region: region || undefined };
-    }
+export function findService(name: string): { service: CatalogService; region?: string; fips?: true } | undefined {
+  const byKey = serviceByKey.get(name) ?? fipsByKey.get(name);
+  if (byKey) return { service: byKey, ...(byKey.key === name ? {} : { fips: true as const }) };
+  const regionless = byPattern.get(name)?.[0];
+  if (regionless) return { service: regionless.service, ...(regionless.fips ? { fips: true as const } : {}) };
+  // Each dot-separated label that looks like a region code may be the `{region}` of a pattern.
+  for (const m of name.matchAll(REGION_LABEL)) {
+    const region = m[1];
+    const pattern = `${name.slice(0, m.index)}{region}${name.slice(m.index + region.length)}`;
+    // A region's own name (China's cn.com.amazonaws.*) names only that region.
+    const found = byPattern.get(pattern)?.find((e) => !e.onlyIn || e.onlyIn === region);
+    if (found) return { service: found.service, region, ...(found.fips ? { fips: true as const } : {}) };
   }
   return undefined;
 }
 
-/** Matches `name` against a `{region}` pattern; returns the region ("" if none), else undefined. */
-function matchPattern(pattern: string, name: string): string | undefined {
-  const at = pattern.indexOf("{region}");
-  if (at < 0) return pattern === name ? "" : undefined;
-  const head = pattern.slice(0, at);
-  const tail = pattern.slice(at + "{region}".length);
-  if (!name.startsWith(head) || !name.endsWith(tail) || name.length <= head.length + tail.length) return undefined;
-  const region = name.slice(head.length, name.length - tail.length);
-  return /^[a-z]{2}(-[a-z]+)+-\d$/.test(region) ? region : undefined;
+const REGION_LABEL = /(?<=^|\.)([a-z]{2}(?:-[a-z]+)+-\d)(?=\.|$)/g;
+
+// Every service-name pattern (default, per region, FIPS) to its entry: one map lookup per name.
+type NameEntry = { service: CatalogService; fips: boolean; onlyIn?: string };
+const byPattern = new Map<string, NameEntry[]>();
+for (const service of services) {
+  for (const [names, fips] of [
+    [service, false],
+    [service.fips, true],
+  ] as const) {
+    if (!names) continue;
+    const add = (pattern: string, onlyIn?: string): void => {
+      byPattern.set(pattern, [...(byPattern.get(pattern) ?? []), { service, fips, ...(onlyIn ? { onlyIn } : {}) }]);
+    };
+    add(names.serviceName);
+    for (const [region, pattern] of Object.entries(names.serviceNameByRegion ?? {})) add(pattern, region);
+  }
+}
+
+/** An endpoint service outside the catalog (partner, SaaS, AWS Marketplace, your own), by its full name. */
+export interface EndpointServiceName {
+  serviceName: string;
+  /** The region that hosts it. */
+  region: string;
+  /** `vpce-svc-...`: the endpoint service id. */
+  id: string;
+}
+
+/**
+ * `com.amazonaws.vpce.<region>.vpce-svc-<hex>`, the name AWS gives every endpoint service
+ * (https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-share-your-services.html).
+ */
+export function parseEndpointServiceName(name: string): EndpointServiceName | undefined {
+  const m = /^com\.amazonaws\.vpce\.([a-z]{2}(?:-[a-z]+)+-\d)\.(vpce-svc-[0-9a-f]{8,17})$/.exec(name);
+  return m ? { serviceName: name, region: m[1], id: m[2] } : undefined;
 }
 
 /** Services and bundles under the names users type: keys, titles (`Amazon Keyspaces`, `SES`) and bundle titles. */

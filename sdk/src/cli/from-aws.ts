@@ -80,7 +80,7 @@ export async function readLive(values: Values, io: Io, options: { needServices?:
     const wanted = { services: [...(given?.services ?? []), ...services], bundles: [...(given?.bundles ?? []), ...bundles] };
     const [[snapshot], lookup] = await Promise.all([
       aws.readVpcSnapshots(ec2, [vpcId]),
-      aws.readServices(ec2, serviceNamesToLookUp(wanted, ec2.region)),
+      aws.readServiceGroups(ec2, serviceNamesToLookUp(wanted, ec2.region)),
     ]);
     if (lookup.missing.length) io.err(`vpce-plan: not offered in ${ec2.region}: ${lookup.missing.join(", ")}\n`);
     const { request, problems } = completeRequest(given, snapshot, { services, bundles });
@@ -89,7 +89,7 @@ export async function readLive(values: Values, io: Io, options: { needServices?:
     problems.push(...unknownGroups(request, groupVpcs, vpcId, ec2.region));
     if (problems.length) throw new PlanRequestError(problems);
     const existing = existingEndpoints(snapshot);
-    const facts = factsFromServices(lookup, snapshot.vpc.ownerId);
+    const facts = factsFromServices(lookup, snapshot.vpc.ownerId, ec2.region);
     if (groups.length) facts.securityGroupVpcs = groupVpcs;
     return {
       request,

@@ -141,6 +141,11 @@ export interface ServiceOptionsArgs {
   /** IP address type of the interface endpoint. */
   ipAddressType?: EndpointIpAddressType;
   /**
+   * Use the service's FIPS endpoint service (e.g. `kms-fips`); an error where the region has none.
+   * @default `defaults.fips`
+   */
+  fips?: boolean;
+  /**
    * Narrows `access` for this service: only consumers the top level declares.
    * @default the top-level access
    */
@@ -161,6 +166,18 @@ export interface ServiceOptionsArgs {
    * @default the endpoint's ipAddressType
    */
   dnsRecordIpType?: EndpointDnsRecordIpType;
+  /**
+   * Region of the service when it is not the VPC's: a cross-region interface endpoint (the endpoint's
+   * `serviceRegion`), for the services AWS lists as cross-region enabled.
+   * @default the VPC's region
+   */
+  region?: string;
+  /**
+   * TCP port of an endpoint service outside the catalog (partner, SaaS, your own), asked for by its
+   * full name `com.amazonaws.vpce.<region>.vpce-svc-...` in `services`.
+   * @default 443
+   */
+  port?: number;
 }
 
 /** Who uses one service: a subset of the top-level `access`. */
@@ -280,6 +297,12 @@ export interface DefaultsArgs {
   ipAddressType?: EndpointIpAddressType;
   /** Policy applied to every endpoint whose service accepts policies. */
   policy?: PolicyArgs;
+  /**
+   * Every interface endpoint uses its service's FIPS endpoint service; an error for a service
+   * without one in the region (opt out per service with `serviceOptions.<key>.fips: false`).
+   * @default false
+   */
+  fips?: boolean;
 }
 
 /** Facts normally looked up from AWS; given here they win over lookups. */
@@ -292,6 +315,10 @@ export interface FactsArgs {
   serviceIpTypes?: { [service: string]: string[] };
   /** Per service key: whether the service accepts endpoint policies. */
   servicePolicy?: { [service: string]: boolean };
+  /** Per endpoint service (full name): whether its provider verified its private DNS name. */
+  servicePrivateDnsVerified?: { [service: string]: boolean };
+  /** Per endpoint service (full name): whether its provider accepts connections by hand. */
+  serviceAcceptanceRequired?: { [service: string]: boolean };
   /** AWS account id, for the `account-only` policy template default. */
   accountId?: string;
   /**
@@ -299,6 +326,47 @@ export interface FactsArgs {
    * @default looked up with `aws.ec2.getSecurityGroup` for plain ids
    */
   securityGroupVpcs?: { [securityGroupId: string]: string };
+}
+
+/** One service of a catalog overlay, as DescribeVpcEndpointServices reported it. */
+export interface OverlayServiceArgs {
+  /** Full service name. */
+  serviceName: string;
+  /** Region hosting the service, when the overlay was read for cross-region endpoints. */
+  serviceRegion?: string;
+  /** `Gateway` and/or `Interface`. */
+  types: string[];
+  /** AZs offering the interface endpoint. */
+  azs: string[];
+  /** Private DNS names. */
+  privateDnsNames: string[];
+  /** Whether it takes endpoint policies. */
+  policySupported?: boolean;
+  /** Supported IP address types. */
+  ipTypes?: string[];
+  /** Whether the provider accepts connections by hand. */
+  acceptanceRequired?: boolean;
+  /** Whether the provider verified the private DNS name. */
+  privateDnsVerified?: boolean;
+  /** `amazon`, or the provider's account id. */
+  owner?: string;
+}
+
+/**
+ * A catalog overlay as `vpce-plan catalog --from-aws --write FILE` saves it (parse the file and pass
+ * it): its service facts are used ahead of the built-in catalog; `facts` and lookups still win.
+ */
+export interface CatalogOverlayArgs {
+  /** `vpce-plan/catalog-overlay`. */
+  kind: string;
+  /** 1. */
+  version: number;
+  /** The region it was read in: must be the VPC's. */
+  region: string;
+  /** The region hosting its services, when read with --service-region. */
+  serviceRegion?: string;
+  /** The services. */
+  services: OverlayServiceArgs[];
 }
 
 /** Arguments of `EndpointPlan`. */
@@ -346,6 +414,12 @@ export interface EndpointPlanArgs {
   region?: string;
   /** Facts that win over lookups (service AZs, private DNS names, ...). */
   facts?: FactsArgs;
+  /**
+   * Service facts read from an account (`vpce-plan catalog --from-aws --write FILE`, parsed), used
+   * ahead of the built-in catalog; lookups and `facts` win over it.
+   * @default none: the built-in catalog
+   */
+  catalogOverlay?: CatalogOverlayArgs;
   /** Look facts up with invokes (default true). `false`: use only the args and `facts` (offline, or tests). */
   lookups?: boolean;
 }

@@ -10,7 +10,9 @@ import { isPlanRequestError } from "../plan/problems";
 import type { Plan, PlanFacts, Problem } from "../plan/types";
 import type { EndpointPlanArgs } from "./args";
 import { EndpointPlanError } from "./errors";
-import { lookUpAccountId, lookUpNetwork, lookUpRegion, lookUpServices } from "./lookups";
+import { overlayFacts, readOverlay } from "../facts/overlay";
+import { lookUpAccountId, lookUpNetwork, lookUpRegion, lookUpServices } from "../facts/pulumi/lookups";
+import { mergeFacts } from "../plan/validate";
 import { isPlain, prepareRequest, type LookedUpArgs, type PreparedRequest } from "./request";
 
 export interface LookedUp {
@@ -37,14 +39,40 @@ export async function lookUpArgs(args: EndpointPlanArgs, resource: pulumi.Resour
     };
     throw new EndpointPlanError([problem], resource);
   }
-  if (!lookups) return { region, found: { region }, facts: {}, problems: [] };
+  const overlay = overlayArg(args, region);
+  if (!lookups) return { region, found: { region }, facts: overlay.facts, problems: overlay.problems };
   const [network, services, accountId] = await Promise.all([
     lookUpNetwork(args, region, invokeOpts),
     lookUpServices(args, region, invokeOpts),
     lookUpAccountId(args, invokeOpts),
   ]);
-  const facts = accountId ? { ...services.facts, accountId } : services.facts;
-  return { region, found: network.found, facts, problems: [...network.problems, ...services.problems] };
+  const facts = mergeFacts(overlay.facts, accountId ? { ...services.facts, accountId } : services.facts);
+  return { region, found: network.found, facts, problems: [...overlay.problems, ...network.problems, ...services.problems] };
+}
+
+/** The facts of the `catalogOverlay` arg, for the VPC's region. */
+function overlayArg(args: EndpointPlanArgs, region: string): { facts: PlanFacts; problems: Problem[] } {
+  if (args.catalogOverlay === undefined) return { facts: {}, problems: [] };
+  const overlay = readOverlay(args.catalogOverlay);
+  const wrong =
+    typeof overlay === "string"
+      ? overlay
+      : overlay.region !== region
+        ? `was read in ${overlay.region}, but the VPC is in ${region}`
+        : undefined;
+  if (typeof overlay === "string" || wrong)
+    return {
+      facts: {},
+      problems: [
+        {
+          code: "INVALID_VALUE",
+          path: "catalogOverlay",
+          message: `catalogOverlay ${wrong}.`,
+          hint: `Pass JSON.parse of a file written by vpce-plan catalog --from-aws --region ${region} --write FILE.`,
+        },
+      ],
+    };
+  return { facts: overlayFacts(overlay), problems: [] };
 }
 
 /** Looks facts up, plans once, and fails with every problem (in arg names) before anything is created. */

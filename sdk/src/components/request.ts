@@ -5,8 +5,17 @@
  * No Pulumi runtime import: `vpce-plan preview` and the tests use this without the engine.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { findService, getBundle, getRegion, serviceNameIn, suggestNames, type CatalogService } from "../catalog";
-import type { PlanFacts, PlanRequest, Problem, ServiceRequest, SubnetSpec } from "../plan/types";
+import {
+  findService,
+  getBundle,
+  getRegion,
+  hasFipsIn,
+  parseEndpointServiceName,
+  serviceNameIn,
+  suggestNames,
+  type CatalogService,
+} from "../catalog";
+import type { PlanRequest, Problem, ServiceRequest, SubnetSpec } from "../plan/types";
 import type { EndpointPlanArgs, ServiceOptionsArgs } from "./args";
 import { toPolicy, toServiceRequest, toTraffic, type GroupId } from "./mapping";
 
@@ -221,6 +230,8 @@ function buildServices(
 export interface ServiceLookup {
   key: string;
   serviceName: string;
+  /** The service's region when it is not the VPC's (looked up with `serviceRegions`). */
+  serviceRegion?: string;
   /** The arg that asked for it (`services[1]`, `bundles[0]`). */
   path: string;
 }
@@ -235,12 +246,32 @@ export function servicesToLookUp(args: EndpointPlanArgs, region: string): Servic
   const access = args.access ?? {};
   const external = Boolean(asArray(access.onPremises?.cidrs).length || asArray(access.peerVpcs).length || access.fromVpc === false);
   const out = new Map<string, ServiceLookup>();
-  for (const { service, type, path } of requestedServices(args, region)) {
+  for (const { service, type, path, fips, serviceRegion } of requestedServices(args, region)) {
     const canInterface = service.types.includes("Interface");
-    const mayInterface = canInterface && type !== "Gateway" && (type === "Interface" || !service.types.includes("Gateway") || external);
-    if (!mayInterface || args.facts?.serviceAzs?.[service.key] || out.has(service.key)) continue;
-    out.set(service.key, { key: service.key, serviceName: serviceNameIn(service, catalogRegion), path });
+    const remote = serviceRegion ? getRegion(serviceRegion) : undefined;
+    if (serviceRegion && !remote) continue;
+    const mayInterface =
+      canInterface && type !== "Gateway" && (remote || type === "Interface" || !service.types.includes("Gateway") || external);
+    // A FIPS endpoint's facts are those of the FIPS endpoint service.
+    const hosted = remote ?? catalogRegion;
+    const useFips = (fips ?? args.defaults?.fips ?? false) && hasFipsIn(service, hosted);
+    const serviceName = serviceNameIn(service, hosted, "Interface", useFips);
+    // The planner keys a service of another region by its full (non-FIPS) name.
+    const key = remote ? serviceNameIn(service, remote) : service.key;
+    if (!mayInterface || args.facts?.serviceAzs?.[key] || out.has(key)) continue;
+    out.set(key, { key, serviceName, path, ...(remote ? { serviceRegion } : {}) });
   }
+  // Endpoint services outside the catalog: everything the planner knows of them comes from here.
+  asArray(args.services).forEach((name, i) => {
+    const found = typeof name === "string" ? parseEndpointServiceName(name) : undefined;
+    if (!found || args.facts?.serviceAzs?.[name] || out.has(name)) return;
+    out.set(name, {
+      key: name,
+      serviceName: name,
+      path: `services[${i}]`,
+      ...(found.region !== region ? { serviceRegion: found.region } : {}),
+    });
+  });
   return [...out.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
@@ -250,7 +281,10 @@ export function mayUseGateway(args: EndpointPlanArgs, region: string): boolean {
 }
 
 /** Every service the args ask for (listed, then bundle members) that the catalog knows in `region`. */
-function requestedServices(args: EndpointPlanArgs, region: string): Array<{ service: CatalogService; type: string; path: string }> {
+function requestedServices(
+  args: EndpointPlanArgs,
+  region: string,
+): Array<{ service: CatalogService; type: string; path: string; fips?: boolean; serviceRegion?: string }> {
   const names: Array<[string, string]> = [
     ...asArray(args.services).map((name, i): [string, string] => [name, `services[${i}]`]),
     ...asArray(args.bundles).flatMap((b, i) => (getBundle(b)?.services ?? []).map((name): [string, string] => [name, `bundles[${i}]`])),
@@ -258,19 +292,17 @@ function requestedServices(args: EndpointPlanArgs, region: string): Array<{ serv
   const optionsByKey = new Map(Object.entries(args.serviceOptions ?? {}).map(([name, o]) => [findService(name)?.service.key ?? name, o]));
   return names.flatMap(([name, path]) => {
     const found = typeof name === "string" ? findService(name) : undefined;
-    if (!found || (found.region && found.region !== region)) return [];
-    return [{ service: found.service, type: optionsByKey.get(found.service.key)?.type ?? "Auto", path }];
+    if (!found) return [];
+    const options = optionsByKey.get(found.service.key);
+    const serviceRegion = options?.region ?? found.region;
+    return [
+      {
+        service: found.service,
+        type: options?.type ?? "Auto",
+        path,
+        fips: options?.fips ?? found.fips,
+        ...(serviceRegion && serviceRegion !== region ? { serviceRegion } : {}),
+      },
+    ];
   });
-}
-
-/** Merges looked-up service facts; the request's own `facts` still win inside the planner. */
-export function mergeFacts(
-  into: PlanFacts,
-  key: string,
-  found: { azs?: string[]; dns?: string[]; ipTypes?: string[]; policy?: boolean },
-): void {
-  if (found.azs) (into.serviceAzs ??= {})[key] = [...found.azs].sort();
-  if (found.dns) (into.servicePrivateDns ??= {})[key] = [...found.dns].sort();
-  if (found.ipTypes) (into.serviceIpTypes ??= {})[key] = [...found.ipTypes].sort();
-  if (found.policy !== undefined) (into.servicePolicy ??= {})[key] = found.policy;
 }

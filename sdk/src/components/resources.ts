@@ -121,6 +121,7 @@ export function createResources(plan: Plan, ctx: ChildContext): Record<string, p
         ...common,
         subnetIds: (endpoint.subnetIds ?? []).map((id) => prepared.subnets.get(id) ?? id),
         securityGroupIds: sgIds,
+        ...(endpoint.serviceRegion ? { serviceRegion: endpoint.serviceRegion } : {}),
         privateDnsEnabled: endpoint.privateDns ?? false,
         ...(endpoint.dnsOptions ? { dnsOptions: endpoint.dnsOptions } : {}),
         ...(endpoint.ipAddressType ? { ipAddressType: endpoint.ipAddressType } : {}),

@@ -4,7 +4,7 @@
  * every problem.
  */
 import { privateDnsNamesIn, serviceNameIn, type Region } from "../catalog";
-import { gatewayCost, interfaceCost, money } from "./cost";
+import { gatewayCost, interfaceCost, money, tieredPerGbUsd } from "./cost";
 import { indexByAz, placeFromIndex, type AzIndex } from "./placement";
 import { buildPolicy } from "./policy";
 import { PlanRequestError, Problems } from "./problems";
@@ -23,6 +23,9 @@ import type {
 } from "./types";
 import { compareDiagnostics, Report } from "./rules/context";
 import { checkSubnetsWithoutRouteTable, CODES as ROUTE_TABLES, gatewayRouteTables } from "./rules/routeTables";
+import * as crossRegion from "./rules/crossRegion";
+import * as endpointServices from "./rules/endpointServices";
+import { checkAvailability, useFips, CODES as AVAILABILITY } from "./rules/availability";
 import { checkVpcDns, CODES as VPC_DNS } from "./rules/vpcDns";
 import { byGroupReason, checkAccess, scopeFor, CODES as ACCESS, type ServiceScope } from "./rules/access";
 import { reportPublicSubnets, selectByTags, CODES as SUBNETS } from "./rules/subnets";
@@ -48,7 +51,11 @@ export function planEndpoints(request: unknown, facts?: PlanFacts): Plan {
 
 class Planner {
   private readonly report: Report;
+  private readonly crossRegion: crossRegion.CrossRegionContext;
+  private readonly endpointServices: endpointServices.EndpointServiceContext;
   private readonly prices: PriceTable;
+  /** Interface processing per GB: the tiered average for everything this plan's interface endpoints process. */
+  private readonly perGbUsd: number;
   private readonly region: Region;
   private allSubnets?: AzIndex;
   private readonly ingressCache = new Map<string, IngressRule[]>();
@@ -64,11 +71,27 @@ class Planner {
     private readonly problems: Problems,
   ) {
     this.report = new Report(problems);
+    this.crossRegion = this.report.for(crossRegion.CODES);
+    this.endpointServices = this.report.for(endpointServices.CODES);
     this.region = input.region;
     this.prices = { ...input.region.prices, ...(input.request.prices ?? {}) };
     const selected = selectByTags(this.report.for(SUBNETS), input.request, input.subnets);
     this.subnets = selected.subnets;
     this.subnetsReason = selected.reason;
+    this.perGbUsd = tieredPerGbUsd(this.prices, this.interfaceGb());
+  }
+
+  /** GB a month the interface endpoints carry: all traffic but the VPC's own where a gateway takes it. */
+  private interfaceGb(): number {
+    const fromVpc = this.input.request.access?.fromVpc !== false;
+    const traffic = this.input.request.traffic ?? {};
+    return this.input.services.reduce((sum, s) => {
+      const given = traffic[s.key];
+      if (given === undefined) return sum;
+      const gatewayTakesVpc = s.catalog.types.includes("Gateway") && !s.serviceRegion && s.options.type !== "Interface" && fromVpc;
+      if (typeof given === "number") return sum + (gatewayTakesVpc ? 0 : given);
+      return sum + (given.onPremises ?? 0) + (given.peers ?? 0) + (gatewayTakesVpc ? 0 : (given.vpc ?? 0));
+    }, 0);
   }
 
   run(): Plan {
@@ -89,6 +112,7 @@ class Planner {
         );
     }
 
+    checkAvailability(this.report.for(AVAILABILITY), this.input);
     const endpoints = this.input.services.flatMap((service) => this.planService(service));
     checkSubnetsWithoutRouteTable(this.report.for(ROUTE_TABLES), this.subnets, this.gateways);
     this.checkVpcForInterfaces(endpoints);
@@ -111,7 +135,14 @@ class Planner {
     const scope = scopeFor(this.report.for(ACCESS), this.input.request, service);
     if (!scope) return [];
     this.scopes.set(service.key, scope);
-    const types = this.decideTypes(service, scope);
+    const outside = service.endpointService
+      ? endpointServices.readEndpointService(
+          this.endpointServices,
+          { key: service.key, port: service.catalog.port, path: service.path, options: service.options },
+          this.input.facts,
+        )
+      : undefined;
+    const types = this.decideTypes(service, scope, outside?.reason);
     if (!types) return [];
     const hasGateway = types.some((t) => t.type === "Gateway");
     const parts = trafficParts(this.input.request, service.key, scope);
@@ -124,14 +155,17 @@ class Planner {
         scope,
         types.map((t) => t.type),
       );
-    const policy = this.policyFor(service);
+    const policy = this.policyFor(service, outside?.facts.policy);
     const tags = endpointTags(this.input.request, service);
     return types
       .map(({ type, reasons }) => {
         // The VPC's own traffic goes to the gateway when there is one, else to the interface
         // endpoint; traffic from outside always goes to the interface endpoint.
         const traffic = parts && carried(this.input.request, service.key, parts, type, hasGateway);
-        const endpoint = type === "Gateway" ? this.gateway(service, traffic) : this.interface(service, scope, { hasGateway, traffic });
+        const endpoint =
+          type === "Gateway"
+            ? this.gateway(service, traffic)
+            : this.interface(service, scope, { hasGateway, traffic, privateDnsNames: outside?.facts.privateDnsNames });
         if (!endpoint) return undefined;
         endpoint.reasons.unshift(...reasons, ...(scope.narrowed ? [scope.narrowed] : []));
         if (this.subnetsReason) endpoint.reasons.push(this.subnetsReason);
@@ -146,12 +180,32 @@ class Planner {
   }
 
   /** Rules 1-3: which endpoint types the service needs, and why. */
-  private decideTypes(service: ResolvedService, scope: ServiceScope): Array<{ type: EndpointType; reasons: Reason[] }> | undefined {
+  private decideTypes(
+    service: ResolvedService,
+    scope: ServiceScope,
+    endpointService?: Reason,
+  ): Array<{ type: EndpointType; reasons: Reason[] }> | undefined {
     const { catalog, options, path, key } = service;
     const { external, fromVpc } = scope;
     const canGateway = catalog.types.includes("Gateway");
     const canInterface = catalog.types.includes("Interface");
     const requested = options.type ?? "Auto";
+    if (service.serviceRegion) {
+      if (requested === "Gateway") {
+        crossRegion.gatewayImpossible(this.crossRegion, catalog.key, service.serviceRegion.code, path);
+        return undefined;
+      }
+      return [
+        {
+          type: "Interface",
+          reasons: [
+            crossRegion.interfaceOnly(this.crossRegion, catalog.key, service.serviceRegion.code, this.region.code),
+            ...(endpointService ? [endpointService] : []),
+            ...this.externalReasons(key, false, scope),
+          ],
+        },
+      ];
+    }
     if (requested === "Gateway") {
       if (!canGateway) {
         this.problems.add(
@@ -171,6 +225,7 @@ class Planner {
         );
       return [{ type: "Gateway", reasons: [reason("GATEWAY_FORCED", `Gateway endpoint requested for ${key}.`)] }];
     }
+    if (endpointService) return [{ type: "Interface", reasons: [endpointService, ...this.externalReasons(key, false, scope)] }];
     if (requested === "Interface") {
       if (!canInterface) {
         this.problems.add(
@@ -252,18 +307,8 @@ class Planner {
             .join(", ")}) over peering or Transit Gateway${tail}.`,
         ),
       );
-      const remote = peers.filter((p) => p.region && p.region !== this.region.code);
-      if (remote.length) {
-        out.push(
-          reason(
-            "CROSS_REGION_ACCESS",
-            `${remote
-              .map((p) => `${p.name} (${p.region})`)
-              .sort()
-              .join(", ")} in another region: only an interface endpoint serves traffic from another region.`,
-          ),
-        );
-      }
+      const remote = crossRegion.remotePeers(this.crossRegion, peers, this.region.code);
+      if (remote) out.push(remote);
     }
     return out;
   }
@@ -276,7 +321,7 @@ class Planner {
     const cost = gatewayCost(this.prices, traffic?.vpc);
     if (traffic) cost.trafficGb = traffic;
     return {
-      name: endpointName(key, "Gateway"),
+      name: endpointName(service.name, "Gateway"),
       service: key,
       serviceName: serviceNameIn(service.catalog, this.region, "Gateway"),
       type: "Gateway",
@@ -291,20 +336,35 @@ class Planner {
   private interface(
     service: ResolvedService,
     scope: ServiceScope,
-    opts: { hasGateway: boolean; traffic?: TrafficParts },
+    opts: { hasGateway: boolean; traffic?: TrafficParts; privateDnsNames?: readonly string[] },
   ): PlannedEndpoint | undefined {
     const { key, options, path, catalog } = service;
     const { request, facts } = this.input;
     const reasons: Reason[] = [];
     const candidates = this.candidateSubnets(service);
     if (!candidates) return undefined;
-    const supportedAzs = facts.serviceAzs?.[key];
+    const remote = service.serviceRegion;
+    // Messages name the service as the request does (FIPS or not, it is the same service there).
+    const serviceName = serviceNameIn(catalog, remote ?? this.region);
+    if (
+      remote &&
+      !crossRegion.checkOffered(
+        this.crossRegion,
+        { key, serviceName, serviceRegion: remote.code, vpcRegion: this.region.code, path },
+        facts,
+        reasons,
+      )
+    )
+      return undefined;
+    // The service's AZs constrain only endpoints in its own region.
+    const supportedAzs = remote ? undefined : facts.serviceAzs?.[key];
     const placement = placeFromIndex(candidates, supportedAzs);
-    reasons.push(
-      supportedAzs
-        ? reason("AZS_FROM_FACTS", `${key} offers endpoints in ${supportedAzs.length} AZ(s) of ${this.region.code}.`)
-        : reason("AZS_ASSUMED", `AZ support for ${key} was not looked up; every subnet AZ is assumed to be supported.`),
-    );
+    if (!remote)
+      reasons.push(
+        supportedAzs
+          ? reason("AZS_FROM_FACTS", `${key} offers endpoints in ${supportedAzs.length} AZ(s) of ${this.region.code}.`)
+          : reason("AZS_ASSUMED", `AZ support for ${key} was not looked up; every subnet AZ is assumed to be supported.`),
+      );
     if (placement.unsupported.length) {
       this.warn(
         "AZ_UNSUPPORTED",
@@ -337,7 +397,10 @@ class Planner {
     }
 
     const ipAddressType = this.ipAddressType(service, placement.chosen);
-    const dnsNames = facts.servicePrivateDns?.[key] ?? privateDnsNamesIn(catalog, this.region);
+    const fips = useFips(this.report.for(AVAILABILITY), service, this.input);
+    if (fips) reasons.push(fips);
+    const dnsNames =
+      opts.privateDnsNames ?? facts.servicePrivateDns?.[key] ?? privateDnsNamesIn(catalog, remote ?? this.region, Boolean(fips));
     const privateDns = this.privateDns(service, dnsNames, reasons, opts.hasGateway);
     // When a gateway carries the VPC's own traffic, the interface endpoint serves outsiders only.
     const admitVpc = scope.fromVpc && !opts.hasGateway;
@@ -361,10 +424,19 @@ class Planner {
     const { traffic } = opts;
     const expectedGb = traffic && traffic.vpc + traffic.onPremises + traffic.peers;
     const natGb = scope.fromVpc && !opts.hasGateway ? traffic?.vpc : undefined;
-    const cost = interfaceCost(this.prices, azs.length, expectedGb, natGb);
+    const transferPerGbUsd = remote ? this.prices.interRegionPerGbUsd : 0;
+    if (remote) reasons.push(crossRegion.transferReason(this.crossRegion, catalog.key, transferPerGbUsd, remote.code));
+    const cost = interfaceCost(this.prices, azs.length, expectedGb, natGb, transferPerGbUsd, this.perGbUsd);
+    if (expectedGb && this.perGbUsd < this.prices.interfacePerGbUsd)
+      reasons.push(
+        reason(
+          "DATA_TIER_PRICE",
+          `The plan's interface endpoints process more than 1 PB a month, so processing averages USD ${money(this.perGbUsd)}/GB over AWS's tiers (first PB USD ${this.prices.interfacePerGbUsd}, next 4 PB USD ${this.prices.interfacePerGbTier2Usd}, then USD ${this.prices.interfacePerGbTier3Usd}).`,
+        ),
+      );
     if (traffic) {
       cost.trafficGb = traffic;
-      const outside = outsideReason(this.report.for(TRAFFIC), key, traffic, this.prices.interfacePerGbUsd, natGb !== undefined);
+      const outside = outsideReason(this.report.for(TRAFFIC), key, traffic, this.perGbUsd, natGb !== undefined);
       if (outside) reasons.push(outside);
     }
     if (cost.nat && cost.nat.savingsUsd < 0) {
@@ -376,9 +448,10 @@ class Planner {
       );
     }
     const endpoint: PlannedEndpoint = {
-      name: endpointName(key, "Interface"),
+      name: endpointName(service.name, "Interface"),
       service: key,
-      serviceName: serviceNameIn(catalog, this.region),
+      serviceName: serviceNameIn(catalog, remote ?? this.region, "Interface", Boolean(fips)),
+      ...(remote ? { serviceRegion: remote.code } : {}),
       type: "Interface",
       // In AZ order, so that subnetIds[i] is the subnet chosen in azs[i].
       subnetIds: placement.chosen.map((s) => s.id),
@@ -387,7 +460,7 @@ class Planner {
       ipAddressType,
       dnsOptions: { dnsRecordIpType: dnsRecordIpType(this.report.for(OPTIONS), service, ipAddressType, reasons) },
       port: catalog.port,
-      securityGroup: { name: endpointName(key, "Interface"), mode: "perEndpoint", ingress },
+      securityGroup: { name: endpointName(service.name, "Interface"), mode: "perEndpoint", ingress },
       policy: null,
       reasons,
       cost,
@@ -399,7 +472,7 @@ class Planner {
     if (privateDns) endpoint.privateDnsNames = [...dnsNames].sort();
     if (privateDns && opts.hasGateway) {
       endpoint.dnsOptions!.privateDnsOnlyForInboundResolverEndpoint = true;
-      endpoint.dependsOn = [endpointName(key, "Gateway")];
+      endpoint.dependsOn = [endpointName(service.name, "Gateway")];
     }
     return endpoint;
   }
@@ -512,11 +585,15 @@ class Planner {
     return true;
   }
 
-  private policyFor(service: ResolvedService): { document: Record<string, unknown> | null; reason: Reason } | undefined {
+  /** `endpointService`: whether an endpoint service outside the catalog may take a policy (from its facts). */
+  private policyFor(
+    service: ResolvedService,
+    endpointService?: boolean,
+  ): { document: Record<string, unknown> | null; reason: Reason } | undefined {
     const { options, path, key } = service;
     const spec = options.policy ?? this.input.request.defaults?.policy;
     if (!spec) return undefined;
-    const supported = this.input.facts.servicePolicy?.[key] ?? service.catalog.policy;
+    const supported = endpointService ?? this.input.facts.servicePolicy?.[key] ?? service.catalog.policy;
     if (!supported) {
       if (options.policy)
         this.problems.add(
@@ -533,7 +610,7 @@ class Planner {
     const policyPath = options.policy ? `${path}.policy` : "defaults.policy";
     const document = buildPolicy(
       spec,
-      { serviceKey: key, partition: this.region.partition, accountId: this.input.facts.accountId, path: policyPath },
+      { serviceKey: service.catalog.key, partition: this.region.partition, accountId: this.input.facts.accountId, path: policyPath },
       this.problems,
     );
     if (document === undefined) return undefined;

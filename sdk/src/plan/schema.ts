@@ -53,6 +53,7 @@ export const serviceShape = obj(
     subnetIds: strings("subnet-0abc", ID_PATTERNS.subnet),
     routeTableIds: strings("rtb-0abc", ID_PATTERNS.routeTable),
     ipAddressType: ipType,
+    fips: bool,
     access: obj({
       fromVpc: bool,
       onPremises: bool,
@@ -62,6 +63,8 @@ export const serviceShape = obj(
     tags,
     securityGroupIds: securityGroups(),
     dnsRecordIpType: { kind: "enum", values: ["ipv4", "dualstack", "ipv6", "service-defined"] },
+    region: str("us-west-2"),
+    port: { kind: "number", min: 1, integer: true },
   },
   ["name"],
 );
@@ -117,6 +120,9 @@ export const requestShape = obj(
     prices: obj({
       interfaceHourUsd: money,
       interfacePerGbUsd: money,
+      interfacePerGbTier2Usd: money,
+      interfacePerGbTier3Usd: money,
+      interRegionPerGbUsd: money,
       natHourUsd: money,
       natPerGbUsd: money,
       transitGatewayPerGbUsd: money,
@@ -126,13 +132,15 @@ export const requestShape = obj(
       mode: { kind: "enum", values: ["perEndpoint", "shared", "existing"] },
       ids: strings("sg-0abc", ID_PATTERNS.securityGroup),
     }),
-    defaults: obj({ privateDns: bool, ipAddressType: ipType, policy }),
+    defaults: obj({ privateDns: bool, ipAddressType: ipType, policy, fips: bool }),
     facts: obj({
       // AZ names, or AZ IDs for subnets given by azId alone.
       serviceAzs: { kind: "record", of: strings("us-east-1a", new RegExp(`${AZ_PATTERN.source}|${AZ_ID_PATTERN.source}`)) },
       servicePrivateDns: { kind: "record", of: strings("secretsmanager.us-east-1.amazonaws.com") },
       serviceIpTypes: { kind: "record", of: { kind: "array", of: { kind: "enum", values: ["ipv4", "ipv6"] } } },
       servicePolicy: { kind: "record", of: bool },
+      servicePrivateDnsVerified: { kind: "record", of: bool },
+      serviceAcceptanceRequired: { kind: "record", of: bool },
       accountId: str("123456789012", ACCOUNT),
       securityGroupVpcs: { kind: "record", of: str("vpc-0abc1234", ID_PATTERNS.vpc) },
     }),

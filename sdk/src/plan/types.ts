@@ -69,6 +69,15 @@ export interface ServiceRequest {
   /** Restrict the gateway endpoint to these route tables (default: all request route tables). */
   routeTableIds?: string[];
   ipAddressType?: IpAddressType;
+  /** Use the service's FIPS endpoint service (e.g. `kms-fips`); an error where it has none in the region. Default `defaults.fips`. */
+  fips?: boolean;
+  /**
+   * Region of the service when it is not the VPC's: a cross-region interface endpoint
+   * (`serviceRegion`), for the services AWS lists as cross-region enabled. Default: the VPC's region.
+   */
+  region?: string;
+  /** TCP port of an endpoint service outside the catalog (partner, SaaS, your own); default 443. */
+  port?: number;
   /** Narrows the top-level `access` for this service's endpoints. @default the top-level access */
   access?: ServiceAccess;
   /** Tags of this service's endpoint, merged over the top-level `tags`. */
@@ -130,7 +139,14 @@ export interface HaSpec {
 
 export interface PriceTable {
   interfaceHourUsd: number;
+  /** Interface data processing per GB for the first PB a month in the region. */
   interfacePerGbUsd: number;
+  /** Per GB for the next 4 PB a month. */
+  interfacePerGbTier2Usd: number;
+  /** Per GB above 5 PB a month. */
+  interfacePerGbTier3Usd: number;
+  /** Data transfer to another region per GB (cross-region interface endpoints). */
+  interRegionPerGbUsd: number;
   natHourUsd: number;
   natPerGbUsd: number;
   transitGatewayPerGbUsd: number;
@@ -147,6 +163,8 @@ export interface DefaultsSpec {
   privateDns?: boolean;
   ipAddressType?: IpAddressType;
   policy?: PolicySpec;
+  /** Every interface endpoint uses its service's FIPS endpoint service; an error for a service without one. Default false. */
+  fips?: boolean;
 }
 
 /** Facts the planner needs from AWS; a request may give them, lookups may add them. */
@@ -159,6 +177,10 @@ export interface PlanFacts {
   serviceIpTypes?: Record<string, string[]>;
   /** Per catalog key: whether the service accepts endpoint policies. */
   servicePolicy?: Record<string, boolean>;
+  /** Per endpoint service (full name): whether its provider verified its private DNS name. */
+  servicePrivateDnsVerified?: Record<string, boolean>;
+  /** Per endpoint service (full name): whether the provider accepts connections by hand. */
+  serviceAcceptanceRequired?: Record<string, boolean>;
   /** AWS account id of the caller, for the `account-only` template default. */
   accountId?: string;
   /** Per security group id: the VPC it belongs to (consumer groups must be in this VPC). */
@@ -260,9 +282,12 @@ export interface EndpointCost {
   fixedMonthlyUsd: number;
   perGbUsd: number;
   expectedGb?: number;
+  /** Processing plus, for a cross-region endpoint, inter-region transfer. */
   /** The parts of expectedGb, by who sends them (present when traffic was given). */
   trafficGb?: Required<TrafficSpec>;
   dataMonthlyUsd: number;
+  /** Inter-region transfer per GB, for a cross-region endpoint (included in perGbUsd's total, not in perGbUsd). */
+  transferPerGbUsd?: number;
   monthlyUsd: number;
   nat?: NatComparison;
 }
@@ -272,6 +297,8 @@ export interface PlannedEndpoint {
   name: string;
   service: string;
   serviceName: string;
+  /** The service's region when it is not the plan's: the endpoint's `serviceRegion` (cross-region interface endpoint). */
+  serviceRegion?: string;
   type: EndpointType;
   routeTableIds?: string[];
   subnetIds?: string[];

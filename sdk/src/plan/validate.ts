@@ -4,28 +4,47 @@
  * decision modules work on, and every problem found.
  */
 import {
+  crossRegionServiceKeys,
   findService,
   getBundle,
   getRegion,
-  getService,
+  isCrossRegionEnabled,
+  parseEndpointServiceName,
   regionCodes,
+  serviceNameIn,
   suggestNames,
   didYouMean,
   type CatalogService,
+  type EndpointServiceName,
   type Region,
 } from "../catalog";
 import { parseCidr } from "./cidr";
 import { Problems } from "./problems";
+import { Report } from "./rules/context";
+import { checkServiceRegion, CODES as CROSS_REGION } from "./rules/crossRegion";
+import { checkPort, CODES as ENDPOINT_SERVICES, endpointServiceEntry } from "./rules/endpointServices";
 import { requestShape } from "./schema";
 import { checkFields } from "./shape";
 import type { PlanFacts, PlanRequest, ServiceRequest, SubnetSpec } from "./types";
 
 export interface ResolvedService {
+  /**
+   * The service's identity in this request (facts, traffic, messages): the catalog key, or the full
+   * service name for a service in another region.
+   */
   key: string;
+  /** Resource-name stem: the key, or `<catalog key>-<service region>` for a service in another region. */
+  name: string;
   catalog: CatalogService;
+  /** The region the service lives in when it is not the VPC's (a cross-region interface endpoint). */
+  serviceRegion?: Region;
+  /** An endpoint service outside the catalog (partner, SaaS, your own), by full name. */
+  endpointService?: boolean;
   options: ServiceRequest;
   /** Where the service was asked for, for error paths. */
   path: string;
+  /** The service was named by its FIPS name (`kms-fips`), which asks for the FIPS endpoint. */
+  fipsByName?: boolean;
 }
 
 export interface NormalizedRequest {
@@ -202,8 +221,9 @@ function readServices(request: PlanRequest, region: Region, problems: Problems, 
   // name, which beats a bundle member. Two entries with options are a conflict.
   const byKey = new Map<string, ResolvedService & { rank: number }>();
   const add = (name: string, options: ServiceRequest, path: string, rank: number): void => {
-    const found = resolveName(name, region, path, problems);
-    if (!found) return;
+    const resolved = resolveName(name, region, path, problems, options);
+    if (!resolved) return;
+    const { fips: fipsByName, ...found } = resolved;
     const previous = byKey.get(found.key);
     if (previous && rank === 2 && previous.rank === 2) {
       problems.add(
@@ -215,7 +235,15 @@ function readServices(request: PlanRequest, region: Region, problems: Problems, 
       return;
     }
     if (!previous || rank > previous.rank) {
-      byKey.set(found.key, { key: found.key, catalog: found, options: { ...options, name: found.key }, path, rank });
+      // A FIPS name asks for the FIPS endpoint under the service's key, so re-planning (hub, spokes) keeps it.
+      const fips = fipsByName && options.fips === undefined ? { fips: true } : {};
+      byKey.set(found.key, {
+        ...found,
+        options: { ...options, ...fips, name: found.key },
+        path,
+        rank,
+        ...(fipsByName ? { fipsByName: true } : {}),
+      });
     }
   };
   (request.bundles ?? []).forEach((name, i) => {
@@ -247,8 +275,20 @@ function readServices(request: PlanRequest, region: Region, problems: Problems, 
   return [...byKey.values()].map(({ rank: _rank, ...service }) => service).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-function resolveName(name: string, region: Region, path: string, problems: Problems): CatalogService | undefined {
+function resolveName(
+  name: string,
+  region: Region,
+  path: string,
+  problems: Problems,
+  options: ServiceRequest,
+): (Omit<ResolvedService, "options" | "path"> & { fips: boolean }) | undefined {
+  const serviceRegion = options.region;
   const found = findService(name);
+  const endpointService = found ? undefined : parseEndpointServiceName(name);
+  if (endpointService) {
+    const resolved = resolveEndpointService(endpointService, region, path, problems, options);
+    return resolved && { ...resolved, fips: false };
+  }
   if (!found) {
     if (getBundle(name)) {
       problems.add("BUNDLE_AS_SERVICE", path, `"${name}" is a bundle, not a service.`, `Move it to bundles: [${name}].`);
@@ -263,16 +303,78 @@ function resolveName(name: string, region: Region, path: string, problems: Probl
     );
     return undefined;
   }
-  if (found.region && found.region !== region.code) {
+  const catalog = found.service;
+  const fips = Boolean(found.fips);
+  checkPort(new Report(problems).for(ENDPOINT_SERVICES), catalog, options, path);
+  const named = found.region && found.region !== region.code ? found.region : undefined;
+  if (serviceRegion && found.region && serviceRegion !== found.region) {
     problems.add(
       "SERVICE_REGION_MISMATCH",
-      path,
-      `${name} is a service of ${found.region}, but the VPC is in ${region.code}.`,
-      `Use the key ${found.service.key}, or the ${region.code} service name.`,
+      `${path}.region`,
+      `${name} is a service of ${found.region}, but region says ${serviceRegion}.`,
+      `Give the service's region once: the key ${catalog.key} with region, or the full name alone.`,
     );
     return undefined;
   }
-  return getService(found.service.key);
+  const remoteCode = serviceRegion ?? named;
+  if (!remoteCode || remoteCode === region.code) return { key: catalog.key, name: catalog.key, catalog, fips };
+  const enabled = isCrossRegionEnabled(catalog.key);
+  if (!serviceRegion && !enabled) {
+    problems.add(
+      "SERVICE_REGION_MISMATCH",
+      path,
+      `${name} is a service of ${found.region}, but the VPC is in ${region.code}, and ${catalog.key} is not cross-region enabled.`,
+      `Use the key ${catalog.key}, or the ${region.code} service name. Cross-region enabled: ${crossRegionServiceKeys().join(", ")}.`,
+    );
+    return undefined;
+  }
+  const regionPath = serviceRegion ? `${path}.region` : path;
+  const remote = readRegion(remoteCode, regionPath, problems);
+  if (!remote) return undefined;
+  const reachable = checkServiceRegion(new Report(problems).for(CROSS_REGION), {
+    key: catalog.key,
+    vpcRegion: region,
+    serviceRegion: remote,
+    enabled,
+    enabledKeys: crossRegionServiceKeys(),
+    path: regionPath,
+  });
+  if (!reachable) return undefined;
+  return { key: serviceNameIn(catalog, remote), name: `${catalog.key}-${remote.code}`, catalog, serviceRegion: remote, fips };
+}
+
+/** An endpoint service by full name: its own region's, or a cross-region one when its provider allows. */
+function resolveEndpointService(
+  name: EndpointServiceName,
+  region: Region,
+  path: string,
+  problems: Problems,
+  options: ServiceRequest,
+): Omit<ResolvedService, "options" | "path"> | undefined {
+  const catalog = endpointServiceEntry(name, options.port);
+  const resolved = { key: name.serviceName, name: name.id, catalog, endpointService: true };
+  if (options.region && options.region !== name.region) {
+    problems.add(
+      "SERVICE_REGION_MISMATCH",
+      `${path}.region`,
+      `${name.serviceName} is hosted in ${name.region}, but region says ${options.region}.`,
+      "Remove region: the service name says where it lives.",
+    );
+    return undefined;
+  }
+  if (name.region === region.code) return resolved;
+  const remote = readRegion(name.region, path, problems);
+  if (!remote) return undefined;
+  // Only the provider knows whether it enabled cross-region access: the planner warns until facts say.
+  const reachable = checkServiceRegion(new Report(problems).for(CROSS_REGION), {
+    key: name.serviceName,
+    vpcRegion: region,
+    serviceRegion: remote,
+    enabled: undefined,
+    enabledKeys: crossRegionServiceKeys(),
+    path,
+  });
+  return reachable ? { ...resolved, serviceRegion: remote } : undefined;
 }
 
 function checkTraffic(request: PlanRequest, services: ResolvedService[], someRejected: boolean, problems: Problems): void {
@@ -292,10 +394,21 @@ function checkTraffic(request: PlanRequest, services: ResolvedService[], someRej
   }
 }
 
-function mergeFacts(lookedUp: PlanFacts | undefined, given: PlanFacts | undefined): PlanFacts {
+const FACT_MAPS = [
+  "serviceAzs",
+  "servicePrivateDns",
+  "serviceIpTypes",
+  "servicePolicy",
+  "servicePrivateDnsVerified",
+  "serviceAcceptanceRequired",
+  "securityGroupVpcs",
+] as const;
+
+/** `given` over `lookedUp`, map by map and key by key. */
+export function mergeFacts(lookedUp: PlanFacts | undefined, given: PlanFacts | undefined): PlanFacts {
   // Facts written in the request override looked-up ones, map by map and key by key.
   const out: PlanFacts = { accountId: given?.accountId ?? lookedUp?.accountId };
-  for (const field of ["serviceAzs", "servicePrivateDns", "serviceIpTypes", "servicePolicy", "securityGroupVpcs"] as const) {
+  for (const field of FACT_MAPS) {
     const merged = { ...(lookedUp?.[field] ?? {}), ...(given?.[field] ?? {}) };
     if (Object.keys(merged).length) (out as Record<string, unknown>)[field] = merged;
   }

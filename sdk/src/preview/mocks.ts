@@ -29,6 +29,17 @@ export interface MockSubnet {
   tags?: Record<string, string>;
 }
 
+/** An endpoint service outside the catalog, as getVpcEndpointService reports it. */
+export interface MockEndpointService {
+  /** Default: every AZ of the region. */
+  azs?: string[];
+  privateDnsName?: string;
+  acceptanceRequired?: boolean;
+  policySupported?: boolean;
+  /** The provider's account (default 123456789012). */
+  owner?: string;
+}
+
 /** What the fake AWS account looks like. Everything is optional. */
 export interface MockAwsFacts {
   /** The provider's region (default us-east-1). */
@@ -52,6 +63,8 @@ export interface MockAwsFacts {
   missingServices?: string[];
   /** Security groups by id (their VPC); getSecurityGroup fails for others. */
   securityGroups?: Record<string, { vpcId: string }>;
+  /** Endpoint services outside the catalog (partner, SaaS, own) by full name; others do not exist. */
+  endpointServices?: Record<string, MockEndpointService>;
   /** Outputs of other stacks by stack name, for `pulumi.StackReference` (e.g. a hub's `contract`); others do not exist. */
   stackOutputs?: Record<string, Record<string, unknown>>;
 }
@@ -135,7 +148,12 @@ export class AwsMocks implements pulumi.runtime.Mocks {
         };
       }
       case "aws:ec2/getVpcEndpointService:getVpcEndpointService":
-        return this.endpointService(inputs.serviceName ?? inputs.service ?? "", inputs.serviceType, region);
+        return this.endpointService(
+          inputs.serviceName ?? inputs.service ?? "",
+          inputs.serviceType,
+          region,
+          (args.inputs as { serviceRegions?: string[] }).serviceRegions?.[0],
+        );
       case "aws:index/getAvailabilityZones:getAvailabilityZones":
         return { names: this.azs, zoneIds: this.azs.map((_, i) => `use1-az${i + 1}`), id: region, state: "available" };
       default:
@@ -296,8 +314,17 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     return map?.[key] ?? map?.[serviceName];
   }
 
-  private endpointService(serviceName: string, serviceType: string | undefined, region: string): Record<string, unknown> {
+  /** `serviceRegion`: a service looked up in another region (`serviceRegions`), which AWS reports without AZs. */
+  private endpointService(
+    serviceName: string,
+    serviceType: string | undefined,
+    providerRegion: string,
+    serviceRegion?: string,
+  ): Record<string, unknown> {
+    const partner = this.facts.endpointServices?.[serviceName];
+    if (partner) return this.partnerService(serviceName, partner, serviceRegion ?? providerRegion, Boolean(serviceRegion));
     const found = findService(serviceName);
+    const region = serviceRegion ?? providerRegion;
     const catalogRegion = getRegion(region);
     const missing = this.facts.missingServices ?? [];
     const notFound = (): Error =>
@@ -310,13 +337,15 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     const dns =
       type === "Gateway"
         ? []
-        : (this.serviceFacts(this.facts.servicePrivateDns, key, serviceName) ?? [...privateDnsNamesIn(service, catalogRegion)]);
+        : (this.serviceFacts(this.facts.servicePrivateDns, key, serviceName) ?? [
+            ...privateDnsNamesIn(service, catalogRegion, Boolean(found.fips)),
+          ]);
     return {
       id: `${region}-${key}`,
       serviceName,
       serviceType: type,
       serviceId: `vpce-svc-${fakeHex(serviceName)}`,
-      availabilityZones: this.serviceFacts(this.facts.serviceAzs, key, serviceName) ?? this.azs,
+      availabilityZones: serviceRegion ? [] : (this.serviceFacts(this.facts.serviceAzs, key, serviceName) ?? this.azs),
       privateDnsName: dns[0] ?? "",
       privateDnsNames: dns,
       supportedIpAddressTypes: this.serviceFacts(this.facts.serviceIpTypes, key, serviceName) ?? ["ipv4"],
@@ -332,11 +361,37 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     };
   }
 
+  private partnerService(serviceName: string, p: MockEndpointService, region: string, remote: boolean): Record<string, unknown> {
+    const id = serviceName.split(".").pop()!;
+    return {
+      id,
+      serviceName,
+      serviceType: "Interface",
+      serviceId: id,
+      availabilityZones: remote ? [] : (p.azs ?? this.azs),
+      privateDnsName: p.privateDnsName ?? "",
+      privateDnsNames: p.privateDnsName ? [p.privateDnsName] : [],
+      supportedIpAddressTypes: ["ipv4"],
+      vpcEndpointPolicySupported: p.policySupported ?? false,
+      acceptanceRequired: p.acceptanceRequired ?? false,
+      managesVpcEndpoints: false,
+      owner: p.owner ?? "123456789012",
+      baseEndpointDnsNames: [`${id}.${region}.vpce.amazonaws.com`],
+      region,
+      serviceRegion: region,
+      arn: `arn:aws:ec2:${region}:${p.owner ?? "123456789012"}:vpc-endpoint-service/${id}`,
+      tags: {},
+    };
+  }
+
   private vpcEndpoint(name: string, inputs: Record<string, unknown>): { id: string; state: Record<string, unknown> } {
     const id = `vpce-${fakeHex(`aws:ec2/vpcEndpoint:VpcEndpoint::${name}`)}`;
     const region = (inputs.region as string) ?? this.region;
+    // A cross-region endpoint's DNS names carry the service's region.
+    const serviceRegion = (inputs.serviceRegion as string) ?? region;
     const serviceName = String(inputs.serviceName ?? "");
     const shortName = serviceName
+      .replace(/^com\.amazonaws\.vpce\.[a-z0-9-]+\./, "")
       .replace(/^(cn\.)?com\.amazonaws\.[a-z0-9-]+\./, "")
       .replace(/^aws\.sagemaker\.[a-z0-9-]+\./, "sagemaker.");
     const gateway = inputs.vpcEndpointType === "Gateway";
@@ -364,10 +419,10 @@ export class AwsMocks implements pulumi.runtime.Mocks {
       return { id, state };
     }
     const suffix = fakeHex(`${id}-dns`, 8);
-    const base = `${shortName}.${region}.vpce.amazonaws.com`;
+    const base = `${shortName}.${serviceRegion}.vpce.amazonaws.com`;
     const azs = [...new Set(subnetIds.map((s) => this.subnetAzs.get(s)?.az).filter((az): az is string => Boolean(az)))].sort();
     const zone = "Z7HUB22UULQXV";
-    const privateDns = inputs.privateDnsEnabled ? this.privateDnsFor(serviceName, region) : [];
+    const privateDns = inputs.privateDnsEnabled ? this.privateDnsFor(serviceName, serviceRegion) : [];
     state.dnsEntries = [
       { dnsName: `${id}-${suffix}.${base}`, hostedZoneId: zone },
       ...azs.map((az) => ({ dnsName: `${id}-${suffix}-${az}.${base}`, hostedZoneId: zone })),
@@ -384,7 +439,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     if (!found || !catalogRegion) return [];
     return (
       this.serviceFacts(this.facts.servicePrivateDns, found.service.key, serviceName) ?? [
-        ...privateDnsNamesIn(found.service, catalogRegion),
+        ...privateDnsNamesIn(found.service, catalogRegion, Boolean(found.fips)),
       ]
     );
   }

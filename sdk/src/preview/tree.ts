@@ -8,6 +8,7 @@ import type { RegisteredResource } from "./run";
 const KEY_INPUTS: Record<string, string[]> = {
   "aws:ec2/vpcEndpoint:VpcEndpoint": [
     "serviceName",
+    "serviceRegion",
     "vpcEndpointType",
     "subnetIds",
     "securityGroupIds",

@@ -1,6 +1,9 @@
+import { writeFileSync } from "node:fs";
 import {
+  availabilityIn,
   bundles,
   getRegion,
+  hasFipsIn,
   nameRank,
   privateDnsNamesIn,
   regionCodes,
@@ -8,34 +11,57 @@ import {
   services,
   didYouMean,
   suggestNames,
+  type Region,
 } from "../../catalog";
+import { compareWithCatalog, overlayOf, type CatalogDiffRow } from "../../facts/overlay";
 import { oneOf, parse } from "../args";
-import { EXIT_INVALID, EXIT_OK, type Command } from "../command";
+import { AWS_FLAGS, AWS_HELP, awsOptions, stringFlag, withEc2 } from "../aws";
+import { EXIT_INVALID, EXIT_OK, type Command, type Io } from "../command";
 import { renderTable } from "../format/table";
 import { CliError } from "../request";
+
+const STATUS: Record<CatalogDiffRow["status"], string> = {
+  same: "same",
+  different: "different",
+  onlyInAws: "only in AWS",
+  onlyInCatalog: "only in catalog",
+};
 
 export const command: Command = {
   name: "catalog",
   summary: "list the services (or bundles) vpce-plan knows, with their names in a region",
   help: `Usage: vpce-plan catalog [--region R] [--search TEXT] [--bundles] [--format table|json]
+       vpce-plan catalog --from-aws [--region R] [--service-region R2] [--write FILE] [--format table|json]
 
-  --region R       show service names and private DNS names for region R (default us-east-1)
-  --search TEXT    only entries whose key, title or service name contains TEXT
-  --bundles        list the workload bundles and their services instead
-  --format FORMAT  table (default) or json`,
-  run(argv, io) {
+  --region R           the services region R offers (or may: AVAILABLE unknown), with their names
+                       and private DNS names there (default us-east-1)
+  --search TEXT        only entries whose key, title or service name contains TEXT
+  --bundles            list the workload bundles and their services instead
+  --format FORMAT      table (default) or json
+  --from-aws           list what DescribeVpcEndpointServices reports in the region beside the
+                       built-in catalog: only in AWS, only in the catalog, or different attributes
+  --service-region R2  with --from-aws: the services R offers from R2 (cross-region endpoints)
+  --write FILE         with --from-aws: save the listing as a catalog overlay for plan --catalog FILE
+${AWS_HELP}`,
+  async run(argv, io) {
     const { values } = parse(argv, {
-      region: { type: "string" },
       search: { type: "string" },
       bundles: { type: "boolean" },
       format: { type: "string" },
       help: { type: "boolean", short: "h" },
+      "from-aws": { type: "boolean" },
+      "service-region": { type: "string" },
+      write: { type: "string" },
+      ...AWS_FLAGS,
     });
     if (values.help) {
       io.out(command.help + "\n");
       return EXIT_OK;
     }
     const format = oneOf("format", values.format, ["table", "json"] as const, "table");
+    if (values["from-aws"]) return fromAws(values, format, io);
+    const stray = ["service-region", "write", "profile", "endpoint-url", "page-size"].filter((f) => values[f] !== undefined);
+    if (stray.length) throw new CliError(`${stray.map((f) => `--${f}`).join(", ")} only work with --from-aws.`, EXIT_INVALID);
     const code = typeof values.region === "string" ? values.region : "us-east-1";
     const region = getRegion(code);
     if (!region)
@@ -62,6 +88,8 @@ export const command: Command = {
         );
       return EXIT_OK;
     }
+    // A service the region is known not to offer is left out; one the catalog cannot tell is marked.
+    const offered = services.map((s) => ({ s, available: availabilityIn(s, region).status })).filter((o) => o.available !== "unavailable");
     // A bundle whose key the TEXT names (`session manager`: ssm-session-manager) brings its services along.
     const viaBundle = new Map<string, string>();
     if (needle)
@@ -69,26 +97,29 @@ export const command: Command = {
         if (nameRank(needle, { key: b.key, names: [] }) !== undefined) for (const key of b.services) viaBundle.set(key, b.key);
     const added = new Set<string>();
     const rows = ranked(
-      services.map((s) => {
-        const own = rankOf(s.key, s.title, serviceNameIn(s, region));
-        if (own === undefined && viaBundle.has(s.key)) added.add(viaBundle.get(s.key)!);
-        return { item: s, rank: own ?? (viaBundle.has(s.key) ? 4 : undefined) };
+      offered.map((o) => {
+        const fips = hasFipsIn(o.s, region) ? serviceNameIn(o.s, region, "Interface", true) : undefined;
+        const own = rankOf(o.s.key, o.s.title, serviceNameIn(o.s, region), ...(fips ? [fips] : []));
+        if (own === undefined && viaBundle.has(o.s.key)) added.add(viaBundle.get(o.s.key)!);
+        return { item: { ...o, fips }, rank: own ?? (viaBundle.has(o.s.key) ? 4 : undefined) };
       }),
-    ).map((s) => ({
+    ).map(({ s, available, fips }) => ({
       key: s.key,
       title: s.title,
       serviceName: serviceNameIn(s, region),
+      ...(fips ? { fipsServiceName: fips } : {}),
       types: s.types,
       port: s.port,
       privateDnsNames: privateDnsNamesIn(s, region),
       policy: s.policy,
+      available: available === "offered" ? "yes" : "unknown",
     }));
     if (format === "json") io.out(JSON.stringify({ version: 1, region: region.code, services: rows }, null, 2) + "\n");
     else {
       io.out(
         renderTable(
-          ["KEY", "SERVICE NAME", "TYPES", "PORT", "PRIVATE DNS"],
-          rows.map((s) => [s.key, s.serviceName, s.types.join("+"), String(s.port), s.privateDnsNames.join(", ") || "-"]),
+          ["KEY", "SERVICE NAME", "TYPES", "PORT", "PRIVATE DNS", "AVAILABLE"],
+          rows.map((s) => [s.key, s.serviceName, s.types.join("+"), String(s.port), s.privateDnsNames.join(", ") || "-", s.available]),
         ) + "\n",
       );
       const hint =
@@ -96,8 +127,78 @@ export const command: Command = {
           ? ""
           : `; ${(suggestNames(needle).length ? `did you mean ${suggestNames(needle).join(", ")}?` : "") || "try a shorter TEXT"}`;
       const bundleNote = [...added].map((b) => `; with the services of bundle ${b}`).join("");
-      io.err(`${rows.length} of ${services.length} services in ${region.code}${bundleNote}${hint}\n`);
+      const unknown = offered.filter((o) => o.available === "unknown").length;
+      const gone = services.length - offered.length;
+      io.err(
+        `${rows.length} of ${services.length} services in ${region.code}${bundleNote}` +
+          `${gone ? `; ${gone} not offered there` : ""}${unknown ? `; availability of ${unknown} unknown (check with --from-aws)` : ""}${hint}\n`,
+      );
     }
     return EXIT_OK;
   },
 };
+
+function catalogRegion(flag: string, code: string): Region {
+  const region = getRegion(code);
+  if (!region)
+    throw new CliError(`--${flag} ${code} is not a region in the catalog. ${didYouMean(code, regionCodes())}`.trim(), EXIT_INVALID);
+  return region;
+}
+
+/** `catalog --from-aws`: AWS's listing beside the built-in catalog, optionally saved as an overlay. */
+async function fromAws(values: Record<string, string | boolean | undefined>, format: "table" | "json", io: Io): Promise<number> {
+  if (values.bundles) throw new CliError("--bundles does not work with --from-aws: AWS knows no bundles.", EXIT_INVALID);
+  const serviceRegionCode = stringFlag(values, "service-region");
+  const write = stringFlag(values, "write");
+  const regionFlag = stringFlag(values, "region");
+  if (regionFlag) catalogRegion("region", regionFlag);
+  const serviceRegion = serviceRegionCode ? catalogRegion("service-region", serviceRegionCode) : undefined;
+  return withEc2(awsOptions(values, io), async (ec2, aws) => {
+    const region = catalogRegion("region", ec2.region);
+    const remote = serviceRegion && serviceRegion.code !== region.code ? serviceRegion : undefined;
+    const found = await aws.readAllServices(ec2, remote?.code);
+    const needle = typeof values.search === "string" ? values.search.toLowerCase() : "";
+    const rows = compareWithCatalog(found, region, remote).filter(
+      (r) => !needle || r.serviceName.toLowerCase().includes(needle) || (r.key ?? "").toLowerCase().includes(needle),
+    );
+    if (write) {
+      try {
+        writeFileSync(write, JSON.stringify(overlayOf(found, region.code, remote?.code), null, 2) + "\n");
+      } catch (err) {
+        throw new CliError(`cannot write ${write}: ${(err as Error).message}`);
+      }
+    }
+    const counts = Object.fromEntries(Object.keys(STATUS).map((s) => [s, rows.filter((r) => r.status === s).length]));
+    if (format === "json") {
+      io.out(
+        JSON.stringify(
+          { version: 1, region: region.code, ...(remote ? { serviceRegion: remote.code } : {}), counts, services: rows },
+          null,
+          2,
+        ) + "\n",
+      );
+    } else {
+      io.out(
+        renderTable(
+          ["STATUS", "SERVICE NAME", "KEY", "TYPES", "AZS", "PRIVATE DNS", "POLICY", "IP TYPES", "OWNER", "DIFFERENT"],
+          rows.map((r) => [
+            STATUS[r.status],
+            r.serviceName,
+            r.key ?? "-",
+            (r.aws?.types ?? r.catalog?.types ?? []).join("+"),
+            r.aws ? String(r.aws.azs.length) : "-",
+            (r.aws?.privateDnsNames ?? r.catalog?.privateDnsNames ?? []).join(", ") || "-",
+            r.aws?.policySupported === undefined ? "-" : r.aws.policySupported ? "yes" : "no",
+            r.aws?.ipTypes?.join("+") ?? "-",
+            r.aws?.owner ?? "-",
+            r.differences.join(", ") || "-",
+          ]),
+        ) + "\n",
+      );
+    }
+    io.err(
+      `${region.code}${remote ? ` from ${remote.code}` : ""}: ${counts.same + counts.different} in both (${counts.different} different), ${counts.onlyInAws} only in AWS, ${counts.onlyInCatalog} only in the catalog${write ? `; overlay written to ${write}` : ""}\n`,
+    );
+    return EXIT_OK;
+  });
+}

@@ -1,5 +1,8 @@
 import { isNetworkRequest, isPlanRequestError, planEndpoints, planNetwork } from "../../plan";
+import { overlayFacts, readOverlay } from "../../facts/overlay";
 import { formatProblems } from "../../plan/problems";
+import type { PlanFacts } from "../../plan/types";
+import { mergeFacts } from "../../plan/validate";
 import { oneOf, parse } from "../args";
 import { EXIT_INVALID, EXIT_OK, type Command } from "../command";
 import { existingText } from "../format/existing";
@@ -23,6 +26,8 @@ hub or local, per spoke what it takes from the hub, the zones, and the saving.
 
   -f, --file FILE      the request file (required without --from-aws)
       --format FORMAT  table (default), json (the versioned contract) or markdown (PR comment)
+      --catalog FILE   a catalog overlay (vpce-plan catalog --from-aws --write FILE): its service
+                       facts come before the built-in catalog; the request's facts and --from-aws still win
 ${FROM_AWS_HELP}
 
 Exit codes: 0 plan made (warnings allowed), 2 invalid request or flags, 1 anything else.
@@ -31,6 +36,7 @@ With --format json an invalid request prints {"version":1,"errors":[...]} on std
     const { values } = parse(argv, {
       file: { type: "string", short: "f" },
       format: { type: "string" },
+      catalog: { type: "string" },
       help: { type: "boolean", short: "h" },
       ...FROM_AWS_FLAGS,
     });
@@ -46,10 +52,13 @@ With --format json an invalid request prints {"version":1,"errors":[...]} on std
       const request = live ? live.request : readRequestFile(values.file as string);
       // A hub-and-spoke request (it has hub/spokes) is planned as a network.
       if (!live && isNetworkRequest(request)) {
+        if (values.catalog !== undefined) throw new CliError("--catalog works with single-VPC requests only.", EXIT_INVALID);
         io.out(renderNetwork(planNetwork(request), format));
         return EXIT_OK;
       }
-      const plan = live ? live.reconcile(planEndpoints(request, live.facts)) : planEndpoints(request);
+      const overlay = typeof values.catalog === "string" ? catalogFacts(values.catalog, request) : undefined;
+      const facts = overlay || live ? mergeFacts(overlay, live?.facts) : undefined;
+      const plan = live ? live.reconcile(planEndpoints(request, facts)) : planEndpoints(request, facts);
       io.out(
         (format === "json" ? planJson(plan) : format === "markdown" ? planMarkdown(plan) : planTable(plan)) + existingText(plan, format),
       );
@@ -62,3 +71,13 @@ With --format json an invalid request prints {"version":1,"errors":[...]} on std
     }
   },
 };
+
+/** The facts of a catalog overlay file, for a request in the overlay's region. */
+function catalogFacts(file: string, request: unknown): PlanFacts {
+  const overlay = readOverlay(readRequestFile(file));
+  if (typeof overlay === "string") throw new CliError(`--catalog ${file} ${overlay}.`, EXIT_INVALID);
+  const region = (request as { region?: unknown } | null)?.region;
+  if (typeof region === "string" && region !== overlay.region)
+    throw new CliError(`--catalog ${file} was read in ${overlay.region}, but the request is for ${region}.`, EXIT_INVALID);
+  return overlayFacts(overlay);
+}

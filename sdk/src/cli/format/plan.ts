@@ -20,7 +20,14 @@ function dns(e: PlannedEndpoint): string {
 
 /** The reason that explains the type decision is always first in `reasons`. */
 const rows = (plan: Plan): string[][] =>
-  plan.endpoints.map((e) => [e.service, e.type, where(e), dns(e), usd(e.monthlyCostUsd), e.reasons[0]?.message ?? ""]);
+  plan.endpoints.map((e) => [
+    e.serviceRegion ? `${e.name} (${e.serviceRegion})` : e.service,
+    e.type,
+    where(e),
+    dns(e),
+    usd(e.monthlyCostUsd),
+    e.reasons[0]?.message ?? "",
+  ]);
 
 function totals(plan: Plan): string[] {
   const c = plan.cost;

@@ -293,8 +293,10 @@ async function readSecurityGroups(ec2: Ec2Session, groupIds: string[]): Promise<
  * offered in the region (InvalidServiceName); that name is recorded as missing and the call retried
  * without it, so one unknown service never hides the facts of the others.
  */
-export async function readServices(ec2: Ec2Session, serviceNames: string[]): Promise<ServiceLookup> {
+export async function readServices(ec2: Ec2Session, serviceNames: string[], serviceRegion?: string): Promise<ServiceLookup> {
   let names = sorted(new Set(serviceNames));
+  // A cross-region endpoint's service is read where it lives; older EC2 APIs (moto) ignore the parameter.
+  const regions = serviceRegion ? { ServiceRegions: [serviceRegion] } : {};
   const missing: string[] = [];
   for (;;) {
     if (!names.length) return { found: {}, missing: missing.sort() };
@@ -302,11 +304,11 @@ export async function readServices(ec2: Ec2Session, serviceNames: string[]): Pro
       const details = await paginate(async (token) => {
         const r = await ec2.send<DescribeVpcEndpointServicesResult>(
           "DescribeVpcEndpointServices",
-          new DescribeVpcEndpointServicesCommand({ ServiceNames: names, MaxResults: ec2.pageSize(1000), NextToken: token }),
+          new DescribeVpcEndpointServicesCommand({ ServiceNames: names, MaxResults: ec2.pageSize(1000), NextToken: token, ...regions }),
         );
         return { items: r.ServiceDetails, next: r.NextToken };
       });
-      return { found: mergeServiceDetails(details), missing: missing.sort() };
+      return { found: mergeServiceDetails(details, serviceRegion), missing: missing.sort() };
     } catch (err) {
       const bad =
         (err as { awsCode?: string }).awsCode === "InvalidServiceName"
@@ -319,8 +321,39 @@ export async function readServices(ec2: Ec2Session, serviceNames: string[]): Pro
   }
 }
 
+/**
+ * Every endpoint service the region offers (AWS's and those shared with the account), or, with
+ * `serviceRegion`, those it offers from that region: `catalog --from-aws`.
+ */
+export async function readAllServices(ec2: Ec2Session, serviceRegion?: string): Promise<Record<string, ServiceFacts>> {
+  const details = await paginate(async (token) => {
+    const r = await ec2.send<DescribeVpcEndpointServicesResult>(
+      "DescribeVpcEndpointServices",
+      new DescribeVpcEndpointServicesCommand({
+        MaxResults: ec2.pageSize(1000),
+        NextToken: token,
+        ...(serviceRegion ? { ServiceRegions: [serviceRegion] } : {}),
+      }),
+    );
+    return { items: r.ServiceDetails, next: r.NextToken };
+  });
+  return mergeServiceDetails(details, serviceRegion);
+}
+
+/**
+ * The lookups of every group of `serviceNamesToLookUp` (the VPC's region, and each service region
+ * of a cross-region endpoint), in parallel, as one lookup.
+ */
+export async function readServiceGroups(ec2: Ec2Session, groups: Record<string, string[]>): Promise<ServiceLookup> {
+  const lookups = await Promise.all(Object.entries(groups).map(([region, names]) => readServices(ec2, names, region || undefined)));
+  return {
+    found: Object.assign({}, ...lookups.map((l) => l.found)) as Record<string, ServiceFacts>,
+    missing: sorted(lookups.flatMap((l) => l.missing)),
+  };
+}
+
 /** S3 and DynamoDB appear twice (Gateway and Interface); the interface entry carries the AZs that matter. */
-export function mergeServiceDetails(details: ServiceDetail[]): Record<string, ServiceFacts> {
+export function mergeServiceDetails(details: ServiceDetail[], serviceRegion?: string): Record<string, ServiceFacts> {
   const out: Record<string, ServiceFacts> = {};
   const hasInterface = (d: ServiceDetail): boolean => (d.ServiceType ?? []).some((t) => t.ServiceType === "Interface");
   for (const d of [...details].sort((a, b) => Number(hasInterface(a)) - Number(hasInterface(b)))) {
@@ -330,8 +363,10 @@ export function mergeServiceDetails(details: ServiceDetail[]): Record<string, Se
     const own = hasInterface(d) || !previous;
     const dns = (d.PrivateDnsNames ?? []).map((p) => p.PrivateDnsName!).filter(Boolean);
     const ipTypes = d.SupportedIpAddressTypes?.length ? sorted(d.SupportedIpAddressTypes) : previous?.ipTypes;
+    const hostedIn = d.ServiceRegion ?? serviceRegion;
     out[name] = {
       serviceName: name,
+      ...(hostedIn ? { serviceRegion: hostedIn } : {}),
       types,
       azs: own ? sorted(d.AvailabilityZones ?? []) : previous.azs,
       privateDnsNames: own ? sorted(new Set(dns.length ? dns : d.PrivateDnsName ? [d.PrivateDnsName] : [])) : previous.privateDnsNames,
@@ -341,6 +376,9 @@ export function mergeServiceDetails(details: ServiceDetail[]): Record<string, Se
           ? { policySupported: previous.policySupported }
           : {}),
       ...(ipTypes ? { ipTypes } : {}),
+      ...(d.AcceptanceRequired !== undefined ? { acceptanceRequired: d.AcceptanceRequired } : {}),
+      ...(d.PrivateDnsNameVerificationState ? { privateDnsVerified: d.PrivateDnsNameVerificationState === "verified" } : {}),
+      ...(d.Owner ? { owner: d.Owner } : {}),
     };
   }
   return out;

@@ -3,53 +3,39 @@
  * snapshot and the endpoint-service lookup. What the caller wrote always wins; live facts only
  * fill what is missing.
  */
-import { findService, getBundle, getRegion, serviceNameIn } from "../../catalog";
-import type { ExistingEndpoint, PlanFacts, PlanRequest, Problem, ServiceRequest, SubnetSpec } from "../../plan/types";
-import { isLiveEndpoint, type ServiceLookup, type VpcSnapshot } from "./snapshot";
+import { findService, getBundle, getRegion, parseEndpointServiceName, serviceNameIn } from "../../catalog";
+import type { ExistingEndpoint, PlanRequest, Problem, ServiceRequest, SubnetSpec } from "../../plan/types";
+import { isLiveEndpoint, type VpcSnapshot } from "./snapshot";
 
-/** Full service names to look up for the requested services and bundles (unknown names are left to the planner). */
-export function serviceNamesToLookUp(request: Pick<PlanRequest, "services" | "bundles">, region: string): string[] {
+export { factsFromServices } from "../services";
+
+/**
+ * Full service names to look up for the requested services and bundles, by the region that hosts
+ * them: `""` for the VPC's region, else the service region of a cross-region endpoint (looked up
+ * with ServiceRegions). Unknown names are left to the planner.
+ */
+export function serviceNamesToLookUp(request: Pick<PlanRequest, "services" | "bundles">, region: string): Record<string, string[]> {
   const catalogRegion = getRegion(region);
-  if (!catalogRegion) return [];
-  const keys = new Set<string>();
-  for (const b of request.bundles ?? []) for (const key of getBundle(b)?.services ?? []) keys.add(key);
-  for (const s of request.services ?? []) {
-    const found = findService(typeof s === "string" ? s : s.name);
-    if (found) keys.add(found.service.key);
-  }
-  return [...keys].map((key) => serviceNameIn(findService(key)!.service, catalogRegion)).sort();
-}
-
-/** PlanFacts keyed by catalog key, from what DescribeVpcEndpointServices said. */
-export function factsFromServices(lookup: ServiceLookup, ownerId?: string): PlanFacts {
-  const facts: Required<Omit<PlanFacts, "accountId">> & Pick<PlanFacts, "accountId"> = {
-    serviceAzs: {},
-    servicePrivateDns: {},
-    serviceIpTypes: {},
-    servicePolicy: {},
-    securityGroupVpcs: {},
+  if (!catalogRegion) return {};
+  const wanted = new Map<string, Set<string>>();
+  const add = (key: string, serviceRegion?: string): void => {
+    const hosted = serviceRegion && serviceRegion !== region ? getRegion(serviceRegion) : undefined;
+    if (serviceRegion && serviceRegion !== region && !hosted) return;
+    // An endpoint service outside the catalog is looked up by its own name.
+    const name = parseEndpointServiceName(key) ? key : serviceNameIn(findService(key)!.service, hosted ?? catalogRegion);
+    const group = hosted ? hosted.code : "";
+    if (!wanted.has(group)) wanted.set(group, new Set());
+    wanted.get(group)!.add(name);
   };
-  for (const service of Object.values(lookup.found)) {
-    const key = findService(service.serviceName)?.service.key;
-    if (!key) continue;
-    if (service.types.includes("Interface")) {
-      facts.serviceAzs[key] = service.azs;
-      facts.servicePrivateDns[key] = service.privateDnsNames;
-    }
-    if (service.ipTypes) facts.serviceIpTypes[key] = service.ipTypes;
-    if (service.policySupported !== undefined) facts.servicePolicy[key] = service.policySupported;
+  for (const b of request.bundles ?? []) for (const key of getBundle(b)?.services ?? []) add(key);
+  for (const s of request.services ?? []) {
+    const name = typeof s === "string" ? s : s.name;
+    const found = findService(name);
+    const outside = found ? undefined : parseEndpointServiceName(name);
+    if (found) add(found.service.key, (typeof s === "string" ? undefined : s.region) ?? found.region);
+    else if (outside) add(name, outside.region);
   }
-  // A service the region does not offer has no AZ: the planner then says so (NO_SUPPORTED_AZ).
-  for (const name of lookup.missing) {
-    const key = findService(name)?.service.key;
-    if (key) facts.serviceAzs[key] = [];
-  }
-  const out: PlanFacts = {};
-  for (const field of ["serviceAzs", "servicePrivateDns", "serviceIpTypes", "servicePolicy", "securityGroupVpcs"] as const) {
-    if (Object.keys(facts[field]).length) (out as Record<string, unknown>)[field] = facts[field];
-  }
-  if (ownerId) out.accountId = ownerId;
-  return out;
+  return Object.fromEntries([...wanted].map(([group, names]) => [group, [...names].sort()]));
 }
 
 export interface Completion {

@@ -100,24 +100,7 @@ export interface VpcSnapshot {
   securityGroups: SecurityGroupFacts[];
 }
 
-/** `DescribeVpcEndpointServices` for one service name, both of its types merged. */
-export interface ServiceFacts {
-  serviceName: string;
-  types: string[];
-  /** AZs where the interface endpoint is offered (the gateway entry's when there is no interface). */
-  azs: string[];
-  privateDnsNames: string[];
-  policySupported?: boolean;
-  /** `SupportedIpAddressTypes`; absent when the API does not say (moto, older regions). */
-  ipTypes?: string[];
-}
-
-export interface ServiceLookup {
-  /** By service name. */
-  found: Record<string, ServiceFacts>;
-  /** Names the region does not offer (`InvalidServiceName`). */
-  missing: string[];
-}
+export type { ServiceFacts, ServiceLookup } from "../services";
 
 /** Endpoint states that still cost money and still count as "existing". */
 export const LIVE_ENDPOINT_STATES = new Set(["available", "pending", "pendingacceptance", "modifying"]);

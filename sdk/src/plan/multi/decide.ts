@@ -4,12 +4,15 @@
  * come from the single-VPC planner's own helpers, so a local endpoint is priced exactly as
  * planEndpoints will plan it.
  */
-import { privateDnsNamesIn, serviceNameIn } from "../../catalog";
+import { hasFipsIn, privateDnsNamesIn, serviceNameIn } from "../../catalog";
 import { HOURS_PER_MONTH, interfaceCost, money } from "../cost";
 import { placeInterface } from "../placement";
 import { DEFAULT_MIN_AZS } from "../planner";
 import type { Problems } from "../problems";
+import { Report } from "../rules/context";
+import { CODES as CROSS_REGION, remoteServiceLocal, remoteSpoke } from "../rules/crossRegion";
 import type { PriceTable, Reason } from "../types";
+import { wantsFips } from "../rules/availability";
 import type { NormalizedRequest, ResolvedService } from "../validate";
 import { optimalAssignment, type ServiceChoice } from "./optimize";
 import type { NetworkInput, SpokeInput } from "./read";
@@ -86,22 +89,28 @@ export function decideService(key: string, demands: Demand[], ctx: DecideContext
   const hubPrices = ctx.pricesIn(hubRegion.code);
   const gateway = catalog.types.includes("Gateway");
   const hubAzs = gateway ? [] : azsFor(input.hub.normalized, hubService, key);
-  const dnsNames = input.hub.normalized.facts.servicePrivateDns?.[key] ?? privateDnsNamesIn(catalog, hubRegion);
+  // A hub endpoint on the FIPS endpoint service is shared under the FIPS name's zone.
+  const fips = wantsFips(hubService, input.hub.normalized) && hasFipsIn(catalog, hubRegion);
+  const dnsNames = input.hub.normalized.facts.servicePrivateDns?.[key] ?? privateDnsNamesIn(catalog, hubRegion, fips);
   const hubNeeded = Boolean(hubService);
   const hubGb = input.request.hub.traffic?.[key] ?? 0;
   const hubFixedUsd = interfaceCost(hubPrices, hubAzs.length, hubNeeded ? hubGb : 0, undefined).monthlyUsd;
+  const crossRegion = new Report(ctx.problems).for(CROSS_REGION);
 
   // Why the hub cannot serve this service to anyone (checked once), or to one spoke.
-  const serviceBlock = gateway
-    ? reason("GATEWAY_NEVER_SHARED", `${key} uses a gateway endpoint, which serves only its own VPC: every VPC gets its own (free).`)
-    : !dnsNames.length
-      ? reason(
-          "NO_PRIVATE_DNS_TO_SHADOW",
-          `${key} has no private DNS name a hosted zone could shadow, so spokes could not reach a hub endpoint by the service's name: local endpoints.`,
-        )
-      : !hubAzs.length
-        ? reason("HUB_AZ_UNSUPPORTED", `None of the hub's subnets is in an AZ where ${key} offers endpoints: local endpoints.`)
-        : undefined;
+  const remote = demands[0].service.serviceRegion;
+  const serviceBlock = remote
+    ? remoteServiceLocal(crossRegion, catalog.key, remote.code)
+    : gateway
+      ? reason("GATEWAY_NEVER_SHARED", `${key} uses a gateway endpoint, which serves only its own VPC: every VPC gets its own (free).`)
+      : !dnsNames.length
+        ? reason(
+            "NO_PRIVATE_DNS_TO_SHADOW",
+            `${key} has no private DNS name a hosted zone could shadow, so spokes could not reach a hub endpoint by the service's name: local endpoints.`,
+          )
+        : !hubAzs.length
+          ? reason("HUB_AZ_UNSUPPORTED", `None of the hub's subnets is in an AZ where ${key} offers endpoints: local endpoints.`)
+          : undefined;
 
   const rows = demands.map((demand) => {
     const { spoke, service, gb } = demand;
@@ -111,13 +120,7 @@ export function decideService(key: string, demands: Demand[], ctx: DecideContext
     const own = interfaceCost(prices, localAzs.length, gb, undefined);
     const local = gateway ? (forcedInterface ? own.monthlyUsd : 0) : localAzs.length ? own.monthlyUsd : null;
     const block =
-      serviceBlock ??
-      (spoke.crossRegion
-        ? reason(
-            "CROSS_REGION_SPOKE",
-            `${spoke.spec.name} is in ${spoke.region.code}, the hub in ${hubRegion.code}: hosted-zone names are per region, so it keeps its own ${key} endpoint.`,
-          )
-        : undefined);
+      serviceBlock ?? (spoke.crossRegion ? remoteSpoke(crossRegion, spoke.spec.name, spoke.region.code, hubRegion.code, key) : undefined);
     const perGb = block ? 0 : transitPerGb(ctx, hubAzs, spoke);
     const transitUsd = money(perGb * gb);
     const hubDataUsd = money(hubPrices.interfacePerGbUsd * gb);
@@ -289,7 +292,7 @@ export function decideService(key: string, demands: Demand[], ctx: DecideContext
     hubFixedUsd,
     decision: {
       service: key,
-      serviceName: serviceNameIn(catalog, hubRegion),
+      serviceName: serviceNameIn(catalog, hubRegion, "Interface", fips),
       port: catalog.port,
       placement: consumers.length ? "hub" : "local",
       endpointTypes: [...catalog.types],

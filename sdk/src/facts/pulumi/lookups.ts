@@ -1,13 +1,14 @@
 /**
- * Facts the component looks up itself, with the plain-promise invoke forms: they run in
+ * Facts the components look up themselves (Pulumi invokes), with the plain-promise invoke forms: they run in
  * `pulumi preview` too, and they are awaited before the plan is made (never inside an apply).
  * Every failure becomes a Problem naming the arg, so all of them are reported at once.
  */
 import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
-import type { PlanFacts, Problem } from "../plan/types";
-import type { EndpointPlanArgs, SubnetArgs } from "./args";
-import { isPlain, mayUseGateway, mergeFacts, servicesToLookUp, type LookedUpArgs, type SubnetFound } from "./request";
+import type { EndpointPlanArgs, SubnetArgs } from "../../components/args";
+import { isPlain, mayUseGateway, servicesToLookUp, type LookedUpArgs, type SubnetFound } from "../../components/request";
+import type { PlanFacts, Problem } from "../../plan/types";
+import { factsFromServices, type ServiceLookup } from "../services";
 
 /** Why an invoke failed: the provider's message (mocks put it in `details`, gRPC errors too). */
 const reasonOf = (err: unknown): string => {
@@ -211,19 +212,27 @@ export async function lookUpServices(
   region: string,
   opts: pulumi.InvokeOptions,
 ): Promise<{ facts: PlanFacts; problems: Problem[] }> {
-  const facts: PlanFacts = {};
+  const lookup: ServiceLookup = { found: {}, missing: [] };
   const problems: Problem[] = [];
   await Promise.all(
-    servicesToLookUp(args, region).map(async ({ key, serviceName, path }) => {
+    servicesToLookUp(args, region).map(async ({ key, serviceName, path, serviceRegion }) => {
       try {
         // serviceType: S3 and DynamoDB publish a Gateway and an Interface service under one name.
-        const result = await aws.ec2.getVpcEndpointService({ serviceName, serviceType: "Interface" }, opts);
-        mergeFacts(facts, key, {
-          azs: result.availabilityZones,
-          dns: result.privateDnsNames ?? (result.privateDnsName ? [result.privateDnsName] : []),
-          ipTypes: result.supportedIpAddressTypes,
-          policy: result.vpcEndpointPolicySupported,
-        });
+        const result = await aws.ec2.getVpcEndpointService(
+          { serviceName, serviceType: "Interface", ...(serviceRegion ? { serviceRegions: [serviceRegion] } : {}) },
+          opts,
+        );
+        lookup.found[serviceName] = {
+          serviceName,
+          ...(serviceRegion ? { serviceRegion } : {}),
+          types: ["Interface"],
+          azs: [...(result.availabilityZones ?? [])].sort(),
+          privateDnsNames: [...(result.privateDnsNames ?? (result.privateDnsName ? [result.privateDnsName] : []))].sort(),
+          ...(result.supportedIpAddressTypes ? { ipTypes: [...result.supportedIpAddressTypes].sort() } : {}),
+          ...(result.vpcEndpointPolicySupported !== undefined ? { policySupported: result.vpcEndpointPolicySupported } : {}),
+          ...(result.acceptanceRequired !== undefined ? { acceptanceRequired: result.acceptanceRequired } : {}),
+          ...(result.owner ? { owner: result.owner } : {}),
+        };
       } catch (err) {
         problems.push({
           code: "LOOKUP_FAILED",
@@ -234,5 +243,5 @@ export async function lookUpServices(
       }
     }),
   );
-  return { facts, problems };
+  return { facts: factsFromServices(lookup, undefined, region), problems };
 }

@@ -1,0 +1,102 @@
+/** The catalog against the docs-derived name list, and availability per partition (issue 8). */
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { availabilityIn, findService, getRegion, hasFipsIn, isRegionless, regions, serviceNameIn, services } from "vpce-plan/catalog";
+import { REPO_ROOT } from "../helpers/requests";
+
+const text = readFileSync(join(REPO_ROOT, "sdk", "src", "catalog", "source", "privatelink-names.txt"), "utf8");
+const names = text.split("\n").filter((l) => l && !l.startsWith("#"));
+const expectations = [...text.matchAll(/^# expect (offered|unavailable) (\S+) (\d+)$/gm)].map((m) => ({
+  status: m[1],
+  region: m[2],
+  count: Number(m[3]),
+}));
+const homeUnknown = /^# home-unknown (.*)$/m.exec(text)![1].split(" ");
+const fill = (name: string, region: string): string => name.split("{region}").join(region);
+
+describe("catalog: the PrivateLink table and availability", () => {
+  it("holds exactly the table's names, FIPS names included, each resolving to its entry", () => {
+    const catalogNames = services.flatMap((s) => [s.serviceName, ...(s.fips ? [s.fips.serviceName] : [])]).sort();
+    assert.deepEqual(catalogNames, [...names].sort());
+    assert.ok(names.length >= 400, `${names.length} names`);
+    for (const name of names) {
+      const found = findService(fill(name, "us-east-1"));
+      assert.ok(found, name);
+      assert.equal(Boolean(found.fips), found.service.serviceName !== name, name);
+    }
+  });
+
+  it("counts of offered and unavailable services per partition match the list", () => {
+    assert.ok(expectations.length >= 6);
+    const partitions = new Set(expectations.map((e) => getRegion(e.region)!.partition));
+    assert.deepEqual([...partitions].sort(), ["aws", "aws-cn", "aws-us-gov"]);
+    for (const { status, region, count } of expectations) {
+      const r = getRegion(region)!;
+      assert.equal(services.filter((s) => availabilityIn(s, r).status === status).length, count, `${status} in ${region}`);
+    }
+  });
+
+  it("every FIPS name resolves, in us-east-1, to a usable FIPS endpoint service of the same service", () => {
+    const us = getRegion("us-east-1")!;
+    const fips = names.filter((n) => n.endsWith("-fips"));
+    assert.ok(fips.length >= 64, `${fips.length} FIPS names`);
+    for (const name of fips) {
+      const found = findService(fill(name, "us-east-1"));
+      assert.ok(found?.fips, name);
+      assert.ok(hasFipsIn(found.service, us), name);
+      assert.equal(serviceNameIn(found.service, us, "Interface", true), fill(name, "us-east-1"));
+      // The table's short form (kms-fips) names it too.
+      assert.equal(findService(name.replace(/^.*\{region\}\./, ""))?.service.key, found.service.key, name);
+    }
+    const eu = getRegion("eu-west-1")!;
+    assert.ok(!hasFipsIn(findService("sqs")!.service, eu), "FIPS endpoints are a US, Canada and GovCloud matter");
+    assert.ok(hasFipsIn(findService("kms")!.service, eu), "except where the service lists more, as KMS does");
+  });
+
+  it("every regionless name is offered in its home region only, or is listed as home-unknown", () => {
+    const regionless = services.filter(isRegionless);
+    assert.deepEqual(
+      regionless.map((s) => s.serviceName).filter((n) => !names.includes(n)),
+      [],
+    );
+    for (const s of regionless) {
+      if (homeUnknown.includes(s.serviceName)) {
+        const elsewhere = regions.filter((r) => r.code !== "us-east-1").map((r) => availabilityIn(s, r).status);
+        assert.ok(!elsewhere.includes("offered"), `${s.key} is offered somewhere although its home is unknown`);
+        continue;
+      }
+      const aws = regions.filter((r) => r.partition === "aws");
+      const offered = aws.filter((r) => availabilityIn(s, r).status === "offered").map((r) => r.code);
+      assert.equal(offered.length, 1, `${s.key}: ${offered.join(", ")}`);
+      assert.ok(
+        aws.every((r) => offered.includes(r.code) || availabilityIn(s, r).status === "unavailable"),
+        s.key,
+      );
+    }
+  });
+
+  it("China names differ per region as AWS CDK's table lists them", () => {
+    const cnNorth = getRegion("cn-north-1")!;
+    const cnNorthwest = getRegion("cn-northwest-1")!;
+    const name = (key: string, r: typeof cnNorth): string => serviceNameIn(findService(key)!.service, r);
+    assert.equal(name("account", cnNorthwest), "cn.com.amazonaws.cn-northwest-1.account");
+    assert.equal(name("account", cnNorth), "com.amazonaws.cn-north-1.account");
+    assert.equal(name("workspaces", cnNorthwest), "cn.com.amazonaws.cn-northwest-1.workspaces");
+    assert.equal(name("workspaces", cnNorth), "com.amazonaws.cn-north-1.workspaces");
+    assert.equal(name("iotsitewise.api", cnNorth), "cn.com.amazonaws.cn-north-1.iotsitewise.api");
+    assert.equal(name("iotsitewise.data", cnNorthwest), "com.amazonaws.cn-northwest-1.iotsitewise.data");
+    assert.equal(name("transcribe", cnNorth), "cn.com.amazonaws.cn-north-1.transcribe.cn");
+    // A China name names only its own region.
+    assert.equal(findService("cn.com.amazonaws.cn-north-1.account"), undefined);
+    assert.equal(findService("cn.com.amazonaws.cn-northwest-1.account")?.region, "cn-northwest-1");
+  });
+
+  it("policy support: the seven services whose own pages document VPC endpoint policies cite them", () => {
+    for (const key of ["glue", "ecs", "cloudtrail", "cloudformation", "workspaces", "iotsitewise.api", "iotsitewise.data"]) {
+      const s = findService(key)!.service;
+      assert.equal(s.policy, true, key);
+      assert.match(s.policyDoc ?? "", /^https:\/\/docs\.aws\.amazon\.com\//, key);
+    }
+  });
+});

@@ -1,0 +1,220 @@
+/** Rule 10: which services a region offers, and FIPS endpoint services (rules/availability.ts). */
+import assert from "node:assert/strict";
+import { isPlanRequestError, planEndpoints } from "vpce-plan/plan";
+import type { Plan, PlanFacts, PlannedEndpoint, PlanRequest, Problem } from "vpce-plan/plan";
+import { request, subnets } from "../helpers/build";
+
+const FAMILY = ["SERVICE_UNAVAILABLE", "AVAILABILITY_UNKNOWN", "FIPS_UNAVAILABLE", "FIPS_ENDPOINT"];
+const inRegion = (region: string, more: Partial<PlanRequest> = {}): PlanRequest =>
+  request({ region, subnets: subnets(region, "ab"), ...more });
+const azs = (region: string): string[] => [`${region}a`, `${region}b`];
+
+interface Row {
+  why: string;
+  request: PlanRequest;
+  facts?: PlanFacts;
+  /** [code, path] of every problem of this family. */
+  problems?: Array<[string, string]>;
+  /** [code, path] of every warning of this family. */
+  warnings?: Array<[string, string]>;
+  /** Per endpoint name: its service name, and whether it carries FIPS_ENDPOINT. */
+  endpoints?: Record<string, { serviceName: string; fips?: boolean; privateDnsNames?: string[] }>;
+  message?: RegExp;
+  hint?: RegExp;
+}
+
+const rows: Row[] = [
+  {
+    why: "baseline: sts in us-east-1, whose list is the PrivateLink table",
+    request: request(),
+    endpoints: { sts: { serviceName: "com.amazonaws.us-east-1.sts" } },
+  },
+  {
+    why: "IAM's regionless endpoint service in its home region",
+    request: request({ services: ["iam"] }),
+    endpoints: { iam: { serviceName: "com.amazonaws.iam", privateDnsNames: ["iam.amazonaws.com"] } },
+  },
+  {
+    why: "IAM elsewhere in the partition is unavailable, naming the home region and the cross-region alternative",
+    request: inRegion("eu-central-1", { services: ["sts", "iam"] }),
+    problems: [["SERVICE_UNAVAILABLE", "services[1]"]],
+    message: /iam \(com\.amazonaws\.iam\) is not offered in eu-central-1: it is a regionless service.*us-east-1/,
+    hint: /plan the VPC in us-east-1, or reach us-east-1 through a cross-region interface endpoint/,
+  },
+  {
+    why: "IAM asked for by a bundle-free full name is the same",
+    request: inRegion("eu-west-1", { services: ["com.amazonaws.iam"] }),
+    problems: [["SERVICE_UNAVAILABLE", "services[0]"]],
+  },
+  {
+    why: "AZs looked up from AWS settle availability: AWS answered for the service in this region",
+    request: inRegion("eu-central-1", { services: ["iam"] }),
+    facts: { serviceAzs: { iam: azs("eu-central-1") } },
+    endpoints: { iam: { serviceName: "com.amazonaws.iam" } },
+  },
+  {
+    why: "Lightsail runs only where its own API lists a region: not in China",
+    request: inRegion("cn-north-1", { services: ["lightsail"] }),
+    problems: [["SERVICE_UNAVAILABLE", "services[0]"]],
+    hint: /no region of aws-cn offers it/,
+  },
+  {
+    why: "Lightsail in a region its API lists is known to be offered",
+    request: inRegion("eu-north-1", { services: ["lightsail"] }),
+    endpoints: { lightsail: { serviceName: "com.amazonaws.eu-north-1.lightsail" } },
+  },
+  {
+    why: "a region whose list the catalog does not know: one warning names the services planned anyway",
+    request: inRegion("eu-west-1", { services: ["sts", "kms"] }),
+    warnings: [["AVAILABILITY_UNKNOWN", "region"]],
+    message: /does not know whether eu-west-1 offers kms, sts/,
+  },
+  {
+    why: "facts for every service leave nothing unknown",
+    request: inRegion("eu-west-1", { services: ["sts", "kms"] }),
+    facts: { serviceAzs: { sts: azs("eu-west-1"), kms: azs("eu-west-1") } },
+  },
+  {
+    why: "China: account has its cn.com.amazonaws name in cn-northwest-1, where CDK's table says it is offered",
+    request: inRegion("cn-northwest-1", { services: ["account"] }),
+    endpoints: {
+      account: { serviceName: "cn.com.amazonaws.cn-northwest-1.account", privateDnsNames: ["account.cn-northwest-1.amazonaws.com.cn"] },
+    },
+  },
+  {
+    why: "China: account in cn-north-1 keeps com.amazonaws, and the catalog cannot tell whether it is offered",
+    request: inRegion("cn-north-1", { services: ["account", "iotsitewise.api"] }),
+    warnings: [["AVAILABILITY_UNKNOWN", "region"]],
+    message: /offers account;/,
+    endpoints: {
+      account: { serviceName: "com.amazonaws.cn-north-1.account" },
+      "iotsitewise.api": { serviceName: "cn.com.amazonaws.cn-north-1.iotsitewise.api" },
+    },
+  },
+  {
+    why: "fips: true picks the FIPS endpoint service and its private DNS name",
+    request: request({ services: [{ name: "kms", fips: true }, "sts"] }),
+    endpoints: {
+      kms: { serviceName: "com.amazonaws.us-east-1.kms-fips", fips: true, privateDnsNames: ["kms-fips.us-east-1.amazonaws.com"] },
+      sts: { serviceName: "com.amazonaws.us-east-1.sts" },
+    },
+  },
+  {
+    why: "the FIPS key asks for the FIPS endpoint service",
+    request: request({ services: ["kms-fips"] }),
+    endpoints: { kms: { serviceName: "com.amazonaws.us-east-1.kms-fips", fips: true } },
+  },
+  {
+    why: "the full FIPS name asks for it too",
+    request: request({ services: ["com.amazonaws.us-east-1.sts-fips"] }),
+    endpoints: {
+      sts: { serviceName: "com.amazonaws.us-east-1.sts-fips", fips: true, privateDnsNames: ["sts-fips.us-east-1.amazonaws.com"] },
+    },
+  },
+  {
+    why: "defaults.fips applies to every interface endpoint; a service may opt out",
+    request: request({ services: ["kms", "sqs", { name: "ecr.api", fips: false }], defaults: { fips: true } }),
+    endpoints: {
+      kms: { serviceName: "com.amazonaws.us-east-1.kms-fips", fips: true },
+      sqs: { serviceName: "com.amazonaws.us-east-1.sqs-fips", fips: true },
+      "ecr.api": { serviceName: "com.amazonaws.us-east-1.ecr.api" },
+    },
+  },
+  {
+    why: "defaults.fips with a service that has no FIPS endpoint service points at defaults.fips",
+    request: request({ services: ["kms", "ecr.api"], defaults: { fips: true } }),
+    problems: [["FIPS_UNAVAILABLE", "defaults.fips"]],
+    message: /ecr\.api has no FIPS endpoint service/,
+    hint: /fips: false/,
+  },
+  {
+    why: "fips in a region without FIPS endpoints lists the regions that have them",
+    request: inRegion("eu-west-1", { services: [{ name: "sqs", fips: true }] }),
+    facts: { serviceAzs: { sqs: azs("eu-west-1") } },
+    problems: [["FIPS_UNAVAILABLE", "services[0].fips"]],
+    message: /sqs has no FIPS endpoint service in eu-west-1;.*us-east-1/,
+  },
+  {
+    why: "a FIPS name in a region without FIPS endpoints points at the name",
+    request: inRegion("eu-west-1", { services: ["sqs-fips"] }),
+    facts: { serviceAzs: { sqs: azs("eu-west-1") } },
+    problems: [["FIPS_UNAVAILABLE", "services[0]"]],
+  },
+  {
+    why: "KMS lists FIPS endpoints in every region (its General Reference page), Europe included",
+    request: inRegion("eu-west-1", { services: [{ name: "kms", fips: true }] }),
+    facts: { serviceAzs: { kms: azs("eu-west-1") } },
+    endpoints: { kms: { serviceName: "com.amazonaws.eu-west-1.kms-fips", fips: true } },
+  },
+  {
+    why: "China names KMS's FIPS endpoint service with cn.com.amazonaws",
+    request: inRegion("cn-northwest-1", { services: [{ name: "kms", fips: true }] }),
+    warnings: [["AVAILABILITY_UNKNOWN", "region"]],
+    endpoints: { kms: { serviceName: "cn.com.amazonaws.cn-northwest-1.kms-fips", fips: true } },
+  },
+  {
+    why: "GovCloud has FIPS endpoints; its list is not known, so it warns as well",
+    request: inRegion("us-gov-west-1", { services: [{ name: "kms", fips: true }] }),
+    warnings: [["AVAILABILITY_UNKNOWN", "region"]],
+    endpoints: { kms: { serviceName: "com.amazonaws.us-gov-west-1.kms-fips", fips: true } },
+  },
+  {
+    why: "China's FIPS name for EFS is region-specific",
+    request: inRegion("cn-north-1", { services: [{ name: "elasticfilesystem", fips: true }] }),
+    endpoints: { elasticfilesystem: { serviceName: "cn.com.amazonaws.cn-north-1.elasticfilesystem-fips", fips: true } },
+  },
+  {
+    why: "FIPS concerns interface endpoints: a gateway-only S3 plan is unaffected",
+    request: request({ services: ["s3"], defaults: { fips: true } }),
+    endpoints: { "s3-gateway": { serviceName: "com.amazonaws.us-east-1.s3" } },
+  },
+];
+
+function outcome(row: Row): { plan?: Plan; problems: Problem[] } {
+  try {
+    return { plan: planEndpoints(row.request, row.facts), problems: [] };
+  } catch (err) {
+    if (!isPlanRequestError(err)) throw err;
+    return { problems: err.problems };
+  }
+}
+
+describe("planEndpoints: availability", () => {
+  for (const row of rows) {
+    it(row.why, () => {
+      const { plan, problems } = outcome(row);
+      const mine = problems.filter((p) => FAMILY.includes(p.code));
+      assert.deepEqual(
+        mine.map((p) => [p.code, p.path]),
+        row.problems ?? [],
+      );
+      assert.deepEqual(problems.length, mine.length, `other problems: ${JSON.stringify(problems)}`);
+      const said = [...mine.map((p) => p.message), ...(plan?.warnings.filter((w) => FAMILY.includes(w.code)).map((w) => w.message) ?? [])];
+      if (row.message)
+        assert.ok(
+          said.some((m) => row.message!.test(m)),
+          said.join("\n"),
+        );
+      if (row.hint)
+        assert.ok(
+          mine.some((p) => row.hint!.test(p.hint)),
+          mine.map((p) => p.hint).join("\n"),
+        );
+      if (!plan) return;
+      assert.deepEqual(
+        plan.warnings.filter((w) => FAMILY.includes(w.code)).map((w) => [w.code, w.path]),
+        row.warnings ?? [],
+      );
+      for (const [name, want] of Object.entries(row.endpoints ?? {})) {
+        const e: PlannedEndpoint | undefined = plan.endpoints.find((x) => x.name === name);
+        assert.ok(e, `no endpoint ${name}`);
+        assert.equal(e.serviceName, want.serviceName);
+        assert.equal(
+          e.reasons.some((r) => r.code === "FIPS_ENDPOINT"),
+          Boolean(want.fips),
+        );
+        if (want.privateDnsNames) assert.deepEqual(e.privateDnsNames, want.privateDnsNames);
+      }
+    });
+  }
+});
