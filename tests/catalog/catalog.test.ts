@@ -158,8 +158,8 @@ describe("catalog: lookups", () => {
 
   it("suggests by the names users type: titles, common names and bundles, not only keys", () => {
     const rows: Array<[string, string[]]> = [
-      ["keyspaces", ["cassandra"]], // title: Amazon Keyspaces (for Apache Cassandra)
-      ["ses", ["email-smtp", "mail-manager"]], // titles: Amazon SES (SMTP), Amazon SES Mail Manager
+      ["keyspaces", ["cassandra", "cassandra-streams"]], // titles: Amazon Keyspaces (for Apache Cassandra), its streams
+      ["ses", ["email", "email-smtp", "mail-manager"]], // titles: Amazon SES, Amazon SES (SMTP), Amazon SES Mail Manager
       ["sessionmanager", ["ssm-session-manager", "ssmmessages"]], // the bundle's key, then the title
       ["Session Manager", ["ssm-session-manager", "ssmmessages"]],
     ];

@@ -271,6 +271,21 @@ export interface PricesArgs {
   interfaceHourUsd?: number;
   /** Interface endpoint, per GB processed. */
   interfacePerGbUsd?: number;
+  /**
+   * Interface endpoint, per GB for the next 4 PB a month.
+   * @default the region's list price
+   */
+  interfacePerGbTier2Usd?: number;
+  /**
+   * Interface endpoint, per GB above 5 PB a month.
+   * @default the region's list price
+   */
+  interfacePerGbTier3Usd?: number;
+  /**
+   * Data transfer to another region, per GB (cross-region interface endpoints).
+   * @default the region's list price
+   */
+  interRegionPerGbUsd?: number;
   /** NAT gateway, per hour. */
   natHourUsd?: number;
   /** NAT gateway, per GB processed. */

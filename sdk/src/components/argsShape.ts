@@ -27,6 +27,8 @@ export const endpointPlanArgsShape = obj({
   services: strings,
   serviceOptions: { kind: "record", of: obj(serviceOptions) },
   trafficBySource: { kind: "record", of: trafficShape.of.object },
+  // A catalog overlay is `vpce-plan catalog --from-aws` output, checked by its own reader.
+  catalogOverlay: { kind: "json-object" },
   lookups: { kind: "boolean" },
 });
 

@@ -67,9 +67,13 @@ ${AWS_HELP}`,
     if (!region)
       throw new CliError(`--region ${code} is not a region in the catalog. ${didYouMean(code, regionCodes())}`.trim(), EXIT_INVALID);
     const needle = typeof values.search === "string" ? values.search.toLowerCase() : "";
-    // Best first: the key itself, a title word or the key (nameRank), then any text containing TEXT.
-    const rankOf = (key: string, ...names: string[]): number | undefined =>
-      !needle ? 0 : (nameRank(needle, { key, names }) ?? ([key, ...names].some((t) => t.toLowerCase().includes(needle)) ? 3 : undefined));
+    // Best first: the key itself, a title word or the key (nameRank), then any text containing TEXT;
+    // within a rank, keys closest in length to TEXT (ecr: ecr.api before ecr-public.api).
+    const rankOf = (key: string, ...names: string[]): number | undefined => {
+      if (!needle) return 0;
+      const rank = nameRank(needle, { key, names }) ?? ([key, ...names].some((t) => t.toLowerCase().includes(needle)) ? 3 : undefined);
+      return rank === undefined ? undefined : rank + Math.min(Math.abs(key.length - needle.length), 99) / 100;
+    };
     const ranked = <T>(items: Array<{ item: T; rank: number | undefined }>): T[] =>
       items
         .filter((i): i is { item: T; rank: number } => i.rank !== undefined)
