@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { coldStart } from "./cli";
 import { networkBench } from "./network";
+import { scaleBench } from "./scale";
 import type { PlannerResult } from "./planner";
 
 const ROOT = join(__dirname, "..", "..");
@@ -40,6 +41,7 @@ function main(): void {
   execFileSync(process.execPath, [join(__dirname, "component.js")], { stdio: "inherit" });
   const component = JSON.parse(readFileSync(join(RESULTS, "component.json"), "utf8"));
   const network = networkBench(ROOT);
+  const scale = scaleBench(ROOT);
 
   const ok = (pass: boolean): string => (pass ? "met" : "MISSED");
   const block = [
@@ -64,8 +66,9 @@ function main(): void {
   text = replaceBlock(text, "planner", block);
   text = replaceBlock(text, "component", componentBlock);
   text = replaceBlock(text, "network", network);
+  text = replaceBlock(text, "scale", scale);
   writeFileSync(readme, text);
-  process.stdout.write([block, componentBlock, network].join("\n\n") + "\n");
+  process.stdout.write([block, componentBlock, network, scale].join("\n\n") + "\n");
 }
 
 /** Replaces the lines between `<!-- bench:NAME:start -->` and `<!-- bench:NAME:end -->`. */

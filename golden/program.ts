@@ -6,7 +6,7 @@
  *   vpce:subnetIds  (or vpce:subnets: [{ id, az?, routeTableId? }]; AZs and route tables are looked up;
  *                   or vpce:subnetTags alone: the VPC's subnets carrying those tags)
  *   vpce:services, vpce:bundles, vpce:serviceOptions, vpce:access, vpce:ha, vpce:traffic, vpce:trafficBySource,
- *   vpce:prices, vpce:securityGroup, vpce:defaults, vpce:tags, vpce:facts, vpce:lookups
+ *   vpce:prices, vpce:securityGroup, vpce:defaults, vpce:tags, vpce:facts, vpce:quotas, vpce:lookups
  *   vpce:name       (the component's name, default `endpoints`)
  *   aws:region      (or vpce:region)
  */
@@ -30,6 +30,7 @@ const PASS_THROUGH = [
   "defaults",
   "tags",
   "facts",
+  "quotas",
 ] as const;
 
 export function goldenPath(config = new pulumi.Config(CONFIG_NAMESPACE)) {

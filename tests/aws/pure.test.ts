@@ -88,3 +88,38 @@ describe("audit engine (pure)", () => {
     assert.equal(isFullAccessPolicy("not json"), false);
   });
 });
+
+describe("--from-aws request (pure)", () => {
+  it("marks a subnet with an IPv6 CIDR and no IPv4 CIDR as ipv6Only, whether or not the request lists it", async () => {
+    const { completeRequest } = await import("vpce-plan/aws");
+    const snapshot: VpcSnapshot = {
+      region: "us-east-1",
+      vpc: {
+        id: "vpc-0abc",
+        cidrs: ["10.0.0.0/16"],
+        ipv6Cidrs: ["2600:1f18::/56"],
+        dnsSupport: true,
+        dnsHostnames: true,
+        isDefault: false,
+      },
+      subnets: [
+        { id: "subnet-v6", az: "us-east-1a", ipv6: true },
+        { id: "subnet-dual", az: "us-east-1b", cidr: "10.0.1.0/24", ipv6: true },
+      ],
+      routeTables: [],
+      natGateways: [],
+      endpoints: [],
+      securityGroups: [],
+    };
+    const all = completeRequest(undefined, snapshot).request.subnets!;
+    assert.deepEqual(
+      all.map((s) => [s.id, s.ipv6Only ?? false]),
+      [
+        ["subnet-v6", true],
+        ["subnet-dual", false],
+      ],
+    );
+    const listed = completeRequest({ subnets: [{ id: "subnet-v6" }] }, snapshot).request.subnets!;
+    assert.equal(listed[0].ipv6Only, true);
+  });
+});

@@ -92,6 +92,37 @@ describe("catalog: the PrivateLink table and availability", () => {
     assert.equal(findService("cn.com.amazonaws.cn-northwest-1.account")?.region, "cn-northwest-1");
   });
 
+  it("opt-in regions are those the AWS STS endpoints table marks not active by default; the rest of that table are default", () => {
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_region-endpoints.html
+    const optIn = [
+      "af-south-1",
+      "ap-east-1",
+      "ap-south-2",
+      "ap-southeast-3",
+      "ap-southeast-4",
+      "ap-southeast-5",
+      "ap-southeast-7",
+      "ca-west-1",
+    ];
+    const byDefault = [
+      "ap-northeast-1",
+      "ap-northeast-2",
+      "ap-northeast-3",
+      "ap-south-1",
+      "ap-southeast-1",
+      "ap-southeast-2",
+      "ca-central-1",
+    ];
+    assert.deepEqual(
+      regions.filter((r) => r.optIn === true).map((r) => r.code),
+      optIn.sort(),
+    );
+    const defaults = regions.filter((r) => r.optIn === false).map((r) => r.code);
+    assert.deepEqual(defaults, [...byDefault, "us-east-1", "us-east-2", "us-west-1", "us-west-2"].sort());
+    // Regions the stored copy of the table did not show stay unknown rather than guessed.
+    assert.equal(getRegion("eu-central-2")!.optIn, undefined);
+  });
+
   it("policy support: the seven services whose own pages document VPC endpoint policies cite them", () => {
     for (const key of ["glue", "ecs", "cloudtrail", "cloudformation", "workspaces", "iotsitewise.api", "iotsitewise.data"]) {
       const s = findService(key)!.service;

@@ -43,12 +43,16 @@ describe("cli: vpce-plan catalog", () => {
   it("--region lists only what the region offers or may offer, saying which it cannot tell", () => {
     const eu = JSON.parse(vpcePlan(["catalog", "--region", "eu-west-1", "--format", "json"]).stdout);
     const keys = eu.services.map((s: { key: string }) => s.key);
-    assert.ok(!keys.includes("iam"), "com.amazonaws.iam lives in us-east-1 only");
-    assert.equal(keys.length, services.length - 1);
+    // Regionless services whose home is us-east-1 (IAM's page; Route 53 and CloudFront per the General Reference).
+    for (const key of ["iam", "route53", "cloudfront"]) assert.ok(!keys.includes(key), `${key} lives in us-east-1 only`);
+    assert.equal(keys.length, services.length - 3);
     const known = eu.services.filter((s: { available: string }) => s.available === "yes").map((s: { key: string }) => s.key);
-    assert.deepEqual(known, ["lightsail"], "only Lightsail's own API lists eu-west-1");
+    assert.deepEqual(known, ["lightsail", "sts"], "only Lightsail's API and STS's VPC endpoint page list eu-west-1");
     const cn = JSON.parse(vpcePlan(["catalog", "--region", "cn-north-1", "--format", "json"]).stdout);
     assert.ok(!cn.services.some((s: { key: string }) => s.key === "lightsail"), "Lightsail runs in no China region");
+    assert.ok(!cn.services.some((s: { key: string }) => s.key === "route53"), "China's Route 53 lives in cn-northwest-1");
+    const cnNorthwest = JSON.parse(vpcePlan(["catalog", "--region", "cn-northwest-1", "--format", "json"]).stdout);
+    assert.equal(cnNorthwest.services.find((s: { key: string }) => s.key === "route53")?.available, "yes");
     const us = JSON.parse(vpcePlan(["catalog", "--format", "json"]).stdout);
     assert.equal(us.services.length, services.length);
     assert.ok(us.services.every((s: { available: string }) => s.available === "yes"));
@@ -57,7 +61,7 @@ describe("cli: vpce-plan catalog", () => {
     assert.equal(eu.services.find((s: { key: string }) => s.key === "sqs").fipsServiceName, undefined);
     assert.equal(eu.services.find((s: { key: string }) => s.key === "kms").fipsServiceName, "com.amazonaws.eu-west-1.kms-fips");
     const table = vpcePlan(["catalog", "--region", "eu-west-1", "--search", "sts"]);
-    assert.match(table.stderr, /; 1 not offered there; availability of \d+ unknown \(check with --from-aws\)/);
+    assert.match(table.stderr, /; 3 not offered there; availability of \d+ unknown \(check with --from-aws\)/);
   });
 
   it("--format json lists every service the region may offer", () => {
@@ -66,7 +70,7 @@ describe("cli: vpce-plan catalog", () => {
     const out = JSON.parse(run.stdout);
     assert.equal(out.version, 1);
     assert.equal(out.region, "cn-north-1");
-    assert.equal(out.services.length, services.length - 1, "all but Lightsail");
+    assert.equal(out.services.length, services.length - 2, "all but Lightsail and Route 53 (home cn-northwest-1)");
     assert.equal(out.services.find((s: { key: string }) => s.key === "s3").serviceName, "cn.com.amazonaws.cn-north-1.s3");
   });
 

@@ -53,10 +53,46 @@ const rows: Row[] = [
     endpoints: { iam: { serviceName: "com.amazonaws.iam" } },
   },
   {
+    why: "Route 53's regionless endpoint service lives in us-east-1 (requests are signed for it): elsewhere it is unavailable",
+    request: inRegion("eu-central-1", { services: ["route53"] }),
+    problems: [["SERVICE_UNAVAILABLE", "services[0]"]],
+    message:
+      /route53 \(com\.amazonaws\.route53\) is not offered in eu-central-1: it is a regionless service.*us-east-1 \(https:\/\/docs\.aws\.amazon\.com\/general\/latest\/gr\/r53\.html\)/,
+    hint: /reach us-east-1 through a cross-region interface endpoint/,
+  },
+  {
+    why: "Route 53 reached in its home region through a cross-region endpoint is available there",
+    request: inRegion("eu-central-1", { services: [{ name: "route53", region: "us-east-1" }] }),
+  },
+  {
+    why: "China's Route 53 lives in cn-northwest-1: planned there without an availability warning",
+    request: inRegion("cn-northwest-1", { services: ["route53"] }),
+    endpoints: { route53: { serviceName: "com.amazonaws.route53" } },
+  },
+  {
+    why: "China's Route 53 is unavailable in cn-north-1, naming cn-northwest-1",
+    request: inRegion("cn-north-1", { services: ["route53"] }),
+    problems: [["SERVICE_UNAVAILABLE", "services[0]"]],
+    hint: /plan the VPC in cn-northwest-1/,
+  },
+  {
+    why: "CloudFront's API lives only in us-east-1: unavailable in us-west-2",
+    request: inRegion("us-west-2", { services: ["cloudfront"] }),
+    problems: [["SERVICE_UNAVAILABLE", "services[0]"]],
+    message: /cloudfront .*us-east-1 \(https:\/\/docs\.aws\.amazon\.com\/general\/latest\/gr\/cf_region\.html\)/,
+  },
+  {
     why: "Lightsail runs only where its own API lists a region: not in China",
     request: inRegion("cn-north-1", { services: ["lightsail"] }),
     problems: [["SERVICE_UNAVAILABLE", "services[0]"]],
     hint: /no region of aws-cn offers it/,
+  },
+  {
+    why: "GovCloud offers Step Functions through PrivateLink only for FIPS endpoints: the non-FIPS states name is unavailable",
+    request: inRegion("us-gov-east-1", { services: ["states"] }),
+    problems: [["SERVICE_UNAVAILABLE", "services[0]"]],
+    message: /states .*govcloud-step-functions\.html/,
+    hint: /no region of aws-us-gov offers it/,
   },
   {
     why: "Lightsail in a region its API lists is known to be offered",
@@ -65,9 +101,24 @@ const rows: Row[] = [
   },
   {
     why: "a region whose list the catalog does not know: one warning names the services planned anyway",
-    request: inRegion("eu-west-1", { services: ["sts", "kms"] }),
+    request: inRegion("eu-west-1", { services: ["sqs", "kms"] }),
     warnings: [["AVAILABILITY_UNKNOWN", "region"]],
-    message: /does not know whether eu-west-1 offers kms, sts/,
+    message: /does not know whether eu-west-1 offers kms, sqs;/,
+  },
+  {
+    why: "STS's VPC endpoint page lists the regions that offer it: no warning there, China and GovCloud included",
+    request: inRegion("us-gov-west-1", { services: ["sts"] }),
+    endpoints: { sts: { serviceName: "com.amazonaws.us-gov-west-1.sts" } },
+  },
+  {
+    why: "STS in China's cn-north-1 is listed too (under its cn.com.amazonaws name)",
+    request: inRegion("cn-north-1", { services: ["sts"] }),
+    endpoints: { sts: { serviceName: "cn.com.amazonaws.cn-north-1.sts" } },
+  },
+  {
+    why: "a region the STS page leaves out stays unknown, not unavailable",
+    request: inRegion("mx-central-1", { services: ["sts"] }),
+    warnings: [["AVAILABILITY_UNKNOWN", "region"]],
   },
   {
     why: "facts for every service leave nothing unknown",

@@ -183,7 +183,7 @@ const cases: Case[] = [
     warnings: ["ON_PREMISES_DNS_NEEDS_RESOLVER"],
     check: (p) => {
       const s3 = endpoint(p, "s3");
-      assert.deepEqual(s3.dnsOptions, { dnsRecordIpType: "ipv4" });
+      assert.deepEqual(s3.dnsOptions, { dnsRecordIpType: "ipv4", privateDnsOnlyForInboundResolverEndpoint: false });
       assert.equal(s3.dependsOn, undefined);
       for (const e of p.endpoints) assert.deepEqual(ingressCidrs(e), ["192.168.0.0/16"], e.name);
     },
@@ -206,7 +206,7 @@ const cases: Case[] = [
     check: (p) => {
       const e = endpoint(p, "s3");
       assert.match(e.reasons[0].message, /although a free gateway endpoint exists/);
-      assert.deepEqual(e.dnsOptions, { dnsRecordIpType: "ipv4" });
+      assert.deepEqual(e.dnsOptions, { dnsRecordIpType: "ipv4", privateDnsOnlyForInboundResolverEndpoint: false });
       assert.deepEqual(ingressCidrs(e), ["10.0.0.0/16"]);
     },
   },

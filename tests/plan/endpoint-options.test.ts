@@ -68,7 +68,9 @@ describe("planEndpoints: endpoint options", () => {
     assert.deepEqual(Object.keys(DNS_RECORD_IP_TYPES).sort(), ["dualstack", "ipv4", "ipv6", "service-defined"]);
     for (const [record, ipTypes] of Object.entries(DNS_RECORD_IP_TYPES))
       for (const ipAddressType of ipTypes) {
-        const p = request({ subnets: V6, services: [{ name: "sts", ipAddressType, dnsRecordIpType: record as DnsRecordIpType }] });
+        // ipv6 endpoints take IPv6-only subnets (rules/ipv6.ts).
+        const subnets = ipAddressType === "ipv6" ? V6.map((x) => ({ ...x, ipv6Only: true })) : V6;
+        const p = request({ subnets, services: [{ name: "sts", ipAddressType, dnsRecordIpType: record as DnsRecordIpType }] });
         assert.equal(endpoint(planOf(p), "sts").dnsOptions!.dnsRecordIpType, record);
       }
   });

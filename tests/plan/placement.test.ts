@@ -130,7 +130,9 @@ describe("planEndpoints: interface placement (rule 4)", () => {
     });
 
     it("defaults.ipAddressType applies to every interface endpoint", () => {
-      const p = plan(request({ vpc: v6, subnets: subnets("us-east-1", "ab", { ipv6: true }), defaults: { ipAddressType: "ipv6" } }));
+      const p = plan(
+        request({ vpc: v6, subnets: subnets("us-east-1", "ab", { ipv6: true, ipv6Only: true }), defaults: { ipAddressType: "ipv6" } }),
+      );
       assert.equal(endpoint(p, "sts").ipAddressType, "ipv6");
       assert.equal(endpoint(p, "sts").dnsOptions?.dnsRecordIpType, "ipv6");
     });

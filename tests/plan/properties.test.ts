@@ -4,7 +4,10 @@ import fc from "fast-check";
 import { getService } from "vpce-plan/catalog";
 import { isPlanRequestError, parseCidr, planEndpoints } from "vpce-plan/plan";
 import type { Plan, PlanRequest } from "vpce-plan/plan";
+import { endpointResourceName, ingressRuleName, routeTableAssociationName, securityGroupName } from "vpce-plan";
+import { containsCidr } from "vpce-plan/audit";
 import { arbitraryInput, malformedRequest, permutedRequests, validRequest } from "../helpers/arbitraries";
+import { request, subnets } from "../helpers/build";
 
 const RUNS = { numRuns: 200 };
 
@@ -151,6 +154,92 @@ describe("planEndpoints: properties", () => {
     );
   });
 
+  it("many consumers (IPv4 and IPv6): every group within its quota, every rule inside the declared CIDRs, every name unique", () => {
+    // Blocks in 100.64.0.0/10 and 2001:db8::/32, aligned to their prefix; adjacent ones merge, the rest spread.
+    const v4 = fc.tuple(fc.integer({ min: 0, max: 4095 }), fc.integer({ min: 20, max: 28 })).map(([n, len]) => {
+      const value = 100 * 2 ** 24 + 64 * 2 ** 16 + n * 2 ** 10 - ((100 * 2 ** 24 + 64 * 2 ** 16 + n * 2 ** 10) % 2 ** (32 - len));
+      return `${[24, 16, 8, 0].map((s) => Math.floor(value / 2 ** s) % 256).join(".")}/${len}`;
+    });
+    // Few distinct groups, so that spellings which once shared a resource name (`2001:db8:1::100/120`
+    // and `2001:db8:1:100::/120`) come up together.
+    const v6 = fc
+      .tuple(fc.integer({ min: 0, max: 3 }), fc.constantFrom(0x100, 0x200, 0x300), fc.integer({ min: 0, max: 2 }))
+      .map(([a, b, form]) =>
+        form === 0 ? `2001:db8:${a}::${b.toString(16)}/120` : form === 1 ? `2001:db8:${a}:${b.toString(16)}::/120` : `2001:db8:${a}::/48`,
+      );
+    const consumers = fc.record({
+      onPrem: fc.uniqueArray(fc.oneof(v4, v6), { maxLength: 250 }),
+      peers: fc.uniqueArray(fc.oneof(v4, v6), { maxLength: 60 }),
+      shared: fc.boolean(),
+      services: fc.subarray(["sts", "kms", "logs", "s3", "cassandra"], { minLength: 1 }),
+    });
+    fc.assert(
+      fc.property(consumers, ({ onPrem, peers, shared, services }) => {
+        const req = request({
+          vpc: { id: "vpc-0abc", cidrs: ["10.0.0.0/16"], ipv6Cidrs: ["2600:1f18:abcd:1200::/56"], dnsSupport: true, dnsHostnames: true },
+          subnets: subnets("us-east-1", "ab", { ipv6: true }),
+          services,
+          defaults: { ipAddressType: "dualstack" },
+          securityGroup: shared ? { mode: "shared" } : undefined,
+          access: {
+            ...(onPrem.length ? { onPremises: { cidrs: onPrem } } : {}),
+            peerVpcs: peers.map((cidr, i) => ({ name: `peer ${i}`, cidrs: [cidr] })),
+          },
+        });
+        let plan: Plan;
+        try {
+          plan = planEndpoints(req);
+        } catch (err) {
+          // Only what AWS would really refuse: more rules than the groups can hold.
+          assert.ok(isPlanRequestError(err), String(err));
+          assert.deepEqual([...new Set(err.problems.map((p) => p.code))], ["QUOTA_EXCEEDED"], err.message);
+          return;
+        }
+        const declared = new Set([...onPrem, ...peers, "10.0.0.0/16", "2600:1f18:abcd:1200::/56"]);
+        const names: string[] = [];
+        const groupsSeen = new Set<string>();
+        for (const e of plan.endpoints) {
+          names.push(endpointResourceName("app", e.name));
+          for (const rtb of e.routeTableIds ?? []) names.push(routeTableAssociationName("app", e.name, rtb));
+          if (e.type !== "Interface") continue;
+          const groups = e.securityGroups ?? [e.securityGroup!];
+          assert.ok(groups.length <= 5, `${e.name}: ${groups.length} groups`);
+          for (const g of groups) {
+            const perFamily = [
+              g.ingress.filter((r) => !r.cidr?.includes(":")).length,
+              g.ingress.filter((r) => r.cidr?.includes(":")).length,
+            ];
+            assert.ok(Math.max(...perFamily) <= 60, `${g.name}: ${perFamily}`);
+            assert.ok(
+              g.ingress.every((r) => r.fromPort === e.port),
+              `${g.name} opens another port`,
+            );
+            if (groupsSeen.has(g.name!)) continue;
+            groupsSeen.add(g.name!);
+            names.push(securityGroupName("app", g.name!));
+            for (const r of g.ingress) {
+              // This property declares no consumer groups: every rule admits a CIDR.
+              const cidr = r.cidr!;
+              names.push(ingressRuleName("app", g.name!, r.fromPort, cidr));
+              for (const c of r.covers ?? [cidr]) {
+                assert.ok(declared.has(c), `${cidr} admits undeclared ${c}`);
+                assert.ok(containsCidr(cidr, c), `${cidr} does not contain ${c}`);
+              }
+              if (r.covers)
+                assert.equal(
+                  blockSize(cidr),
+                  r.covers.filter((c) => !r.covers!.some((o) => o !== c && containsCidr(o, c))).reduce((n, c) => n + blockSize(c), 0n),
+                  `${r.cidr} is wider than ${r.covers}`,
+                );
+            }
+          }
+        }
+        assert.equal(new Set(names).size, names.length, `duplicate names: ${names.filter((n, i) => names.indexOf(n) !== i)}`);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it("each interface endpoint admits exactly its own service's consumers (rule 13), however access is narrowed", () => {
     const narrowing = fc.record(
       {
@@ -219,3 +308,6 @@ describe("planEndpoints: properties", () => {
     );
   });
 });
+
+/** Addresses in a block. */
+const blockSize = (cidr: string): bigint => 1n << BigInt((cidr.includes(":") ? 128 : 32) - Number(cidr.split("/")[1]));

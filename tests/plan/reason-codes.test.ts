@@ -5,7 +5,19 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ACCESS_CODES, ENDPOINT_OPTION_CODES, isPlanRequestError, planEndpoints, SUBNET_CODES, TRAFFIC_CODES } from "vpce-plan/plan";
+import {
+  ACCESS_CODES,
+  ENDPOINT_OPTION_CODES,
+  IP_TYPE_CODES,
+  isPlanRequestError,
+  OVERLAP_CODES,
+  planEndpoints,
+  POLICY_DOCUMENT_CODES,
+  QUOTA_CODES,
+  SECURITY_GROUP_CODES,
+  SUBNET_CODES,
+  TRAFFIC_CODES,
+} from "vpce-plan/plan";
 import { request, subnets } from "../helpers/build";
 import { REPO_ROOT } from "../helpers/requests";
 
@@ -38,6 +50,15 @@ const requests: unknown[] = [
   request({ bundles: ["ecs-fargate"], services: [{ name: "s3", policy: { template: "s3-buckets", buckets: ["my-assets"] } }] }),
   request({ services: [{ name: "s3", type: "Gateway" }, "s3express"], access: ON_PREM }),
   request({ services: ["s3"], subnets: [...subnets("us-east-1", "a"), { id: "subnet-nort", az: "us-east-1b" }] }),
+  // Over the rules quota: 128 adjacent /24s merge, 70 apart spread; IPv6 on-premises for ipv4 endpoints; a wide on-premises block.
+  request({ access: { onPremises: { cidrs: Array.from({ length: 128 }, (_, i) => `172.16.${i}.0/24`) } } }),
+  request({
+    access: { onPremises: { cidrs: [...Array.from({ length: 70 }, (_, i) => `172.16.${i * 2}.0/24`), "2001:db8::/48", "10.0.0.0/8"] } },
+  }),
+  request({ services: [{ name: "dynamodb", ipAddressType: "dualstack" }], subnets: subnets("us-east-1", "ab", { ipv6: true }) }),
+  request({
+    services: [{ name: "sts", policy: { document: { Statement: [{ Effect: "Deny", Principal: "*", Action: "*", Resource: "*" }] } } }],
+  }),
   request({ services: [{ name: "s3", region: "us-west-2" }] }),
   request({
     services: [{ name: "kms", region: "eu-west-1" }],
@@ -118,7 +139,8 @@ describe("README reason codes", () => {
     const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
     const errors = /Error codes \(each with[^:]*:([\s\S]*?)\n\n/.exec(readme)![1];
     const decisions = new Set(documentedDecisionCodes());
-    for (const codes of [ACCESS_CODES, SUBNET_CODES, TRAFFIC_CODES, ENDPOINT_OPTION_CODES])
+    const modules = [ACCESS_CODES, SUBNET_CODES, TRAFFIC_CODES, ENDPOINT_OPTION_CODES, QUOTA_CODES, SECURITY_GROUP_CODES, IP_TYPE_CODES];
+    for (const codes of [...modules, OVERLAP_CODES, POLICY_DOCUMENT_CODES])
       for (const [code, kind] of Object.entries(codes)) {
         if (kind === "problem") assert.ok(errors.includes(`\`${code}\``), `${code} in README's error codes`);
         else assert.ok(decisions.has(code), `${code} in README's decisions table`);

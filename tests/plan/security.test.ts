@@ -64,10 +64,10 @@ describe("planEndpoints: security groups (rule 5)", () => {
     assert.equal(p.warnings[0].path, "access.extraCidrs");
   });
 
-  it("an IPv6 catch-all in any spelling triggers OPEN_INGRESS", () => {
+  it("an IPv6 catch-all in any spelling triggers OPEN_INGRESS (and, for an ipv4 endpoint, IPV6_CONSUMERS_DROPPED)", () => {
     for (const open of ["::/0", "0::/0", "0:0:0:0:0:0:0:0/0"]) {
       const p = plan(request({ access: { extraCidrs: [open] } }));
-      assert.deepEqual(warningCodes(p), ["OPEN_INGRESS"], open);
+      assert.deepEqual(warningCodes(p).sort(), ["IPV6_CONSUMERS_DROPPED", "OPEN_INGRESS"], open);
     }
   });
 
@@ -92,20 +92,25 @@ describe("planEndpoints: security groups (rule 5)", () => {
     assert.equal(endpoint(p, "s3-gateway").securityGroup, undefined);
   });
 
-  it("shared: one group named `endpoints` with the union of the rules (each port and CIDR once)", () => {
-    const p = plan(request({ services: ["sts", "kms", "cassandra"], securityGroup: { mode: "shared" } }));
-    const groups = p.endpoints.map((e) => e.securityGroup);
-    for (const g of groups) assert.deepEqual(g, groups[0]);
-    assert.equal(groups[0]?.name, "endpoints");
-    assert.equal(groups[0]?.mode, "shared");
+  it("shared: one group per port (`endpoints` for 443, `endpoints-<port>` else), so no endpoint opens another service's port", () => {
+    const p = plan(request({ services: ["sts", "kms", "cassandra", "email-smtp", "transfer.server"], securityGroup: { mode: "shared" } }));
+    const group = (name: string) => endpoint(p, name).securityGroup!;
+    assert.equal(group("sts"), group("kms"));
     assert.deepEqual(
-      groups[0]?.ingress.map((r) => [r.fromPort, r.cidr]),
+      p.endpoints.map((e) => [e.name, e.securityGroup?.name, [...new Set(e.securityGroup!.ingress.map((r) => r.fromPort))]]),
       [
-        [443, "10.0.0.0/16"],
-        [9142, "10.0.0.0/16"],
+        ["cassandra", "endpoints-9142", [9142]],
+        ["email-smtp", "endpoints-587", [587]],
+        ["kms", "endpoints", [443]],
+        ["sts", "endpoints", [443]],
+        ["transfer.server", "endpoints-22", [22]],
       ],
     );
-    for (const e of p.endpoints) assert.ok(reasonCodes(e).includes("SG_SHARED"));
+    for (const e of p.endpoints) {
+      assert.equal(e.securityGroup?.mode, "shared");
+      assert.deepEqual(ingressCidrs(e), ["10.0.0.0/16"]);
+      assert.ok(reasonCodes(e).includes("SG_SHARED"));
+    }
   });
 
   it("shared: an inbound-only S3 interface endpoint no longer claims to admit outsiders only", () => {

@@ -48,6 +48,8 @@ export interface Region {
   dnsSuffix: string;
   prices: PriceTable;
   pricesAssumed?: boolean;
+  /** Whether an account must enable the region first (opt-in); absent where no AWS page said. */
+  optIn?: boolean;
 }
 
 export const services: readonly CatalogService[] = servicesFile.services as CatalogService[];
@@ -133,6 +135,7 @@ export const isRegionless = (service: CatalogService): boolean => !service.servi
 interface AvailabilityFile {
   regions: Record<string, { offers: "catalog"; source: string }>;
   services: Record<string, { partitions: Record<string, string[]>; source: string }>;
+  offeredIn: Record<string, { regions: string[]; source: string }>;
   fipsRegions: { regions: string[]; source: string };
   fipsByService: Record<string, { partitions: string[]; source: string }>;
 }
@@ -151,6 +154,9 @@ export function availabilityIn(service: CatalogService, region: Region): Availab
       : { status: "unavailable", offeredIn: listed, source: only.source };
   }
   if (service.serviceNameByRegion?.[region.code]) return { status: "offered", source: CDK_NAMES };
+  // A page listing where a service is offered says nothing of the regions it leaves out.
+  const named = availability.offeredIn[service.key];
+  if (named?.regions.includes(region.code)) return { status: "offered", source: named.source };
   const whole = availability.regions[region.code];
   return whole ? { status: "offered", source: whole.source } : { status: "unknown" };
 }

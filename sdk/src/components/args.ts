@@ -97,7 +97,7 @@ export interface SubnetArgs {
   azId?: string;
   /** Route table of the subnet: gateway endpoints add their route there. */
   routeTableId?: pulumi.Input<string>;
-  /** True when the subnet has an IPv6 CIDR (needed for dualstack/ipv6 endpoints). */
+  /** True when the subnet has an IPv6 CIDR (needed for dualstack/ipv6 endpoints). Looked up with `aws.ec2.getSubnet` when `az` is too. @default false */
   ipv6?: boolean;
   /**
    * True when the subnet's route table sends traffic to an internet gateway: interface ENIs go
@@ -110,6 +110,22 @@ export interface SubnetArgs {
    * @default looked up with `aws.ec2.getSubnet` when `subnetTags` is given and `id` is a plain string
    */
   tags?: { [key: string]: string };
+  /** True when the subnet has an IPv6 CIDR and no IPv4 CIDR (the only subnets `ipv6` endpoints take). Looked up like `ipv6`. @default false */
+  ipv6Only?: boolean;
+}
+
+/** Raised AWS quotas of the account (Service Quotas); AWS's defaults otherwise. Fixed limits have no field. */
+export interface QuotaArgs {
+  /** Interface (and Gateway Load Balancer) endpoints per VPC. @default 50 */
+  interfaceEndpointsPerVpc?: number;
+  /** Gateway endpoints per Region. @default 20 */
+  gatewayEndpointsPerRegion?: number;
+  /** Inbound rules per security group (IPv4 and IPv6 counted apart). @default 60 */
+  rulesPerSecurityGroup?: number;
+  /** Security groups per network interface. @default 5 */
+  securityGroupsPerInterface?: number;
+  /** VPCs associated with one private hosted zone. @default 300 */
+  vpcsPerHostedZone?: number;
 }
 
 /** An endpoint policy: a template, or a full document. */
@@ -425,6 +441,8 @@ export interface EndpointPlanArgs {
   defaults?: DefaultsArgs;
   /** Tags for every resource the component creates (a `Name` tag is added per resource). */
   tags?: { [key: string]: string };
+  /** Raised quotas of the account; the plan is checked against AWS's defaults otherwise. @default AWS's defaults */
+  quotas?: QuotaArgs;
   /** AWS region (the @pulumi/aws v7 per-resource region). Default: the provider's region (`aws.getRegion`). */
   region?: string;
   /** Facts that win over lookups (service AZs, private DNS names, ...). */

@@ -34,6 +34,7 @@ export function argsFromRequest(request: PlanRequest, overrides: Partial<Endpoin
   if (request.prices) args.prices = request.prices;
   if (request.securityGroup) args.securityGroup = request.securityGroup;
   if (request.tags) args.tags = request.tags;
+  if (request.quotas) args.quotas = request.quotas;
   if (request.facts) args.facts = request.facts;
   if (request.defaults) {
     const { policy, ...rest } = request.defaults;

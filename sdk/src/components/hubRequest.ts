@@ -143,6 +143,7 @@ export function buildHubRequest(args: EndpointHubArgs, found: LookedUpArgs, acco
     ...(single.defaults ? { defaults: single.defaults } : {}),
     ...(single.facts ? { facts: single.facts } : {}),
     ...(single.tags ? { tags: single.tags } : {}),
+    ...(single.quotas ? { quotas: single.quotas } : {}),
   };
   return { request, prepared, spokeVpcIds, problems: prepared.problems, argPath: (path) => hubArgPath(path, prepared) };
 }

@@ -3,6 +3,7 @@
  * CLI's `import` command can name resources exactly as the component will. Names derive from the
  * service key, route table and CIDR, never from array positions: reordering inputs replaces nothing.
  */
+import { canonicalCidr } from "../plan/cidr";
 
 /** Characters Pulumi names and URNs carry without surprise. */
 const clean = (text: string): string => text.replace(/[^A-Za-z0-9._-]+/g, "-");
@@ -17,9 +18,13 @@ export const routeTableAssociationName = (component: string, endpoint: string, r
 /** Security group: `<component>-<group name>-sg` (group name: the endpoint name, or `endpoints` when shared). */
 export const securityGroupName = (component: string, group: string): string => `${component}-${clean(group)}-sg`;
 
-/** One ingress rule per port and CIDR (`10.0.0.0/16` -> `10.0.0.0-16`) or source security group id. */
+/**
+ * One ingress rule per port and CIDR (`10.0.0.0/16` -> `10.0.0.0-16`) or source security group id.
+ * IPv6 blocks are written out in full first (`2001:db8::100/120` and `2001:db8:100::/120` would both
+ * clean to `2001-db8-100-120`), so no two blocks share a name.
+ */
 export const ingressRuleName = (component: string, group: string, port: number, source: string): string =>
-  `${component}-${clean(group)}-${port}-${clean(source)}`;
+  `${component}-${clean(group)}-${port}-${clean(canonicalCidr(source))}`;
 
 /** A hub's private hosted zone, by zone name: `<component>-dkr.ecr.us-east-1.amazonaws.com`. */
 export const zoneResourceName = (component: string, zone: string): string => `${component}-${clean(zone)}`;

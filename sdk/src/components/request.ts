@@ -56,6 +56,7 @@ export interface SubnetFound {
   az?: string;
   azId?: string;
   ipv6?: boolean;
+  ipv6Only?: boolean;
   routeTableId?: string;
   public?: boolean;
   tags?: Record<string, string>;
@@ -96,6 +97,8 @@ export function prepareRequest(args: EndpointPlanArgs, found: LookedUpArgs): Pre
         if (azId !== undefined) spec.azId = azId;
         const ipv6 = subnet?.ipv6 ?? lookedUp?.ipv6;
         if (ipv6 !== undefined) spec.ipv6 = ipv6;
+        const ipv6Only = subnet?.ipv6Only ?? lookedUp?.ipv6Only;
+        if (ipv6Only !== undefined) spec.ipv6Only = ipv6Only;
         const isPublic = subnet?.public ?? lookedUp?.public;
         if (isPublic !== undefined) spec.public = isPublic;
         const tags = subnet?.tags ?? lookedUp?.tags;
@@ -144,6 +147,7 @@ export function prepareRequest(args: EndpointPlanArgs, found: LookedUpArgs): Pre
   if (args.subnetTags !== undefined) request.subnetTags = args.subnetTags;
   if (args.prices !== undefined) request.prices = args.prices;
   if (args.tags !== undefined) request.tags = args.tags;
+  if (args.quotas !== undefined) request.quotas = args.quotas;
   if (args.facts !== undefined || found.securityGroupVpcs) {
     request.facts = { ...(args.facts ?? {}) };
     if (found.securityGroupVpcs) request.facts.securityGroupVpcs = { ...found.securityGroupVpcs, ...(args.facts?.securityGroupVpcs ?? {}) };

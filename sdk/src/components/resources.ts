@@ -92,7 +92,11 @@ export function createResources(plan: Plan, ctx: ChildContext): Record<string, p
     };
     const dependsOn = (endpoint.dependsOn ?? []).map((n) => created.get(n)).filter((r): r is aws.ec2.VpcEndpoint => Boolean(r));
     if (endpoint.type === "Gateway") {
-      const vpce = new aws.ec2.VpcEndpoint(resourceName, common, { ...opts, dependsOn });
+      const vpce = new aws.ec2.VpcEndpoint(
+        resourceName,
+        { ...common, ...(endpoint.ipAddressType ? { ipAddressType: endpoint.ipAddressType } : {}) },
+        { ...opts, dependsOn },
+      );
       for (const rtb of endpoint.routeTableIds ?? []) {
         const ref = prepared.routeTables.get(rtb) ?? { input: rtb, key: rtb };
         new aws.ec2.VpcEndpointRouteTableAssociation(
@@ -111,8 +115,11 @@ export function createResources(plan: Plan, ctx: ChildContext): Record<string, p
       }));
       continue;
     }
+    // Several groups when the rules did not fit one (plan JSON `securityGroups`), the first one first.
     const sgIds = [
-      ...(endpoint.securityGroup ? securityGroupIds(endpoint.securityGroup, endpoint) : []),
+      ...(endpoint.securityGroups ?? (endpoint.securityGroup ? [endpoint.securityGroup] : [])).flatMap((g) =>
+        securityGroupIds(g, endpoint),
+      ),
       ...existing(endpoint.extraSecurityGroupIds),
     ];
     const vpce = new aws.ec2.VpcEndpoint(

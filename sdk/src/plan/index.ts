@@ -12,3 +12,8 @@ export { CODES as ACCESS_CODES } from "./rules/access";
 export { CODES as SUBNET_CODES } from "./rules/subnets";
 export { CODES as TRAFFIC_CODES } from "./rules/traffic";
 export { CODES as ENDPOINT_OPTION_CODES, DNS_RECORD_IP_TYPES } from "./rules/endpointOptions";
+export { CODES as QUOTA_CODES } from "./rules/quotas";
+export { CODES as SECURITY_GROUP_CODES } from "./rules/securityGroups";
+export { CODES as IP_TYPE_CODES } from "./rules/ipv6";
+export { CODES as OVERLAP_CODES } from "./rules/cidrOverlap";
+export { CODES as POLICY_DOCUMENT_CODES } from "./rules/policyDocument";

@@ -8,21 +8,15 @@ import { gatewayCost, interfaceCost, money, tieredPerGbUsd } from "./cost";
 import { indexByAz, placeFromIndex, type AzIndex } from "./placement";
 import { buildPolicy } from "./policy";
 import { PlanRequestError, Problems } from "./problems";
-import { compareRules, ingressRules, isOpenCidr, ruleTarget } from "./security";
-import type {
-  EndpointType,
-  IngressRule,
-  IpAddressType,
-  Plan,
-  PlanFacts,
-  PlannedEndpoint,
-  PlannedSecurityGroup,
-  PriceTable,
-  Reason,
-  SubnetSpec,
-} from "./types";
+import { ingressRules, isOpenCidr } from "./security";
+import type { EndpointType, IngressRule, IpAddressType, Plan, PlanFacts, PlannedEndpoint, PriceTable, Reason, SubnetSpec } from "./types";
+import { checkOverlaps, CODES as OVERLAP, type Network } from "./rules/cidrOverlap";
 import { compareDiagnostics, Report } from "./rules/context";
 import { checkSubnetsWithoutRouteTable, CODES as ROUTE_TABLES, gatewayRouteTables } from "./rules/routeTables";
+import { CODES as IP_TYPES, IpTypes } from "./rules/ipv6";
+import { checkPolicyDocument, CODES as POLICY_DOCUMENT } from "./rules/policyDocument";
+import { checkQuota, checkTags, CODES as QUOTAS, readQuotas, type Quotas } from "./rules/quotas";
+import { applySecurityGroupMode, externalOnly, fitSecurityGroups, CODES as SECURITY_GROUPS } from "./rules/securityGroups";
 import * as crossRegion from "./rules/crossRegion";
 import * as endpointServices from "./rules/endpointServices";
 import { checkAvailability, useFips, CODES as AVAILABILITY } from "./rules/availability";
@@ -34,7 +28,7 @@ import { dnsRecordIpType, endpointTags, extraSecurityGroups, CODES as OPTIONS } 
 import { readRequest, type NormalizedRequest, type ResolvedService } from "./validate";
 
 export const DEFAULT_MIN_AZS = 2;
-export const SHARED_SECURITY_GROUP = "endpoints";
+export { SHARED_SECURITY_GROUP } from "./rules/securityGroups";
 
 /** Resource-name stem of an endpoint: the key for interface endpoints, `<key>-gateway` for gateways. */
 export const endpointName = (serviceKey: string, type: EndpointType): string => (type === "Gateway" ? `${serviceKey}-gateway` : serviceKey);
@@ -65,6 +59,8 @@ class Planner {
   private readonly scopes = new Map<string, ServiceScope>();
   /** Services that got a gateway endpoint, for the route-table warning made once per plan. */
   private readonly gateways: ResolvedService[] = [];
+  private readonly quotas: Quotas;
+  private readonly ipTypes: IpTypes;
 
   constructor(
     private readonly input: NormalizedRequest,
@@ -78,6 +74,13 @@ class Planner {
     const selected = selectByTags(this.report.for(SUBNETS), input.request, input.subnets);
     this.subnets = selected.subnets;
     this.subnetsReason = selected.reason;
+    this.quotas = readQuotas(this.report.for(QUOTAS), input.request.quotas);
+    this.ipTypes = new IpTypes(
+      this.report.for(IP_TYPES),
+      input.request.defaults?.ipAddressType,
+      input.facts,
+      new Map(input.subnets.map((s) => [s.id, s])),
+    );
     this.perGbUsd = tieredPerGbUsd(this.prices, this.interfaceGb());
   }
 
@@ -112,12 +115,23 @@ class Planner {
         );
     }
 
+    checkTags(this.report.for(QUOTAS), request.tags);
+    checkOverlaps(this.report.for(OVERLAP), networksOf(request));
     checkAvailability(this.report.for(AVAILABILITY), this.input);
+
     const endpoints = this.input.services.flatMap((service) => this.planService(service));
     checkSubnetsWithoutRouteTable(this.report.for(ROUTE_TABLES), this.subnets, this.gateways);
     this.checkVpcForInterfaces(endpoints);
-    this.applySecurityGroupMode(endpoints);
+    applySecurityGroupMode(this.report.for(SECURITY_GROUPS), endpoints, request.securityGroup);
+    fitSecurityGroups(this.report.for(SECURITY_GROUPS), this.report.for(QUOTAS), endpoints, {
+      quotas: this.quotas,
+      path: "access",
+      fix: "Declare fewer or aggregated consumer networks (adjacent blocks merge)",
+      reserved: (e) => new Set(this.input.services.find((s) => s.key === e.service)?.options.securityGroupIds ?? []).size,
+    });
     this.attachExtraGroups(endpoints);
+    this.checkEndpointQuotas(endpoints);
+    this.ipTypes.report(Object.keys(request), endpoints, access);
     this.checkOutsideDns(endpoints);
     this.checkEcrLayers(endpoints);
     return {
@@ -320,12 +334,14 @@ class Planner {
     this.gateways.push(service);
     const cost = gatewayCost(this.prices, traffic?.vpc);
     if (traffic) cost.trafficGb = traffic;
+    const ipAddressType = this.ipTypes.gatewayType(service);
     return {
       name: endpointName(service.name, "Gateway"),
       service: key,
       serviceName: serviceNameIn(service.catalog, this.region, "Gateway"),
       type: "Gateway",
       routeTableIds,
+      ...(ipAddressType ? { ipAddressType } : {}),
       policy: null,
       reasons: [reason("ROUTE_TABLES", `Route to the ${key} prefix list added in ${routeTableIds.length} route table(s).`)],
       cost,
@@ -396,7 +412,7 @@ class Planner {
       else this.warn("HA_BELOW_MIN_AZS", message, "ha.minAzs", key);
     }
 
-    const ipAddressType = this.ipAddressType(service, placement.chosen);
+    const ipAddressType = this.ipTypes.interfaceType(service, placement.chosen);
     const fips = useFips(this.report.for(AVAILABILITY), service, this.input);
     if (fips) reasons.push(fips);
     const dnsNames =
@@ -404,14 +420,8 @@ class Planner {
     const privateDns = this.privateDns(service, dnsNames, reasons, opts.hasGateway);
     // When a gateway carries the VPC's own traffic, the interface endpoint serves outsiders only.
     const admitVpc = scope.fromVpc && !opts.hasGateway;
-    if (opts.hasGateway)
-      reasons.push(
-        reason(
-          "SG_EXTERNAL_ONLY",
-          `The VPC reaches ${key} through the gateway, so the interface endpoint admits only the declared outside consumers.`,
-        ),
-      );
-    const ingress = this.ingress(catalog.port, scope, admitVpc, ipAddressType !== "ipv4");
+    if (opts.hasGateway) reasons.push(externalOnly(this.report.for(SECURITY_GROUPS), key));
+    const ingress = this.ingress(catalog.port, scope, admitVpc, ipAddressType);
     if (admitVpc && scope.securityGroups) reasons.push(byGroupReason(this.report.for(ACCESS), key, scope.securityGroups));
     if (admitVpc && !scope.securityGroups && !request.vpc.cidrs?.length) {
       this.problems.add(
@@ -473,18 +483,29 @@ class Planner {
     if (privateDns && opts.hasGateway) {
       endpoint.dnsOptions!.privateDnsOnlyForInboundResolverEndpoint = true;
       endpoint.dependsOn = [endpointName(service.name, "Gateway")];
+    } else if (privateDns && catalog.types.includes("Gateway") && !service.serviceRegion) {
+      // AWS turns this flag on by default for S3 and then refuses the endpoint when the VPC has no
+      // S3 gateway endpoint (https://docs.aws.amazon.com/AmazonS3/latest/userguide/privatelink-interface-endpoints.html#private-dns):
+      // say false, so the plan JSON alone is safe to apply. (A cross-region endpoint has no gateway
+      // counterpart, and the flag is left to AWS there.)
+      endpoint.dnsOptions!.privateDnsOnlyForInboundResolverEndpoint = false;
     }
     return endpoint;
   }
 
   /** Ingress depends only on port and scope, so endpoints alike share one (read-only) rule list. */
-  private ingress(port: number, scope: ServiceScope, vpc: boolean, ipv6: boolean): IngressRule[] {
+  private ingress(port: number, scope: ServiceScope, vpc: boolean, type: IpAddressType): IngressRule[] {
     const groups = scope.securityGroups;
     const who = `${Boolean(scope.onPremises)}/${scope.peerVpcs.map((p) => p.name).join(",")}/${groups?.join(",") ?? ""}`;
-    const cacheKey = `${port}/${vpc}/${ipv6}/${who}`;
+    const cacheKey = `${port}/${vpc}/${type}/${who}`;
     let rules = this.ingressCache.get(cacheKey);
     if (!rules) {
-      rules = ingressRules(port, this.input.request.vpc, scope.access, { vpc, ipv6, ...(groups ? { securityGroups: groups } : {}) });
+      rules = ingressRules(port, this.input.request.vpc, scope.access, {
+        vpc,
+        ipv4: type !== "ipv6",
+        ipv6: type !== "ipv4",
+        ...(groups ? { securityGroups: groups } : {}),
+      });
       this.ingressCache.set(cacheKey, rules);
     }
     return rules;
@@ -525,32 +546,6 @@ class Planner {
       return subnet ? [subnet] : [];
     });
     return chosen.length === options.subnetIds.length ? indexByAz(chosen) : undefined;
-  }
-
-  private ipAddressType(service: ResolvedService, chosen: Array<{ id: string; az: string }>): IpAddressType {
-    const { options, path, key } = service;
-    const type = options.ipAddressType ?? this.input.request.defaults?.ipAddressType ?? "ipv4";
-    if (type === "ipv4") return type;
-    const byId = new Map(this.input.subnets.map((s) => [s.id, s]));
-    const v4Only = chosen.filter((s) => !byId.get(s.id)?.ipv6).map((s) => s.id);
-    if (v4Only.length) {
-      this.problems.add(
-        "IPV6_SUBNET_REQUIRED",
-        `${path}.ipAddressType`,
-        `${type} endpoints need subnets with IPv6 CIDRs; ${v4Only.join(", ")} have none.`,
-        "Mark subnets with ipv6: true after adding IPv6 CIDRs, or use ipAddressType: ipv4.",
-      );
-    }
-    const supported = this.input.facts.serviceIpTypes?.[key];
-    if (supported && !supported.includes("ipv6")) {
-      this.problems.add(
-        "IP_TYPE_UNSUPPORTED",
-        `${path}.ipAddressType`,
-        `${key} endpoints support only ${supported.join(", ")} here.`,
-        "Use ipAddressType: ipv4.",
-      );
-    }
-    return type;
   }
 
   private privateDns(service: ResolvedService, dnsNames: readonly string[], reasons: Reason[], hasGateway: boolean): boolean {
@@ -616,6 +611,11 @@ class Planner {
     if (document === undefined) return undefined;
     if (document === null)
       return { document, reason: reason("POLICY_FULL_ACCESS", "AWS default endpoint policy: full access for any principal.") };
+    checkPolicyDocument(this.report.for(POLICY_DOCUMENT), this.report.for(QUOTAS), document, {
+      path: spec.document ? `${policyPath}.document` : policyPath,
+      service: key,
+      written: Boolean(spec.document),
+    });
     const label = spec.document ? "the given policy document" : `the ${spec.template} policy template`;
     return { document, reason: reason("POLICY_APPLIED", `Endpoint policy from ${label}.`) };
   }
@@ -677,70 +677,34 @@ class Planner {
   }
 
   /** Rule 5: per-endpoint groups (default), one shared group, or existing groups. */
-  private applySecurityGroupMode(endpoints: PlannedEndpoint[]): void {
-    const spec = this.input.request.securityGroup;
-    const mode = spec?.mode ?? "perEndpoint";
-    const interfaces = endpoints.filter((e) => e.type === "Interface");
-    if (mode !== "existing" && spec?.ids?.length) {
-      this.problems.add(
-        "SECURITY_GROUP_IDS_UNUSED",
-        "securityGroup.ids",
-        `security group ids are only used with mode: existing (mode is ${mode}).`,
-        "Set securityGroup.mode: existing, or remove ids.",
-      );
-    }
-    if (mode === "existing") {
-      if (!spec?.ids?.length) {
-        this.problems.add(
-          "SECURITY_GROUP_IDS_REQUIRED",
-          "securityGroup.ids",
-          "mode existing needs the security group ids to attach.",
-          "Set securityGroup.ids: [sg-...].",
-        );
-        return;
-      }
-      const group: PlannedSecurityGroup = { mode, ids: [...spec.ids].sort(), ingress: [] };
-      for (const e of interfaces) {
-        e.securityGroup = group;
-        e.reasons.push(
-          reason("SG_EXISTING", `Existing security groups ${group.ids!.join(", ")} attached; their rules are yours to keep narrow.`),
-        );
-      }
-      return;
-    }
-    if (mode === "shared") {
-      const byRule = new Map(interfaces.flatMap((e) => e.securityGroup!.ingress).map((r) => [`${r.fromPort}/${ruleTarget(r)}`, r]));
-      const group: PlannedSecurityGroup = { name: SHARED_SECURITY_GROUP, mode, ingress: [...byRule.values()].sort(compareRules) };
-      for (const e of interfaces) {
-        e.securityGroup = group;
-        // The shared group admits the union of every endpoint's sources, so an endpoint that on its
-        // own would admit only outside consumers no longer does: say so instead of SG_EXTERNAL_ONLY.
-        e.reasons = e.reasons.filter((r) => r.code !== "SG_EXTERNAL_ONLY");
-        e.reasons.push(
-          reason(
-            "SG_SHARED",
-            `One security group shared by all ${interfaces.length} interface endpoints: it admits every declared source on every endpoint port.`,
-          ),
-        );
-      }
-      return;
-    }
-    for (const e of interfaces)
-      e.reasons.push(
-        reason("SG_PER_ENDPOINT", `Own security group: TCP ${e.port} from ${e.securityGroup!.ingress.length} declared source(s) only.`),
-      );
-  }
-
   /** `services[].securityGroupIds`: existing groups beside the planned (or the existing-mode) ones. */
   private attachExtraGroups(endpoints: PlannedEndpoint[]): void {
     const ctx = this.report.for(OPTIONS);
     for (const e of endpoints) {
       if (e.type !== "Interface" || !e.securityGroup) continue;
       const service = this.input.services.find((s) => s.key === e.service)!;
-      const planned = e.securityGroup.mode === "existing" ? (e.securityGroup.ids?.length ?? 0) : 1;
-      const extra = extraSecurityGroups(ctx, service, planned, e.reasons);
+      const planned = e.securityGroup.mode === "existing" ? (e.securityGroup.ids?.length ?? 0) : (e.securityGroups?.length ?? 1);
+      const extra = extraSecurityGroups(ctx, service, planned, e.reasons, this.quotas.securityGroupsPerInterface);
       if (extra) e.extraSecurityGroupIds = extra;
     }
+  }
+
+  /** Endpoint counts against the VPC's and the Region's quotas. */
+  private checkEndpointQuotas(endpoints: PlannedEndpoint[]): void {
+    const ctx = this.report.for(QUOTAS);
+    const count = (type: EndpointType): number => endpoints.filter((e) => e.type === type).length;
+    checkQuota(ctx, this.quotas, "interfaceEndpointsPerVpc", count("Interface"), {
+      path: "services",
+      what: `${this.input.request.vpc.id}`,
+      fix: "Request fewer interface services, or share them from a hub VPC (planNetwork)",
+    });
+    checkQuota(ctx, this.quotas, "gatewayEndpointsPerRegion", count("Gateway"), {
+      path: "services",
+      what: `${this.input.request.vpc.id} alone`,
+      fix: "Request fewer gateway services",
+    });
+    // A service's own tags go on its endpoint beside the top-level ones.
+    for (const s of this.input.services) if (s.options.tags) checkTags(ctx, endpointTags(this.input.request, s), `${s.path}.tags`);
   }
 
   private totals(endpoints: PlannedEndpoint[]): Plan["cost"] {
@@ -778,3 +742,19 @@ class Planner {
 }
 
 const reason = (code: string, message: string): Reason => ({ code, message });
+
+/** The VPC, on-premises and each peer VPC as networks whose CIDRs must not overlap. */
+function networksOf(request: NormalizedRequest["request"]): Network[] {
+  const at = (path: string, cidrs: readonly string[] | undefined): Network["cidrs"] =>
+    (cidrs ?? []).map((cidr, i) => ({ cidr, path: `${path}[${i}]` }));
+  const access = request.access;
+  return [
+    { label: "the VPC", local: true, cidrs: [...at("vpc.cidrs", request.vpc.cidrs), ...at("vpc.ipv6Cidrs", request.vpc.ipv6Cidrs)] },
+    { label: "on-premises", cidrs: at("access.onPremises.cidrs", access?.onPremises?.cidrs) },
+    ...(access?.peerVpcs ?? []).map((p, i): Network => ({
+      label: `peer VPC ${p.name}`,
+      peering: true,
+      cidrs: at(`access.peerVpcs[${i}].cidrs`, p.cidrs),
+    })),
+  ];
+}

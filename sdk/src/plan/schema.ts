@@ -1,4 +1,5 @@
 /** The request file's structure (version 1), as checked by shape.ts. */
+import { ADJUSTABLE, FIXED } from "./rules/quotas";
 import type { Shape } from "./shape";
 
 const str = (example?: string, pattern?: RegExp): Shape => ({ kind: "string", example, pattern });
@@ -43,6 +44,8 @@ const tags: Shape = { kind: "record", of: { kind: "string" } };
  */
 const money: Shape & { kind: "number" } = { kind: "number", min: 0, max: 100 };
 const gb: Shape & { kind: "number" } = { kind: "number", min: 0, max: 100_000_000 };
+/** Counts (quotas): whole numbers, bounded like the rest so that nothing derived from them overflows. */
+const count: Shape = { kind: "number", min: 1, max: 1_000_000, integer: true };
 
 export const serviceShape = obj(
   {
@@ -92,6 +95,7 @@ export const requestShape = obj(
           azId: str("use1-az1", AZ_ID_PATTERN),
           routeTableId: str("rtb-0abc", ID_PATTERNS.routeTable),
           ipv6: bool,
+          ipv6Only: bool,
           public: bool,
           tags,
         },
@@ -145,6 +149,8 @@ export const requestShape = obj(
       securityGroupVpcs: { kind: "record", of: str("vpc-0abc1234", ID_PATTERNS.vpc) },
     }),
     tags,
+    // Fixed limits are accepted here so that writing one is QUOTA_NOT_ADJUSTABLE, not "unknown field".
+    quotas: obj(Object.fromEntries([...Object.keys(ADJUSTABLE), ...Object.keys(FIXED)].map((key) => [key, count]))),
   },
   ["region", "vpc"],
 );

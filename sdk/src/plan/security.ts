@@ -2,7 +2,7 @@
  * Security-group ingress (rule 5): the service's port, only from the consumers the request
  * declares. No egress rules: endpoint ENIs only answer connections.
  */
-import { parseCidr } from "./cidr";
+import { canonicalCidr, parseCidr } from "./cidr";
 import type { AccessSpec, IngressRule, VpcSpec } from "./types";
 
 export interface IngressScope {
@@ -10,6 +10,8 @@ export interface IngressScope {
   vpc: boolean;
   /** Admit IPv6 blocks too (dualstack / ipv6 endpoints). */
   ipv6: boolean;
+  /** Admit IPv4 blocks (not on an ipv6 endpoint, which has no IPv4 address). @default true */
+  ipv4?: boolean;
   /** The VPC's consumers by security group: referenced instead of the VPC's CIDRs. */
   securityGroups?: readonly string[];
 }
@@ -37,8 +39,16 @@ export function ingressRules(port: number, vpc: VpcSpec, access: AccessSpec | un
   for (const [source, label, cidrs] of sources) {
     for (const cidr of cidrs) {
       const parsed = parseCidr(cidr);
-      if (typeof parsed === "string" || (parsed.family === 6 && !scope.ipv6) || rules.has(cidr)) continue;
-      rules.set(cidr, { protocol: "tcp", fromPort: port, toPort: port, cidr, source, description: ruleDescription(port, label, cidr) });
+      // One rule per block, however it is spelt (`2001:db8::/32` and `2001:0db8::/32`): AWS refuses duplicates.
+      const key = canonicalCidr(cidr);
+      if (
+        typeof parsed === "string" ||
+        (parsed.family === 6 && !scope.ipv6) ||
+        (parsed.family === 4 && scope.ipv4 === false) ||
+        rules.has(key)
+      )
+        continue;
+      rules.set(key, { protocol: "tcp", fromPort: port, toPort: port, cidr, source, description: ruleDescription(port, label, cidr) });
     }
   }
   return [...rules.values()].sort(compareRules);

@@ -38,6 +38,8 @@ export interface SubnetSpec {
   routeTableId?: string;
   /** True when the subnet has an IPv6 CIDR (needed for dualstack / ipv6 endpoints). */
   ipv6?: boolean;
+  /** True when the subnet has an IPv6 CIDR and no IPv4 CIDR: the only subnets an `ipv6` endpoint may use. */
+  ipv6Only?: boolean;
   /** True when the subnet's route table sends traffic to an internet gateway; interface ENIs avoid it. @default false */
   public?: boolean;
   /** The subnet's tags, matched against `subnetTags` (`--from-aws` and the components fill them in). */
@@ -159,6 +161,23 @@ export interface SecurityGroupSpec {
   ids?: string[];
 }
 
+/**
+ * Raised AWS quotas of the account (Service Quotas), one key per adjustable quota; the defaults are
+ * AWS's (plan/rules/quotas.ts). Fixed limits (tag and policy sizes) have no key.
+ */
+export interface QuotaSpec {
+  /** Interface (and Gateway Load Balancer) endpoints per VPC. @default 50 */
+  interfaceEndpointsPerVpc?: number;
+  /** Gateway endpoints per Region (per account). @default 20 */
+  gatewayEndpointsPerRegion?: number;
+  /** Inbound rules per security group, IPv4 and IPv6 counted apart. @default 60 */
+  rulesPerSecurityGroup?: number;
+  /** Security groups per network interface (an endpoint's ENIs). @default 5 */
+  securityGroupsPerInterface?: number;
+  /** VPCs associated with one private hosted zone. @default 300 */
+  vpcsPerHostedZone?: number;
+}
+
 export interface DefaultsSpec {
   privateDns?: boolean;
   ipAddressType?: IpAddressType;
@@ -205,6 +224,8 @@ export interface PlanRequest {
   defaults?: DefaultsSpec;
   facts?: PlanFacts;
   tags?: Record<string, string>;
+  /** Raised quotas of the account; AWS's defaults otherwise. */
+  quotas?: QuotaSpec;
 }
 
 export interface Reason {
@@ -238,6 +259,8 @@ export interface IngressRule {
   /** Who this rule admits: `vpc`, `securityGroup`, `onPremises`, `peer:<name>`, `extra`. */
   source: string;
   description: string;
+  /** Present when declared blocks were merged into this one: exactly the blocks it stands for. */
+  covers?: string[];
 }
 
 export interface PlannedSecurityGroup {
@@ -310,7 +333,10 @@ export interface PlannedEndpoint {
   ipAddressType?: IpAddressType;
   dnsOptions?: DnsOptions;
   port?: number;
+  /** The endpoint's first (or only) security group. */
   securityGroup?: PlannedSecurityGroup;
+  /** Present when the rules are spread over several groups: all of them, `securityGroup` first. */
+  securityGroups?: PlannedSecurityGroup[];
   /** Existing security groups attached beside `securityGroup` (`services[].securityGroupIds`). */
   extraSecurityGroupIds?: string[];
   /** Tags of the endpoint: the top-level tags with the service's own over them. */

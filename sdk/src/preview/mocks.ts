@@ -20,6 +20,8 @@ export interface MockSubnet {
   /** The AZ ID getSubnet reports (`use1-az1`); none when omitted. */
   azId?: string;
   ipv6?: boolean;
+  /** An IPv6-only subnet: an IPv6 CIDR and no IPv4 CIDR, as AWS reports it (`ipv6Native`). */
+  ipv6Only?: boolean;
   /** Explicitly associated route table; without one, getRouteTable by subnet finds nothing (the main table applies). */
   routeTableId?: string;
   /** Its route table sends 0.0.0.0/0 to an internet gateway. */
@@ -260,11 +262,14 @@ export class AwsMocks implements pulumi.runtime.Mocks {
   private subnet(id: string, region: string): Record<string, unknown> {
     const subnet = this.subnetAzs.get(id);
     if (!subnet) throw providerError(`InvalidSubnetID.NotFound: The subnet ID '${id}' does not exist`);
+    const v6 = subnet.ipv6 || subnet.ipv6Only;
     return {
       id,
       availabilityZone: subnet.az,
       ...(subnet.azId ? { availabilityZoneId: subnet.azId } : {}),
-      ipv6CidrBlock: subnet.ipv6 ? "2600:1f18:0:100::/64" : "",
+      cidrBlock: subnet.ipv6Only ? "" : "10.0.0.0/24",
+      ipv6CidrBlock: v6 ? "2600:1f18:0:100::/64" : "",
+      ipv6Native: Boolean(subnet.ipv6Only),
       region,
       vpcId: subnet.vpcId ?? "",
       tags: subnet.tags ?? {},

@@ -80,6 +80,7 @@ export function completeRequest(
       ...(s.azId ? { azId: s.azId } : {}),
       ...(s.routeTableId ? { routeTableId: s.routeTableId } : {}),
       ipv6: s.ipv6,
+      ...(s.ipv6 && !s.cidr ? { ipv6Only: true } : {}),
       ...(isPublic(s) ? { public: true } : {}),
       ...(s.tags ? { tags: s.tags } : {}),
     }));
@@ -96,6 +97,7 @@ export function completeRequest(
         return s;
       }
       const routeTableId = s.routeTableId ?? found.routeTableId;
+      const ipv6Only = s.ipv6Only ?? (found.ipv6 && !found.cidr ? true : undefined);
       const tags = s.tags ?? found.tags;
       const azId = s.azId ?? found.azId;
       return {
@@ -104,6 +106,7 @@ export function completeRequest(
         ...(azId ? { azId } : {}),
         ...(routeTableId ? { routeTableId } : {}),
         ipv6: s.ipv6 ?? found.ipv6,
+        ...(ipv6Only ? { ipv6Only } : {}),
         ...((s.public ?? isPublic(found)) ? { public: true } : {}),
         ...(tags ? { tags } : {}),
       };

@@ -14,7 +14,10 @@ import { decideService, type DecideContext, type Decided, type Demand } from "./
 import { addMapped, networkPath, readNetworkRequest, uniqueProblems, type NetworkInput, type SpokeInput, type VpcPaths } from "./read";
 import type { HubPlan, NetworkPlan, PlannedZone, SpokePlan } from "./types";
 import { zonesFor } from "./zones";
+import { checkOverlaps, CODES as OVERLAP, type Network } from "../rules/cidrOverlap";
 import { Report } from "../rules/context";
+import { checkQuota, CODES as QUOTAS, readQuotas, type Quotas } from "../rules/quotas";
+import { fitSecurityGroups, CODES as SECURITY_GROUPS } from "../rules/securityGroups";
 import { checkVpcDns, CODES as VPC_DNS } from "../rules/vpcDns";
 import { narrowScope } from "../rules/access";
 
@@ -30,6 +33,7 @@ export function planNetwork(request: unknown, facts?: PlanFacts): NetworkPlan {
 class NetworkPlanner {
   private readonly report: Report;
   private readonly ctx: DecideContext;
+  private readonly quotas: Quotas;
 
   constructor(
     private readonly input: NetworkInput,
@@ -38,6 +42,8 @@ class NetworkPlanner {
     this.report = new Report(problems);
     const prices = input.request.prices ?? {};
     this.ctx = { input, problems, pricesIn: (code: string): PriceTable => ({ ...getRegion(code)!.prices, ...prices }) };
+    // Each VPC's planEndpoints reports a bad `quotas` field already (the same problem is listed once).
+    this.quotas = readQuotas(this.report.for(QUOTAS), input.request.quotas);
   }
 
   run(): NetworkPlan | undefined {
@@ -56,12 +62,30 @@ class NetworkPlanner {
     // below adds its own, so one run reports them all.
     const decided = [...demands.keys()].sort().map((key) => decideService(key, demands.get(key)!.sort(byName), this.ctx));
 
+    checkOverlaps(this.report.for(OVERLAP), this.networks());
     const central = decided.filter((d) => d.decision.placement === "hub");
-    const fromHub = (spoke: SpokeInput, key: string): boolean =>
-      central.some((d) => d.decision.service === key && d.decision.consumers.includes(spoke.spec.name));
+    // Indexes by spoke, so that planning each spoke costs its own services, not every spoke's.
+    const hubServed = new Map<string, Set<string>>();
+    for (const d of central)
+      for (const name of d.decision.consumers) (hubServed.get(name) ?? hubServed.set(name, new Set()).get(name)!).add(d.decision.service);
+    const fromHub = (spoke: SpokeInput, key: string): boolean => hubServed.get(spoke.spec.name)?.has(key) ?? false;
+    const outcomesOf = new Map<SpokeInput, Array<Decided["outcomes"][number]>>();
+    for (const d of decided)
+      for (const o of d.outcomes) (outcomesOf.get(o.demand.spoke) ?? outcomesOf.set(o.demand.spoke, []).get(o.demand.spoke)!).push(o);
     const hub = this.planHub(central);
     const zones = this.zones(central, hub);
-    const spokes = input.spokes.map((spoke) => this.planSpoke(spoke, decided, zones, fromHub));
+    const zonesOf = new Map<string, SpokePlan["zoneAssociations"]>();
+    for (const z of zones)
+      for (const a of z.associations)
+        (zonesOf.get(a.spoke) ?? zonesOf.set(a.spoke, []).get(a.spoke)!).push({
+          zone: z.name,
+          service: z.service,
+          authorizationRequired: a.authorizationRequired,
+        });
+    const spokes = input.spokes.map((spoke) =>
+      this.planSpoke(spoke, outcomesOf.get(spoke) ?? [], zonesOf.get(spoke.spec.name) ?? [], fromHub),
+    );
+    this.checkGatewayQuota(hub, spokes);
     this.checkNetworkWarnings(decided);
     if (!this.problems.empty) return undefined;
 
@@ -143,6 +167,13 @@ class NetworkPlanner {
       ingress[e.service] = this.hubIngress(e, d);
       this.shareEndpoint(e, d, ingress[e.service], own.find((s) => s.key === e.service)?.options.type === "Interface");
     }
+    if (plan)
+      fitSecurityGroups(this.report.for(SECURITY_GROUPS), this.report.for(QUOTAS), plan.endpoints, {
+        quotas: this.quotas,
+        path: "spokes",
+        fix: "Keep some spokes' services local (centralize: never), or give the spokes adjacent CIDRs (adjacent blocks merge)",
+        idsPath: "hub.securityGroup.ids",
+      });
     return {
       vpcId: request.hub.vpc.id,
       ...(hub.accountId ? { accountId: hub.accountId } : {}),
@@ -166,7 +197,12 @@ class NetworkPlanner {
       e.port!,
       vpc,
       { ...scope.access, peerVpcs: [...scope.peerVpcs, ...spokes] },
-      { vpc: scope.fromVpc, ipv6: e.ipAddressType !== "ipv4", ...(scope.securityGroups ? { securityGroups: scope.securityGroups } : {}) },
+      {
+        vpc: scope.fromVpc,
+        ipv4: e.ipAddressType !== "ipv6",
+        ipv6: e.ipAddressType !== "ipv4",
+        ...(scope.securityGroups ? { securityGroups: scope.securityGroups } : {}),
+      },
     ).map((rule) => {
       const name = rule.source.slice("peer:".length);
       if (!rule.source.startsWith("peer:") || hubPeers.has(name)) return rule;
@@ -178,7 +214,8 @@ class NetworkPlanner {
     const group = e.securityGroup!;
     const consumers = d.decision.consumers;
     if (group.mode === "perEndpoint") {
-      e.securityGroup = { ...group, ingress: rules };
+      e.securityGroup = { name: group.name, mode: group.mode, ingress: rules };
+      delete e.securityGroups;
     } else if (group.mode === "shared") {
       const byRule = new Map([...group.ingress, ...rules].map((r) => [`${r.fromPort}/${ruleTarget(r)}`, r]));
       group.ingress.splice(0, group.ingress.length, ...[...byRule.values()].sort(compareRules));
@@ -226,6 +263,14 @@ class NetworkPlanner {
           authorizationRequired: spoke.crossAccount,
         }))
         .sort((a, b) => (a.spoke < b.spoke ? -1 : 1));
+      // The hub VPC is associated with each zone too.
+      checkQuota(this.report.for(QUOTAS), this.quotas, "vpcsPerHostedZone", associations.length + 1, {
+        path: "spokes",
+        what: `each ${d.decision.service} hosted zone (${zonesFor(d.dnsNames, endpoint.name, endpoint.ipAddressType ?? "ipv4")
+          .map((z) => z.name)
+          .join(", ")}: the hub and ${associations.length} spokes)`,
+        fix: `Keep ${d.decision.service} local in some spokes (centralize: never), or split the spokes over several hubs`,
+      });
       for (const zone of zonesFor(d.dnsNames, endpoint.name, endpoint.ipAddressType ?? "ipv4")) {
         const clash = zones.find((z) => z.name === zone.name);
         if (clash) {
@@ -252,8 +297,8 @@ class NetworkPlanner {
 
   private planSpoke(
     spoke: SpokeInput,
-    decided: Decided[],
-    zones: PlannedZone[],
+    outcomes: ReadonlyArray<Decided["outcomes"][number]>,
+    zoneAssociations: SpokePlan["zoneAssociations"],
     fromHub: (s: SpokeInput, key: string) => boolean,
   ): SpokePlan {
     const { spec, normalized } = spoke;
@@ -276,7 +321,6 @@ class NetworkPlanner {
       : null;
     if (hubKeys.length) this.checkSpokeDns(spoke, hubKeys);
 
-    const outcomes = decided.flatMap((d) => d.outcomes.filter((o) => o.demand.spoke === spoke));
     const sum = (f: (o: (typeof outcomes)[number]) => number): number => money(outcomes.reduce((acc, o) => acc + f(o), 0));
     const localMonthly = plan?.cost.monthlyTotalUsd ?? 0;
     const hubData = sum((o) => o.hubDataUsd);
@@ -292,9 +336,7 @@ class NetworkPlanner {
       transit: this.input.request.transit.type,
       fromHub: [...hubKeys].sort(),
       local: local.map((s) => s.key).sort(),
-      zoneAssociations: zones
-        .filter((z) => z.associations.some((a) => a.spoke === spec.name))
-        .map((z) => ({ zone: z.name, service: z.service, authorizationRequired: spoke.crossAccount })),
+      zoneAssociations: [...zoneAssociations].sort((a, b) => (a.zone < b.zone ? -1 : 1)),
       plan,
       cost: {
         localMonthlyUsd: localMonthly,
@@ -327,20 +369,65 @@ class NetworkPlanner {
         `The hub's account is not given, so ${crossAccount.join(", ")} count as other accounts (zone association authorizations planned).`,
         "hub.vpc.accountId",
       );
+    // Per spoke, the interface services whose hub-or-local choice assumed 0 GB (in service order).
+    const guessedBy = new Map<SpokeInput, string[]>();
+    for (const d of decided) {
+      if (d.gateway) continue;
+      const hubCost = new Map(d.decision.spokes.map((s) => [s.spoke, s.cost.hubMonthlyUsd]));
+      for (const o of d.outcomes) {
+        const spoke = o.demand.spoke;
+        if (spoke.spec.traffic?.[d.decision.service] !== undefined || hubCost.get(spoke.spec.name) === null) continue;
+        (guessedBy.get(spoke) ?? guessedBy.set(spoke, []).get(spoke)!).push(d.decision.service);
+      }
+    }
     // Only a spoke whose services cost decides (centralize: auto) has a decision that its traffic could change.
     for (const spoke of spokes.filter((s) => s.centralize === "auto")) {
-      const guessed = decided
-        .filter(
-          (d) => !d.gateway && d.outcomes.some((o) => o.demand.spoke === spoke) && spoke.spec.traffic?.[d.decision.service] === undefined,
-        )
-        .filter((d) => d.decision.spokes.find((s) => s.spoke === spoke.spec.name)?.cost.hubMonthlyUsd !== null)
-        .map((d) => d.decision.service);
+      const guessed = guessedBy.get(spoke) ?? [];
       if (guessed.length)
         this.warn(
           "TRAFFIC_UNKNOWN",
           `${spoke.spec.name} gives no traffic for ${guessed.join(", ")}: the hub-or-local decision assumes 0 GB a month, which favours the hub.`,
           `${spoke.paths.prefix}.traffic`,
         );
+    }
+  }
+
+  /** The hub's and the spokes' VPC CIDRs: a spoke inside the hub's range (or any overlap over peering) cannot route. */
+  private networks(): Network[] {
+    const { request, spokes } = this.input;
+    const at = (path: string, cidrs: readonly string[] | undefined): Network["cidrs"] =>
+      (cidrs ?? []).map((cidr, i) => ({ cidr, path: `${path}[${i}]` }));
+    const peering = request.transit.type === "peering";
+    return [
+      {
+        label: "the hub",
+        local: true,
+        cidrs: [...at("hub.vpc.cidrs", request.hub.vpc.cidrs), ...at("hub.vpc.ipv6Cidrs", request.hub.vpc.ipv6Cidrs)],
+      },
+      ...spokes.map((s): Network => ({
+        label: `spoke ${s.spec.name}`,
+        peering,
+        cidrs: [...at(`${s.paths.prefix}.vpc.cidrs`, s.spec.vpc.cidrs), ...at(`${s.paths.prefix}.vpc.ipv6Cidrs`, s.spec.vpc.ipv6Cidrs)],
+      })),
+    ];
+  }
+
+  /** Gateway endpoints count per account and Region: every spoke in the hub's account adds its own. */
+  private checkGatewayQuota(hub: HubPlan, spokes: SpokePlan[]): void {
+    const owner = this.input.hub.accountId ?? "the hub's account";
+    const counts = new Map<string, number>();
+    const add = (account: string | undefined, region: string, plan: Plan | null): void => {
+      const n = plan?.endpoints.filter((e) => e.type === "Gateway").length ?? 0;
+      if (n) counts.set(`${account ?? owner} in ${region}`, (counts.get(`${account ?? owner} in ${region}`) ?? 0) + n);
+    };
+    add(hub.accountId, this.input.region.code, hub.plan);
+    for (const s of spokes) add(s.accountId, s.region, s.plan);
+    for (const [where, n] of [...counts].sort()) {
+      checkQuota(this.report.for(QUOTAS), this.quotas, "gatewayEndpointsPerRegion", n, {
+        path: "spokes",
+        what: `account ${where}`,
+        fix: "Spread the spokes over more accounts, or drop gateway services some spokes do not need",
+      });
     }
   }
 

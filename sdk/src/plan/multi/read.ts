@@ -162,6 +162,7 @@ function readHub(
     prices: request.prices,
     defaults: request.defaults,
     tags: request.tags,
+    quotas: request.quotas,
   };
   const paths: VpcPaths = { prefix: "hub", own: HUB_OWN, region: "region" };
   const found = new Problems();
@@ -196,6 +197,7 @@ function readSpoke(
     prices: request.prices,
     defaults: request.defaults,
     tags: request.tags,
+    quotas: request.quotas,
   };
   const prefix = `spokes[${index}]`;
   const paths: VpcPaths = { prefix, own: SPOKE_OWN, region: ownRegion ? `${prefix}.vpc.region` : "region" };

@@ -51,6 +51,7 @@ export const networkRequestShape = obj(
     defaults: single.defaults,
     facts: single.facts,
     tags: single.tags,
+    quotas: single.quotas,
   },
   ["region", "hub", "spokes", "transit"],
 );

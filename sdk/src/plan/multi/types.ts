@@ -11,6 +11,7 @@ import type {
   Plan,
   PlanFacts,
   PriceTable,
+  QuotaSpec,
   Reason,
   SecurityGroupSpec,
   ServiceRequest,
@@ -67,6 +68,8 @@ export interface NetworkRequest {
   defaults?: DefaultsSpec;
   facts?: PlanFacts;
   tags?: Record<string, string>;
+  /** Raised quotas, for the hub and every spoke (each VPC is checked against them). */
+  quotas?: QuotaSpec;
 }
 
 /** One (service, spoke) decision with the monthly cost of both options. */

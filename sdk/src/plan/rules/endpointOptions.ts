@@ -57,17 +57,23 @@ export function dnsRecordIpType(ctx: Ctx, service: ResolvedService, ipAddressTyp
 }
 
 /** Existing groups beside the planned one, within AWS's groups-per-interface quota. */
-export function extraSecurityGroups(ctx: Ctx, service: ResolvedService, plannedCount: number, reasons: Reason[]): string[] | undefined {
+export function extraSecurityGroups(
+  ctx: Ctx,
+  service: ResolvedService,
+  plannedCount: number,
+  reasons: Reason[],
+  limit = SECURITY_GROUPS_PER_INTERFACE,
+): string[] | undefined {
   const ids = service.options.securityGroupIds;
   if (!ids?.length) return undefined;
   const extra = [...new Set(ids)].sort();
   const total = plannedCount + extra.length;
-  if (total > SECURITY_GROUPS_PER_INTERFACE)
+  if (total > limit)
     ctx.problem(
       "TOO_MANY_SECURITY_GROUPS",
       `${service.path}.securityGroupIds`,
-      `the ${service.key} endpoint would have ${total} security groups; AWS allows ${SECURITY_GROUPS_PER_INTERFACE} per network interface by default.`,
-      `Attach at most ${SECURITY_GROUPS_PER_INTERFACE - plannedCount} existing group(s) here.`,
+      `the ${service.key} endpoint would have ${total} security groups; AWS allows ${limit} per network interface${limit === SECURITY_GROUPS_PER_INTERFACE ? " by default" : " (quotas.securityGroupsPerInterface)"}.`,
+      `Attach at most ${limit - plannedCount} existing group(s) here.`,
     );
   reasons.push(ctx.reason("EXTRA_SECURITY_GROUPS", `Existing security groups ${extra.join(", ")} attached beside the planned one.`));
   return extra;
