@@ -98,9 +98,9 @@ describe("vpce-plan import (emulator)", function () {
     assert.match(run.stderr, /not adopted: .* \(sts Interface\): .* duplicates it/);
   });
 
-  it("rejects a --name that is not a resource name", async () => {
-    const run = await vpcePlan(["import", "--vpc-id", "vpc-0abc", "--name", "my app"]);
+  it("rejects a --name the components would reject, by the same rule", async () => {
+    const run = await vpcePlan(["import", "--vpc-id", "vpc-0abc", "--name", "my::app"]);
     assert.equal(run.code, 2);
-    assert.match(run.stderr, /--name must be a Pulumi resource name/);
+    assert.match(run.stderr, /--name must not contain ::, the Pulumi URN delimiter/);
   });
 });

@@ -35,6 +35,8 @@ describe("EC2 reader against the emulator", function () {
         ["us-east-1c", world.mainRtb, false],
       ],
     );
+    // DescribeSubnets reports the AZ ID beside the name; the emulator gives every subnet one.
+    for (const id of [world.subnets.a, world.subnets.b, world.subnets.c]) assert.match(subnets[id].azId ?? "", /^use1-az\d+$/, id);
     const priv = snap.routeTables.find((t) => t.id === world.privateRtb)!;
     assert.equal(priv.main, false);
     assert.deepEqual(priv.subnetIds, [world.subnets.a, world.subnets.b].sort());

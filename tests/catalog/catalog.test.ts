@@ -155,4 +155,14 @@ describe("catalog: lookups", () => {
     assert.ok(suggestNames("com.amazonaws.us-east-1.dynamodbb").includes("dynamodb"));
     assert.deepEqual(suggestNames("zzzzzzzzzzzzzzzzzzzz"), []);
   });
+
+  it("suggests by the names users type: titles, common names and bundles, not only keys", () => {
+    const rows: Array<[string, string[]]> = [
+      ["keyspaces", ["cassandra", "cassandra-streams"]], // titles: Amazon Keyspaces (for Apache Cassandra), its streams
+      ["ses", ["email", "email-smtp", "mail-manager"]], // titles: Amazon SES, Amazon SES (SMTP), Amazon SES Mail Manager
+      ["sessionmanager", ["ssm-session-manager", "ssmmessages"]], // the bundle's key, then the title
+      ["Session Manager", ["ssm-session-manager", "ssmmessages"]],
+    ];
+    for (const [input, expected] of rows) assert.deepEqual(suggestNames(input), expected, input);
+  });
 });

@@ -29,6 +29,17 @@ describe("cli: vpce-plan catalog", () => {
     assert.match(run.stderr, new RegExp(`${expected.length} of ${services.length} services in eu-west-1`));
   });
 
+  it("--search finds titles and bundles, with the exact key first", () => {
+    const keys = (search: string): string[] =>
+      JSON.parse(vpcePlan(["catalog", "--search", search, "--format", "json"]).stdout).services.map((s: { key: string }) => s.key);
+    assert.deepEqual(keys("session manager").sort(), ["ec2messages", "ssm", "ssmmessages"]);
+    assert.deepEqual(keys("keyspaces"), ["cassandra", "cassandra-streams"]);
+    assert.equal(keys("sts")[0], "sts");
+    assert.deepEqual(keys("ecr").slice(0, 3), ["ecr.api", "ecr.dkr", "ecr-public.api"]);
+    const table = vpcePlan(["catalog", "--search", "session manager"]);
+    assert.match(table.stderr, /3 of \d+ services in us-east-1; with the services of bundle ssm-session-manager/);
+  });
+
   it("--region lists only what the region offers or may offer, saying which it cannot tell", () => {
     const eu = JSON.parse(vpcePlan(["catalog", "--region", "eu-west-1", "--format", "json"]).stdout);
     const keys = eu.services.map((s: { key: string }) => s.key);

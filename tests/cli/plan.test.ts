@@ -2,19 +2,10 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { planEndpoints } from "vpce-plan/plan";
-import { requestFile, vpcePlan, vpcePlanModules } from "../helpers/cli";
+import { VALID_REQUEST as VALID, requestFile, vpcePlan, vpcePlanModules } from "../helpers/cli";
 import { REQUESTS_DIR, loadExampleRequest } from "../helpers/requests";
 
 const EXAMPLE = join(REQUESTS_DIR, "example.yaml");
-const VALID = {
-  region: "us-east-1",
-  vpc: { id: "vpc-0abc", cidrs: ["10.0.0.0/16"], dnsSupport: true, dnsHostnames: true },
-  subnets: [
-    { id: "subnet-a", az: "us-east-1a", routeTableId: "rtb-a" },
-    { id: "subnet-b", az: "us-east-1b", routeTableId: "rtb-b" },
-  ],
-  services: ["s3", "sts"],
-};
 
 describe("cli: vpce-plan plan", () => {
   const expected = planEndpoints(loadExampleRequest("example.yaml"));
@@ -77,8 +68,53 @@ describe("cli: vpce-plan plan", () => {
     for (const format of ["table", "markdown"]) {
       const run = vpcePlan(["plan", "--file", join(REQUESTS_DIR, "ecs-fargate.yaml"), "--format", format]);
       assert.equal(run.status, 0, run.stderr);
-      assert.ok(run.stdout.includes(`the plan costs $${extra.toFixed(2)} more a month`), run.stdout);
+      assert.ok(run.stdout.includes(`) costs $${extra.toFixed(2)} more a month`), run.stdout);
     }
+  });
+
+  it("the NAT line says which endpoints it compares and what the rest costs, in table and markdown", () => {
+    const file = requestFile("nat-scope.json", { ...VALID, services: ["s3", "sts", "kms", "logs"], traffic: { sts: 4000 } });
+    const nat = planEndpoints(JSON.parse(JSON.stringify({ ...VALID, services: ["s3", "sts", "kms", "logs"], traffic: { sts: 4000 } }))).cost
+      .nat!;
+    for (const format of ["table", "markdown"]) {
+      const run = vpcePlan(["plan", "--file", file, "--format", format]);
+      assert.equal(run.status, 0, run.stderr);
+      const line = run.stdout.split("\n").find((l) => l.includes("Against NAT"))!;
+      assert.ok(line.includes(`the part of the plan with traffic given (sts; $${nat.endpointsMonthlyUsd.toFixed(2)})`), line);
+      assert.ok(
+        line.includes(`Not compared`) && line.includes(`kms, logs, s3-gateway, $${nat.notComparedMonthlyUsd.toFixed(2)} a month on top`),
+        line,
+      );
+    }
+  });
+
+  it("the table marks AZs that were assumed, not looked up (AZS_ASSUMED)", () => {
+    const assumed = vpcePlan(["plan", "--file", requestFile("assumed.json", VALID)]);
+    assert.match(assumed.stdout, /^sts .* 2 AZ \(assumed\): us-east-1a, us-east-1b/m);
+    const known = requestFile("known.json", { ...VALID, facts: { serviceAzs: { sts: ["us-east-1a", "us-east-1b"] } } });
+    const looked = vpcePlan(["plan", "--file", known]);
+    assert.match(looked.stdout, /^sts .* 2 AZ: us-east-1a, us-east-1b/m);
+  });
+
+  it("the largest numbers a request may hold still print finite money in every format", () => {
+    const huge = {
+      ...VALID,
+      traffic: { s3: 100_000_000, sts: 100_000_000 },
+      prices: { interfaceHourUsd: 100, interfacePerGbUsd: 100, natPerGbUsd: 100 },
+    };
+    const file = requestFile("huge.json", huge);
+    for (const format of ["table", "markdown", "json"]) {
+      const run = vpcePlan(["plan", "--file", file, "--format", format]);
+      assert.equal(run.status, 0, run.stderr);
+      assert.doesNotMatch(run.stdout, /Infinity|NaN|null,\s*"savings|"monthlyUsd": null/, format);
+    }
+    const json = JSON.parse(vpcePlan(["plan", "--file", file, "--format", "json"]).stdout);
+    const money: number[] = [];
+    JSON.stringify(json, (k, v) => (/Usd$/.test(k) && typeof v !== "object" ? (money.push(v), v) : v));
+    assert.ok(money.length > 10 && money.every((v) => typeof v === "number" && Number.isFinite(v)), String(money));
+    const over = vpcePlan(["plan", "--file", requestFile("over.json", { ...VALID, traffic: { sts: 1e308 } })]);
+    assert.equal(over.status, 2);
+    assert.match(over.stderr, /traffic\.sts: must be between 0 and 100000000, got 1e\+308/);
   });
 
   it("reads JSON request files, and YAML written in flow style", () => {

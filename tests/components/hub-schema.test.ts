@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
-import { EndpointHub, EndpointSpoke } from "vpce-plan";
+import { EndpointHub, EndpointSpoke, endpointHubArgsShape, endpointSpokeArgsShape } from "vpce-plan";
+import { comparable } from "../helpers/argNames";
 import { REPO_ROOT } from "../helpers/requests";
 
 describe("multi-language schema: EndpointHub and EndpointSpoke", function () {
@@ -24,5 +25,12 @@ describe("multi-language schema: EndpointHub and EndpointSpoke", function () {
       assert.ok(spoke.inputProperties[input], `spoke input ${input}`);
     for (const output of ["resolution", "endpoints", "monthlyCostUsd"]) assert.ok(spoke.properties[output], `spoke output ${output}`);
     assert.ok(schema.types["vpce-plan:index:HubContract"]);
+    for (const [shape, resource] of [
+      [endpointHubArgsShape, hub],
+      [endpointSpokeArgsShape, spoke],
+    ] as const) {
+      const { runtime, schema: declared } = comparable(shape, resource.inputProperties, schema.types);
+      assert.deepEqual(runtime, declared);
+    }
   });
 });

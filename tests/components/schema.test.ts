@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
-import { EndpointPlan } from "vpce-plan";
+import { EndpointPlan, endpointPlanArgsShape } from "vpce-plan";
+import { comparable } from "../helpers/argNames";
 import { REPO_ROOT } from "../helpers/requests";
 
 describe("multi-language schema", function () {
@@ -43,5 +44,10 @@ describe("multi-language schema", function () {
       ["Auto", "Gateway", "Interface"],
     );
     assert.ok(types["vpce-plan:index:EndpointOutput"].properties.zonalDnsNames);
+    // The unknown-arg check (argsShape.ts) knows exactly the args the interfaces declare, at every depth.
+    const { runtime, schema: declared } = comparable(endpointPlanArgsShape, resource.inputProperties, types);
+    assert.deepEqual(runtime, declared);
+    for (const path of ["access.onPremises.cidrs", "subnets[].azId", "serviceOptions.*.policy.template"])
+      assert.ok(runtime.includes(path), path);
   });
 });

@@ -14,10 +14,11 @@ export interface Run {
   stderr: string;
 }
 
-export function vpcePlan(args: string[], opts: { nodeArgs?: string[]; env?: Record<string, string> } = {}): Run {
+export function vpcePlan(args: string[], opts: { nodeArgs?: string[]; env?: Record<string, string>; input?: string } = {}): Run {
   const result = spawnSync(process.execPath, [...(opts.nodeArgs ?? []), BIN, ...args], {
     cwd: REPO_ROOT,
     encoding: "utf8",
+    input: opts.input ?? "",
     env: { ...process.env, ...opts.env },
     timeout: 20_000,
   });
@@ -41,6 +42,17 @@ export function scratchDir(): string {
 /** Writes a request file (JSON for objects, the text as is otherwise) and returns its path. */
 export function requestFile(name: string, content: unknown): string {
   const path = join(scratchDir(), name);
-  writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content));
+  writeFileSync(path, typeof content === "string" || Buffer.isBuffer(content) ? content : JSON.stringify(content));
   return path;
 }
+
+/** A small valid request (two AZs, S3 and STS) for CLI tests. */
+export const VALID_REQUEST = {
+  region: "us-east-1",
+  vpc: { id: "vpc-0abc", cidrs: ["10.0.0.0/16"], dnsSupport: true, dnsHostnames: true },
+  subnets: [
+    { id: "subnet-a", az: "us-east-1a", routeTableId: "rtb-a" },
+    { id: "subnet-b", az: "us-east-1b", routeTableId: "rtb-b" },
+  ],
+  services: ["s3", "sts"],
+};

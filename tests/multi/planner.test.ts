@@ -152,6 +152,59 @@ describe("planNetwork: hub or local", () => {
     assert.equal(plan.spokes[0].plan, null);
   });
 
+  it("a hub forced by a spoke without subnets says so, with figures that agree (HUB_ENDPOINT_REQUIRED)", () => {
+    // The bare spoke is priced at the hub's 3 AZs if it had its own; the other spoke keeps its own (centralize: never).
+    const bare = { ...spoke("bare", 4, { traffic: { secretsmanager: 100 } }), subnets: undefined };
+    const plan = planNetwork(
+      network([bare, spoke("own", 5, { centralize: "never" })], { hubAzs: ["us-east-1a", "us-east-1b", "us-east-1c"] }),
+    );
+    const d = decision(plan, "secretsmanager");
+    assert.equal(d.placement, "hub");
+    assert.deepEqual(codes(d.reasons), ["HUB_ENDPOINT_REQUIRED"]);
+    assert.ok(d.cost.chosenMonthlyUsd > d.cost.localMonthlyUsd, "the hub costs more than every VPC its own here");
+    assert.match(d.reasons[0].message, /needed for bare \(no subnet where secretsmanager offers endpoints\)/);
+    assert.ok(
+      d.reasons[0].message.includes(`USD ${(d.cost.chosenMonthlyUsd - d.cost.localMonthlyUsd).toFixed(2)} more`),
+      d.reasons[0].message,
+    );
+    // centralize: never leaves no decision to make, so no TRAFFIC_UNKNOWN for it.
+    assert.deepEqual(
+      plan.warnings.filter((w) => w.code === "TRAFFIC_UNKNOWN"),
+      [],
+    );
+  });
+
+  it("a required hub that costs more says centralize: required, not that it pays off", () => {
+    const lonely = planNetwork(network([spoke("r", 1, { centralize: "required", traffic: { secretsmanager: 5000 } })]));
+    const d = decision(lonely, "secretsmanager");
+    assert.deepEqual(codes(d.reasons), ["HUB_ENDPOINT_REQUIRED"]);
+    assert.match(d.reasons[0].message, /r \(centralize: required\)/);
+  });
+
+  it("HUB_ENDPOINT_PAYS_OFF only where the hub is cheaper than every VPC its own", () => {
+    const variants = [
+      network(["a", "b", "c"].map((n, i) => spoke(n, i + 1, { azs: ["us-east-1a"] }))),
+      network([{ ...spoke("bare", 4), subnets: undefined }, spoke("x", 5)]),
+      network([spoke("r", 1, { centralize: "required", traffic: { secretsmanager: 5000 } }), spoke("s", 2)]),
+    ];
+    for (const request of variants)
+      for (const d of planNetwork(request).services)
+        if (d.reasons.some((r) => r.code === "HUB_ENDPOINT_PAYS_OFF"))
+          assert.ok(d.cost.chosenMonthlyUsd <= d.cost.localMonthlyUsd, d.service);
+  });
+
+  it("TRAFFIC_UNKNOWN only for spokes whose decision traffic could change (centralize: auto)", () => {
+    const plan = planNetwork(
+      network([spoke("auto", 1), spoke("never", 2, { centralize: "never" }), spoke("req", 3, { centralize: "required" })], {
+        hubServices: ["secretsmanager"],
+      }),
+    );
+    assert.deepEqual(
+      plan.warnings.filter((w) => w.code === "TRAFFIC_UNKNOWN").map((w) => w.path),
+      ["spokes[0].traffic"],
+    );
+  });
+
   it("transit over peering is priced by the cross-AZ share of the traffic", () => {
     const spokes = [
       spoke("same", 1, { traffic: { secretsmanager: 100 } }),
@@ -268,6 +321,22 @@ describe("planNetwork: hub endpoints, zones and totals", () => {
 });
 
 describe("planNetwork: invalid requests", () => {
+  it("every VPC's problems at once: one spoke's CENTRALIZE_IMPOSSIBLE hides neither another's DNS error nor a third's typo", () => {
+    const problems = problemsOf(
+      network([
+        spoke("far", 1, { region: "us-west-2", centralize: "required" }),
+        spoke("nodns", 2, { dns: false, centralize: "required" }),
+        spoke("typo", 3, { services: ["secretsmanagr"] }),
+      ]),
+    );
+    assert.deepEqual(problems.map((p) => `${p.code} ${p.path}`).sort(), [
+      "CENTRALIZE_IMPOSSIBLE spokes[0].centralize",
+      "UNKNOWN_SERVICE spokes[2].services[0]",
+      "VPC_DNS_HOSTNAMES_DISABLED spokes[1].vpc.dnsHostnames",
+      "VPC_DNS_SUPPORT_DISABLED spokes[1].vpc.dnsSupport",
+    ]);
+  });
+
   it("reports every problem at once, with network paths and did-you-mean hints", () => {
     const request = network([spoke("a", 1), spoke("a", 2, { services: ["secretsmanagr"] })]) as unknown as Record<string, unknown>;
     (request.spokes as Array<Record<string, unknown>>)[0].servics = ["sts"];

@@ -118,6 +118,38 @@ describe("planEndpoints: cost (rule 7)", () => {
     assert.equal(p.cost.currency, "USD");
   });
 
+  it("the NAT comparison names the endpoints it covers and what the others cost on top", () => {
+    const p = plan(request({ services: ["s3", "sts", "kms", "logs", "ssm"], traffic: { s3: 500, sts: 20 } }));
+    const nat = p.cost.nat!;
+    const compared = p.endpoints.filter((e) => e.cost.nat);
+    const others = p.endpoints.filter((e) => !e.cost.nat);
+    assert.deepEqual(nat.endpoints, ["s3-gateway", "sts"]);
+    assert.deepEqual(nat.notCompared, ["kms", "logs", "ssm"]);
+    assertUsd(
+      nat.endpointsMonthlyUsd,
+      compared.reduce((a, e) => a + e.monthlyCostUsd, 0),
+    );
+    assertUsd(
+      nat.notComparedMonthlyUsd,
+      others.reduce((a, e) => a + e.monthlyCostUsd, 0),
+    );
+    assertUsd(nat.endpointsMonthlyUsd + nat.notComparedMonthlyUsd, p.cost.monthlyTotalUsd, "the two parts are the whole plan");
+  });
+
+  it("the compared part is what NAT is weighed against: traffic from outside the VPC counts with the rest", () => {
+    const p = plan(
+      request({
+        services: ["sts", "kms"],
+        access: { onPremises: { cidrs: ["192.168.0.0/16"] } },
+        traffic: { sts: { vpc: 100, onPremises: 900 } },
+      }),
+    );
+    const nat = p.cost.nat!;
+    assertUsd(nat.monthlyUsd - nat.savingsUsd, nat.endpointsMonthlyUsd, "NAT minus saving is the compared part");
+    assert.ok(nat.endpointsMonthlyUsd < endpoint(p, "sts").monthlyCostUsd, "the on-premises GB are not in the compared part");
+    assertUsd(nat.endpointsMonthlyUsd + nat.notComparedMonthlyUsd, p.cost.monthlyTotalUsd, "the two parts are the whole plan");
+  });
+
   it("PRICES_ASSUMED for a region whose prices are copied from us-east-1, not for one with its own", () => {
     // The AZs looked up for sts settle that us-east-2 offers it, so only the price warning remains.
     const looked = { serviceAzs: { sts: ["us-east-2a", "us-east-2b"] } };

@@ -51,6 +51,23 @@ describe("planEndpoints: interface placement (rule 4)", () => {
     assert.match(why.message, /subnet-a9/);
   });
 
+  it("subnets given by AZ ID alone are placed one per AZ ID; an AZ name, when given too, places the subnet", () => {
+    const byId = plan(
+      request({
+        subnets: [
+          { id: "subnet-2", azId: "use1-az2" },
+          { id: "subnet-1", azId: "use1-az1" },
+          { id: "subnet-1b", azId: "use1-az1" },
+          { id: "subnet-n", az: "us-east-1c", azId: "use1-az6" },
+        ],
+        facts: { serviceAzs: { sts: ["use1-az1", "use1-az2", "us-east-1c"] } },
+      }),
+    );
+    const sts = endpoint(byId, "sts");
+    assert.deepEqual(sts.azs, ["us-east-1c", "use1-az1", "use1-az2"]);
+    assert.deepEqual(sts.subnetIds, ["subnet-n", "subnet-1", "subnet-2"]);
+  });
+
   it("subnetIds on the service restrict placement", () => {
     const req = request({ subnets: subnets("us-east-1", "abc"), services: [{ name: "sts", subnetIds: ["subnet-c", "subnet-b"] }] });
     assert.deepEqual(endpoint(plan(req), "sts").subnetIds, ["subnet-b", "subnet-c"]);

@@ -7,9 +7,9 @@ import bundlesFile from "./bundles.json";
 import regionsFile from "./regions.json";
 import availabilityFile from "./availability.json";
 import type { EndpointType, PriceTable } from "../plan/types";
-import { suggest } from "./suggest";
+import { suggestEntries, type NamedEntry } from "./suggest";
 
-export { suggest, didYouMean, editDistance } from "./suggest";
+export { suggest, didYouMean, editDistance, nameRank, type NamedEntry } from "./suggest";
 
 /** Names of one endpoint service: the default pattern and the regions where AWS names it differently. */
 export interface ServiceNames {
@@ -235,8 +235,14 @@ export function parseEndpointServiceName(name: string): EndpointServiceName | un
   return m ? { serviceName: name, region: m[1], id: m[2] } : undefined;
 }
 
-/** Closest catalog keys and bundle keys to a name the catalog does not know. */
+/** Services and bundles under the names users type: keys, titles (`Amazon Keyspaces`, `SES`) and bundle titles. */
+export const namedEntries: readonly NamedEntry[] = [
+  ...services.map((s) => ({ key: s.key, names: [s.title] })),
+  ...bundles.map((b) => ({ key: b.key, names: [b.title] })),
+];
+
+/** Closest catalog keys and bundle keys to a name the catalog does not know, by key, title and edits. */
 export function suggestNames(name: string): string[] {
   const tail = name.includes(".amazonaws.") ? name.replace(/^.*\.amazonaws\.[a-z0-9-]+\./, "") : name;
-  return suggest(tail, [...serviceByKey.keys(), ...bundleByKey.keys()]);
+  return suggestEntries(tail, namedEntries);
 }

@@ -44,3 +44,55 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
   const hits = suggest(input, candidates);
   return hits.length ? `did you mean ${hits.join(", ")}?` : "";
 }
+
+/** A catalog entry as users name it: its key, and the titles and other names it goes by. */
+export interface NamedEntry {
+  key: string;
+  names: readonly string[];
+}
+
+const squash = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, "");
+const words = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+
+/**
+ * How well `input` names `entry`, best 0, or undefined: 0 the key itself; 1 a word of a title
+ * (`keyspaces`, `ses`) or inside the key (`sessionmanager` in `ssm-session-manager`); 2 inside a
+ * title. Spaces, dots and dashes are ignored, so `session manager` finds `Session Manager`.
+ */
+export function nameRank(input: string, entry: NamedEntry): number | undefined {
+  const needle = squash(input);
+  if (!needle) return undefined;
+  const key = squash(entry.key);
+  if (key === needle) return 0;
+  if (entry.names.some((n) => words(n).includes(needle) || squash(n) === needle) || (needle.length >= 4 && key.includes(needle))) return 1;
+  if (needle.length >= 4 && entry.names.some((n) => squash(n).includes(needle))) return 2;
+  return undefined;
+}
+
+/**
+ * "Did you mean" over keys and the names users type: the entries `input` names (nameRank), best
+ * first; when it names none, keys and title words close in edits (`suggest`).
+ */
+export function suggestEntries(input: string, entries: readonly NamedEntry[], max = 3): string[] {
+  const ranked = entries
+    .map((entry) => ({ key: entry.key, rank: nameRank(input, entry) }))
+    .filter((r): r is { key: string; rank: number } => r.rank !== undefined)
+    .sort(
+      (a, b) =>
+        a.rank - b.rank || Math.abs(a.key.length - input.length) - Math.abs(b.key.length - input.length) || (a.key < b.key ? -1 : 1),
+    )
+    .map((r) => r.key);
+  // Named entries say what the user meant; edits would only add noise beside them.
+  if (ranked.length) return ranked.slice(0, max);
+  const byWord = new Map<string, string>();
+  for (const entry of entries) {
+    byWord.set(entry.key, entry.key);
+    for (const name of entry.names) for (const word of words(name)) if (word.length >= 3 && !byWord.has(word)) byWord.set(word, entry.key);
+  }
+  const close = suggest(input, byWord.keys(), max * 2).map((word) => byWord.get(word)!);
+  return [...new Set(close)].slice(0, max);
+}

@@ -12,14 +12,16 @@ export function parse(argv: string[], options: Options): { values: Record<string
     const known = Object.keys(options)
       .map((o) => `--${o}`)
       .join(", ");
-    throw new CliError(`${(err as Error).message.split("\n")[0]}. Flags here: ${known}.`, 2);
+    const message = `${(err as Error).message.split("\n")[0]}.`;
+    throw new CliError(`${message} Flags here: ${known}.`, 2, [{ code: "INVALID_FLAG", path: "", message, hint: `Use one of ${known}.` }]);
   }
 }
 
 export function oneOf<T extends string>(flag: string, value: string | boolean | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if (typeof value !== "string" || !(allowed as readonly string[]).includes(value)) {
-    throw new CliError(`--${flag} must be one of ${allowed.join(", ")} (got ${String(value)}).`, 2);
+    const message = `--${flag} must be one of ${allowed.join(", ")} (got ${String(value)}).`;
+    throw new CliError(message, 2, [{ code: "INVALID_FLAG", path: `--${flag}`, message, hint: `Use --${flag} ${allowed[0]}.` }]);
   }
   return value as T;
 }

@@ -41,6 +41,11 @@ Exit codes: 0 success, 2 invalid request or flags, 3 audit findings or diff chan
 `;
 }
 
+/** `--format json` or `--format=json` among the flags, read before (or without) the command's own parsing. */
+function wantsJson(argv: string[]): boolean {
+  return argv.some((arg, i) => arg === "--format=json" || (arg === "--format" && argv[i + 1] === "json"));
+}
+
 export const stdio: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
@@ -63,7 +68,13 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     return await entry.load().run(rest, io);
   } catch (err) {
     if (err instanceof CliError) {
-      io.err(`vpce-plan ${name}: ${err.message}\n`);
+      // README: every exit-2 path prints {"version": 1, "errors": [...]} on stdout under --format json.
+      if (err.exitCode === EXIT_INVALID && wantsJson(rest)) {
+        const errors = err.problems ?? [
+          { code: "INVALID_ARGUMENTS", path: "", message: err.message, hint: `Run vpce-plan ${name} --help.` },
+        ];
+        io.out(JSON.stringify({ version: 1, errors }, null, 2) + "\n");
+      } else io.err(`vpce-plan ${name}: ${err.message}\n`);
       return err.exitCode;
     }
     io.err(`vpce-plan ${name}: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

@@ -89,6 +89,12 @@ export interface SubnetArgs {
   id: pulumi.Input<string>;
   /** Availability Zone name. Looked up with `aws.ec2.getSubnet` when omitted and `id` is a plain string; required when `id` is an Output. */
   az?: string;
+  /**
+   * Availability Zone ID (`use1-az1`): the same physical AZ in every account. Looked up beside `az`;
+   * without `az` it places the subnet.
+   * @default looked up with `aws.ec2.getSubnet` when `id` is a plain string
+   */
+  azId?: string;
   /** Route table of the subnet: gateway endpoints add their route there. */
   routeTableId?: pulumi.Input<string>;
   /** True when the subnet has an IPv6 CIDR (needed for dualstack/ipv6 endpoints). Looked up with `aws.ec2.getSubnet` when `az` is too. @default false */
@@ -297,6 +303,21 @@ export interface PricesArgs {
   interfaceHourUsd?: number;
   /** Interface endpoint, per GB processed. */
   interfacePerGbUsd?: number;
+  /**
+   * Interface endpoint, per GB for the next 4 PB a month.
+   * @default the region's list price
+   */
+  interfacePerGbTier2Usd?: number;
+  /**
+   * Interface endpoint, per GB above 5 PB a month.
+   * @default the region's list price
+   */
+  interfacePerGbTier3Usd?: number;
+  /**
+   * Data transfer to another region, per GB (cross-region interface endpoints).
+   * @default the region's list price
+   */
+  interRegionPerGbUsd?: number;
   /** NAT gateway, per hour. */
   natHourUsd?: number;
   /** NAT gateway, per GB processed. */

@@ -9,6 +9,8 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { checkComponentArgs, endpointHubArgsShape } from "./argsShape";
+import { EndpointPlanError } from "./errors";
 import { planNetwork } from "../plan/multi/planner";
 import type { NetworkPlan } from "../plan/multi/types";
 import type { EndpointOutput, PlanWarning, ResolverOutput } from "./args";
@@ -68,6 +70,8 @@ export class EndpointHub extends pulumi.ComponentResource<EndpointHubData> {
   ): Promise<EndpointHubData> {
     const args = inputs as EndpointHubArgs;
     const componentName = name!;
+    const argProblems = checkComponentArgs(componentName, args, endpointHubArgsShape);
+    if (argProblems.length) throw new EndpointPlanError(argProblems, this);
     const { plan, built } = await this.makePlan(args);
     const warnings = reportWarnings(plan.warnings, built.argPath, this);
     const { prepared, spokeVpcIds } = built;

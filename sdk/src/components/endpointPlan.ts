@@ -7,6 +7,8 @@
  * in `pulumi preview`. An invalid request fails the component before any child is registered.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { checkComponentArgs, endpointPlanArgsShape } from "./argsShape";
+import { EndpointPlanError } from "./errors";
 import type { Plan } from "../plan/types";
 import type { EndpointOutput, EndpointPlanArgs, PlanWarning, ResolverOutput } from "./args";
 import { dataFields, reportWarnings } from "./outputs";
@@ -34,7 +36,11 @@ export class EndpointPlan extends pulumi.ComponentResource<EndpointPlanData> {
   public readonly endpoints: pulumi.Output<{ [name: string]: EndpointOutput }>;
   /** The Resolver inbound endpoint (`access.onPremises.resolver: create`): the IP addresses on-premises DNS forwards to. */
   public readonly resolver: pulumi.Output<ResolverOutput | undefined>;
-  /** The planner's plan (README "Plan JSON"), with the real ids: why each endpoint exists and what it costs. */
+  /**
+   * The planner's plan (README "Plan JSON"): why each endpoint exists and what it costs, with the ids
+   * passed in args (VPC, subnets, route tables, existing security groups) in place of placeholders.
+   * The ids of the endpoints and groups the component creates are in `endpoints`.
+   */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- published as the schema's Any: the plan JSON has unions the schema cannot express
   public readonly plan: pulumi.Output<any>;
   /** Expected monthly cost of the endpoints in USD (list prices; data processing when `traffic` is given). */
@@ -59,6 +65,8 @@ export class EndpointPlan extends pulumi.ComponentResource<EndpointPlanData> {
   ): Promise<EndpointPlanData> {
     const args = inputs as EndpointPlanArgs;
     const componentName = name!;
+    const argProblems = checkComponentArgs(componentName, args, endpointPlanArgsShape);
+    if (argProblems.length) throw new EndpointPlanError(argProblems, this);
     const { plan, prepared } = await planFromArgs(args, this);
     const warnings = reportWarnings(plan.warnings, prepared.argPath, this);
     const children = { parent: this, name: componentName, prepared, region: args.region, tags: args.tags };
@@ -75,7 +83,11 @@ export class EndpointPlan extends pulumi.ComponentResource<EndpointPlanData> {
   }
 }
 
-/** The plan as exported: placeholders (`subnet-pending-...`) replaced by the real id Inputs. */
+/**
+ * The plan as exported: the ids the caller passed (placeholders such as `subnet-pending-...`
+ * replaced by the real id Inputs). Ids of what the component creates are in `endpoints`: in the plan
+ * they would make it unknown in `pulumi preview` until the endpoints exist.
+ */
 function withRealIds(plan: Plan, prepared: PreparedRequest): pulumi.Output<Plan> {
   const subnet = (id: string): pulumi.Input<string> => prepared.subnets.get(id) ?? id;
   const routeTable = (id: string): pulumi.Input<string> => prepared.routeTables.get(id)?.input ?? id;

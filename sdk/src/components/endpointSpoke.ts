@@ -9,6 +9,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { checkComponentArgs, endpointSpokeArgsShape } from "./argsShape";
 import { findService, getBundle, getRegion, privateDnsNamesIn } from "../catalog";
 import { planEndpoints } from "../plan/planner";
 import type { Plan, Problem } from "../plan/types";
@@ -110,6 +111,8 @@ export class EndpointSpoke extends pulumi.ComponentResource<EndpointSpokeData> {
   ): Promise<EndpointSpokeData> {
     const args = inputs as EndpointSpokeArgs;
     const componentName = name!;
+    const argProblems = checkComponentArgs(componentName, args, endpointSpokeArgsShape);
+    if (argProblems.length) throw new EndpointPlanError(argProblems, this);
     const { check, looked, localArgs, localPlan } = await this.decide(args, componentName);
     const { contract, entry } = check;
     // The local plan's warnings are logged (and exported) by the EndpointPlan child; these are the spoke's own.

@@ -18,3 +18,4 @@ export {
   type HubZoneContract,
   type SpokeContract,
 } from "./contract";
+export { endpointHubArgsShape, endpointPlanArgsShape, endpointSpokeArgsShape } from "./argsShape";

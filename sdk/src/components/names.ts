@@ -62,3 +62,26 @@ export const profileAssociationName = (component: string): string => `${componen
  * spaces, at most 64 characters (AssociateProfile, AssociateResourceToProfile API references).
  */
 export const profileApiName = (resourceName: string): string => resourceName.replace(/[^A-Za-z0-9_ -]+/g, "-").slice(0, 64);
+
+/**
+ * The one rule for a component's name (`new EndpointPlan(name)`, `vpce-plan preview --name`,
+ * `vpce-plan import --name`). Pulumi takes any string as a logical name, but the name prefixes every
+ * child's name and `Name` tag, so it keeps to the characters AWS's tagging guide allows in tag values
+ * everywhere (letters, digits, spaces and `+ - = . _ : / @`; values up to 256 characters; `aws:` is
+ * reserved: https://docs.aws.amazon.com/personalize/latest/dg/personalize-managing-tags.html calls it "the
+ * standard set of characters available across AWS services that support tags"), and leaves out
+ * `::`, the URN delimiter. Undefined when valid, else what is wrong.
+ */
+export function componentNameProblem(name: unknown): string | undefined {
+  if (typeof name !== "string" || !name.trim()) return "must be a non-empty string";
+  if (name.length > COMPONENT_NAME_MAX)
+    return `must be at most ${COMPONENT_NAME_MAX} characters, so child names and Name tags stay under AWS's 256`;
+  if (!/^[\p{L}\p{N}][\p{L}\p{N} +=._:/@-]*$/u.test(name))
+    return "must start with a letter or digit and use only letters, digits, spaces and + - = . _ : / @ (the characters AWS tags accept)";
+  if (name.includes("::")) return "must not contain ::, the Pulumi URN delimiter";
+  if (/^aws:/i.test(name)) return "must not start with aws:, which AWS reserves in tags";
+  return undefined;
+}
+
+/** Leaves room for the longest suffix a child adds (`-<key>-<port>-<IPv6 CIDR>`) within a 256-character tag. */
+export const COMPONENT_NAME_MAX = 128;

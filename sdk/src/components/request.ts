@@ -54,6 +54,7 @@ export interface LookedUpArgs {
 
 export interface SubnetFound {
   az?: string;
+  azId?: string;
   ipv6?: boolean;
   ipv6Only?: boolean;
   routeTableId?: string;
@@ -88,10 +89,12 @@ export function prepareRequest(args: EndpointPlanArgs, found: LookedUpArgs): Pre
     ? subnetArgs.map((subnet, i): SubnetSpec => {
         const lookedUp = found.subnets?.get(i);
         const az = subnet?.az ?? lookedUp?.az;
-        const id = isPlain(subnet?.id) ? subnet.id : unique(`subnet-pending-${clean(az ?? `index-${i}`)}`);
+        const azId = subnet?.azId ?? lookedUp?.azId;
+        const id = isPlain(subnet?.id) ? subnet.id : unique(`subnet-pending-${clean(az ?? azId ?? `index-${i}`)}`);
         subnets.set(id, subnet?.id);
         const spec: SubnetSpec = { id };
         if (az !== undefined) spec.az = az;
+        if (azId !== undefined) spec.azId = azId;
         const ipv6 = subnet?.ipv6 ?? lookedUp?.ipv6;
         if (ipv6 !== undefined) spec.ipv6 = ipv6;
         const ipv6Only = subnet?.ipv6Only ?? lookedUp?.ipv6Only;

@@ -12,6 +12,7 @@ import { ingressRules, isOpenCidr } from "./security";
 import type { EndpointType, IngressRule, IpAddressType, Plan, PlanFacts, PlannedEndpoint, PriceTable, Reason, SubnetSpec } from "./types";
 import { checkOverlaps, CODES as OVERLAP, type Network } from "./rules/cidrOverlap";
 import { compareDiagnostics, Report } from "./rules/context";
+import { checkSubnetsWithoutRouteTable, CODES as ROUTE_TABLES, gatewayRouteTables } from "./rules/routeTables";
 import { CODES as IP_TYPES, IpTypes } from "./rules/ipv6";
 import { checkPolicyDocument, CODES as POLICY_DOCUMENT } from "./rules/policyDocument";
 import { checkQuota, checkTags, CODES as QUOTAS, readQuotas, type Quotas } from "./rules/quotas";
@@ -57,6 +58,8 @@ class Planner {
   private readonly subnets: Array<SubnetSpec & { az: string }>;
   private readonly subnetsReason?: Reason;
   private readonly scopes = new Map<string, ServiceScope>();
+  /** Services that got a gateway endpoint, for the route-table warning made once per plan. */
+  private readonly gateways: ResolvedService[] = [];
   private readonly quotas: Quotas;
   private readonly ipTypes: IpTypes;
 
@@ -118,6 +121,7 @@ class Planner {
     checkAvailability(this.report.for(AVAILABILITY), this.input);
 
     const endpoints = this.input.services.flatMap((service) => this.planService(service));
+    checkSubnetsWithoutRouteTable(this.report.for(ROUTE_TABLES), this.subnets, this.gateways);
     this.checkVpcForInterfaces(endpoints);
     applySecurityGroupMode(this.report.for(SECURITY_GROUPS), endpoints, request.securityGroup);
     fitSecurityGroups(this.report.for(SECURITY_GROUPS), this.report.for(QUOTAS), endpoints, {
@@ -337,34 +341,10 @@ class Planner {
   }
 
   private gateway(service: ResolvedService, traffic: TrafficParts | undefined): PlannedEndpoint | undefined {
-    const { key, options, path } = service;
-    const subnets = this.subnets;
-    let routeTableIds = options.routeTableIds;
-    if (!routeTableIds) {
-      routeTableIds = subnets.map((s) => s.routeTableId).filter((r): r is string => Boolean(r));
-      const missing = subnets
-        .filter((s) => !s.routeTableId)
-        .map((s) => s.id)
-        .sort();
-      if (missing.length && routeTableIds.length) {
-        this.warn(
-          "SUBNET_WITHOUT_ROUTE_TABLE",
-          `Subnets ${missing.join(", ")} name no route table, so their ${key} traffic will not use the gateway endpoint.`,
-          "subnets",
-          key,
-        );
-      }
-    }
-    routeTableIds = [...new Set(routeTableIds)].sort();
-    if (!routeTableIds.length) {
-      this.problems.add(
-        "NO_ROUTE_TABLES",
-        options.routeTableIds ? `${path}.routeTableIds` : "subnets",
-        `the ${key} gateway endpoint needs at least one route table.`,
-        "Set subnets[].routeTableId, or routeTableIds on the service.",
-      );
-      return undefined;
-    }
+    const { key } = service;
+    const routeTableIds = gatewayRouteTables(this.report.for(ROUTE_TABLES), service, this.subnets);
+    if (!routeTableIds) return undefined;
+    this.gateways.push(service);
     const cost = gatewayCost(this.prices, traffic?.vpc);
     if (traffic) cost.trafficGb = traffic;
     const ipAddressType = this.ipTypes.gatewayType(service);
@@ -509,6 +489,9 @@ class Planner {
       cost,
       monthlyCostUsd: cost.monthlyUsd,
     };
+    // AZ IDs name the same AZs in every account: shown when every chosen subnet has one.
+    const azIds = placement.chosen.map((s) => (s as { azId?: string }).azId);
+    if (azIds.every((id): id is string => id !== undefined)) endpoint.azIds = azIds;
     if (privateDns) endpoint.privateDnsNames = [...dnsNames].sort();
     if (privateDns && opts.hasGateway) {
       endpoint.dnsOptions!.privateDnsOnlyForInboundResolverEndpoint = true;
@@ -722,9 +705,18 @@ class Planner {
       ...(resolverUsd ? { resolverMonthlyUsd: resolverUsd } : {}),
     };
     if (compared.length) {
+      // Named scope: a saving on the endpoints with traffic must not read as the whole plan's.
+      // What the compared part costs is what NAT is weighed against: the VPC's own traffic only.
+      const natUsd = money(compared.reduce((acc, e) => acc + e.cost.nat!.natMonthlyUsd, 0));
+      const savingsUsd = money(compared.reduce((acc, e) => acc + e.cost.nat!.savingsUsd, 0));
+      const part = money(natUsd - savingsUsd);
       cost.nat = {
-        monthlyUsd: money(compared.reduce((acc, e) => acc + e.cost.nat!.natMonthlyUsd, 0)),
-        savingsUsd: money(compared.reduce((acc, e) => acc + e.cost.nat!.savingsUsd, 0)),
+        monthlyUsd: natUsd,
+        savingsUsd,
+        endpoints: compared.map((e) => e.name),
+        endpointsMonthlyUsd: part,
+        notCompared: endpoints.filter((e) => !e.cost.nat).map((e) => e.name),
+        notComparedMonthlyUsd: money(cost.monthlyTotalUsd - part),
       };
     }
     return cost;

@@ -14,6 +14,12 @@ export const ID_PATTERNS = {
   securityGroup: /^sg-[0-9a-zA-Z][0-9a-zA-Z-]*$/,
 };
 const AZ_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d[a-z](-[a-z0-9-]+)?$/;
+/**
+ * AZ IDs: "the first three letters of the Region code, followed by the number at the end of the
+ * Region code, followed by -az, followed by a number" (use1-az1; Local Zones add a location,
+ * use1-bos1-az1): https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-availability-zones.html
+ */
+export const AZ_ID_PATTERN = /^[a-z]{3,6}\d+(-[a-z]+\d+)?-az\d+$/;
 const ACCOUNT = /^\d{12}$/;
 
 const policy = obj({
@@ -31,8 +37,15 @@ const securityGroups = (min = 0): Shape => ({
   ...(min ? { minItems: min } : {}),
 });
 const tags: Shape = { kind: "record", of: { kind: "string" } };
-const money: Shape = { kind: "number", min: 0 };
-const count: Shape = { kind: "number", min: 1, integer: true };
+/**
+ * Bounds that keep every money figure a finite number in every format (1e308 GB would print
+ * $Infinity): a price of at most USD 100 per hour or GB (list prices are cents), at most 100 PB
+ * (100,000,000 GB) a month per service and source, at most 100 AZs.
+ */
+const money: Shape & { kind: "number" } = { kind: "number", min: 0, max: 100 };
+const gb: Shape & { kind: "number" } = { kind: "number", min: 0, max: 100_000_000 };
+/** Counts (quotas): whole numbers, bounded like the rest so that nothing derived from them overflows. */
+const count: Shape = { kind: "number", min: 1, max: 1_000_000, integer: true };
 
 export const serviceShape = obj(
   {
@@ -61,7 +74,7 @@ export const serviceShape = obj(
 
 export const requestShape = obj(
   {
-    version: { kind: "number", min: 1, integer: true },
+    version: { kind: "number", min: 1, max: 1000, integer: true },
     region: str("us-east-1"),
     vpc: obj(
       {
@@ -79,6 +92,7 @@ export const requestShape = obj(
         {
           id: str("subnet-0abc", ID_PATTERNS.subnet),
           az: str("us-east-1a", AZ_PATTERN),
+          azId: str("use1-az1", AZ_ID_PATTERN),
           routeTableId: str("rtb-0abc", ID_PATTERNS.routeTable),
           ipv6: bool,
           ipv6Only: bool,
@@ -110,8 +124,8 @@ export const requestShape = obj(
       extraCidrs: { kind: "array", of: str("10.9.0.0/16") },
       securityGroups: securityGroups(1),
     }),
-    ha: obj({ minAzs: { kind: "number", min: 1, integer: true }, strict: bool }),
-    traffic: { kind: "record", of: { kind: "number-or", object: obj({ vpc: money, onPremises: money, peers: money }) } },
+    ha: obj({ minAzs: { kind: "number", min: 1, max: 100, integer: true }, strict: bool }),
+    traffic: { kind: "record", of: { kind: "number-or", number: gb, object: obj({ vpc: gb, onPremises: gb, peers: gb }) } },
     subnetTags: tags,
     prices: obj({
       interfaceHourUsd: money,
@@ -135,7 +149,8 @@ export const requestShape = obj(
     }),
     defaults: obj({ privateDns: bool, ipAddressType: ipType, policy, fips: bool }),
     facts: obj({
-      serviceAzs: { kind: "record", of: strings("us-east-1a", AZ_PATTERN) },
+      // AZ names, or AZ IDs for subnets given by azId alone.
+      serviceAzs: { kind: "record", of: strings("us-east-1a", new RegExp(`${AZ_PATTERN.source}|${AZ_ID_PATTERN.source}`)) },
       servicePrivateDns: { kind: "record", of: strings("secretsmanager.us-east-1.amazonaws.com") },
       serviceIpTypes: { kind: "record", of: { kind: "array", of: { kind: "enum", values: ["ipv4", "ipv6"] } } },
       servicePolicy: { kind: "record", of: bool },

@@ -7,7 +7,7 @@ import type { Problems } from "./problems";
 
 export type Shape =
   | { kind: "string"; pattern?: RegExp; example?: string }
-  | { kind: "number"; min?: number; integer?: boolean }
+  | { kind: "number"; min?: number; max?: number; integer?: boolean }
   | { kind: "boolean" }
   | { kind: "enum"; values: readonly string[] }
   | { kind: "array"; of: Shape; minItems?: number }
@@ -15,7 +15,7 @@ export type Shape =
   | { kind: "record"; of: Shape }
   | { kind: "json-object" }
   | { kind: "string-or"; object: Shape & { kind: "object" } }
-  | { kind: "number-or"; object: Shape & { kind: "object" } };
+  | { kind: "number-or"; number?: Shape & { kind: "number" }; object: Shape & { kind: "object" } };
 
 const describe = (value: unknown): string =>
   value === null
@@ -48,6 +48,15 @@ export function checkShape(value: unknown, shape: Shape, path: string, problems:
       }
       if (shape.integer && !Number.isInteger(value)) {
         problems.add("INVALID_VALUE", path, `must be a whole number, got ${value}.`, "Use a whole number.");
+        return false;
+      }
+      if (shape.max !== undefined && (value > shape.max || value < (shape.min ?? -shape.max))) {
+        problems.add(
+          "INVALID_VALUE",
+          path,
+          `must be between ${shape.min ?? -shape.max} and ${shape.max}, got ${value}.`,
+          `Use a number from ${shape.min ?? -shape.max} to ${shape.max}.`,
+        );
         return false;
       }
       if (shape.min !== undefined && value < shape.min) {
@@ -109,7 +118,7 @@ export function checkShape(value: unknown, shape: Shape, path: string, problems:
         : checkShape(value, shape.object, path, problems);
     case "number-or":
       return typeof value === "number"
-        ? checkShape(value, { kind: "number", min: 0 }, path, problems)
+        ? checkShape(value, shape.number ?? { kind: "number", min: 0 }, path, problems)
         : checkShape(value, shape.object, path, problems);
     case "object": {
       const failed = checkFields(value, shape, path, problems);
@@ -154,4 +163,24 @@ export function checkFields(value: unknown, shape: Shape & { kind: "object" }, p
     }
   }
   return failed;
+}
+
+/**
+ * Reports every field that `shape` does not know, with "did you mean", and nothing else: for
+ * component args, whose values may be Pulumi Outputs (class instances, skipped) that the type
+ * checks of `checkShape` would misread.
+ */
+export function checkKnownFields(value: unknown, shape: Shape, path: string, problems: Problems): void {
+  if (shape.kind === "array" && Array.isArray(value)) value.forEach((item, i) => checkKnownFields(item, shape.of, join(path, i), problems));
+  if (!isPlainObject(value) || Object.getPrototypeOf(value) !== Object.prototype) return;
+  if (shape.kind === "record") for (const [key, item] of Object.entries(value)) checkKnownFields(item, shape.of, join(path, key), problems);
+  if (shape.kind === "number-or" || shape.kind === "string-or") checkKnownFields(value, shape.object, path, problems);
+  if (shape.kind !== "object") return;
+  const known = Object.keys(shape.fields);
+  for (const [key, item] of Object.entries(value)) {
+    if (!Object.hasOwn(shape.fields, key)) {
+      const hint = didYouMean(key, known);
+      problems.add("UNKNOWN_FIELD", join(path, key), `is not a known field.`, hint ? capital(hint) : `Known fields: ${known.join(", ")}.`);
+    } else checkKnownFields(item, shape.fields[key], join(path, key), problems);
+  }
 }

@@ -31,6 +31,11 @@ export interface SubnetSpec {
   id: string;
   /** Availability Zone name (e.g. `us-east-1a`). Required by the planner. */
   az?: string;
+  /**
+   * Availability Zone ID (e.g. `use1-az1`): the same physical AZ in every account, where AZ names
+   * differ. Without `az`, placement uses it as the subnet's AZ.
+   */
+  azId?: string;
   /** Route table the subnet uses; gateway endpoints add their route there. */
   routeTableId?: string;
   /** True when the subnet has an IPv6 CIDR (needed for dualstack / ipv6 endpoints). */
@@ -291,6 +296,22 @@ export interface NatComparison {
   breakEvenGb: number | null;
 }
 
+/** The plan against NAT, for exactly the endpoints that carry the VPC's own traffic with a `traffic` entry. */
+export interface PlanNatComparison {
+  /** NAT data processing for the compared endpoints' traffic. */
+  monthlyUsd: number;
+  /** NAT cost minus the compared endpoints' cost. */
+  savingsUsd: number;
+  /** Names of the endpoints compared. */
+  endpoints: string[];
+  /** What the compared endpoints cost a month for the VPC's own traffic (what NAT is weighed against). */
+  endpointsMonthlyUsd: number;
+  /** Names of the other endpoints (no traffic given, or serving only consumers outside the VPC). */
+  notCompared: string[];
+  /** The rest of the plan, on top: the other endpoints and the compared ones' traffic from outside the VPC. */
+  notComparedMonthlyUsd: number;
+}
+
 export interface EndpointCost {
   fixedMonthlyUsd: number;
   perGbUsd: number;
@@ -316,6 +337,8 @@ export interface PlannedEndpoint {
   routeTableIds?: string[];
   subnetIds?: string[];
   azs?: string[];
+  /** The AZ IDs of `azs` (same order), when every chosen subnet has one. */
+  azIds?: string[];
   privateDns?: boolean;
   privateDnsNames?: string[];
   ipAddressType?: IpAddressType;
@@ -347,7 +370,7 @@ export interface PlanCost {
   /** The Resolver inbound endpoint's ENI-hours, included in the fixed and total figures. */
   resolverMonthlyUsd?: number;
   /** Present when traffic was given: the same traffic through NAT, and the difference. */
-  nat?: { monthlyUsd: number; savingsUsd: number };
+  nat?: PlanNatComparison;
 }
 
 /** A Route 53 Resolver inbound endpoint: what on-premises DNS servers forward the services' names to. */

@@ -168,13 +168,26 @@ function readSubnets(request: PlanRequest, regionKnown: boolean, problems: Probl
       return;
     }
     seen.add(subnet.id);
-    if (!subnet.az) {
+    if (!subnet.az && !subnet.azId) {
       problems.add(
         "SUBNET_AZ_MISSING",
         `${path}.az`,
         `subnet ${subnet.id} has no Availability Zone.`,
-        "Set az (e.g. us-east-1a), or let vpce-plan look it up (--from-aws, or the Pulumi component).",
+        "Set az (e.g. us-east-1a) or azId (e.g. use1-az1), or let vpce-plan look it up (--from-aws, or the Pulumi component).",
       );
+      return;
+    }
+    if (regionKnown && subnet.azId && !azIdInRegion(subnet.azId, request.region)) {
+      problems.add(
+        "SUBNET_AZ_ID_REGION",
+        `${path}.azId`,
+        `${subnet.azId} is not an Availability Zone ID of ${request.region}.`,
+        `Use an AZ ID of ${request.region} (aws ec2 describe-availability-zones --region ${request.region} lists them), or fix region.`,
+      );
+      return;
+    }
+    if (!subnet.az) {
+      out.push({ ...subnet, az: subnet.azId! });
       return;
     }
     // Against an unknown region every AZ would "mismatch": UNKNOWN_REGION already says what to fix.
@@ -190,6 +203,17 @@ function readSubnets(request: PlanRequest, regionKnown: boolean, problems: Probl
     out.push({ ...subnet, az: subnet.az });
   });
   return out;
+}
+
+/**
+ * An AZ ID starts with the Region code's letters and carries its number (use1 for us-east-1, usw2
+ * for us-west-2, apne1 for ap-northeast-1): the rule AWS documents for AZ IDs (see AZ_ID_PATTERN).
+ */
+function azIdInRegion(azId: string, region: string): boolean {
+  const [head, ...rest] = region.split("-");
+  const number = rest.pop();
+  const prefix = /^([a-z]+)(\d+)-/.exec(azId);
+  return Boolean(prefix && prefix[1].startsWith(head) && prefix[2] === number && rest.every((part) => prefix[1].includes(part[0])));
 }
 
 function readServices(request: PlanRequest, region: Region, problems: Problems, options: ReadOptions): ResolvedService[] {

@@ -17,6 +17,8 @@ export interface MockVpc {
 
 export interface MockSubnet {
   az: string;
+  /** The AZ ID getSubnet reports (`use1-az1`); none when omitted. */
+  azId?: string;
   ipv6?: boolean;
   /** An IPv6-only subnet: an IPv6 CIDR and no IPv4 CIDR, as AWS reports it (`ipv6Native`). */
   ipv6Only?: boolean;
@@ -304,6 +306,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     return {
       id,
       availabilityZone: subnet.az,
+      ...(subnet.azId ? { availabilityZoneId: subnet.azId } : {}),
       cidrBlock: subnet.ipv6Only ? "" : "10.0.0.0/24",
       ipv6CidrBlock: v6 ? "2600:1f18:0:100::/64" : "",
       ipv6Native: Boolean(subnet.ipv6Only),

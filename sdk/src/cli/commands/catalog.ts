@@ -4,11 +4,13 @@ import {
   bundles,
   getRegion,
   hasFipsIn,
+  nameRank,
   privateDnsNamesIn,
   regionCodes,
   serviceNameIn,
   services,
   didYouMean,
+  suggestNames,
   type Region,
 } from "../../catalog";
 import { compareWithCatalog, overlayOf, type CatalogDiffRow } from "../../facts/overlay";
@@ -65,10 +67,21 @@ ${AWS_HELP}`,
     if (!region)
       throw new CliError(`--region ${code} is not a region in the catalog. ${didYouMean(code, regionCodes())}`.trim(), EXIT_INVALID);
     const needle = typeof values.search === "string" ? values.search.toLowerCase() : "";
-    const matches = (...texts: string[]): boolean => !needle || texts.some((t) => t.toLowerCase().includes(needle));
+    // Best first: the key itself, a title word or the key (nameRank), then any text containing TEXT;
+    // within a rank, keys closest in length to TEXT (ecr: ecr.api before ecr-public.api).
+    const rankOf = (key: string, ...names: string[]): number | undefined => {
+      if (!needle) return 0;
+      const rank = nameRank(needle, { key, names }) ?? ([key, ...names].some((t) => t.toLowerCase().includes(needle)) ? 3 : undefined);
+      return rank === undefined ? undefined : rank + Math.min(Math.abs(key.length - needle.length), 99) / 100;
+    };
+    const ranked = <T>(items: Array<{ item: T; rank: number | undefined }>): T[] =>
+      items
+        .filter((i): i is { item: T; rank: number } => i.rank !== undefined)
+        .sort((a, b) => a.rank - b.rank)
+        .map((i) => i.item);
 
     if (values.bundles) {
-      const list = bundles.filter((b) => matches(b.key, b.title, ...b.services));
+      const list = ranked(bundles.map((b) => ({ item: b, rank: rankOf(b.key, b.title, ...b.services) })));
       if (format === "json") io.out(JSON.stringify({ version: 1, bundles: list }, null, 2) + "\n");
       else
         io.out(
@@ -81,19 +94,30 @@ ${AWS_HELP}`,
     }
     // A service the region is known not to offer is left out; one the catalog cannot tell is marked.
     const offered = services.map((s) => ({ s, available: availabilityIn(s, region).status })).filter((o) => o.available !== "unavailable");
-    const rows = offered
-      .map(({ s, available }) => ({
-        key: s.key,
-        title: s.title,
-        serviceName: serviceNameIn(s, region),
-        ...(hasFipsIn(s, region) ? { fipsServiceName: serviceNameIn(s, region, "Interface", true) } : {}),
-        types: s.types,
-        port: s.port,
-        privateDnsNames: privateDnsNamesIn(s, region),
-        policy: s.policy,
-        available: available === "offered" ? "yes" : "unknown",
-      }))
-      .filter((s) => matches(s.key, s.title, s.serviceName, s.fipsServiceName ?? ""));
+    // A bundle whose key the TEXT names (`session manager`: ssm-session-manager) brings its services along.
+    const viaBundle = new Map<string, string>();
+    if (needle)
+      for (const b of bundles)
+        if (nameRank(needle, { key: b.key, names: [] }) !== undefined) for (const key of b.services) viaBundle.set(key, b.key);
+    const added = new Set<string>();
+    const rows = ranked(
+      offered.map((o) => {
+        const fips = hasFipsIn(o.s, region) ? serviceNameIn(o.s, region, "Interface", true) : undefined;
+        const own = rankOf(o.s.key, o.s.title, serviceNameIn(o.s, region), ...(fips ? [fips] : []));
+        if (own === undefined && viaBundle.has(o.s.key)) added.add(viaBundle.get(o.s.key)!);
+        return { item: { ...o, fips }, rank: own ?? (viaBundle.has(o.s.key) ? 4 : undefined) };
+      }),
+    ).map(({ s, available, fips }) => ({
+      key: s.key,
+      title: s.title,
+      serviceName: serviceNameIn(s, region),
+      ...(fips ? { fipsServiceName: fips } : {}),
+      types: s.types,
+      port: s.port,
+      privateDnsNames: privateDnsNamesIn(s, region),
+      policy: s.policy,
+      available: available === "offered" ? "yes" : "unknown",
+    }));
     if (format === "json") io.out(JSON.stringify({ version: 1, region: region.code, services: rows }, null, 2) + "\n");
     else {
       io.out(
@@ -105,16 +129,12 @@ ${AWS_HELP}`,
       const hint =
         rows.length || !needle
           ? ""
-          : `; ${
-              didYouMean(
-                needle,
-                services.map((s) => s.key),
-              ) || "try a shorter TEXT"
-            }`;
+          : `; ${(suggestNames(needle).length ? `did you mean ${suggestNames(needle).join(", ")}?` : "") || "try a shorter TEXT"}`;
+      const bundleNote = [...added].map((b) => `; with the services of bundle ${b}`).join("");
       const unknown = offered.filter((o) => o.available === "unknown").length;
       const gone = services.length - offered.length;
       io.err(
-        `${rows.length} of ${services.length} services in ${region.code}` +
+        `${rows.length} of ${services.length} services in ${region.code}${bundleNote}` +
           `${gone ? `; ${gone} not offered there` : ""}${unknown ? `; availability of ${unknown} unknown (check with --from-aws)` : ""}${hint}\n`,
       );
     }

@@ -1,4 +1,4 @@
-import { endpointResourceName, routeTableAssociationName } from "../../components/names";
+import { componentNameProblem, endpointResourceName, routeTableAssociationName } from "../../components/names";
 import { findService } from "../../catalog";
 import { isPlanRequestError, planEndpoints } from "../../plan";
 import { formatProblems } from "../../plan/problems";
@@ -55,8 +55,9 @@ Exit codes: 0 printed (possibly nothing to adopt), 2 invalid request or flags, 1
     }
     const format = oneOf("format", values.format, FORMATS, "commands");
     const component = values.name ?? "endpoints";
-    if (typeof component !== "string" || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(component))
-      throw new CliError(`--name must be a Pulumi resource name (letters, digits, . _ -), got ${String(component)}.`, EXIT_INVALID);
+    const nameProblem = componentNameProblem(component);
+    if (typeof component !== "string" || nameProblem)
+      throw new CliError(`--name ${nameProblem ?? "must be a string"} (got ${JSON.stringify(component)}).`, EXIT_INVALID);
     const parentUrn = typeof values["parent-urn"] === "string" ? values["parent-urn"] : undefined;
     if (parentUrn !== undefined && !parentUrn.startsWith("urn:pulumi:"))
       throw new CliError(`--parent-urn must be a Pulumi URN (urn:pulumi:...), got ${parentUrn}.`, EXIT_INVALID);

@@ -1,6 +1,7 @@
 import { isNetworkRequest, isPlanRequestError, planEndpoints } from "../../plan";
 import { formatProblems } from "../../plan/problems";
 import type { PlanRequest, Problem } from "../../plan/types";
+import { componentNameProblem } from "../../components/names";
 import { oneOf, parse } from "../args";
 import { EXIT_FAILURE, EXIT_INVALID, EXIT_OK, type Command } from "../command";
 import { CliError, readRequestFile } from "../request";
@@ -38,8 +39,8 @@ Exit codes: 0 preview made, 2 invalid request or flags, 1 anything else.`,
     if (typeof values.file !== "string")
       throw new CliError("preview needs --file request.yaml (see vpce-plan preview --help).", EXIT_INVALID);
     const name = typeof values.name === "string" ? values.name : "demo";
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name))
-      throw new CliError(`--name must be letters, digits, '.', '_' or '-' (got ${name}).`, EXIT_INVALID);
+    const nameProblem = componentNameProblem(name);
+    if (nameProblem) throw new CliError(`--name ${nameProblem} (got ${JSON.stringify(name)}).`, EXIT_INVALID);
     const request = readRequestFile(values.file) as PlanRequest;
     // Read as a single-VPC request, a network request only yields "hub: did you mean ha?" noise.
     if (isNetworkRequest(request))
@@ -50,7 +51,8 @@ Exit codes: 0 preview made, 2 invalid request or flags, 1 anything else.`,
     // The request's own paths (services[2].type) in errors, exactly as `plan` reports them, and
     // before Pulumi is even loaded.
     const invalid = (problems: Problem[]): number => {
-      io.err(formatProblems(problems) + "\n");
+      if (format === "json") io.out(JSON.stringify({ version: 1, errors: problems }, null, 2) + "\n");
+      else io.err(formatProblems(problems) + "\n");
       return EXIT_INVALID;
     };
     try {

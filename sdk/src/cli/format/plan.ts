@@ -6,7 +6,10 @@ import { headerTitle, renderMarkdownTable, renderTable, savingText, usd } from "
 const HEADER = ["SERVICE", "TYPE", "WHERE", "PRIVATE DNS", "MONTHLY", "WHY"];
 
 function where(e: PlannedEndpoint): string {
-  return e.type === "Gateway" ? `route tables ${e.routeTableIds!.join(", ")}` : `${e.azs!.length} AZ: ${e.azs!.join(", ")}`;
+  if (e.type === "Gateway") return `route tables ${e.routeTableIds!.join(", ")}`;
+  // Priced per AZ like the rest, but the AZs were never checked against the service: say so in the row.
+  const assumed = e.reasons.some((r) => r.code === "AZS_ASSUMED") ? " (assumed)" : "";
+  return `${e.azs!.length} AZ${assumed}: ${e.azs!.join(", ")}`;
 }
 
 function dns(e: PlannedEndpoint): string {
@@ -32,7 +35,16 @@ function totals(plan: Plan): string[] {
     `Monthly: ${usd(c.monthlyTotalUsd)} (fixed ${usd(c.monthlyFixedUsd)}, data ${usd(c.monthlyDataUsd)}) at ${c.priceRegion} list prices.`,
   ];
   if (c.nat) {
-    out.push(`Against NAT for the same traffic (${usd(c.nat.monthlyUsd)}): the plan ${savingText(c.nat.savingsUsd)}.`);
+    // Besides whole endpoints, the compared ones' traffic from outside the VPC is not NAT's to carry.
+    const outside =
+      c.nat.notComparedMonthlyUsd > plan.endpoints.filter((e) => !e.cost.nat).reduce((a, e) => a + e.monthlyCostUsd, 0) + 0.00005;
+    const parts = [...c.nat.notCompared, ...(outside ? ["traffic from outside the VPC"] : [])];
+    const rest = parts.length
+      ? ` Not compared (no traffic given, or serving only consumers outside the VPC): ${parts.join(", ")}, ${usd(c.nat.notComparedMonthlyUsd)} a month on top.`
+      : "";
+    out.push(
+      `Against NAT for the same traffic (${usd(c.nat.monthlyUsd)}): the part of the plan with traffic given (${c.nat.endpoints.join(", ")}; ${usd(c.nat.endpointsMonthlyUsd)}) ${savingText(c.nat.savingsUsd)}.${rest}`,
+    );
   }
   const r = plan.resolver;
   if (r)

@@ -166,6 +166,7 @@ async function readSubnets(ec2: Ec2Session, filter: Filter[] | undefined): Promi
     facts: {
       id: s.SubnetId!,
       az: s.AvailabilityZone!,
+      ...(s.AvailabilityZoneId ? { azId: s.AvailabilityZoneId } : {}),
       ...(s.CidrBlock ? { cidr: s.CidrBlock } : {}),
       ipv6: (s.Ipv6CidrBlockAssociationSet ?? []).some((a) => isAssociated(a.Ipv6CidrBlockState?.State)),
       ...(nameTag(s.Tags) ? { name: nameTag(s.Tags) } : {}),

@@ -77,6 +77,7 @@ export function completeRequest(
     request.subnets = snapshot.subnets.map((s): SubnetSpec => ({
       id: s.id,
       az: s.az,
+      ...(s.azId ? { azId: s.azId } : {}),
       ...(s.routeTableId ? { routeTableId: s.routeTableId } : {}),
       ipv6: s.ipv6,
       ...(s.ipv6 && !s.cidr ? { ipv6Only: true } : {}),
@@ -98,9 +99,11 @@ export function completeRequest(
       const routeTableId = s.routeTableId ?? found.routeTableId;
       const ipv6Only = s.ipv6Only ?? (found.ipv6 && !found.cidr ? true : undefined);
       const tags = s.tags ?? found.tags;
+      const azId = s.azId ?? found.azId;
       return {
         ...s,
         az: s.az ?? found.az,
+        ...(azId ? { azId } : {}),
         ...(routeTableId ? { routeTableId } : {}),
         ipv6: s.ipv6 ?? found.ipv6,
         ...(ipv6Only ? { ipv6Only } : {}),

@@ -20,6 +20,8 @@ export interface VpcFacts {
 export interface SubnetFacts {
   id: string;
   az: string;
+  /** The AZ ID (`use1-az1`), the same physical AZ in every account. */
+  azId?: string;
   cidr?: string;
   ipv6: boolean;
   /** Explicitly associated route table, or the VPC's main route table. */

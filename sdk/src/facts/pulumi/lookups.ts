@@ -50,6 +50,7 @@ export async function lookUpNetwork(
           (result) => {
             if (!known.az) {
               entry.az = result.availabilityZone;
+              if (result.availabilityZoneId) entry.azId = result.availabilityZoneId;
               entry.ipv6 = Boolean(result.ipv6CidrBlock);
               // An IPv6-only subnet: an IPv6 CIDR and no IPv4 one (EC2's Ipv6Native).
               entry.ipv6Only = Boolean(result.ipv6Native || (result.ipv6CidrBlock && !result.cidrBlock));

@@ -248,16 +248,33 @@ export function decideService(key: string, demands: Demand[], ctx: DecideContext
   const hubAzHours = money(hubPrices.interfaceHourUsd * HOURS_PER_MONTH * hubAzs.length);
   const serviceReasons: Reason[] = [];
   if (serviceBlock) serviceReasons.push(serviceBlock);
-  else if (consumers.length)
+  else if (consumers.length && hubNeeded)
     serviceReasons.push(
-      hubNeeded
-        ? reason("HUB_USES_SERVICE", `The hub uses ${key} itself, so its endpoint exists anyway; ${consumers.length} spoke(s) share it.`)
-        : reason(
-            "HUB_ENDPOINT_PAYS_OFF",
-            `One hub endpoint (${usd(hubAzHours)} in ${hubAzs.length} AZ(s)) serves ${consumers.length} spoke(s): ${usd(chosen)} a month against ${usd(everyOwn)} when every VPC has its own.`,
-          ),
+      reason("HUB_USES_SERVICE", `The hub uses ${key} itself, so its endpoint exists anyway; ${consumers.length} spoke(s) share it.`),
     );
-  else if (!hubFeasible)
+  else if (consumers.length && chosen <= everyOwn)
+    serviceReasons.push(
+      reason(
+        "HUB_ENDPOINT_PAYS_OFF",
+        `One hub endpoint (${usd(hubAzHours)} in ${hubAzs.length} AZ(s)) serves ${consumers.length} spoke(s): ${usd(chosen)} a month against ${usd(everyOwn)} when every VPC has its own.`,
+      ),
+    );
+  else if (consumers.length) {
+    // Dearer than every VPC its own: only spokes that cannot or may not keep their own make the hub endpoint.
+    const forced = rows
+      .filter((_row, i) => assignment.fromHub[i] && choice.spokes[i].local === null)
+      .map(({ demand: { spoke } }) =>
+        spoke.centralize === "required"
+          ? `${spoke.spec.name} (centralize: required)`
+          : `${spoke.spec.name} (no subnet where ${key} offers endpoints)`,
+      );
+    serviceReasons.push(
+      reason(
+        "HUB_ENDPOINT_REQUIRED",
+        `A hub endpoint (${usd(hubAzHours)} in ${hubAzs.length} AZ(s)) is needed for ${forced.join(", ")}: ${usd(chosen)} a month, ${usd(chosen - everyOwn)} more than the ${usd(everyOwn)} if every VPC had its own.`,
+      ),
+    );
+  } else if (!hubFeasible)
     serviceReasons.push(reason("NO_SPOKE_CAN_USE_HUB", `No spoke that needs ${key} can or may use a hub endpoint: each keeps its own.`));
   else
     serviceReasons.push(

@@ -11,7 +11,7 @@ import { isPlanRequestError, PlanRequestError, Problems } from "../problems";
 import { compareRules, ingressRules, ruleDescription, ruleTarget } from "../security";
 import type { IngressRule, Plan, PlanFacts, PlanRequest, PlannedEndpoint, PriceTable, ServiceRequest } from "../types";
 import { decideService, type DecideContext, type Decided, type Demand } from "./decide";
-import { addMapped, readNetworkRequest, uniqueProblems, type NetworkInput, type SpokeInput, type VpcPaths } from "./read";
+import { addMapped, networkPath, readNetworkRequest, uniqueProblems, type NetworkInput, type SpokeInput, type VpcPaths } from "./read";
 import type { DnsSharingPlan, HubPlan, NetworkPlan, PlannedProfile, PlannedZone, SpokePlan } from "./types";
 import { zonesFor } from "./zones";
 import { checkOverlaps, CODES as OVERLAP, type Network } from "../rules/cidrOverlap";
@@ -62,8 +62,9 @@ class NetworkPlanner {
     }
     // Spokes in name order: sums (and so ties) come out the same whatever order the request lists them in.
     const byName = (a: Demand, b: Demand): number => (a.spoke.spec.name < b.spoke.spec.name ? -1 : 1);
+    // Problems found so far (a spoke's CENTRALIZE_IMPOSSIBLE) do not stop here: every VPC's plan
+    // below adds its own, so one run reports them all.
     const decided = [...demands.keys()].sort().map((key) => decideService(key, demands.get(key)!.sort(byName), this.ctx));
-    if (!this.problems.empty) return undefined;
 
     checkOverlaps(this.report.for(OVERLAP), this.networks());
     const central = decided.filter((d) => d.decision.placement === "hub");
@@ -139,7 +140,13 @@ class NetworkPlanner {
       return planEndpoints(request, facts);
     } catch (err) {
       if (!isPlanRequestError(err)) throw err;
-      addMapped(this.problems, err.problems, paths);
+      // The decisions already reported a spoke that can place nothing (NO_SUBNETS), with the reason.
+      const decided = new Set(this.problems.list.map((p) => `${p.code}\u0000${p.path}`));
+      addMapped(
+        this.problems,
+        err.problems.filter((p) => !decided.has(`${p.code}\u0000${networkPath(p.path, paths)}`)),
+        paths,
+      );
       return null;
     }
   }
@@ -452,7 +459,8 @@ class NetworkPlanner {
         (guessedBy.get(spoke) ?? guessedBy.set(spoke, []).get(spoke)!).push(d.decision.service);
       }
     }
-    for (const spoke of spokes) {
+    // Only a spoke whose services cost decides (centralize: auto) has a decision that its traffic could change.
+    for (const spoke of spokes.filter((s) => s.centralize === "auto")) {
       const guessed = guessedBy.get(spoke) ?? [];
       if (guessed.length)
         this.warn(

@@ -102,11 +102,16 @@ export function readNetworkRequest(input: unknown, lookedUp: PlanFacts | undefin
   if (!checkShape(input, networkRequestShape, "", problems)) return undefined;
   const request = input as NetworkRequest;
   checkVersion(request.version, problems);
+  const before = problems.list.length;
   checkUnique(request, problems);
+  const ambiguous = problems.list.length > before;
   const hub = readHub(request, lookedUp, problems);
   const spokes = request.spokes.map((spoke, i) => readSpoke(request, spoke, i, lookedUp, problems, hub?.accountId));
   const region = getRegion(request.region);
-  if (!region || !hub || !problems.empty) return undefined;
+  // Like a single-VPC request, the decisions still run on what could be read (and the planner then
+  // fails with every problem), so that one spoke's error never hides another's; a spoke that could
+  // not be read at all, or two spokes with one name, stop there.
+  if (!region || !hub || ambiguous || spokes.some((s) => !s)) return undefined;
   return { request, region, hub, spokes: spokes as SpokeInput[] };
 }
 
