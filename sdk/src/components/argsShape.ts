@@ -7,6 +7,7 @@
  */
 import { Problems } from "../plan/problems";
 import { requestShape, serviceShape } from "../plan/schema";
+import { ADJUSTABLE } from "../plan/rules/quotas";
 import { checkKnownFields, type Shape } from "../plan/shape";
 import type { Problem } from "../plan/types";
 import { componentNameProblem } from "./names";
@@ -27,6 +28,8 @@ export const endpointPlanArgsShape = obj({
   services: strings,
   serviceOptions: { kind: "record", of: obj(serviceOptions) },
   trafficBySource: { kind: "record", of: trafficShape.of.object },
+  // QuotaArgs has the adjustable quotas only; a request file also names fixed limits, to reject them.
+  quotas: obj(Object.fromEntries(Object.keys(ADJUSTABLE).map((key) => [key, (request.quotas as ObjectShape).fields[key]]))),
   // A catalog overlay is `vpce-plan catalog --from-aws` output, checked by its own reader.
   catalogOverlay: { kind: "json-object" },
   lookups: { kind: "boolean" },
