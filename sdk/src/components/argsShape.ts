@@ -56,6 +56,8 @@ export const endpointHubArgsShape = obj({
   transit: str,
   centralize: str,
   accountId: str,
+  dnsSharing: str,
+  profileOrganizationArn: str,
 });
 
 export const endpointSpokeArgsShape = obj({
@@ -65,6 +67,7 @@ export const endpointSpokeArgsShape = obj({
   hubStack: str,
   contractOutput: str,
   spokeName: str,
+  associatedProfileId: str,
 });
 
 /** The component's name and unknown args: checked first, before any lookup or child. */
