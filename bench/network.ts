@@ -53,7 +53,8 @@ export function networkRequest(spokes: number): NetworkRequest {
     region: "us-east-1",
     transit: { type: "transitGateway" },
     hub: {
-      vpc: { id: "vpc-hub", cidrs: ["10.0.0.0/16"], dnsSupport: true, dnsHostnames: true },
+      // Outside 10/8, where the spokes are numbered: a hub that contains a spoke is CIDR_OVERLAP.
+      vpc: { id: "vpc-hub", cidrs: ["172.16.0.0/16"], dnsSupport: true, dnsHostnames: true },
       subnets: AZS.map((az) => ({ id: `subnet-hub-${az}`, az, routeTableId: "rtb-hub" })),
     },
     spokes: Array.from({ length: spokes }, (_, i) => {
