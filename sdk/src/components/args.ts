@@ -9,6 +9,7 @@
  * other languages. Type-only Pulumi import: the CLI loads this module without loading Pulumi.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import type { ServiceFacts } from "../facts/services";
 
 /** Which endpoint type(s) to create for a service. */
 export const RequestedEndpointType = {
@@ -385,29 +386,9 @@ export interface FactsArgs {
   securityGroupVpcs?: { [securityGroupId: string]: string };
 }
 
-/** One service of a catalog overlay, as DescribeVpcEndpointServices reported it. */
-export interface OverlayServiceArgs {
-  /** Full service name. */
-  serviceName: string;
-  /** Region hosting the service, when the overlay was read for cross-region endpoints. */
-  serviceRegion?: string;
-  /** `Gateway` and/or `Interface`. */
-  types: string[];
-  /** AZs offering the interface endpoint. */
-  azs: string[];
-  /** Private DNS names. */
-  privateDnsNames: string[];
-  /** Whether it takes endpoint policies. */
-  policySupported?: boolean;
-  /** Supported IP address types. */
-  ipTypes?: string[];
-  /** Whether the provider accepts connections by hand. */
-  acceptanceRequired?: boolean;
-  /** Whether the provider verified the private DNS name. */
-  privateDnsVerified?: boolean;
-  /** `amazon`, or the provider's account id. */
-  owner?: string;
-}
+/** One service of a catalog overlay, as DescribeVpcEndpointServices reported it: the facts shape every source yields. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a named args type for the schema, one home for its fields
+export interface OverlayServiceArgs extends ServiceFacts {}
 
 /**
  * A catalog overlay as `vpce-plan catalog --from-aws --write FILE` saves it (parse the file and pass

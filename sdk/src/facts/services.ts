@@ -9,13 +9,17 @@ import type { PlanFacts } from "../plan/types";
 
 /** `DescribeVpcEndpointServices` (or `aws.ec2.getVpcEndpointService`) for one service name, both of its types merged. */
 export interface ServiceFacts {
+  /** Full service name. */
   serviceName: string;
   /** Region that hosts the service (`ServiceRegion`), when the lookup says. */
   serviceRegion?: string;
+  /** `Gateway` and/or `Interface`. */
   types: string[];
   /** AZs where the interface endpoint is offered (the gateway entry's when there is no interface). */
   azs: string[];
+  /** Private DNS names. */
   privateDnsNames: string[];
+  /** Whether it takes endpoint policies (`VpcEndpointPolicySupported`). */
   policySupported?: boolean;
   /** `SupportedIpAddressTypes`; absent when the API does not say (moto, older regions). */
   ipTypes?: string[];
