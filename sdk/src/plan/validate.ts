@@ -21,8 +21,8 @@ import {
 import { parseCidr } from "./cidr";
 import { Problems } from "./problems";
 import { Report } from "./rules/context";
-import { checkServiceRegion, CODES as CROSS_REGION } from "./rules/crossRegion";
-import { checkPort, CODES as ENDPOINT_SERVICES, endpointServiceEntry } from "./rules/endpointServices";
+import { checkServiceRegion, CODES as CROSS_REGION, type CrossRegionContext } from "./rules/crossRegion";
+import { checkPort, CODES as ENDPOINT_SERVICES, endpointServiceEntry, type EndpointServiceContext } from "./rules/endpointServices";
 import { requestShape } from "./schema";
 import { checkFields } from "./shape";
 import type { PlanFacts, PlanRequest, ServiceRequest, SubnetSpec } from "./types";
@@ -219,31 +219,38 @@ function azIdInRegion(azId: string, region: string): boolean {
 function readServices(request: PlanRequest, region: Region, problems: Problems, options: ReadOptions): ResolvedService[] {
   // Precedence when a service is asked for more than once: an entry with options beats a bare
   // name, which beats a bundle member. Two entries with options are a conflict.
-  const byKey = new Map<string, ResolvedService & { rank: number }>();
-  const add = (name: string, options: ServiceRequest, path: string, rank: number): void => {
-    const resolved = resolveName(name, region, path, problems, options);
+  const byKey = new Map<string, { service: ResolvedService; rank: number }>();
+  const contexts = resolveContexts(problems);
+  // `options` is undefined for a bare name (or a bundle member): nothing to copy then.
+  const add = (name: string, options: ServiceRequest | undefined, path: string, rank: number): void => {
+    const resolved = resolveName(name, region, path, contexts, options);
     if (!resolved) return;
-    const { fips: fipsByName, ...found } = resolved;
+    const { service: found, fips: fipsByName } = resolved;
     const previous = byKey.get(found.key);
     if (previous && rank === 2 && previous.rank === 2) {
       problems.add(
         "DUPLICATE_SERVICE",
         path,
-        `${found.key} is configured twice (also at ${previous.path}).`,
+        `${found.key} is configured twice (also at ${previous.service.path}).`,
         "Merge the two entries into one.",
       );
       return;
     }
     if (!previous || rank > previous.rank) {
       // A FIPS name asks for the FIPS endpoint under the service's key, so re-planning (hub, spokes) keeps it.
-      const fips = fipsByName && options.fips === undefined ? { fips: true } : {};
-      byKey.set(found.key, {
-        ...found,
-        options: { ...options, ...fips, name: found.key },
-        path,
-        rank,
-        ...(fipsByName ? { fipsByName: true } : {}),
-      });
+      const fips = fipsByName && options?.fips === undefined;
+      // Built field by field (no spreads): this runs for every service of every plan.
+      const service = found as ResolvedService;
+      service.options = options
+        ? fips
+          ? { ...options, fips: true, name: found.key }
+          : { ...options, name: found.key }
+        : fips
+          ? { name: found.key, fips: true }
+          : { name: found.key };
+      service.path = path;
+      if (fipsByName) service.fipsByName = true;
+      byKey.set(found.key, { service, rank });
     }
   };
   (request.bundles ?? []).forEach((name, i) => {
@@ -258,10 +265,10 @@ function readServices(request: PlanRequest, region: Region, problems: Problems, 
       );
       return;
     }
-    for (const key of bundle.services) add(key, { name: key }, `bundles[${i}]`, 0);
+    for (const key of bundle.services) add(key, undefined, `bundles[${i}]`, 0);
   });
   (request.services ?? []).forEach((entry, i) => {
-    if (typeof entry === "string") add(entry, { name: entry }, `services[${i}]`, 1);
+    if (typeof entry === "string") add(entry, undefined, `services[${i}]`, 1);
     else add(entry.name, entry, `services[${i}]`, 2);
   });
   if (byKey.size === 0 && problems.empty && !options.servicesOptional) {
@@ -272,22 +279,35 @@ function readServices(request: PlanRequest, region: Region, problems: Problems, 
       "List services (e.g. [s3, secretsmanager]) or bundles (e.g. [ecs-fargate]).",
     );
   }
-  return [...byKey.values()].map(({ rank: _rank, ...service }) => service).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return Array.from(byKey.values(), (e) => e.service).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+interface ResolveContexts {
+  problems: Problems;
+  endpointServices: EndpointServiceContext;
+  crossRegion: CrossRegionContext;
+}
+
+/** Made once per request: every service name is resolved against the same report. */
+function resolveContexts(problems: Problems): ResolveContexts {
+  const report = new Report(problems);
+  return { problems, endpointServices: report.for(ENDPOINT_SERVICES), crossRegion: report.for(CROSS_REGION) };
 }
 
 function resolveName(
   name: string,
   region: Region,
   path: string,
-  problems: Problems,
-  options: ServiceRequest,
-): (Omit<ResolvedService, "options" | "path"> & { fips: boolean }) | undefined {
-  const serviceRegion = options.region;
+  contexts: ResolveContexts,
+  options: ServiceRequest | undefined,
+): { service: Omit<ResolvedService, "options" | "path">; fips: boolean } | undefined {
+  const { problems } = contexts;
+  const serviceRegion = options?.region;
   const found = findService(name);
   const endpointService = found ? undefined : parseEndpointServiceName(name);
   if (endpointService) {
-    const resolved = resolveEndpointService(endpointService, region, path, problems, options);
-    return resolved && { ...resolved, fips: false };
+    const resolved = resolveEndpointService(endpointService, region, path, contexts, options);
+    return resolved && { service: resolved, fips: false };
   }
   if (!found) {
     if (getBundle(name)) {
@@ -305,7 +325,7 @@ function resolveName(
   }
   const catalog = found.service;
   const fips = Boolean(found.fips);
-  checkPort(new Report(problems).for(ENDPOINT_SERVICES), catalog, options, path);
+  checkPort(contexts.endpointServices, catalog, options, path);
   const named = found.region && found.region !== region.code ? found.region : undefined;
   if (serviceRegion && found.region && serviceRegion !== found.region) {
     problems.add(
@@ -317,7 +337,7 @@ function resolveName(
     return undefined;
   }
   const remoteCode = serviceRegion ?? named;
-  if (!remoteCode || remoteCode === region.code) return { key: catalog.key, name: catalog.key, catalog, fips };
+  if (!remoteCode || remoteCode === region.code) return { service: { key: catalog.key, name: catalog.key, catalog }, fips };
   const enabled = isCrossRegionEnabled(catalog.key);
   if (!serviceRegion && !enabled) {
     problems.add(
@@ -331,7 +351,7 @@ function resolveName(
   const regionPath = serviceRegion ? `${path}.region` : path;
   const remote = readRegion(remoteCode, regionPath, problems);
   if (!remote) return undefined;
-  const reachable = checkServiceRegion(new Report(problems).for(CROSS_REGION), {
+  const reachable = checkServiceRegion(contexts.crossRegion, {
     key: catalog.key,
     vpcRegion: region,
     serviceRegion: remote,
@@ -340,7 +360,7 @@ function resolveName(
     path: regionPath,
   });
   if (!reachable) return undefined;
-  return { key: serviceNameIn(catalog, remote), name: `${catalog.key}-${remote.code}`, catalog, serviceRegion: remote, fips };
+  return { service: { key: serviceNameIn(catalog, remote), name: `${catalog.key}-${remote.code}`, catalog, serviceRegion: remote }, fips };
 }
 
 /** An endpoint service by full name: its own region's, or a cross-region one when its provider allows. */
@@ -348,12 +368,13 @@ function resolveEndpointService(
   name: EndpointServiceName,
   region: Region,
   path: string,
-  problems: Problems,
-  options: ServiceRequest,
+  contexts: ResolveContexts,
+  options: ServiceRequest | undefined,
 ): Omit<ResolvedService, "options" | "path"> | undefined {
-  const catalog = endpointServiceEntry(name, options.port);
+  const { problems } = contexts;
+  const catalog = endpointServiceEntry(name, options?.port);
   const resolved = { key: name.serviceName, name: name.id, catalog, endpointService: true };
-  if (options.region && options.region !== name.region) {
+  if (options?.region && options.region !== name.region) {
     problems.add(
       "SERVICE_REGION_MISMATCH",
       `${path}.region`,
@@ -366,7 +387,7 @@ function resolveEndpointService(
   const remote = readRegion(name.region, path, problems);
   if (!remote) return undefined;
   // Only the provider knows whether it enabled cross-region access: the planner warns until facts say.
-  const reachable = checkServiceRegion(new Report(problems).for(CROSS_REGION), {
+  const reachable = checkServiceRegion(contexts.crossRegion, {
     key: name.serviceName,
     vpcRegion: region,
     serviceRegion: remote,

@@ -48,8 +48,8 @@ export function endpointServiceEntry(name: EndpointServiceName, port: number | u
 }
 
 /** `port` only applies to endpoint services: a catalog service listens where AWS documents. */
-export function checkPort(ctx: EndpointServiceContext, catalog: CatalogService, options: ServiceRequest, path: string): void {
-  if (options.port === undefined || options.port === catalog.port) return;
+export function checkPort(ctx: EndpointServiceContext, catalog: CatalogService, options: ServiceRequest | undefined, path: string): void {
+  if (options?.port === undefined || options.port === catalog.port) return;
   ctx.problem(
     "SERVICE_PORT_FIXED",
     `${path}.port`,
