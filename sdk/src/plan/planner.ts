@@ -5,13 +5,13 @@
  */
 import { privateDnsNamesIn, serviceNameIn, type Region } from "../catalog";
 import { gatewayCost, interfaceCost, money, tieredPerGbUsd } from "./cost";
-import { indexByAz, placeFromIndex, type AzIndex } from "./placement";
+import { indexByAz, placeFromIndex, type AzIndex, type Placement, type PlacementSubnet } from "./placement";
 import { buildPolicy } from "./policy";
 import { PlanRequestError, Problems } from "./problems";
 import { ingressRules, isOpenCidr } from "./security";
 import type { EndpointType, IngressRule, IpAddressType, Plan, PlanFacts, PlannedEndpoint, PriceTable, Reason, SubnetSpec } from "./types";
 import { checkOverlaps, CODES as OVERLAP, type Network } from "./rules/cidrOverlap";
-import { compareDiagnostics, Report } from "./rules/context";
+import { Report, sortDiagnostics } from "./rules/context";
 import { checkSubnetsWithoutRouteTable, CODES as ROUTE_TABLES, gatewayRouteTables } from "./rules/routeTables";
 import { CODES as IP_TYPES, IpTypes } from "./rules/ipv6";
 import { checkPolicyDocument, CODES as POLICY_DOCUMENT } from "./rules/policyDocument";
@@ -58,6 +58,11 @@ class Planner {
   private readonly subnets: Array<SubnetSpec & { az: string }>;
   private readonly subnetsReason?: Reason;
   private readonly scopes = new Map<string, ServiceScope>();
+  private topScope?: ServiceScope;
+  /** Ingress cache keys of the scopes, by scope. */
+  private readonly scopeKeys = new Map<ServiceScope, string>();
+  /** Placements over all subnets, by which of their AZs the service supports. */
+  private readonly placements = new Map<string, Placed>();
   /** Services that got a gateway endpoint, for the route-table warning made once per plan. */
   private readonly gateways: ResolvedService[] = [];
   private readonly quotas: Quotas;
@@ -152,14 +157,17 @@ class Planner {
       vpcId: request.vpc.id,
       endpoints,
       ...(resolver ? { resolver } : {}),
-      warnings: this.report.warnings.sort(compareDiagnostics),
+      warnings: sortDiagnostics(this.report.warnings),
       errors: [],
       cost: this.totals(endpoints, resolver?.monthlyCostUsd),
     };
   }
 
   private planService(service: ResolvedService): PlannedEndpoint[] {
-    const scope = scopeFor(this.report.for(ACCESS), this.input.request, service);
+    // Without its own access a service takes the top-level scope as it is: one (read-only) object per plan.
+    const scope = service.options.access
+      ? scopeFor(this.report.for(ACCESS), this.input.request, service)
+      : (this.topScope ??= scopeFor(this.report.for(ACCESS), this.input.request, service));
     if (!scope) return [];
     this.scopes.set(service.key, scope);
     const outside = service.endpointService
@@ -387,7 +395,8 @@ class Planner {
       return undefined;
     // The service's AZs constrain only endpoints in its own region.
     const supportedAzs = remote ? undefined : facts.serviceAzs?.[key];
-    const placement = placeFromIndex(candidates, supportedAzs);
+    const placed = this.place(candidates, supportedAzs);
+    const { placement } = placed;
     if (!remote)
       reasons.push(
         supportedAzs
@@ -397,16 +406,14 @@ class Planner {
     if (placement.unsupported.length) {
       this.warn(
         "AZ_UNSUPPORTED",
-        `${key} has no endpoint in ${[...new Set(placement.unsupported.map((s) => s.az))].sort().join(", ")}; subnets ${placement.unsupported.map((s) => s.id).join(", ")} skipped.`,
+        `${key} has no endpoint in ${placed.unsupportedAzs}; subnets ${placed.unsupportedIds} skipped.`,
         undefined,
         key,
       );
     }
     reportPublicSubnets(this.report.for(SUBNETS), key, placement, reasons);
     if (placement.sameAz.length) {
-      reasons.push(
-        reason("ONE_SUBNET_PER_AZ", `One subnet per AZ (AWS allows no more); ${placement.sameAz.map((s) => s.id).join(", ")} not used.`),
-      );
+      reasons.push(reason("ONE_SUBNET_PER_AZ", `One subnet per AZ (AWS allows no more); ${placed.sameAzIds} not used.`));
     }
     if (!placement.chosen.length) {
       this.problems.add(
@@ -509,7 +516,11 @@ class Planner {
   /** Ingress depends only on port and scope, so endpoints alike share one (read-only) rule list. */
   private ingress(port: number, scope: ServiceScope, vpc: boolean, type: IpAddressType): IngressRule[] {
     const groups = scope.securityGroups;
-    const who = `${Boolean(scope.onPremises)}/${scope.peerVpcs.map((p) => p.name).join(",")}/${groups?.join(",") ?? ""}`;
+    let who = this.scopeKeys.get(scope);
+    if (who === undefined) {
+      who = `${Boolean(scope.onPremises)}/${scope.peerVpcs.map((p) => p.name).join(",")}/${groups?.join(",") ?? ""}`;
+      this.scopeKeys.set(scope, who);
+    }
     const cacheKey = `${port}/${vpc}/${type}/${who}`;
     let rules = this.ingressCache.get(cacheKey);
     if (!rules) {
@@ -522,6 +533,15 @@ class Planner {
       this.ingressCache.set(cacheKey, rules);
     }
     return rules;
+  }
+
+  /** Over all subnets, a placement depends only on which of their AZs the service supports: made once per plan. */
+  private place(candidates: AzIndex, supportedAzs: readonly string[] | undefined): Placed {
+    if (candidates !== this.allSubnets) return describePlacement(placeFromIndex(candidates, supportedAzs));
+    const key = supportedAzs ? candidates.map(({ az }) => (supportedAzs.includes(az) ? "1" : "0")).join("") : "";
+    let placed = this.placements.get(key);
+    if (!placed) this.placements.set(key, (placed = describePlacement(placeFromIndex(candidates, supportedAzs))));
+    return placed;
   }
 
   private candidateSubnets(service: ResolvedService): AzIndex | undefined {
@@ -728,6 +748,24 @@ class Planner {
 }
 
 const reason = (code: string, message: string): Reason => ({ code, message });
+
+/** A placement with the lists its warning and reasons quote. */
+interface Placed {
+  placement: Placement;
+  unsupportedAzs: string;
+  unsupportedIds: string;
+  sameAzIds: string;
+}
+
+function describePlacement(placement: Placement): Placed {
+  const ids = (list: PlacementSubnet[]): string => list.map((s) => s.id).join(", ");
+  return {
+    placement,
+    unsupportedAzs: [...new Set(placement.unsupported.map((s) => s.az))].sort().join(", "),
+    unsupportedIds: ids(placement.unsupported),
+    sameAzIds: ids(placement.sameAz),
+  };
+}
 
 /** The VPC, on-premises and each peer VPC as networks whose CIDRs must not overlap. */
 function networksOf(request: NormalizedRequest["request"]): Network[] {

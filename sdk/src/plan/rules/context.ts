@@ -26,22 +26,36 @@ export interface RuleContext<C extends string> {
 export class Report {
   readonly warnings: Diagnostic[] = [];
 
+  /**
+   * The codes narrow only the type: every module's context is this one object, made once per run,
+   * since rules ask for theirs once per service.
+   */
+  private readonly context: RuleContext<string> = {
+    problem: (code, path, message, hint) => this.problems.add(code, path, message, hint),
+    warn: (code, message, at) => {
+      const warning: Diagnostic = { code, message };
+      if (at?.path) warning.path = at.path;
+      if (at?.service) warning.service = at.service;
+      this.warnings.push(warning);
+    },
+    reason: (code, message) => ({ code, message }),
+  };
+
   constructor(readonly problems: Problems) {}
 
   /** The context of one rule module: only the codes its table declares. */
   for<T extends CodeTable>(_codes: T): RuleContext<Extract<keyof T, string>> {
-    return {
-      problem: (code, path, message, hint) => this.problems.add(code, path, message, hint),
-      warn: (code, message, at) =>
-        this.warnings.push({ code, message, ...(at?.path ? { path: at.path } : {}), ...(at?.service ? { service: at.service } : {}) }),
-      reason: (code, message) => ({ code, message }),
-    };
+    return this.context;
   }
 }
 
-/** Warnings sorted by service, code and message: plans are byte-identical whatever the input order. */
-export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  const ka = `${a.service ?? ""}\u0000${a.code}\u0000${a.message}`;
-  const kb = `${b.service ?? ""}\u0000${b.code}\u0000${b.message}`;
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
+/**
+ * Sorts warnings in place by service, code and message, so that plans are byte-identical whatever
+ * the input order; each sort key is built once, not once per comparison.
+ */
+export function sortDiagnostics<T extends Diagnostic>(list: T[]): T[] {
+  const keyed = list.map((d) => ({ d, key: `${d.service ?? ""}\u0000${d.code}\u0000${d.message}` }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  keyed.forEach((e, i) => (list[i] = e.d));
+  return list;
 }

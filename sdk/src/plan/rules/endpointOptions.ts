@@ -35,6 +35,8 @@ export const SECURITY_GROUPS_PER_INTERFACE = 5;
 
 /** The endpoint's tags: top-level tags with the service's own over them; undefined when neither has any. */
 export function endpointTags(request: PlanRequest, service: ResolvedService): Record<string, string> | undefined {
+  // Most services have no tags at all: no object to build then.
+  if (!request.tags && !service.options.tags) return undefined;
   const tags = { ...(request.tags ?? {}), ...(service.options.tags ?? {}) };
   return Object.keys(tags).length ? tags : undefined;
 }
