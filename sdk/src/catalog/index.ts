@@ -91,25 +91,26 @@ const fill = (pattern: string, region: Region): string =>
   pattern.split("{region}").join(region.code).split("{dnsSuffix}").join(region.dnsSuffix);
 
 // Names per (service, region, FIPS) are asked for once per endpoint of every plan: memoised, since
-// the catalog never changes at run time.
+// the catalog never changes at run time. Keyed by the objects themselves (no key strings to build);
+// a WeakMap, since endpoint services outside the catalog get an entry per request.
 type Names = { serviceName: string; gatewayServiceName: string; privateDnsNames: readonly string[] };
-const namesCache = new WeakMap<CatalogService, Map<string, Names>>();
+const namesCache = { plain: new WeakMap<CatalogService, Map<Region, Names>>(), fips: new WeakMap<CatalogService, Map<Region, Names>>() };
 
 const patternIn = (names: ServiceNames, region: Region): string => names.serviceNameByRegion?.[region.code] ?? names.serviceName;
 
 function namesIn(service: CatalogService, region: Region, fips: boolean): Names {
-  let byRegion = namesCache.get(service);
-  if (!byRegion) namesCache.set(service, (byRegion = new Map()));
-  const cacheKey = fips ? `${region.code}/fips` : region.code;
-  let names = byRegion.get(cacheKey);
+  const cache = fips ? namesCache.fips : namesCache.plain;
+  let byRegion = cache.get(service);
+  if (!byRegion) cache.set(service, (byRegion = new Map()));
+  let names = byRegion.get(region);
   if (!names) {
     const source = fips && service.fips ? service.fips : service;
     names = {
       serviceName: fill(patternIn(source, region), region),
       gatewayServiceName: fill(service.serviceName, region),
-      privateDnsNames: Object.freeze((fips && service.fips ? service.fips : service).privateDnsNames.map((p) => fill(p, region))),
+      privateDnsNames: Object.freeze(source.privateDnsNames.map((p) => fill(p, region))),
     };
-    byRegion.set(cacheKey, names);
+    byRegion.set(region, names);
   }
   return names;
 }

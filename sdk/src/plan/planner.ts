@@ -53,14 +53,15 @@ class Planner {
   private readonly perGbUsd: number;
   private readonly region: Region;
   private allSubnets?: AzIndex;
-  private readonly ingressCache = new Map<string, IngressRule[]>();
+  /** Ingress rule lists by consumers, then port, then slot (see `ingress`). */
+  private readonly ingressCache = new Map<string, Map<number, IngressRule[][]>>();
   /** The request's subnets that `subnetTags` selects (all of them without tags). */
   private readonly subnets: Array<SubnetSpec & { az: string }>;
   private readonly subnetsReason?: Reason;
   private readonly scopes = new Map<string, ServiceScope>();
   private topScope?: ServiceScope;
-  /** Ingress cache keys of the scopes, by scope. */
-  private readonly scopeKeys = new Map<ServiceScope, string>();
+  /** Each scope's entry in `ingressCache`. */
+  private readonly scopeIngress = new Map<ServiceScope, Map<number, IngressRule[][]>>();
   /** Placements over all subnets, by which of their AZs the service supports. */
   private readonly placements = new Map<string, Placed>();
   /** Services that got a gateway endpoint, for the route-table warning made once per plan. */
@@ -125,7 +126,8 @@ class Planner {
     checkOverlaps(this.report.for(OVERLAP), networksOf(request));
     checkAvailability(this.report.for(AVAILABILITY), this.input);
 
-    const endpoints = this.input.services.flatMap((service) => this.planService(service));
+    const endpoints: PlannedEndpoint[] = [];
+    for (const service of this.input.services) for (const endpoint of this.planService(service)) endpoints.push(endpoint);
     checkSubnetsWithoutRouteTable(this.report.for(ROUTE_TABLES), this.subnets, this.gateways);
     this.checkVpcForInterfaces(endpoints);
     applySecurityGroupMode(this.report.for(SECURITY_GROUPS), endpoints, request.securityGroup);
@@ -192,26 +194,27 @@ class Planner {
       );
     const policy = this.policyFor(service, outside?.facts.policy);
     const tags = endpointTags(this.input.request, service);
-    return types
-      .map(({ type, reasons }) => {
-        // The VPC's own traffic goes to the gateway when there is one, else to the interface
-        // endpoint; traffic from outside always goes to the interface endpoint.
-        const traffic = parts && carried(this.input.request, service.key, parts, type, hasGateway);
-        const endpoint =
-          type === "Gateway"
-            ? this.gateway(service, traffic)
-            : this.interface(service, scope, { hasGateway, traffic, privateDnsNames: outside?.facts.privateDnsNames });
-        if (!endpoint) return undefined;
-        endpoint.reasons.unshift(...reasons, ...(scope.narrowed ? [scope.narrowed] : []));
-        if (this.subnetsReason) endpoint.reasons.push(this.subnetsReason);
-        if (tags) endpoint.tags = tags;
-        if (policy) {
-          endpoint.policy = policy.document;
-          endpoint.reasons.push(policy.reason);
-        }
-        return endpoint;
-      })
-      .filter((e): e is PlannedEndpoint => e !== undefined);
+    const out: PlannedEndpoint[] = [];
+    for (const { type, reasons } of types) {
+      // The type's (fresh) reason list starts the endpoint's: the type's and the scope's reasons come first.
+      if (scope.narrowed) reasons.push(scope.narrowed);
+      // The VPC's own traffic goes to the gateway when there is one, else to the interface
+      // endpoint; traffic from outside always goes to the interface endpoint.
+      const traffic = parts && carried(this.input.request, service.key, parts, type, hasGateway);
+      const endpoint =
+        type === "Gateway"
+          ? this.gateway(service, traffic, reasons)
+          : this.interface(service, scope, { hasGateway, traffic, privateDnsNames: outside?.facts.privateDnsNames, reasons });
+      if (!endpoint) continue;
+      if (this.subnetsReason) endpoint.reasons.push(this.subnetsReason);
+      if (tags) endpoint.tags = tags;
+      if (policy) {
+        endpoint.policy = policy.document;
+        endpoint.reasons.push(policy.reason);
+      }
+      out.push(endpoint);
+    }
+    return out;
   }
 
   /** Rules 1-3: which endpoint types the service needs, and why. */
@@ -348,7 +351,7 @@ class Planner {
     return out;
   }
 
-  private gateway(service: ResolvedService, traffic: TrafficParts | undefined): PlannedEndpoint | undefined {
+  private gateway(service: ResolvedService, traffic: TrafficParts | undefined, reasons: Reason[]): PlannedEndpoint | undefined {
     const { key } = service;
     const routeTableIds = gatewayRouteTables(this.report.for(ROUTE_TABLES), service, this.subnets);
     if (!routeTableIds) return undefined;
@@ -364,7 +367,7 @@ class Planner {
       routeTableIds,
       ...(ipAddressType ? { ipAddressType } : {}),
       policy: null,
-      reasons: [reason("ROUTE_TABLES", `Route to the ${key} prefix list added in ${routeTableIds.length} route table(s).`)],
+      reasons: [...reasons, reason("ROUTE_TABLES", `Route to the ${key} prefix list added in ${routeTableIds.length} route table(s).`)],
       cost,
       monthlyCostUsd: cost.monthlyUsd,
     };
@@ -373,11 +376,11 @@ class Planner {
   private interface(
     service: ResolvedService,
     scope: ServiceScope,
-    opts: { hasGateway: boolean; traffic?: TrafficParts; privateDnsNames?: readonly string[] },
+    opts: { hasGateway: boolean; traffic?: TrafficParts; privateDnsNames?: readonly string[]; reasons: Reason[] },
   ): PlannedEndpoint | undefined {
     const { key, options, path, catalog } = service;
     const { request, facts } = this.input;
-    const reasons: Reason[] = [];
+    const { reasons } = opts;
     const candidates = this.candidateSubnets(service);
     if (!candidates) return undefined;
     const remote = service.serviceRegion;
@@ -516,13 +519,18 @@ class Planner {
   /** Ingress depends only on port and scope, so endpoints alike share one (read-only) rule list. */
   private ingress(port: number, scope: ServiceScope, vpc: boolean, type: IpAddressType): IngressRule[] {
     const groups = scope.securityGroups;
-    let who = this.scopeKeys.get(scope);
-    if (who === undefined) {
-      who = `${Boolean(scope.onPremises)}/${scope.peerVpcs.map((p) => p.name).join(",")}/${groups?.join(",") ?? ""}`;
-      this.scopeKeys.set(scope, who);
+    let byPort = this.scopeIngress.get(scope);
+    if (!byPort) {
+      const who = `${Boolean(scope.onPremises)}/${scope.peerVpcs.map((p) => p.name).join(",")}/${groups?.join(",") ?? ""}`;
+      byPort = this.ingressCache.get(who);
+      if (!byPort) this.ingressCache.set(who, (byPort = new Map()));
+      this.scopeIngress.set(scope, byPort);
     }
-    const cacheKey = `${port}/${vpc}/${type}/${who}`;
-    let rules = this.ingressCache.get(cacheKey);
+    let slots = byPort.get(port);
+    if (!slots) byPort.set(port, (slots = []));
+    // Whether the VPC is admitted, and the IP type: six slots, no key string to build per endpoint.
+    const slot = (vpc ? 3 : 0) + (type === "ipv4" ? 0 : type === "dualstack" ? 1 : 2);
+    let rules = slots[slot];
     if (!rules) {
       rules = ingressRules(port, this.input.request.vpc, scope.access, {
         vpc,
@@ -530,7 +538,7 @@ class Planner {
         ipv6: type !== "ipv4",
         ...(groups ? { securityGroups: groups } : {}),
       });
-      this.ingressCache.set(cacheKey, rules);
+      slots[slot] = rules;
     }
     return rules;
   }
@@ -608,7 +616,7 @@ class Planner {
             "PRIVATE_DNS_INBOUND_ONLY",
             `Private DNS only for the inbound Resolver endpoint: the VPC keeps using the free gateway, outsiders resolve ${dnsNames[0]} to this endpoint.`,
           )
-        : reason("PRIVATE_DNS_ON", `Private DNS on: ${dnsNames.join(", ")} resolve to the endpoint inside the VPC.`),
+        : reason("PRIVATE_DNS_ON", `Private DNS on: ${nameList(dnsNames)} resolve to the endpoint inside the VPC.`),
     );
     return true;
   }
@@ -748,6 +756,16 @@ class Planner {
 }
 
 const reason = (code: string, message: string): Reason => ({ code, message });
+
+// The catalog's name lists are frozen and shared by every plan: each is joined once, not once per endpoint.
+const joinedNames = new WeakMap<readonly string[], string>();
+
+function nameList(names: readonly string[]): string {
+  if (!Object.isFrozen(names)) return names.join(", ");
+  let text = joinedNames.get(names);
+  if (text === undefined) joinedNames.set(names, (text = names.join(", ")));
+  return text;
+}
 
 /** A placement with the lists its warning and reasons quote. */
 interface Placed {

@@ -92,9 +92,8 @@ export function checkShape(value: unknown, shape: Shape, path: string, problems:
         return false;
       }
       let ok = true;
-      value.forEach((item, i) => {
-        ok = checkShape(item, shape.of, join(path, i), problems) && ok;
-      });
+      // Holes are skipped, as forEach would.
+      for (let i = 0; i < value.length; i++) if (i in value) ok = checkShape(value[i], shape.of, join(path, i), problems) && ok;
       return ok;
     }
     case "record": {
@@ -103,7 +102,7 @@ export function checkShape(value: unknown, shape: Shape, path: string, problems:
         return false;
       }
       let ok = true;
-      for (const [key, item] of Object.entries(value)) ok = checkShape(item, shape.of, join(path, key), problems) && ok;
+      for (const key of Object.keys(value)) ok = checkShape(value[key], shape.of, join(path, key), problems) && ok;
       return ok;
     }
     case "json-object":
@@ -152,7 +151,8 @@ export function checkFields(value: unknown, shape: Shape & { kind: "object" }, p
     }
   }
   const known = Object.keys(shape.fields);
-  for (const [key, item] of Object.entries(value)) {
+  for (const key of Object.keys(value)) {
+    const item = value[key];
     // Own fields only: a key such as "constructor" or "__proto__" must not find Object.prototype's.
     const fieldShape = Object.hasOwn(shape.fields, key) ? shape.fields[key] : undefined;
     if (!fieldShape) {
