@@ -60,10 +60,12 @@ class Planner {
   private readonly subnetsReason?: Reason;
   private readonly scopes = new Map<string, ServiceScope>();
   private topScope?: ServiceScope;
+  /** The request's services by key (keys are unique after readRequest). */
+  private readonly services: ReadonlyMap<string, ResolvedService>;
   /** Each scope's entry in `ingressCache`. */
   private readonly scopeIngress = new Map<ServiceScope, Map<number, IngressRule[][]>>();
   /** Placements over all subnets, by which of their AZs the service supports. */
-  private readonly placements = new Map<string, Placed>();
+  private readonly placements = new Map<number, Placed>();
   /** Services that got a gateway endpoint, for the route-table warning made once per plan. */
   private readonly gateways: ResolvedService[] = [];
   private readonly quotas: Quotas;
@@ -89,6 +91,7 @@ class Planner {
       new Map(input.subnets.map((s) => [s.id, s])),
     );
     this.perGbUsd = tieredPerGbUsd(this.prices, this.interfaceGb());
+    this.services = new Map(input.services.map((s) => [s.key, s]));
   }
 
   /** GB a month the interface endpoints carry: all traffic but the VPC's own where a gateway takes it. */
@@ -135,7 +138,7 @@ class Planner {
       quotas: this.quotas,
       path: "access",
       fix: "Declare fewer or aggregated consumer networks (adjacent blocks merge)",
-      reserved: (e) => new Set(this.input.services.find((s) => s.key === e.service)?.options.securityGroupIds ?? []).size,
+      reserved: (e) => new Set(this.services.get(e.service)?.options.securityGroupIds ?? []).size,
     });
     this.attachExtraGroups(endpoints);
     this.checkEndpointQuotas(endpoints);
@@ -545,8 +548,10 @@ class Planner {
 
   /** Over all subnets, a placement depends only on which of their AZs the service supports: made once per plan. */
   private place(candidates: AzIndex, supportedAzs: readonly string[] | undefined): Placed {
-    if (candidates !== this.allSubnets) return describePlacement(placeFromIndex(candidates, supportedAzs));
-    const key = supportedAzs ? candidates.map(({ az }) => (supportedAzs.includes(az) ? "1" : "0")).join("") : "";
+    // The key has a bit per AZ: an index of more AZs than bits is placed directly.
+    if (candidates !== this.allSubnets || candidates.length > 30) return describePlacement(placeFromIndex(candidates, supportedAzs));
+    let key = supportedAzs ? 0 : -1;
+    if (supportedAzs) for (let i = 0; i < candidates.length; i++) if (supportedAzs.includes(candidates[i].az)) key |= 1 << i;
     let placed = this.placements.get(key);
     if (!placed) this.placements.set(key, (placed = describePlacement(placeFromIndex(candidates, supportedAzs))));
     return placed;
@@ -695,7 +700,7 @@ class Planner {
     const ctx = this.report.for(OPTIONS);
     for (const e of endpoints) {
       if (e.type !== "Interface" || !e.securityGroup) continue;
-      const service = this.input.services.find((s) => s.key === e.service)!;
+      const service = this.services.get(e.service)!;
       const planned = e.securityGroup.mode === "existing" ? (e.securityGroup.ids?.length ?? 0) : (e.securityGroups?.length ?? 1);
       const extra = extraSecurityGroups(ctx, service, planned, e.reasons, this.quotas.securityGroupsPerInterface);
       if (extra) e.extraSecurityGroupIds = extra;

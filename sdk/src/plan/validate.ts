@@ -430,6 +430,7 @@ export function mergeFacts(lookedUp: PlanFacts | undefined, given: PlanFacts | u
   // Facts written in the request override looked-up ones, map by map and key by key.
   const out: PlanFacts = { accountId: given?.accountId ?? lookedUp?.accountId };
   for (const field of FACT_MAPS) {
+    if (!lookedUp?.[field] && !given?.[field]) continue;
     const merged = { ...(lookedUp?.[field] ?? {}), ...(given?.[field] ?? {}) };
     if (Object.keys(merged).length) (out as Record<string, unknown>)[field] = merged;
   }

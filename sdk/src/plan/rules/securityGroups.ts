@@ -125,7 +125,9 @@ export function fitSecurityGroups(
   const byGroup = new Map<PlannedSecurityGroup, PlannedEndpoint[]>();
   for (const e of endpoints) {
     if (e.type !== "Interface" || !e.securityGroup) continue;
-    byGroup.set(e.securityGroup, [...(byGroup.get(e.securityGroup) ?? []), e]);
+    const users = byGroup.get(e.securityGroup);
+    if (users) users.push(e);
+    else byGroup.set(e.securityGroup, [e]);
   }
   // Endpoints of one VPC mostly admit the same consumers: merge each distinct CIDR list once.
   const merges = new Map<string, MergedBlock[]>();
@@ -138,9 +140,10 @@ export function fitSecurityGroups(
       });
       continue;
     }
+    // Most groups fit as they are: the slots their endpoints leave are counted only for those that do not.
+    if (Math.max(...perFamily(group.ingress)) <= at.quotas.rulesPerSecurityGroup) continue;
     const slots = Math.max(1, at.quotas.securityGroupsPerInterface - Math.max(0, ...users.map((e) => at.reserved?.(e) ?? 0)));
     const fitted = fitGroup(group, at.quotas.rulesPerSecurityGroup, slots, merges);
-    if (!fitted) continue;
     const services = users.map((e) => e.service).join(", ");
     if (fitted.exceeded) {
       const [v4, v6] = fitted.exceeded;
@@ -182,8 +185,8 @@ interface Fitted {
   exceeded?: [number, number];
 }
 
-function fitGroup(group: PlannedSecurityGroup, limit: number, maxGroups: number, merges: Map<string, MergedBlock[]>): Fitted | undefined {
-  if (Math.max(...perFamily(group.ingress)) <= limit) return undefined;
+/** A group with more rules of a family than `limit`, merged and, where still needed, spread. */
+function fitGroup(group: PlannedSecurityGroup, limit: number, maxGroups: number, merges: Map<string, MergedBlock[]>): Fitted {
   const rules = mergeRules(group.ingress, merges);
   const merged: [number, number] | undefined = rules.length < group.ingress.length ? [group.ingress.length, rules.length] : undefined;
   const [v4, v6] = perFamily(rules);
