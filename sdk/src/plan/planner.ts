@@ -387,13 +387,12 @@ class Planner {
     const candidates = this.candidateSubnets(service);
     if (!candidates) return undefined;
     const remote = service.serviceRegion;
-    // Messages name the service as the request does (FIPS or not, it is the same service there).
-    const serviceName = serviceNameIn(catalog, remote ?? this.region);
     if (
       remote &&
       !crossRegion.checkOffered(
         this.crossRegion,
-        { key, serviceName, serviceRegion: remote.code, vpcRegion: this.region.code, path },
+        // Messages name the service as the request does (FIPS or not, it is the same service there).
+        { key, serviceName: serviceNameIn(catalog, remote), serviceRegion: remote.code, vpcRegion: this.region.code, path },
         facts,
         reasons,
       )
@@ -430,7 +429,7 @@ class Planner {
       );
       return undefined;
     }
-    const azs = placement.chosen.map((s) => s.az);
+    const azs = placed.azs.slice();
     const minAzs = request.ha?.minAzs ?? DEFAULT_MIN_AZS;
     if (azs.length < minAzs) {
       const message = `${key} gets ${azs.length} AZ(s), fewer than ha.minAzs ${minAzs}: an AZ outage cuts off the service.`;
@@ -489,8 +488,7 @@ class Planner {
       serviceName: serviceNameIn(catalog, remote ?? this.region, "Interface", Boolean(fips)),
       ...(remote ? { serviceRegion: remote.code } : {}),
       type: "Interface",
-      // In AZ order, so that subnetIds[i] is the subnet chosen in azs[i].
-      subnetIds: placement.chosen.map((s) => s.id),
+      subnetIds: placed.subnetIds.slice(),
       azs,
       privateDns,
       ipAddressType,
@@ -503,8 +501,7 @@ class Planner {
       monthlyCostUsd: cost.monthlyUsd,
     };
     // AZ IDs name the same AZs in every account: shown when every chosen subnet has one.
-    const azIds = placement.chosen.map((s) => (s as { azId?: string }).azId);
-    if (azIds.every((id): id is string => id !== undefined)) endpoint.azIds = azIds;
+    if (placed.azIds) endpoint.azIds = placed.azIds.slice();
     if (privateDns) endpoint.privateDnsNames = [...dnsNames].sort();
     if (privateDns && opts.hasGateway) {
       endpoint.dnsOptions!.privateDnsOnlyForInboundResolverEndpoint = true;
@@ -772,9 +769,13 @@ function nameList(names: readonly string[]): string {
   return text;
 }
 
-/** A placement with the lists its warning and reasons quote. */
+/** A placement with the lists its endpoints copy and its warning and reasons quote. */
 interface Placed {
   placement: Placement;
+  azs: readonly string[];
+  subnetIds: readonly string[];
+  /** AZ IDs name the same AZs in every account: shown when every chosen subnet has one. */
+  azIds?: readonly string[];
   unsupportedAzs: string;
   unsupportedIds: string;
   sameAzIds: string;
@@ -782,8 +783,13 @@ interface Placed {
 
 function describePlacement(placement: Placement): Placed {
   const ids = (list: PlacementSubnet[]): string => list.map((s) => s.id).join(", ");
+  const azIds = placement.chosen.map((s) => (s as { azId?: string }).azId);
   return {
     placement,
+    azs: placement.chosen.map((s) => s.az),
+    // In AZ order, so that subnetIds[i] is the subnet chosen in azs[i].
+    subnetIds: placement.chosen.map((s) => s.id),
+    ...(azIds.every((id): id is string => id !== undefined) ? { azIds } : {}),
     unsupportedAzs: [...new Set(placement.unsupported.map((s) => s.az))].sort().join(", "),
     unsupportedIds: ids(placement.unsupported),
     sameAzIds: ids(placement.sameAz),
