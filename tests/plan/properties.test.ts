@@ -154,6 +154,30 @@ describe("planEndpoints: properties", () => {
     );
   });
 
+  it("a plan depends on nothing left by earlier calls or by changes made to their plans (caches are per plan or read-only catalog data)", () => {
+    // Writes into every list a plan shares or copies: a cache that handed them to the next plan would show.
+    const scribble = (plan: Plan): void => {
+      plan.warnings.push({ code: "SCRIBBLE", message: "x" });
+      for (const e of plan.endpoints) {
+        for (const list of [e.reasons, e.subnetIds, e.azs, e.azIds, e.privateDnsNames, e.routeTableIds, e.securityGroup?.ingress])
+          (list as unknown[] | undefined)?.push({ code: "SCRIBBLE" });
+        e.reasons.forEach((r) => (r.message += " scribbled"));
+      }
+    };
+    fc.assert(
+      fc.property(validRequest, validRequest, (a, b) => {
+        const first = JSON.stringify(tryPlan(a));
+        const other = tryPlan(b);
+        if (other) scribble(other);
+        const again = tryPlan(a);
+        assert.equal(JSON.stringify(again), first, "after planning another request");
+        if (again) scribble(again);
+        assert.equal(JSON.stringify(tryPlan(a)), first, "after changing the request's own earlier plan");
+      }),
+      RUNS,
+    );
+  });
+
   it("many consumers (IPv4 and IPv6): every group within its quota, every rule inside the declared CIDRs, every name unique", () => {
     // Blocks in 100.64.0.0/10 and 2001:db8::/32, aligned to their prefix; adjacent ones merge, the rest spread.
     const v4 = fc.tuple(fc.integer({ min: 0, max: 4095 }), fc.integer({ min: 20, max: 28 })).map(([n, len]) => {
