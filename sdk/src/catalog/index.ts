@@ -6,6 +6,7 @@ import servicesFile from "./services.json";
 import bundlesFile from "./bundles.json";
 import regionsFile from "./regions.json";
 import availabilityFile from "./availability.json";
+import zonesFile from "./zones.json";
 import type { EndpointType, PriceTable } from "../plan/types";
 import { suggestEntries, type NamedEntry } from "./suggest";
 
@@ -176,6 +177,15 @@ export function hasFipsIn(service: CatalogService, region: Region): boolean {
 
 /** Regions (of the catalog) that have the service's FIPS endpoint service. */
 export const fipsRegionsOf = (service: CatalogService): string[] => regions.filter((r) => hasFipsIn(service, r)).map((r) => r.code);
+
+const zones = zonesFile.regions as Record<string, { azIds: string[]; source: string }>;
+const regionByAzId = new Map(Object.entries(zones).flatMap(([region, z]) => z.azIds.map((id) => [id, region] as const)));
+
+/** The AZ IDs AWS documents for a region (zones.json); undefined where no AWS page lists them all. */
+export const documentedAzIds = (region: string): readonly string[] | undefined => zones[region]?.azIds;
+
+/** The region whose documented AZ IDs include this one. */
+export const regionOfAzId = (azId: string): string | undefined => regionByAzId.get(azId);
 
 /**
  * Resolves a catalog key, a FIPS key (`kms-fips`) or a full service name (of any region, FIPS
