@@ -8,6 +8,7 @@ import {
   findService,
   getRegion,
   hasFipsIn,
+  interRegionPrice,
   isRegionless,
   regions,
   serviceNameIn,
@@ -249,6 +250,19 @@ describe("catalog: the PrivateLink table and availability", () => {
       assert.deepEqual(statusOf(availabilityFrom(withLists(row.lists)))(row.key, row.region), row.want);
     });
   }
+
+  it("inter-region transfer: priced per pair only where an AWS page prices it", () => {
+    const source = /^https:\/\/repost\.aws\/articles\//;
+    for (const [from, to] of [
+      ["us-east-1", "us-west-2"],
+      ["us-west-2", "us-east-1"],
+    ]) {
+      assert.equal(interRegionPrice(from, to)?.perGbUsd, 0.02, `${from} to ${to}`);
+      assert.match(interRegionPrice(from, to)!.source, source);
+    }
+    assert.equal(interRegionPrice("us-east-1", "eu-west-1"), undefined);
+    assert.equal(interRegionPrice("us-west-2", "us-west-2"), undefined);
+  });
 
   it("policy support: the seven services whose own pages document VPC endpoint policies cite them", () => {
     for (const key of ["glue", "ecs", "cloudtrail", "cloudformation", "workspaces", "iotsitewise.api", "iotsitewise.data"]) {

@@ -59,6 +59,16 @@ export const regions: readonly Region[] = (regionsFile.regions as Array<Omit<Reg
   (r) => ({ ...r, prices: { ...regionsFile.allRegions.prices, ...r.prices } as PriceTable }),
 );
 
+/** Inter-region data transfer for a pair an AWS page prices (`from`: the region the data leaves). */
+export interface InterRegionPrice {
+  perGbUsd: number;
+  source: string;
+}
+const interRegionByPair = new Map(
+  regionsFile.interRegionPairs.pairs.map((p) => [`${p.from}>${p.to}`, { perGbUsd: p.perGbUsd, source: p.source }]),
+);
+export const interRegionPrice = (from: string, to: string): InterRegionPrice | undefined => interRegionByPair.get(`${from}>${to}`);
+
 const serviceByKey = new Map(services.map((s) => [s.key, s]));
 const crossRegionKeys: ReadonlySet<string> = new Set(servicesFile.crossRegion.services);
 
