@@ -55,6 +55,10 @@ describe("cli: vpce-plan catalog", () => {
     assert.ok(!cn.services.some((s: { key: string }) => s.key === "route53"), "China's Route 53 lives in cn-northwest-1");
     const cnNorthwest = JSON.parse(vpcePlan(["catalog", "--region", "cn-northwest-1", "--format", "json"]).stdout);
     assert.equal(cnNorthwest.services.find((s: { key: string }) => s.key === "route53")?.available, "yes");
+    // China's IAM lives in Beijing (its control plane's region); IoT SiteWise runs only there.
+    for (const key of ["iam", "iotsitewise.api", "iottwinmaker.api", "greengrass", "personalize"])
+      assert.ok(!cnNorthwest.services.some((s: { key: string }) => s.key === key), `${key} is not in cn-northwest-1`);
+    assert.equal(cn.services.find((s: { key: string }) => s.key === "iam")?.available, "yes");
     const us = JSON.parse(vpcePlan(["catalog", "--format", "json"]).stdout);
     assert.equal(us.services.length, services.length - 1);
     assert.ok(us.services.every((s: { available: string }) => s.available === "yes"));
@@ -77,7 +81,11 @@ describe("cli: vpce-plan catalog", () => {
     const out = JSON.parse(run.stdout);
     assert.equal(out.version, 1);
     assert.equal(out.region, "cn-north-1");
-    assert.equal(out.services.length, services.length - 2, "all but Lightsail and Route 53 (home cn-northwest-1)");
+    // Lightsail (no China region), Route 53 (home cn-northwest-1) and Polly (runs only in Ningxia).
+    assert.deepEqual(
+      services.filter((s) => !out.services.some((o: { key: string }) => o.key === s.key)).map((s) => s.key),
+      ["lightsail", "polly", "route53"],
+    );
     assert.equal(out.services.find((s: { key: string }) => s.key === "s3").serviceName, "cn.com.amazonaws.cn-north-1.s3");
   });
 
