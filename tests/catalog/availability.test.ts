@@ -2,7 +2,19 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { availabilityIn, findService, getRegion, hasFipsIn, isRegionless, regions, serviceNameIn, services } from "vpce-plan/catalog";
+import {
+  availabilityFrom,
+  availabilityIn,
+  findService,
+  getRegion,
+  hasFipsIn,
+  interRegionPrice,
+  isRegionless,
+  regions,
+  serviceNameIn,
+  services,
+  type AvailabilityFile,
+} from "vpce-plan/catalog";
 import { REPO_ROOT } from "../helpers/requests";
 
 const text = readFileSync(join(REPO_ROOT, "sdk", "src", "catalog", "source", "privatelink-names.txt"), "utf8");
@@ -14,12 +26,40 @@ const expectations = [...text.matchAll(/^# expect (offered|unavailable) (\S+) (\
 }));
 const homeUnknown = /^# home-unknown (.*)$/m.exec(text)![1].split(" ");
 const fill = (name: string, region: string): string => name.split("{region}").join(region);
+const file = JSON.parse(readFileSync(join(REPO_ROOT, "sdk", "src", "catalog", "availability.json"), "utf8")) as AvailabilityFile;
+const statusOf =
+  (lookup: typeof availabilityIn) =>
+  (key: string, region: string): { status: string; offeredIn?: readonly string[] } => {
+    const found = lookup(findService(key)!.service, getRegion(region)!);
+    return found.status === "unavailable" ? { status: found.status, offeredIn: found.offeredIn } : { status: found.status };
+  };
+
+/** [service, region, status, the regions named as offering it when unavailable, why (the AWS page)]. */
+const perRegion: Array<[string, string, string, string[] | undefined, string]> = [
+  ["polly", "cn-north-1", "unavailable", ["cn-northwest-1"], "Polly runs only in Ningxia (Getting Started in China, Polly)"],
+  ["polly", "cn-northwest-1", "offered", undefined, "CDK names Polly with cn.com.amazonaws in Ningxia"],
+  ["polly", "us-east-1", "offered", undefined, "the China page says nothing of the aws partition"],
+  ["polly", "eu-west-1", "unknown", undefined, "nor of other aws regions"],
+  ["iotsitewise.api", "cn-northwest-1", "unavailable", ["cn-north-1"], "IoT SiteWise runs only in Beijing"],
+  ["iotsitewise.data", "cn-north-1", "offered", undefined, "CDK names it in Beijing"],
+  ["iottwinmaker.api", "cn-northwest-1", "unavailable", ["cn-north-1"], "IoT TwinMaker runs only in Beijing"],
+  ["iottwinmaker.data", "cn-north-1", "unknown", undefined, "running there does not say its endpoint service is there"],
+  ["greengrass", "cn-northwest-1", "unavailable", ["cn-north-1"], "IoT Greengrass V2 runs only in Beijing"],
+  ["personalize-runtime", "cn-northwest-1", "unavailable", ["cn-north-1"], "Personalize runs only in Beijing"],
+  ["iam", "cn-north-1", "offered", undefined, "China's IAM control plane is in Beijing, and IAM's endpoints live there"],
+  ["iam", "cn-northwest-1", "unavailable", ["cn-north-1"], "so Ningxia has none"],
+  ["iam", "us-gov-west-1", "unknown", undefined, "no page found names GovCloud's IAM control plane region"],
+  ["states", "us-gov-east-1", "unavailable", [], "GovCloud: Step Functions PrivateLink only for FIPS"],
+];
+
+/** A test table: the built-in data plus whole lists for regions whose lists AWS does not publish here. */
+const withLists = (lists: AvailabilityFile["regions"]): AvailabilityFile => ({ ...file, regions: { ...file.regions, ...lists } });
 
 describe("catalog: the PrivateLink table and availability", () => {
   it("holds exactly the table's names, FIPS names included, each resolving to its entry", () => {
     const catalogNames = services.flatMap((s) => [s.serviceName, ...(s.fips ? [s.fips.serviceName] : [])]).sort();
     assert.deepEqual(catalogNames, [...names].sort());
-    assert.ok(names.length >= 400, `${names.length} names`);
+    assert.ok(names.length >= 480, `${names.length} names`);
     for (const name of names) {
       const found = findService(fill(name, "us-east-1"));
       assert.ok(found, name);
@@ -37,15 +77,18 @@ describe("catalog: the PrivateLink table and availability", () => {
     }
   });
 
-  it("every FIPS name resolves, in us-east-1, to a usable FIPS endpoint service of the same service", () => {
-    const us = getRegion("us-east-1")!;
+  it("every FIPS name resolves, in us-east-1 (or the one region a regionless name is in), to a usable FIPS endpoint service of the same service", () => {
     const fips = names.filter((n) => n.endsWith("-fips"));
-    assert.ok(fips.length >= 64, `${fips.length} FIPS names`);
+    assert.ok(fips.length >= 110, `${fips.length} FIPS names`);
     for (const name of fips) {
       const found = findService(fill(name, "us-east-1"));
       assert.ok(found?.fips, name);
-      assert.ok(hasFipsIn(found.service, us), name);
-      assert.equal(serviceNameIn(found.service, us, "Interface", true), fill(name, "us-east-1"));
+      const home = isRegionless(found.service)
+        ? regions.filter((r) => availabilityIn(found.service, r).status === "offered")
+        : [getRegion("us-east-1")!];
+      assert.equal(home.length, 1, name);
+      assert.ok(hasFipsIn(found.service, home[0]), name);
+      assert.equal(serviceNameIn(found.service, home[0], "Interface", true), fill(name, "us-east-1"));
       // The table's short form (kms-fips) names it too.
       assert.equal(findService(name.replace(/^.*\{region\}\./, ""))?.service.key, found.service.key, name);
     }
@@ -121,6 +164,107 @@ describe("catalog: the PrivateLink table and availability", () => {
     assert.deepEqual(defaults, [...byDefault, "us-east-1", "us-east-2", "us-west-1", "us-west-2"].sort());
     // Regions the stored copy of the table did not show stay unknown rather than guessed.
     assert.equal(getRegion("eu-central-2")!.optIn, undefined);
+  });
+
+  for (const [key, region, status, offeredIn, why] of perRegion) {
+    it(`${key} in ${region} is ${status}: ${why}`, () => {
+      assert.deepEqual(statusOf(availabilityIn)(key, region), offeredIn ? { status, offeredIn } : { status });
+    });
+  }
+
+  it("every service, region and partition availability.json names is the catalog's", () => {
+    const keys = new Set(services.map((s) => s.key));
+    const partitionOf = new Map(regions.map((r) => [r.code, r.partition]));
+    const named = [file.services, file.serviceRegions, file.offeredIn, file.fipsByService].flatMap((m) => Object.keys(m));
+    assert.deepEqual(
+      named.filter((k) => !keys.has(k)),
+      [],
+    );
+    for (const [code, whole] of Object.entries(file.regions)) {
+      assert.ok(partitionOf.has(code), code);
+      if (whole.offers !== "catalog")
+        assert.deepEqual(
+          whole.offers.filter((k) => !keys.has(k)),
+          [],
+          code,
+        );
+    }
+    for (const [key, entry] of [...Object.entries(file.services), ...Object.entries(file.serviceRegions)])
+      for (const [partition, codes] of Object.entries(entry.partitions))
+        for (const code of codes) assert.equal(partitionOf.get(code), partition, `${key}: ${code} is not in ${partition}`);
+    for (const [key, entry] of Object.entries(file.offeredIn))
+      for (const code of entry.regions) assert.ok(partitionOf.has(code), `${key}: ${code}`);
+  });
+
+  // Whole lists for China and GovCloud are what the China PrivateLink Guide and the GovCloud User Guide
+  // would give; none is published where it could be read yet, so the rows use lists of their own.
+  const listRows: Array<{
+    why: string;
+    lists: AvailabilityFile["regions"];
+    key: string;
+    region: string;
+    want: { status: string; offeredIn?: string[] };
+  }> = [
+    {
+      why: "a service in a region's whole list is offered there",
+      lists: { "cn-north-1": { offers: ["sqs"], source: "list" } },
+      key: "sqs",
+      region: "cn-north-1",
+      want: { status: "offered" },
+    },
+    {
+      why: "a service a region's whole list leaves out is unavailable, naming the partition's regions whose lists have it",
+      lists: { "cn-north-1": { offers: ["sqs"], source: "list" }, "cn-northwest-1": { offers: ["sqs", "kms"], source: "list" } },
+      key: "kms",
+      region: "cn-north-1",
+      want: { status: "unavailable", offeredIn: ["cn-northwest-1"] },
+    },
+    {
+      why: "other regions of the partition without lists are not named",
+      lists: { "us-gov-west-1": { offers: ["sqs"], source: "list" } },
+      key: "kms",
+      region: "us-gov-west-1",
+      want: { status: "unavailable", offeredIn: [] },
+    },
+    {
+      why: "a China name CDK's table gives for the region counts as offered there, list or not",
+      lists: { "cn-north-1": { offers: ["sqs"], source: "list" } },
+      key: "s3",
+      region: "cn-north-1",
+      want: { status: "offered" },
+    },
+    {
+      why: "a region outside the service's known regions stays unavailable whatever its list says",
+      lists: { "cn-north-1": { offers: ["polly"], source: "list" } },
+      key: "polly",
+      region: "cn-north-1",
+      want: { status: "unavailable", offeredIn: ["cn-northwest-1"] },
+    },
+    {
+      why: "another partition's list says nothing of this one",
+      lists: { "cn-north-1": { offers: ["sqs"], source: "list" } },
+      key: "kms",
+      region: "eu-west-1",
+      want: { status: "unknown" },
+    },
+  ];
+  for (const row of listRows) {
+    it(`whole-region lists: ${row.why}`, () => {
+      assert.deepEqual(statusOf(availabilityFrom(withLists(row.lists)))(row.key, row.region), row.want);
+    });
+  }
+
+  it("inter-region transfer: priced per pair only where an AWS page prices it", () => {
+    const source = /^https:\/\/repost\.aws\/articles\//;
+    for (const [from, to] of [
+      ["us-east-1", "us-west-2"],
+      ["us-west-2", "us-east-1"],
+    ]) {
+      assert.equal(interRegionPrice(from, to)?.perGbUsd, 0.02, `${from} to ${to}`);
+      assert.match(interRegionPrice(from, to)!.source, source);
+    }
+    assert.equal(interRegionPrice("us-east-1", "eu-west-1"), undefined);
+    assert.equal(interRegionPrice("us-west-2", "us-west-2"), undefined);
   });
 
   it("policy support: the seven services whose own pages document VPC endpoint policies cite them", () => {

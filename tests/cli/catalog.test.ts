@@ -7,7 +7,8 @@ describe("cli: vpce-plan catalog", () => {
   it("--search with no match suggests the closest keys instead of an empty table alone", () => {
     const run = vpcePlan(["catalog", "--search", "secretmanager"]);
     assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stderr, /0 of \d+ services in us-east-1; did you mean secretsmanager/);
+    // Route 53 Global Resolver's names are written for us-east-2, so us-east-1 leaves it out.
+    assert.match(run.stderr, /0 of \d+ services in us-east-1; 1 not offered there; did you mean secretsmanager/);
   });
 
   it("--region eu-west-1 --search ecr lists the ECR services with their eu-west-1 names", () => {
@@ -45,7 +46,8 @@ describe("cli: vpce-plan catalog", () => {
     const keys = eu.services.map((s: { key: string }) => s.key);
     // Regionless services whose home is us-east-1 (IAM's page; Route 53 and CloudFront per the General Reference).
     for (const key of ["iam", "route53", "cloudfront"]) assert.ok(!keys.includes(key), `${key} lives in us-east-1 only`);
-    assert.equal(keys.length, services.length - 3);
+    assert.ok(!keys.includes("route53globalresolver"), "the table writes Route 53 Global Resolver's names for us-east-2");
+    assert.equal(keys.length, services.length - 4);
     const known = eu.services.filter((s: { available: string }) => s.available === "yes").map((s: { key: string }) => s.key);
     assert.deepEqual(known, ["lightsail", "sts"], "only Lightsail's API and STS's VPC endpoint page list eu-west-1");
     const cn = JSON.parse(vpcePlan(["catalog", "--region", "cn-north-1", "--format", "json"]).stdout);
@@ -53,15 +55,24 @@ describe("cli: vpce-plan catalog", () => {
     assert.ok(!cn.services.some((s: { key: string }) => s.key === "route53"), "China's Route 53 lives in cn-northwest-1");
     const cnNorthwest = JSON.parse(vpcePlan(["catalog", "--region", "cn-northwest-1", "--format", "json"]).stdout);
     assert.equal(cnNorthwest.services.find((s: { key: string }) => s.key === "route53")?.available, "yes");
+    // China's IAM lives in Beijing (its control plane's region); IoT SiteWise runs only there.
+    for (const key of ["iam", "iotsitewise.api", "iottwinmaker.api", "greengrass", "personalize"])
+      assert.ok(!cnNorthwest.services.some((s: { key: string }) => s.key === key), `${key} is not in cn-northwest-1`);
+    assert.equal(cn.services.find((s: { key: string }) => s.key === "iam")?.available, "yes");
     const us = JSON.parse(vpcePlan(["catalog", "--format", "json"]).stdout);
-    assert.equal(us.services.length, services.length);
+    assert.equal(us.services.length, services.length - 1);
     assert.ok(us.services.every((s: { available: string }) => s.available === "yes"));
+    const ohio = JSON.parse(vpcePlan(["catalog", "--region", "us-east-2", "--search", "global resolver", "--format", "json"]).stdout);
+    assert.deepEqual(
+      ohio.services.map((s: { key: string; serviceName: string; available: string }) => [s.key, s.serviceName, s.available]),
+      [["route53globalresolver", "aws.api.us-east-2.route53globalresolver", "yes"]],
+    );
     const kms = us.services.find((s: { key: string }) => s.key === "kms");
     assert.equal(kms.fipsServiceName, "com.amazonaws.us-east-1.kms-fips");
     assert.equal(eu.services.find((s: { key: string }) => s.key === "sqs").fipsServiceName, undefined);
     assert.equal(eu.services.find((s: { key: string }) => s.key === "kms").fipsServiceName, "com.amazonaws.eu-west-1.kms-fips");
     const table = vpcePlan(["catalog", "--region", "eu-west-1", "--search", "sts"]);
-    assert.match(table.stderr, /; 3 not offered there; availability of \d+ unknown \(check with --from-aws\)/);
+    assert.match(table.stderr, /; 4 not offered there; availability of \d+ unknown \(check with --from-aws\)/);
   });
 
   it("--format json lists every service the region may offer", () => {
@@ -70,7 +81,11 @@ describe("cli: vpce-plan catalog", () => {
     const out = JSON.parse(run.stdout);
     assert.equal(out.version, 1);
     assert.equal(out.region, "cn-north-1");
-    assert.equal(out.services.length, services.length - 2, "all but Lightsail and Route 53 (home cn-northwest-1)");
+    // Lightsail (no China region), Route 53 (home cn-northwest-1) and Polly (runs only in Ningxia).
+    assert.deepEqual(
+      services.filter((s) => !out.services.some((o: { key: string }) => o.key === s.key)).map((s) => s.key),
+      ["lightsail", "polly", "route53"],
+    );
     assert.equal(out.services.find((s: { key: string }) => s.key === "s3").serviceName, "cn.com.amazonaws.cn-north-1.s3");
   });
 

@@ -151,6 +151,27 @@ describe("cli: vpce-plan diff", () => {
       if (s.fromHub.length) assert.ok(chart.edges.some((e) => e.from === node[0] && e.to === "hub" && e.label === s.fromHub.join(", ")));
     }
   });
+
+  it("DNS changes are spelled out: a network switching to a Profile, a VPC gaining a Resolver endpoint", () => {
+    const net = loadExampleRequest("hub-spoke.yaml") as Record<string, unknown>;
+    const diffOf = (b: unknown, h: unknown, format: string) =>
+      vpcePlan(["diff", "--base", requestFile("dns-base.json", b), "--head", requestFile("dns-head.json", h), "--format", format]);
+    const switched = diffOf({ ...net, dnsSharing: "zones" }, { ...net, dnsSharing: "profile" }, "table");
+    assert.equal(switched.status, 0, switched.stderr);
+    assert.match(switched.stdout, /switches DNS sharing from zones to profile/);
+    assert.match(switched.stdout, /^DNS:\n {2}~ DNS sharing: zones -> profile/m);
+    assert.match(switched.stdout, /^ {2}- zone \S+/m);
+    assert.match(switched.stdout, /^ {2}\+ association \S+ \(vpc-\S+\) Route 53 Profile$/m);
+    const resolver = { ...HEAD, access: { onPremises: { cidrs: ["192.168.0.0/16"], resolver: "create" } } };
+    const md = diffOf(HEAD, resolver, "markdown");
+    assert.equal(md.status, 0, md.stderr);
+    assert.match(md.stdout, /This change adds resolver/);
+    assert.match(
+      md.stdout,
+      /<details open><summary>DNS<\/summary>\n\n- `\+` resolver: Resolver inbound endpoint \(\$0\.00 -> \$\d+\.\d{2}\)/,
+    );
+    assert.match(md.stdout, /- `\+` resolver: udp 53 from 192\.168\.0\.0\/16 \(onPremises\)/);
+  });
 });
 
 describe("cli: plan --format markdown as a pull-request comment", () => {

@@ -132,6 +132,20 @@ describe("components: unknown args and names", () => {
       (wrong.error.problems ?? []).map((p) => `${p.code} ${p.path}`),
       ["SUBNET_AZ_ID_REGION subnets[0].azId"],
     );
+    const unknown = await failure(() => new EndpointPlan("app", base({ subnets: [{ id: "subnet-a", azId: "use1-az9" }] })));
+    assert.deepEqual(
+      (unknown.error.problems ?? []).map((p) => `${p.code} ${p.path}`),
+      ["SUBNET_AZ_UNKNOWN subnets[0].azId"],
+    );
+    // A looked-up az of the region beside a looked-up AZ ID that AWS documents for another region.
+    const mixed = await runPulumi(
+      () => new EndpointPlan("app", base({ subnets: [{ id: "subnet-x" }], lookups: true, ha: { minAzs: 1 } })).plan,
+      { mocks: new AwsMocks({ region: "us-east-1", subnets: { "subnet-x": { az: "us-east-1a", azId: "euw1-az1" } } }) },
+    );
+    assert.deepEqual(
+      mixed.errors.flatMap((e) => ((e as Failure).problems ?? []).map((p) => `${p.code} ${p.path}`)),
+      ["SUBNET_AZ_ID_REGION subnets[0].azId"],
+    );
   });
 
   it("plan output carries exactly the ids passed in args (Outputs resolved), and none of what the component creates", async () => {

@@ -16,7 +16,7 @@ const asFile = (p: Plan): Plan => JSON.parse(JSON.stringify(p)) as Plan;
 describe("diff: request pairs", () => {
   it("the same request gives an empty diff with a zero delta", () => {
     const d = diffPlans(plan(request()), plan(request()));
-    assert.deepEqual(d.summary, { added: 0, removed: 0, changed: 0, replaced: 0, rulesAdded: 0, rulesRemoved: 0, moved: 0 });
+    assert.deepEqual(d.summary, { added: 0, removed: 0, changed: 0, replaced: 0, rulesAdded: 0, rulesRemoved: 0, moved: 0, dns: 0 });
     assert.equal(d.cost.deltaMonthlyUsd, 0);
     assert.equal(d.kind, "diff");
     assert.equal(d.version, 1);
@@ -168,6 +168,87 @@ describe("diff: networks", () => {
     );
     assertUsd(d.cost.deltaMonthlyUsd, head.cost.monthlyTotalUsd - base.cost.monthlyTotalUsd, "network delta");
     assert.equal(d.base.kind, "network");
+  });
+});
+
+describe("diff: DNS (Resolver endpoints, DNS sharing, zones, Profile associations)", () => {
+  const onPrem = (resolver: "create" | "none", letters = "ab") =>
+    plan(request({ subnets: subnets("us-east-1", letters), access: { onPremises: { cidrs: ["192.168.0.0/16"], resolver } } }));
+
+  it("a Resolver inbound endpoint added, moved to another AZ set, and removed: with its cost and its group's rules", () => {
+    const [none, two, three] = [onPrem("none"), onPrem("create"), onPrem("create", "abc")];
+    const added = diffPlans(none, two);
+    assert.deepEqual(
+      added.dns.resolvers.map((r) => [r.change, r.baseMonthlyUsd, r.headMonthlyUsd]),
+      [["add", 0, two.resolver!.monthlyCostUsd]],
+    );
+    assert.deepEqual(
+      added.securityGroupRules.added.filter((r) => r.endpoint === "resolver").map((r) => [r.protocol, r.fromPort, r.cidr]),
+      [
+        ["tcp", 53, "192.168.0.0/16"],
+        ["udp", 53, "192.168.0.0/16"],
+      ],
+    );
+    assert.equal(added.summary.dns, 1);
+    assert.ok(hasChanges(added));
+    const moved = diffPlans(two, three).dns.resolvers;
+    assert.deepEqual(
+      moved.map((r) => [r.change, r.fields.map((f) => [f.field, f.base.length, f.head.length])]),
+      [
+        [
+          "change",
+          [
+            ["subnetIds", 2, 3],
+            ["azs", 2, 3],
+          ],
+        ],
+      ],
+    );
+    assert.ok(moved[0].headMonthlyUsd > moved[0].baseMonthlyUsd, "a third ENI costs more");
+    const removed = diffPlans(two, none);
+    assert.deepEqual(
+      removed.dns.resolvers.map((r) => r.change),
+      ["remove"],
+    );
+    assert.equal(removed.securityGroupRules.removed.filter((r) => r.endpoint === "resolver").length, 2);
+    assert.deepEqual(diffPlans(two, onPrem("create")).dns.resolvers, [], "the same resolver is no change");
+  });
+
+  it("a live VPC (diff --from-aws) cannot tell resolvers: with dns: false nothing DNS is claimed", () => {
+    const d = diffPlans(onPrem("none"), onPrem("create"), { dns: false });
+    assert.deepEqual(d.dns.resolvers, []);
+    assert.equal(d.summary.dns, 0);
+    assert.deepEqual(
+      d.securityGroupRules.added.filter((r) => r.endpoint === "resolver"),
+      [],
+    );
+  });
+
+  it("switching DNS sharing from zones to a Profile removes every zone and its associations and adds the Profile's", () => {
+    const spokes = [spoke("a", 1), spoke("b", 2)];
+    const zones = planNetwork({ ...network(spokes), dnsSharing: "zones" });
+    const profile = planNetwork({ ...network(spokes), dnsSharing: "profile" });
+    assert.ok(zones.zones.length > 0, "baseline: the hub shares by zones");
+    const d = diffPlans(zones, profile);
+    assert.deepEqual(d.dns.sharing, { base: "zones", head: "profile" });
+    assert.deepEqual(d.dns.zones.removed, zones.zones.map((z) => z.name).sort());
+    assert.deepEqual(d.dns.zones.added, []);
+    assert.deepEqual(
+      d.dns.associations.added.map((a) => [a.spoke, a.profile]),
+      [
+        ["a", true],
+        ["b", true],
+      ],
+    );
+    assert.equal(
+      d.dns.associations.removed.length,
+      zones.zones.reduce((n, z) => n + z.associations.length, 0),
+    );
+    assert.ok(d.dns.associations.removed.every((a) => a.zone && !a.profile));
+    assert.equal(d.summary.dns, 1 + d.dns.zones.removed.length + d.dns.associations.added.length + d.dns.associations.removed.length);
+    const back = diffPlans(profile, zones);
+    assert.deepEqual(back.dns.zones.added, d.dns.zones.removed, "swapping sides swaps added and removed");
+    assert.deepEqual(diffPlans(zones, zones).dns.zones, { added: [], removed: [] });
   });
 });
 

@@ -95,6 +95,54 @@ const rows: Row[] = [
     hint: /no region of aws-us-gov offers it/,
   },
   {
+    why: "Polly runs only in Ningxia among the China regions: unavailable in Beijing, naming Ningxia",
+    request: inRegion("cn-north-1", { services: ["polly"] }),
+    problems: [["SERVICE_UNAVAILABLE", "services[0]"]],
+    message:
+      /polly \(com\.amazonaws\.cn-north-1\.polly\) is not offered in cn-north-1; AWS offers it in cn-northwest-1 \(https:\/\/docs\.amazonaws\.cn\/en_us\/aws\/latest\/userguide\/polly\.html\)/,
+    hint: /plan the VPC in cn-northwest-1/,
+  },
+  {
+    why: "Polly in Ningxia has its China name (CDK's table): planned without a warning",
+    request: inRegion("cn-northwest-1", { services: ["polly"] }),
+    endpoints: { polly: { serviceName: "cn.com.amazonaws.cn-northwest-1.polly" } },
+  },
+  {
+    why: "IoT TwinMaker and Greengrass run only in Beijing: unavailable in Ningxia, one problem each",
+    request: inRegion("cn-northwest-1", { services: ["iottwinmaker.api", "greengrass"] }),
+    problems: [
+      ["SERVICE_UNAVAILABLE", "services[1]"],
+      ["SERVICE_UNAVAILABLE", "services[0]"],
+    ],
+    message: /iottwinmaker\.api .*cn-north-1 \(https:\/\/docs\.amazonaws\.cn\/en_us\/aws\/latest\/userguide\/iottm\.md\)/,
+  },
+  {
+    why: "in the one China region IoT TwinMaker runs in, whether it has an endpoint service stays unknown",
+    request: inRegion("cn-north-1", { services: ["iottwinmaker.api"] }),
+    warnings: [["AVAILABILITY_UNKNOWN", "region"]],
+  },
+  {
+    why: "China's IAM lives in Beijing, where the China regions' IAM control plane is",
+    request: inRegion("cn-north-1", { services: ["iam"] }),
+    endpoints: { iam: { serviceName: "com.amazonaws.iam", privateDnsNames: ["iam.amazonaws.com.cn"] } },
+  },
+  {
+    why: "IAM in Ningxia is unavailable, naming Beijing and the cross-region alternative",
+    request: inRegion("cn-northwest-1", { services: ["iam"] }),
+    problems: [["SERVICE_UNAVAILABLE", "services[0]"]],
+    message: /iam \(com\.amazonaws\.iam\) is not offered in cn-northwest-1: it is a regionless service.*cn-north-1/,
+    hint: /plan the VPC in cn-north-1, or reach cn-north-1 through a cross-region interface endpoint/,
+  },
+  {
+    why: "IAM reached in Beijing from Ningxia through a cross-region endpoint (China lists IAM as cross-region enabled)",
+    request: inRegion("cn-northwest-1", { services: [{ name: "iam", region: "cn-north-1" }] }),
+  },
+  {
+    why: "GovCloud's IAM control plane region is not stated: IAM there stays unknown",
+    request: inRegion("us-gov-west-1", { services: ["iam"] }),
+    warnings: [["AVAILABILITY_UNKNOWN", "region"]],
+  },
+  {
     why: "Lightsail in a region its API lists is known to be offered",
     request: inRegion("eu-north-1", { services: ["lightsail"] }),
     endpoints: { lightsail: { serviceName: "com.amazonaws.eu-north-1.lightsail" } },

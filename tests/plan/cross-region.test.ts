@@ -133,6 +133,46 @@ describe("planEndpoints: cross-region", () => {
     assertUsd(cost.nat?.natMonthlyUsd, (prices.natPerGbUsd + prices.interRegionPerGbUsd) * 1000, "nat");
   });
 
+  // The transfer reason says what the price rests on: AWS's price for the pair, the request's, or the default.
+  const transferRows: Array<{ why: string; req: Parameters<typeof request>[0]; name: string; perGbUsd: number; says: RegExp }> = [
+    {
+      why: "us-east-1 to us-west-2 is priced by an AWS page",
+      req: { services: [S3_WEST] },
+      name: "s3-us-west-2",
+      perGbUsd: 0.02,
+      says: /USD 0\.02\/GB, AWS's price from us-east-1 to us-west-2, https:\/\/repost\.aws\/articles\//,
+    },
+    {
+      why: "us-west-2 to us-east-1 too",
+      req: { region: "us-west-2", subnets: subnets("us-west-2", "ab"), services: [{ name: "kms", region: "us-east-1" }] },
+      name: "kms-us-east-1",
+      perGbUsd: 0.02,
+      says: /AWS's price from us-west-2 to us-east-1/,
+    },
+    {
+      why: "a pair no AWS page prices uses the default and says it is not verified",
+      req: { services: [{ name: "kms", region: "eu-west-1" }] },
+      name: "kms-eu-west-1",
+      perGbUsd: getRegion("us-east-1")!.prices.interRegionPerGbUsd,
+      says: /not verified from us-east-1 to eu-west-1: set prices\.interRegionPerGbUsd/,
+    },
+    {
+      why: "the request's own price wins over AWS's for the pair",
+      req: { services: [S3_WEST], prices: { interRegionPerGbUsd: 0.015 } },
+      name: "s3-us-west-2",
+      perGbUsd: 0.015,
+      says: /USD 0\.015\/GB, your prices\.interRegionPerGbUsd/,
+    },
+  ];
+  for (const row of transferRows) {
+    it(`inter-region transfer: ${row.why}`, () => {
+      const e = endpoint(plan(request(row.req)), row.name);
+      assert.equal(e.cost.transferPerGbUsd, row.perGbUsd);
+      const transfer = e.reasons.find((r) => r.code === "CROSS_REGION_TRANSFER");
+      assert.match(transfer?.message ?? "", row.says);
+    });
+  }
+
   it("a price override of interRegionPerGbUsd is used", () => {
     const p = plan(request({ services: [S3_WEST], traffic: { [S3_WEST]: 100 }, prices: { interRegionPerGbUsd: 0.05 } }));
     assert.equal(endpoint(p, "s3-us-west-2").cost.transferPerGbUsd, 0.05);

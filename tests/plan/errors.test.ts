@@ -232,6 +232,14 @@ const rows: Row[] = [
     hint: /describe-availability-zones/,
   },
   {
+    code: "SUBNET_AZ_UNKNOWN",
+    why: "an AZ ID AWS does not document for the region",
+    request: withField("subnets", [{ id: "subnet-a", azId: "use1-az9" }]),
+    path: "subnets[0].azId",
+    message: /use1-az9 is not an Availability Zone ID AWS documents for us-east-1, whose AZ IDs are use1-az1, /,
+    hint: /describe-availability-zones --region us-east-1/,
+  },
+  {
     code: "INVALID_FORMAT",
     why: "an AZ name given as azId",
     request: withField("subnets", [{ id: "subnet-a", azId: "us-east-1a" }]),

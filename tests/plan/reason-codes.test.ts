@@ -18,6 +18,7 @@ import {
   SECURITY_GROUP_CODES,
   SUBNET_CODES,
   TRAFFIC_CODES,
+  ZONE_CODES,
 } from "vpce-plan/plan";
 import { request, subnets } from "../helpers/build";
 import { REPO_ROOT } from "../helpers/requests";
@@ -151,7 +152,7 @@ describe("README reason codes", () => {
     const errors = /Error codes \(each with[^:]*:([\s\S]*?)\n\n/.exec(readme)![1];
     const decisions = new Set(documentedDecisionCodes());
     const modules = [ACCESS_CODES, SUBNET_CODES, TRAFFIC_CODES, ENDPOINT_OPTION_CODES, QUOTA_CODES, SECURITY_GROUP_CODES, IP_TYPE_CODES];
-    for (const codes of [...modules, OVERLAP_CODES, POLICY_DOCUMENT_CODES, RESOLVER_CODES])
+    for (const codes of [...modules, OVERLAP_CODES, POLICY_DOCUMENT_CODES, RESOLVER_CODES, ZONE_CODES])
       for (const [code, kind] of Object.entries(codes)) {
         if (kind === "problem") assert.ok(errors.includes(`\`${code}\``), `${code} in README's error codes`);
         else assert.ok(decisions.has(code), `${code} in README's decisions table`);

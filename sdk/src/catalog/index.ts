@@ -6,6 +6,7 @@ import servicesFile from "./services.json";
 import bundlesFile from "./bundles.json";
 import regionsFile from "./regions.json";
 import availabilityFile from "./availability.json";
+import zonesFile from "./zones.json";
 import type { EndpointType, PriceTable } from "../plan/types";
 import { suggestEntries, type NamedEntry } from "./suggest";
 
@@ -58,6 +59,16 @@ export const bundles: readonly Bundle[] = bundlesFile.bundles as Bundle[];
 export const regions: readonly Region[] = (regionsFile.regions as Array<Omit<Region, "prices"> & { prices: Partial<PriceTable> }>).map(
   (r) => ({ ...r, prices: { ...regionsFile.allRegions.prices, ...r.prices } as PriceTable }),
 );
+
+/** Inter-region data transfer for a pair an AWS page prices (`from`: the region the data leaves). */
+export interface InterRegionPrice {
+  perGbUsd: number;
+  source: string;
+}
+const interRegionByPair = new Map(
+  regionsFile.interRegionPairs.pairs.map((p) => [`${p.from}>${p.to}`, { perGbUsd: p.perGbUsd, source: p.source }]),
+);
+export const interRegionPrice = (from: string, to: string): InterRegionPrice | undefined => interRegionByPair.get(`${from}>${to}`);
 
 const serviceByKey = new Map(services.map((s) => [s.key, s]));
 const crossRegionKeys: ReadonlySet<string> = new Set(servicesFile.crossRegion.services);
@@ -133,9 +144,16 @@ export function privateDnsNamesIn(service: CatalogService, region: Region, fips 
 /** A regionless service (`com.amazonaws.iam`) has one endpoint service, in its home region. */
 export const isRegionless = (service: CatalogService): boolean => !service.serviceName.includes("{region}");
 
-interface AvailabilityFile {
-  regions: Record<string, { offers: "catalog"; source: string }>;
+const CDK_NAMES = "https://github.com/aws/aws-cdk/blob/main/packages/aws-cdk-lib/aws-ec2/lib/vpc-endpoint.ts";
+
+/** availability.json's shape (see its notes). */
+export interface AvailabilityFile {
+  /** Regions whose whole list is known: the catalog (us-east-1's table) or the catalog keys a page lists. */
+  regions: Record<string, { offers: "catalog" | string[]; source: string }>;
+  /** Per service and partition, the only regions that offer its endpoint service. */
   services: Record<string, { partitions: Record<string, string[]>; source: string }>;
+  /** Per service and partition, the only regions the service itself runs in (its endpoint service may not). */
+  serviceRegions: Record<string, { partitions: Record<string, string[]>; source: string }>;
   offeredIn: Record<string, { regions: string[]; source: string }>;
   fipsRegions: { regions: string[]; source: string };
   fipsByService: Record<string, { partitions: string[]; source: string }>;
@@ -146,23 +164,35 @@ const availability = availabilityFile as AvailabilityFile;
 export type Availability =
   { status: "offered"; source: string } | { status: "unavailable"; offeredIn: readonly string[]; source: string } | { status: "unknown" };
 
-export function availabilityIn(service: CatalogService, region: Region): Availability {
-  const only = availability.services[service.key];
-  const listed = only?.partitions[region.partition];
-  if (only && listed) {
-    return listed.includes(region.code)
-      ? { status: "offered", source: only.source }
-      : { status: "unavailable", offeredIn: listed, source: only.source };
-  }
-  if (service.serviceNameByRegion?.[region.code]) return { status: "offered", source: CDK_NAMES };
-  // A page listing where a service is offered says nothing of the regions it leaves out.
-  const named = availability.offeredIn[service.key];
-  if (named?.regions.includes(region.code)) return { status: "offered", source: named.source };
-  const whole = availability.regions[region.code];
-  return whole ? { status: "offered", source: whole.source } : { status: "unknown" };
+/** Availability as one availability table says it (the built-in one is `availabilityIn`). */
+export function availabilityFrom(table: AvailabilityFile): (service: CatalogService, region: Region) => Availability {
+  // The page that says the region offers the service, if one does.
+  const offeredBy = (service: CatalogService, region: Region): string | undefined => {
+    if (service.serviceNameByRegion?.[region.code]) return CDK_NAMES;
+    // A page listing where a service is offered says nothing of the regions it leaves out.
+    const named = table.offeredIn[service.key];
+    if (named?.regions.includes(region.code)) return named.source;
+    const whole = table.regions[region.code];
+    return whole && (whole.offers === "catalog" || whole.offers.includes(service.key)) ? whole.source : undefined;
+  };
+  return (service, region) => {
+    for (const only of [table.services[service.key], table.serviceRegions[service.key]]) {
+      const listed = only?.partitions[region.partition];
+      if (!listed || listed.includes(region.code)) continue;
+      return { status: "unavailable", offeredIn: listed, source: only.source };
+    }
+    if (table.services[service.key]?.partitions[region.partition]) return { status: "offered", source: table.services[service.key].source };
+    const source = offeredBy(service, region);
+    if (source) return { status: "offered", source };
+    const whole = table.regions[region.code];
+    if (!whole) return { status: "unknown" };
+    // A region's whole list leaves the service out: other regions of the partition may offer it.
+    const elsewhere = regions.filter((r) => r.partition === region.partition && r.code !== region.code && offeredBy(service, r));
+    return { status: "unavailable", offeredIn: elsewhere.map((r) => r.code), source: whole.source };
+  };
 }
 
-const CDK_NAMES = "https://github.com/aws/aws-cdk/blob/main/packages/aws-cdk-lib/aws-ec2/lib/vpc-endpoint.ts";
+export const availabilityIn = availabilityFrom(availability);
 
 /** The AWS page saying which regions have FIPS endpoints. */
 export const FIPS_REGIONS_SOURCE = availability.fipsRegions.source;
@@ -177,6 +207,15 @@ export function hasFipsIn(service: CatalogService, region: Region): boolean {
 
 /** Regions (of the catalog) that have the service's FIPS endpoint service. */
 export const fipsRegionsOf = (service: CatalogService): string[] => regions.filter((r) => hasFipsIn(service, r)).map((r) => r.code);
+
+const zones = zonesFile.regions as Record<string, { azIds: string[]; source: string }>;
+const regionByAzId = new Map(Object.entries(zones).flatMap(([region, z]) => z.azIds.map((id) => [id, region] as const)));
+
+/** The AZ IDs AWS documents for a region (zones.json); undefined where no AWS page lists them all. */
+export const documentedAzIds = (region: string): readonly string[] | undefined => zones[region]?.azIds;
+
+/** The region whose documented AZ IDs include this one. */
+export const regionOfAzId = (azId: string): string | undefined => regionByAzId.get(azId);
 
 /**
  * Resolves a catalog key, a FIPS key (`kms-fips`) or a full service name (of any region, FIPS

@@ -7,8 +7,10 @@
 import { money } from "../plan/cost";
 import type { NetworkPlan } from "../plan/multi/types";
 import type { Plan } from "../plan/types";
+import { diffDns, dnsChangeCount, resolversOf, type DnsDiff } from "./dns";
 import { replacesEndpoint } from "./replacements";
 
+export type { DnsAssociation, DnsDiff, ResolverChange } from "./dns";
 export { REPLACING_FIELDS, replacesEndpoint } from "./replacements";
 
 /** One side of a diff: a single-VPC plan or a network plan. */
@@ -46,7 +48,7 @@ export interface ChangedEndpoint extends EndpointRef {
 }
 
 export interface RuleChange {
-  /** The endpoint whose security group admits the source. */
+  /** The endpoint whose security group admits the source (`resolver` for the Resolver inbound endpoint's group). */
   endpoint: string;
   vpc?: string;
   protocol: string;
@@ -77,8 +79,20 @@ export interface PlanDiff {
   securityGroupRules: { added: RuleChange[]; removed: RuleChange[] };
   /** Network diffs: spokes whose service moves between the hub and their own endpoint. */
   assignments: AssignmentMove[];
+  /** Resolver inbound endpoints, the DNS-sharing mode, hub zones and the spokes' zone and Profile associations. */
+  dns: DnsDiff;
   cost: CostDelta;
-  summary: { added: number; removed: number; changed: number; replaced: number; rulesAdded: number; rulesRemoved: number; moved: number };
+  summary: {
+    added: number;
+    removed: number;
+    changed: number;
+    replaced: number;
+    rulesAdded: number;
+    rulesRemoved: number;
+    moved: number;
+    /** Entries in `dns`. */
+    dns: number;
+  };
 }
 
 /** The endpoint object as the plan JSON has it; only `name` and cost fields are assumed. */
@@ -220,7 +234,16 @@ function ref(e: EndpointJson, vpc: string, base: EndpointJson | undefined, head:
 export interface DiffOptions {
   /** Compare only these endpoint fields (top-level names), and only where the base has them: what a live VPC reports. */
   fields?: ReadonlySet<string>;
+  /** Compare Resolver endpoints, zones and Profiles (default true); a live VPC read from EC2 cannot tell them. */
+  dns?: boolean;
 }
+
+const NO_DNS_CHANGES: DnsDiff = {
+  resolvers: [],
+  sharing: null,
+  zones: { added: [], removed: [] },
+  associations: { added: [], removed: [] },
+};
 
 export function diffPlans(baseInput: DiffInput, headInput: DiffInput, options: DiffOptions = {}): PlanDiff {
   const single = isNetwork(baseInput) !== isNetwork(headInput) ? "hub" : "";
@@ -252,6 +275,20 @@ export function diffPlans(baseInput: DiffInput, headInput: DiffInput, options: D
       }
     }
   }
+  // The resolver's group is a security group like an endpoint's: its rules are reviewed the same way.
+  const compareDns = options.dns ?? true;
+  const resolvers = (p: DiffInput): ReturnType<typeof resolversOf> => (compareDns ? resolversOf(p, single) : new Map());
+  const [baseResolvers, headResolvers] = [resolvers(baseInput), resolvers(headInput)];
+  for (const vpc of [...new Set([...baseResolvers.keys(), ...headResolvers.keys()])].sort()) {
+    const rules = (r: typeof baseResolvers): Map<string, RuleChange> => {
+      const resolver = r.get(vpc);
+      return resolver ? rulesOf(resolver as unknown as EndpointJson, vpc) : new Map();
+    };
+    const [b, h] = [rules(baseResolvers), rules(headResolvers)];
+    for (const [k, r] of h) if (!b.has(k)) rulesAdded.push(r);
+    for (const [k, r] of b) if (!h.has(k)) rulesRemoved.push(r);
+  }
+  const dns = compareDns ? diffDns(baseInput, headInput, { base: baseResolvers, head: headResolvers }) : NO_DNS_CHANGES;
   const assignments = moves(base, head);
   const endpoints = { added, removed, changed };
   return {
@@ -262,6 +299,7 @@ export function diffPlans(baseInput: DiffInput, headInput: DiffInput, options: D
     endpoints,
     securityGroupRules: { added: rulesAdded, removed: rulesRemoved },
     assignments,
+    dns,
     cost: delta(base.total, head.total),
     summary: {
       added: added.length,
@@ -271,6 +309,7 @@ export function diffPlans(baseInput: DiffInput, headInput: DiffInput, options: D
       rulesAdded: rulesAdded.length,
       rulesRemoved: rulesRemoved.length,
       moved: assignments.length,
+      dns: dnsChangeCount(dns),
     },
   };
 }

@@ -19,3 +19,4 @@ export { CODES as OVERLAP_CODES } from "./rules/cidrOverlap";
 export { CODES as POLICY_DOCUMENT_CODES } from "./rules/policyDocument";
 export { CODES as RESOLVER_CODES } from "./rules/resolver";
 export { CODES as DNS_SHARING_CODES } from "./rules/dnsSharing";
+export { CODES as ZONE_CODES } from "./rules/zones";

@@ -459,8 +459,11 @@ class Planner {
     const { traffic } = opts;
     const expectedGb = traffic && traffic.vpc + traffic.onPremises + traffic.peers;
     const natGb = scope.fromVpc && !opts.hasGateway ? traffic?.vpc : undefined;
-    const transferPerGbUsd = remote ? this.prices.interRegionPerGbUsd : 0;
-    if (remote) reasons.push(crossRegion.transferReason(this.crossRegion, catalog.key, transferPerGbUsd, remote.code));
+    const transfer = remote
+      ? crossRegion.transfer(this.crossRegion, catalog.key, this.region, remote, this.prices, request.prices?.interRegionPerGbUsd)
+      : undefined;
+    if (transfer) reasons.push(transfer.reason);
+    const transferPerGbUsd = transfer?.perGbUsd ?? 0;
     const cost = interfaceCost(this.prices, azs.length, expectedGb, natGb, transferPerGbUsd, this.perGbUsd);
     if (expectedGb && this.perGbUsd < this.prices.interfacePerGbUsd)
       reasons.push(

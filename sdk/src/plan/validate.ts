@@ -23,6 +23,7 @@ import { Problems } from "./problems";
 import { Report } from "./rules/context";
 import { checkServiceRegion, CODES as CROSS_REGION, type CrossRegionContext } from "./rules/crossRegion";
 import { checkPort, CODES as ENDPOINT_SERVICES, endpointServiceEntry, type EndpointServiceContext } from "./rules/endpointServices";
+import { subnetZone, CODES as ZONES } from "./rules/zones";
 import { requestShape } from "./schema";
 import { checkFields } from "./shape";
 import type { PlanFacts, PlanRequest, ServiceRequest, SubnetSpec } from "./types";
@@ -159,6 +160,7 @@ function checkCidrs(request: PlanRequest, problems: Problems): void {
 }
 
 function readSubnets(request: PlanRequest, regionKnown: boolean, problems: Problems): NormalizedRequest["subnets"] {
+  const zones = new Report(problems).for(ZONES);
   const seen = new Set<string>();
   const out: NormalizedRequest["subnets"] = [];
   (request.subnets ?? []).forEach((subnet, i) => {
@@ -168,52 +170,10 @@ function readSubnets(request: PlanRequest, regionKnown: boolean, problems: Probl
       return;
     }
     seen.add(subnet.id);
-    if (!subnet.az && !subnet.azId) {
-      problems.add(
-        "SUBNET_AZ_MISSING",
-        `${path}.az`,
-        `subnet ${subnet.id} has no Availability Zone.`,
-        "Set az (e.g. us-east-1a) or azId (e.g. use1-az1), or let vpce-plan look it up (--from-aws, or the Pulumi component).",
-      );
-      return;
-    }
-    if (regionKnown && subnet.azId && !azIdInRegion(subnet.azId, request.region)) {
-      problems.add(
-        "SUBNET_AZ_ID_REGION",
-        `${path}.azId`,
-        `${subnet.azId} is not an Availability Zone ID of ${request.region}.`,
-        `Use an AZ ID of ${request.region} (aws ec2 describe-availability-zones --region ${request.region} lists them), or fix region.`,
-      );
-      return;
-    }
-    if (!subnet.az) {
-      out.push({ ...subnet, az: subnet.azId! });
-      return;
-    }
-    // Against an unknown region every AZ would "mismatch": UNKNOWN_REGION already says what to fix.
-    if (regionKnown && !subnet.az.startsWith(`${request.region}`)) {
-      problems.add(
-        "SUBNET_AZ_REGION",
-        `${path}.az`,
-        `${subnet.az} is not an Availability Zone of ${request.region}.`,
-        `Use an AZ of ${request.region}, or fix region.`,
-      );
-      return;
-    }
-    out.push({ ...subnet, az: subnet.az });
+    const az = subnetZone(zones, subnet, path, regionKnown ? request.region : undefined);
+    if (az) out.push({ ...subnet, az });
   });
   return out;
-}
-
-/**
- * An AZ ID starts with the Region code's letters and carries its number (use1 for us-east-1, usw2
- * for us-west-2, apne1 for ap-northeast-1): the rule AWS documents for AZ IDs (see AZ_ID_PATTERN).
- */
-function azIdInRegion(azId: string, region: string): boolean {
-  const [head, ...rest] = region.split("-");
-  const number = rest.pop();
-  const prefix = /^([a-z]+)(\d+)-/.exec(azId);
-  return Boolean(prefix && prefix[1].startsWith(head) && prefix[2] === number && rest.every((part) => prefix[1].includes(part[0])));
 }
 
 function readServices(request: PlanRequest, region: Region, problems: Problems, options: ReadOptions): ResolvedService[] {

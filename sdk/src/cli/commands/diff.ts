@@ -143,7 +143,7 @@ async function fromAws(
   try {
     const live = await readLive({ ...values, file: headFile }, io);
     const head = planEndpoints(live.request, live.facts);
-    return { diff: diffPlans(planFromSnapshot(live.snapshot, head), head, { fields: LIVE_FIELDS }), head };
+    return { diff: diffPlans(planFromSnapshot(live.snapshot, head), head, { fields: LIVE_FIELDS, dns: false }), head };
   } catch (err) {
     if (!isPlanRequestError(err)) throw err;
     invalid(

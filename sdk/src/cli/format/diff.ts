@@ -1,5 +1,5 @@
 /** Renders a diff as a table (terminal), markdown (a cost-review pull-request comment) or JSON (the contract). */
-import type { ChangedEndpoint, EndpointRef, FieldChange, PlanDiff, RuleChange } from "../../diff";
+import type { ChangedEndpoint, DnsAssociation, EndpointRef, FieldChange, PlanDiff, ResolverChange, RuleChange } from "../../diff";
 import type { NetworkPlan } from "../../plan/multi/types";
 import type { Plan } from "../../plan/types";
 import { networkDiagram, planDiagram, type DiagramMarks } from "./mermaid";
@@ -45,6 +45,29 @@ function rows(diff: PlanDiff): string[][] {
 const ruleText = (r: RuleChange): string =>
   `${r.vpc ? `${r.vpc}/` : ""}${r.endpoint}: ${r.protocol} ${r.fromPort === r.toPort ? r.fromPort : `${r.fromPort}-${r.toPort}`} from ${r.cidr ?? r.securityGroupId}${r.source ? ` (${r.source})` : ""}`;
 
+const resolverLabel = (r: ResolverChange): string => `${r.vpc ? `${r.vpc}/` : ""}resolver`;
+const associationText = (a: DnsAssociation): string => `${a.spoke} (${a.vpcId}) ${a.zone ? `zone ${a.zone}` : "Route 53 Profile"}`;
+
+/** One line per DNS change, `+` added, `-` removed, `~` changed: the same words in table and markdown. */
+function dnsLines(diff: PlanDiff): string[] {
+  const { resolvers, sharing, zones, associations } = diff.dns;
+  const cost = (r: ResolverChange): string => `${usd(r.baseMonthlyUsd)} -> ${usd(r.headMonthlyUsd)}`;
+  return [
+    ...(sharing
+      ? [`~ DNS sharing: ${sharing.base} -> ${sharing.head} (spokes resolve the hub's names again only once the new side exists)`]
+      : []),
+    ...resolvers.map((r) =>
+      r.change === "change"
+        ? `~ ${resolverLabel(r)}: ${r.fields.map((f) => `${f.field} ${value(f.base)} -> ${value(f.head)}`).join("; ") || "cost only"} (updated in place; ${cost(r)})`
+        : `${r.change === "add" ? "+" : "-"} ${resolverLabel(r)}: Resolver inbound endpoint (${cost(r)})`,
+    ),
+    ...zones.added.map((z) => `+ zone ${z}`),
+    ...zones.removed.map((z) => `- zone ${z}`),
+    ...associations.added.map((a) => `+ association ${associationText(a)}`),
+    ...associations.removed.map((a) => `- association ${associationText(a)}`),
+  ];
+}
+
 /** "adds kms, removes sts, changes logs (replaced)": what a reviewer reads first. */
 export function diffSentence(diff: PlanDiff): string {
   const names = (list: EndpointRef[]): string => list.map(endpointLabel).join(", ");
@@ -53,6 +76,8 @@ export function diffSentence(diff: PlanDiff): string {
     added.length ? `adds ${names(added)}` : "",
     removed.length ? `removes ${names(removed)}` : "",
     changed.length ? `changes ${changed.map((c) => `${endpointLabel(c)}${c.replaces ? " (replaced)" : ""}`).join(", ")}` : "",
+    diff.dns.sharing ? `switches DNS sharing from ${diff.dns.sharing.base} to ${diff.dns.sharing.head}` : "",
+    ...diff.dns.resolvers.map((r) => `${r.change === "add" ? "adds" : r.change === "remove" ? "removes" : "changes"} ${resolverLabel(r)}`),
     diff.securityGroupRules.added.length ? `admits ${diff.securityGroupRules.added.length} new source(s)` : "",
     diff.securityGroupRules.removed.length ? `revokes ${diff.securityGroupRules.removed.length} rule(s)` : "",
     diff.assignments.length ? `moves ${diff.assignments.map((m) => `${m.service} of ${m.spoke} to ${m.head}`).join(", ")}` : "",
@@ -80,6 +105,8 @@ export function diffTable(diff: PlanDiff): string {
   if (diff.assignments.length) {
     parts.push("Hub/spoke assignments:", ...diff.assignments.map((m) => `  ~ ${m.spoke} ${m.service}: ${m.base} -> ${m.head}`), "");
   }
+  const dns = dnsLines(diff);
+  if (dns.length) parts.push("DNS:", ...dns.map((l) => `  ${l}`), "");
   parts.push(costLine(diff));
   return parts.join("\n") + "\n";
 }
@@ -127,6 +154,8 @@ export function diffMarkdown(diff: PlanDiff, head: Plan | NetworkPlan, reasons: 
     ...diff.securityGroupRules.removed.map((r) => `- \`-\` ${ruleText(r)}`),
   ];
   if (rules.length) parts.push("<details><summary>Security-group rules</summary>", "", ...rules, "", "</details>", "");
+  const dns = dnsLines(diff).map((l) => `- \`${l.slice(0, 1)}\` ${l.slice(2)}`);
+  if (dns.length) parts.push("<details open><summary>DNS</summary>", "", ...dns, "", "</details>", "");
   if (reasons.length) parts.push("<details><summary>Why (every decision in the head plan)</summary>", "", ...reasons, "", "</details>", "");
   parts.push(`_${costLine(diff)}_`);
   return parts.join("\n") + "\n";

@@ -233,7 +233,10 @@ export interface HubPlan {
   centralized: string[];
   /** The hub's endpoints (its own and the centralised ones), planned by planEndpoints; null when there are none. */
   plan: Plan | null;
-  /** Per centralised service: the spokes whose CIDRs the hub endpoint's security group admits. */
+  /**
+   * Per centralised service: one rule per declared consumer (each spoke by name), before fitting; the
+   * rules created are the endpoint's `securityGroup(s)` in `plan`, where adjacent blocks may merge.
+   */
   ingress: Record<string, IngressRule[]>;
 }
 

@@ -17,8 +17,8 @@
  * - the endpoint's names carry the service region (`<endpoint>.<service>.<service_region>.vpce.amazonaws.com`):
  *   https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-share-your-services.html
  */
-import type { Region } from "../../catalog";
-import type { PlanFacts, Reason } from "../types";
+import { interRegionPrice, type Region } from "../../catalog";
+import type { PlanFacts, PriceTable, Reason } from "../types";
 import type { RuleContext } from "./context";
 
 export const CODES = {
@@ -135,11 +135,34 @@ export function checkOffered(
   return true;
 }
 
-export function transferReason(ctx: CrossRegionContext, key: string, perGbUsd: number, serviceRegion: string): Reason {
-  return ctx.reason(
-    "CROSS_REGION_TRANSFER",
-    `Traffic to ${key} in ${serviceRegion} also pays inter-region data transfer (USD ${perGbUsd}/GB) on top of endpoint processing.`,
-  );
+/**
+ * The inter-region transfer price for traffic from the VPC's region to the service's, and the reason
+ * saying what it rests on: the request's own price, AWS's price for the pair, or the default that no
+ * AWS page confirms for the pair.
+ */
+export function transfer(
+  ctx: CrossRegionContext,
+  key: string,
+  from: Region,
+  to: Region,
+  prices: PriceTable,
+  requested: number | undefined,
+): { perGbUsd: number; reason: Reason } {
+  const pair = requested === undefined ? interRegionPrice(from.code, to.code) : undefined;
+  const perGbUsd = requested ?? pair?.perGbUsd ?? prices.interRegionPerGbUsd;
+  const basis =
+    requested !== undefined
+      ? "your prices.interRegionPerGbUsd"
+      : pair
+        ? `AWS's price from ${from.code} to ${to.code}, ${pair.source}`
+        : `the figure quoted for most region pairs, not verified from ${from.code} to ${to.code}: set prices.interRegionPerGbUsd to your rate`;
+  return {
+    perGbUsd,
+    reason: ctx.reason(
+      "CROSS_REGION_TRANSFER",
+      `Traffic to ${key} in ${to.code} also pays inter-region data transfer (USD ${perGbUsd}/GB, ${basis}) on top of endpoint processing.`,
+    ),
+  };
 }
 
 /** Peers in another region reach the endpoints only through an interface endpoint. */
