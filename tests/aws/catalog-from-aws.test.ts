@@ -96,6 +96,31 @@ describe("vpce-plan catalog --from-aws (emulator)", function () {
     assert.deepEqual(sts.azs, ["us-east-1a"]);
   });
 
+  it("the overlay is the region's whole list: a catalog service AWS does not list there is SERVICE_UNAVAILABLE", async () => {
+    const overlay = join(dir, "whole.json");
+    assert.equal(
+      (await vpcePlan(["catalog", "--from-aws", "--region", "us-east-1", "--endpoint-url", moto.url(), "--write", overlay])).code,
+      0,
+    );
+    const listed = new Set(
+      (JSON.parse(readFileSync(overlay, "utf8")) as { services: Array<{ serviceName: string }> }).services.map((s) => s.serviceName),
+    );
+    // moto's list is years old: some interface-only service of the catalog is not in it.
+    const east = getRegion("us-east-1")!;
+    const absent = services.find((s) => s.types.join() === "Interface" && !listed.has(serviceNameIn(s, east)))!;
+    assert.ok(absent, "moto lists every catalog service");
+    const file = join(dir, "absent.json");
+    writeFileSync(file, JSON.stringify(request({ services: ["sts", absent.key] })));
+    assert.equal((await vpcePlan(["plan", "--file", file])).code, 0, "the built-in catalog has us-east-1 offer it");
+    const planned = await vpcePlan(["plan", "--file", file, "--catalog", overlay, "--format", "json"]);
+    assert.equal(planned.code, 2, planned.stdout);
+    const errors = (JSON.parse(planned.stdout) as { errors: Array<{ code: string; path: string }> }).errors;
+    assert.deepEqual(
+      errors.map((e) => [e.code, e.path]),
+      [["SERVICE_UNAVAILABLE", "services[1]"]],
+    );
+  });
+
   it("rejects an overlay of another region and a file that is not one", async () => {
     const overlay = join(dir, "west.json");
     assert.equal(

@@ -51,6 +51,11 @@ describe("catalog overlay (pure)", () => {
     assert.equal(planFacts.serviceAzs?.["brand-new"], undefined);
   });
 
+  it("gives the region's whole list of names (DescribeVpcEndpointServices unfiltered), but not when read for another region", () => {
+    assert.deepEqual(overlayFacts(overlayOf(found, "us-east-1")).regionServiceNames, Object.keys(found).sort());
+    assert.equal(overlayFacts(overlayOf(found, "us-east-1", "us-west-2")).regionServiceNames, undefined);
+  });
+
   it("a file that is not an overlay says what is wrong", () => {
     assert.match(String(readOverlay({ kind: "vpce-plan/catalog-overlay", version: 2, region: "us-east-1", services: [] })), /version 2/);
     assert.match(String(readOverlay({ kind: "vpce-plan/catalog-overlay", version: 1, region: "mars-1", services: [] })), /mars-1/);

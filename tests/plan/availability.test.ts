@@ -154,6 +154,38 @@ const rows: Row[] = [
     message: /does not know whether eu-west-1 offers kms, sqs;/,
   },
   {
+    why: "the region's whole list read from the account (facts.regionServiceNames) settles what the catalog does not know",
+    request: inRegion("eu-west-1", { services: ["sqs", "kms"] }),
+    facts: { regionServiceNames: ["com.amazonaws.eu-west-1.kms", "com.amazonaws.eu-west-1.sqs"] },
+    endpoints: { kms: { serviceName: "com.amazonaws.eu-west-1.kms" }, sqs: { serviceName: "com.amazonaws.eu-west-1.sqs" } },
+  },
+  {
+    why: "a catalog service the region's list leaves out is unavailable, at its own entry",
+    request: inRegion("eu-west-1", { services: ["sqs", "kms"] }),
+    facts: { regionServiceNames: ["com.amazonaws.eu-west-1.sqs"] },
+    problems: [["SERVICE_UNAVAILABLE", "services[1]"]],
+    message: /kms \(com\.amazonaws\.eu-west-1\.kms\) is not offered in eu-west-1: the region's list of endpoint services/,
+    hint: /catalog --from-aws --region eu-west-1 --write FILE/,
+  },
+  {
+    why: "the list wins over the catalog: AWS listing IAM's regionless name in eu-central-1 offers it there",
+    request: inRegion("eu-central-1", { services: ["iam"] }),
+    facts: { regionServiceNames: ["com.amazonaws.iam"] },
+    endpoints: { iam: { serviceName: "com.amazonaws.iam" } },
+  },
+  {
+    why: "a gateway-only S3 plan is offered when the list has S3's name",
+    request: inRegion("eu-west-1", { services: ["s3"] }),
+    facts: { regionServiceNames: ["com.amazonaws.eu-west-1.s3"] },
+    endpoints: { "s3-gateway": { serviceName: "com.amazonaws.eu-west-1.s3" } },
+  },
+  {
+    why: "China: the list is matched by the region's own name (cn.com.amazonaws for account in cn-northwest-1)",
+    request: inRegion("cn-northwest-1", { services: ["account"] }),
+    facts: { regionServiceNames: ["com.amazonaws.cn-northwest-1.account"] },
+    problems: [["SERVICE_UNAVAILABLE", "services[0]"]],
+  },
+  {
     why: "STS's VPC endpoint page lists the regions that offer it: no warning there, China and GovCloud included",
     request: inRegion("us-gov-west-1", { services: ["sts"] }),
     endpoints: { sts: { serviceName: "com.amazonaws.us-gov-west-1.sts" } },

@@ -377,6 +377,11 @@ export interface FactsArgs {
   servicePrivateDnsVerified?: { [service: string]: boolean };
   /** Per endpoint service (full name): whether its provider accepts connections by hand. */
   serviceAcceptanceRequired?: { [service: string]: boolean };
+  /**
+   * Every endpoint service name the VPC's region lists (the region's whole list): a catalog
+   * service it leaves out is `SERVICE_UNAVAILABLE`. The `catalogOverlay` arg gives it.
+   */
+  regionServiceNames?: string[];
   /** AWS account id, for the `account-only` policy template default. */
   accountId?: string;
   /**

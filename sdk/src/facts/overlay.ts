@@ -144,5 +144,9 @@ export function overlayFacts(overlay: CatalogOverlay): PlanFacts {
       .filter((s) => !findService(s.serviceName)?.fips)
       .map((s) => [s.serviceName, overlay.serviceRegion && !s.serviceRegion ? { ...s, serviceRegion: overlay.serviceRegion } : s]),
   );
-  return factsFromServices({ found, missing: [] }, undefined, overlay.region);
+  const facts = factsFromServices({ found, missing: [] }, undefined, overlay.region);
+  // An overlay holds DescribeVpcEndpointServices unfiltered: the region's whole list. Read for
+  // another region's services (--service-region), it lists only what is reachable from there.
+  if (!overlay.serviceRegion) facts.regionServiceNames = overlay.services.map((s) => s.serviceName);
+  return facts;
 }

@@ -156,6 +156,7 @@ export const requestShape = obj(
       servicePolicy: { kind: "record", of: bool },
       servicePrivateDnsVerified: { kind: "record", of: bool },
       serviceAcceptanceRequired: { kind: "record", of: bool },
+      regionServiceNames: strings("com.amazonaws.us-east-1.sts"),
       accountId: str("123456789012", ACCOUNT),
       securityGroupVpcs: { kind: "record", of: str("vpc-0abc1234", ID_PATTERNS.vpc) },
     }),

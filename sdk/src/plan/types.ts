@@ -211,6 +211,12 @@ export interface PlanFacts {
   servicePrivateDnsVerified?: Record<string, boolean>;
   /** Per endpoint service (full name): whether the provider accepts connections by hand. */
   serviceAcceptanceRequired?: Record<string, boolean>;
+  /**
+   * Every endpoint service name the request's region lists (`DescribeVpcEndpointServices` unfiltered,
+   * as a catalog overlay holds it): the region's whole list, so a catalog service it leaves out is
+   * not offered there.
+   */
+  regionServiceNames?: string[];
   /** AWS account id of the caller, for the `account-only` template default. */
   accountId?: string;
   /** Per security group id: the VPC it belongs to (consumer groups must be in this VPC). */

@@ -389,6 +389,8 @@ const FACT_MAPS = [
 export function mergeFacts(lookedUp: PlanFacts | undefined, given: PlanFacts | undefined): PlanFacts {
   // Facts written in the request override looked-up ones, map by map and key by key.
   const out: PlanFacts = { accountId: given?.accountId ?? lookedUp?.accountId };
+  const names = given?.regionServiceNames ?? lookedUp?.regionServiceNames;
+  if (names) out.regionServiceNames = names;
   for (const field of FACT_MAPS) {
     if (!lookedUp?.[field] && !given?.[field]) continue;
     const merged = { ...(lookedUp?.[field] ?? {}), ...(given?.[field] ?? {}) };

@@ -22,10 +22,18 @@ type Ctx = RuleContext<keyof typeof CODES>;
 export function checkAvailability(ctx: Ctx, input: NormalizedRequest): void {
   const { facts } = input;
   const unknown: string[] = [];
+  // The region's whole list, read from the account: it settles every catalog service of this region.
+  const listed = facts.regionServiceNames ? new Set(facts.regionServiceNames) : undefined;
   for (const service of input.services) {
-    // DescribeVpcEndpointServices answered for it: AWS offers it here, whatever the catalog says.
     // Endpoint services outside the catalog are the facts' to describe (rules/endpointServices.ts).
-    if (facts.serviceAzs?.[service.key] || service.endpointService) continue;
+    if (service.endpointService) continue;
+    if (listed && !service.serviceRegion) {
+      if (!service.catalog.types.some((type) => listed.has(serviceNameIn(service.catalog, input.region, type))))
+        notListed(ctx, service, input);
+      continue;
+    }
+    // DescribeVpcEndpointServices answered for it: AWS offers it here, whatever the catalog says.
+    if (facts.serviceAzs?.[service.key]) continue;
     // A cross-region endpoint needs the service in its own region.
     const region = service.serviceRegion ?? input.region;
     const found = availabilityIn(service.catalog, region);
@@ -48,6 +56,16 @@ export function checkAvailability(ctx: Ctx, input: NormalizedRequest): void {
       `The catalog does not know whether ${input.region.code} offers ${unknown.join(", ")}; they are planned as if it did. Look them up (--from-aws, or the component's lookups) or give facts.serviceAzs.`,
       { path: "region" },
     );
+}
+
+function notListed(ctx: Ctx, service: ResolvedService, input: NormalizedRequest): void {
+  const name = serviceNameIn(service.catalog, input.region);
+  ctx.problem(
+    "SERVICE_UNAVAILABLE",
+    service.path,
+    `${service.key} (${name}) is not offered in ${input.region.code}: the region's list of endpoint services (facts.regionServiceNames, from DescribeVpcEndpointServices) leaves it out.`,
+    `Remove ${service.key}, plan the VPC in a region that offers it, or reach one through a cross-region interface endpoint where AWS offers one; if the list is old, read it again (vpce-plan catalog --from-aws --region ${input.region.code} --write FILE).`,
+  );
 }
 
 /** Whether the request asks for the service's FIPS endpoint service (`useFips` checks that it has one). */
