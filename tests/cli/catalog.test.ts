@@ -1,7 +1,7 @@
 /** `vpce-plan catalog` and the top-level help through the built binary. */
 import assert from "node:assert/strict";
 import { bundles, services } from "vpce-plan/catalog";
-import { vpcePlan, vpcePlanModules } from "../helpers/cli";
+import { requestFile, vpcePlan, vpcePlanModules } from "../helpers/cli";
 
 describe("cli: vpce-plan catalog", () => {
   it("--search with no match suggests the closest keys instead of an empty table alone", () => {
@@ -9,6 +9,35 @@ describe("cli: vpce-plan catalog", () => {
     assert.equal(run.status, 0, run.stderr);
     // Route 53 Global Resolver's names are written for us-east-2, so us-east-1 leaves it out.
     assert.match(run.stderr, /0 of \d+ services in us-east-1; 1 not offered there; did you mean secretsmanager/);
+  });
+
+  it("--catalog FILE: the overlay's whole list decides what the region offers, in the overlay's region", () => {
+    const overlay = (region: string, names: string[], extra: object = {}) =>
+      requestFile(`overlay-${region}-${names.length}.json`, {
+        version: 1,
+        kind: "vpce-plan/catalog-overlay",
+        region,
+        ...extra,
+        services: names.map((serviceName) => ({ serviceName, types: ["Interface"], azs: [`${region}a`], privateDnsNames: [] })),
+      });
+    const file = overlay("eu-west-1", ["com.amazonaws.eu-west-1.sts", "com.amazonaws.eu-west-1.kms", "com.amazonaws.eu-west-1.brand-new"]);
+    const run = vpcePlan(["catalog", "--catalog", file, "--format", "json"]);
+    assert.equal(run.status, 0, run.stderr);
+    const listed = JSON.parse(run.stdout) as { region: string; services: Array<{ key: string; available: string }> };
+    assert.equal(listed.region, "eu-west-1", "the overlay's region when --region is not given");
+    assert.deepEqual(listed.services.map((s) => [s.key, s.available]).sort(), [
+      ["kms", "yes"],
+      ["sts", "yes"],
+    ]);
+    const table = vpcePlan(["catalog", "--catalog", file, "--region", "eu-west-1"]);
+    assert.match(table.stderr, new RegExp(`2 of ${services.length} services in eu-west-1; ${services.length - 2} not offered there\n`));
+    const elsewhere = vpcePlan(["catalog", "--catalog", file, "--region", "us-east-1"]);
+    assert.equal(elsewhere.status, 2);
+    assert.match(elsewhere.stderr, /was read in eu-west-1, but --region is for us-east-1/);
+    const remote = vpcePlan(["catalog", "--catalog", overlay("eu-west-1", ["com.amazonaws.us-east-1.s3"], { serviceRegion: "us-east-1" })]);
+    assert.equal(remote.status, 2);
+    assert.match(remote.stderr, /reaches in us-east-1, not the region's own services/);
+    assert.equal(vpcePlan(["catalog", "--catalog", file, "--from-aws"]).status, 2);
   });
 
   it("--region eu-west-1 --search ecr lists the ECR services with their eu-west-1 names", () => {

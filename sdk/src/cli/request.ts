@@ -1,6 +1,8 @@
 /** Reads a request file (YAML or JSON). YAML is loaded only when needed, to keep start-up fast. */
 import { readFileSync } from "node:fs";
+import { readOverlay, type CatalogOverlay } from "../facts/overlay";
 import type { Problem } from "../plan/types";
+import { EXIT_INVALID } from "./command";
 
 export class CliError extends Error {
   constructor(
@@ -185,4 +187,13 @@ function parseYaml(file: string, text: string): unknown {
       "Write the values out, or use fewer aliases (anchors shared by many aliases multiply).",
     );
   }
+}
+
+/** `--catalog FILE`: a catalog overlay written by `catalog --from-aws --write`, read in `region` when one is given. */
+export function readOverlayFile(file: string, region: string | undefined, what: string): CatalogOverlay {
+  const overlay = readOverlay(readRequestFile(file));
+  if (typeof overlay === "string") throw new CliError(`--catalog ${file} ${overlay}.`, EXIT_INVALID);
+  if (region !== undefined && region !== overlay.region)
+    throw new CliError(`--catalog ${file} was read in ${overlay.region}, but ${what} is for ${region}.`, EXIT_INVALID);
+  return overlay;
 }

@@ -11,6 +11,7 @@ import {
   services,
   didYouMean,
   suggestNames,
+  type CatalogService,
   type Region,
 } from "../../catalog";
 import { compareWithCatalog, overlayOf, type CatalogDiffRow } from "../../facts/overlay";
@@ -18,7 +19,7 @@ import { oneOf, parse } from "../args";
 import { AWS_FLAGS, AWS_HELP, awsOptions, stringFlag, withEc2 } from "../aws";
 import { EXIT_INVALID, EXIT_OK, type Command, type Io } from "../command";
 import { renderTable } from "../format/table";
-import { CliError } from "../request";
+import { CliError, readOverlayFile } from "../request";
 
 const STATUS: Record<CatalogDiffRow["status"], string> = {
   same: "same",
@@ -30,11 +31,13 @@ const STATUS: Record<CatalogDiffRow["status"], string> = {
 export const command: Command = {
   name: "catalog",
   summary: "list the services (or bundles) vpce-plan knows, with their names in a region",
-  help: `Usage: vpce-plan catalog [--region R] [--search TEXT] [--bundles] [--format table|json]
+  help: `Usage: vpce-plan catalog [--region R] [--catalog FILE] [--search TEXT] [--bundles] [--format table|json]
        vpce-plan catalog --from-aws [--region R] [--service-region R2] [--write FILE] [--format table|json]
 
   --region R           the services region R offers (or may: AVAILABLE unknown), with their names
                        and private DNS names there (default us-east-1)
+  --catalog FILE       a catalog overlay (catalog --from-aws --write FILE) of R: AWS's whole
+                       list there decides what R offers (default --region: the overlay's region)
   --search TEXT        only entries whose key, title or service name contains TEXT
   --bundles            list the workload bundles and their services instead
   --format FORMAT      table (default) or json
@@ -52,6 +55,7 @@ ${AWS_HELP}`,
       "from-aws": { type: "boolean" },
       "service-region": { type: "string" },
       write: { type: "string" },
+      catalog: { type: "string" },
       ...AWS_FLAGS,
     });
     if (values.help) {
@@ -59,10 +63,23 @@ ${AWS_HELP}`,
       return EXIT_OK;
     }
     const format = oneOf("format", values.format, ["table", "json"] as const, "table");
-    if (values["from-aws"]) return fromAws(values, format, io);
+    if (values["from-aws"]) {
+      if (values.catalog !== undefined)
+        throw new CliError("--catalog does not work with --from-aws, which reads the list itself.", EXIT_INVALID);
+      return fromAws(values, format, io);
+    }
     const stray = ["service-region", "write", "profile", "endpoint-url", "page-size"].filter((f) => values[f] !== undefined);
     if (stray.length) throw new CliError(`${stray.map((f) => `--${f}`).join(", ")} only work with --from-aws.`, EXIT_INVALID);
-    const code = typeof values.region === "string" ? values.region : "us-east-1";
+    const overlay =
+      typeof values.catalog === "string"
+        ? readOverlayFile(values.catalog, typeof values.region === "string" ? values.region : undefined, "--region")
+        : undefined;
+    if (overlay?.serviceRegion)
+      throw new CliError(
+        `--catalog ${values.catalog} lists what ${overlay.region} reaches in ${overlay.serviceRegion}, not the region's own services.`,
+        EXIT_INVALID,
+      );
+    const code = typeof values.region === "string" ? values.region : (overlay?.region ?? "us-east-1");
     const region = getRegion(code);
     if (!region)
       throw new CliError(`--region ${code} is not a region in the catalog. ${didYouMean(code, regionCodes())}`.trim(), EXIT_INVALID);
@@ -93,7 +110,15 @@ ${AWS_HELP}`,
       return EXIT_OK;
     }
     // A service the region is known not to offer is left out; one the catalog cannot tell is marked.
-    const offered = services.map((s) => ({ s, available: availabilityIn(s, region).status })).filter((o) => o.available !== "unavailable");
+    // An overlay is AWS's whole list there: it decides every service.
+    const listed = overlay && new Set(overlay.services.map((s) => s.serviceName));
+    const status = (s: CatalogService): string =>
+      listed
+        ? s.types.some((t) => listed.has(serviceNameIn(s, region, t)))
+          ? "offered"
+          : "unavailable"
+        : availabilityIn(s, region).status;
+    const offered = services.map((s) => ({ s, available: status(s) })).filter((o) => o.available !== "unavailable");
     // A bundle whose key the TEXT names (`session manager`: ssm-session-manager) brings its services along.
     const viaBundle = new Map<string, string>();
     if (needle)

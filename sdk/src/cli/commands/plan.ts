@@ -1,5 +1,5 @@
 import { isNetworkRequest, isPlanRequestError, planEndpoints, planNetwork } from "../../plan";
-import { overlayFacts, readOverlay } from "../../facts/overlay";
+import { overlayFacts } from "../../facts/overlay";
 import { formatProblems } from "../../plan/problems";
 import type { PlanFacts } from "../../plan/types";
 import { mergeFacts } from "../../plan/validate";
@@ -9,7 +9,7 @@ import { existingText } from "../format/existing";
 import { renderNetwork } from "../format/network";
 import { planJson, planMarkdown, planTable } from "../format/plan";
 import { FROM_AWS_FLAGS, FROM_AWS_HELP, liveInput } from "../from-aws";
-import { CliError, readRequestFile } from "../request";
+import { CliError, readOverlayFile, readRequestFile } from "../request";
 
 const FORMATS = ["table", "json", "markdown"] as const;
 
@@ -74,10 +74,6 @@ With --format json an invalid request prints {"version":1,"errors":[...]} on std
 
 /** The facts of a catalog overlay file, for a request in the overlay's region. */
 function catalogFacts(file: string, request: unknown): PlanFacts {
-  const overlay = readOverlay(readRequestFile(file));
-  if (typeof overlay === "string") throw new CliError(`--catalog ${file} ${overlay}.`, EXIT_INVALID);
   const region = (request as { region?: unknown } | null)?.region;
-  if (typeof region === "string" && region !== overlay.region)
-    throw new CliError(`--catalog ${file} was read in ${overlay.region}, but the request is for ${region}.`, EXIT_INVALID);
-  return overlayFacts(overlay);
+  return overlayFacts(readOverlayFile(file, typeof region === "string" ? region : undefined, "the request"));
 }
