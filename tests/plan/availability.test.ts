@@ -186,6 +186,20 @@ const rows: Row[] = [
     problems: [["SERVICE_UNAVAILABLE", "services[0]"]],
   },
   {
+    why: "looked up and not found (facts.serviceAzs empty, as --from-aws and the lookups record it): unavailable, not 'no supported AZ'",
+    request: inRegion("eu-west-1", { services: ["sts", "kms"] }),
+    facts: { serviceAzs: { sts: azs("eu-west-1"), kms: [] } },
+    problems: [["SERVICE_UNAVAILABLE", "services[1]"]],
+    message: /kms \(com\.amazonaws\.eu-west-1\.kms\) is not offered in eu-west-1: AWS reports no such interface endpoint service there/,
+  },
+  {
+    why: "looked up and not found with fips: the message names the FIPS endpoint service that was looked up",
+    request: inRegion("us-east-1", { services: [{ name: "kms", fips: true }] }),
+    facts: { serviceAzs: { kms: [] } },
+    problems: [["SERVICE_UNAVAILABLE", "services[0]"]],
+    message: /kms \(com\.amazonaws\.us-east-1\.kms-fips\) is not offered/,
+  },
+  {
     why: "STS's VPC endpoint page lists the regions that offer it: no warning there, China and GovCloud included",
     request: inRegion("us-gov-west-1", { services: ["sts"] }),
     endpoints: { sts: { serviceName: "com.amazonaws.us-gov-west-1.sts" } },

@@ -19,7 +19,7 @@ import { checkQuota, checkTags, CODES as QUOTAS, readQuotas, type Quotas } from 
 import { applySecurityGroupMode, externalOnly, fitSecurityGroups, CODES as SECURITY_GROUPS } from "./rules/securityGroups";
 import * as crossRegion from "./rules/crossRegion";
 import * as endpointServices from "./rules/endpointServices";
-import { checkAvailability, useFips, CODES as AVAILABILITY } from "./rules/availability";
+import { checkAvailability, notOfferedWhenLookedUp, useFips, CODES as AVAILABILITY } from "./rules/availability";
 import { checkOutsideDns, planResolver, CODES as RESOLVER } from "./rules/resolver";
 import { checkVpcDns, CODES as VPC_DNS } from "./rules/vpcDns";
 import { byGroupReason, checkAccess, scopeFor, CODES as ACCESS, type ServiceScope } from "./rules/access";
@@ -398,6 +398,7 @@ class Planner {
       )
     )
       return undefined;
+    if (!remote && notOfferedWhenLookedUp(this.report.for(AVAILABILITY), service, this.input)) return undefined;
     // The service's AZs constrain only endpoints in its own region.
     const supportedAzs = remote ? undefined : facts.serviceAzs?.[key];
     const placed = this.place(candidates, supportedAzs);

@@ -58,14 +58,24 @@ export function checkAvailability(ctx: Ctx, input: NormalizedRequest): void {
     );
 }
 
-function notListed(ctx: Ctx, service: ResolvedService, input: NormalizedRequest): void {
-  const name = serviceNameIn(service.catalog, input.region);
+function notListed(ctx: Ctx, service: ResolvedService, input: NormalizedRequest, lookedUp = false): void {
+  const name = serviceNameIn(service.catalog, input.region, lookedUp ? "Interface" : undefined, lookedUp && wantsFips(service, input));
   ctx.problem(
     "SERVICE_UNAVAILABLE",
     service.path,
-    `${service.key} (${name}) is not offered in ${input.region.code}: the region's list of endpoint services (facts.regionServiceNames, from DescribeVpcEndpointServices) leaves it out.`,
+    `${service.key} (${name}) is not offered in ${input.region.code}: ${lookedUp ? "AWS reports no such interface endpoint service there (DescribeVpcEndpointServices, or the lookup; facts.serviceAzs is empty)" : "the region's list of endpoint services (facts.regionServiceNames, from DescribeVpcEndpointServices) leaves it out"}.`,
     `Remove ${service.key}, plan the VPC in a region that offers it, or reach one through a cross-region interface endpoint where AWS offers one; if the list is old, read it again (vpce-plan catalog --from-aws --region ${input.region.code} --write FILE).`,
   );
+}
+
+/**
+ * Looked up and not found: AWS has no interface endpoint service of this name in the region (the
+ * readers record such a name with no AZs). The interface endpoint is not planned.
+ */
+export function notOfferedWhenLookedUp(ctx: Ctx, service: ResolvedService, input: NormalizedRequest): boolean {
+  if (service.endpointService || input.facts.serviceAzs?.[service.key]?.length !== 0) return false;
+  notListed(ctx, service, input, true);
+  return true;
 }
 
 /** Whether the request asks for the service's FIPS endpoint service (`useFips` checks that it has one). */
