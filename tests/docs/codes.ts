@@ -78,7 +78,9 @@ export function literalCodes(file: string, text: string): Array<{ code: string; 
     const kind = kindAt(text, m.index);
     if (kind === "use") continue;
     if (kind === undefined)
-      throw new Error(`${file}: cannot tell what kind of code ${m[1]} is; report it with problem/reason/warn or an object literal`);
+      throw new Error(
+        `${file}: cannot tell what kind of code ${m[1]} is; report it with problem/reason/warn or an object literal, or list the file in NOT_CODES (tests/docs/codes.ts) if it holds no codes`,
+      );
     found.push({ code: m[1], kind });
   }
   return found;

@@ -71,6 +71,11 @@ describe("docs: links", () => {
     ]);
   });
 
+  it("README stays a landing page: at most 300 lines", () => {
+    const lines = readPage("README.md").split("\n").length;
+    assert.ok(lines <= 300, `README.md has ${lines} lines; move reference text into docs/`);
+  });
+
   it("README links to every docs page", () => {
     const linked = new Set(relativeLinks(readPage("README.md")).map((l) => l.target.split("#")[0]));
     assert.deepEqual(
