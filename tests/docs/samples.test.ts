@@ -1,9 +1,11 @@
 /**
- * The JSON samples on docs/plan-json.md and docs/network.md are abridged, but every field they show
- * is one the planner really outputs, at that place: each sample's field paths are checked against
- * the plans of the bundled example requests (and a few variants that make the rarer fields appear).
+ * The JSON samples on docs/plan-json.md, docs/network.md and docs/reviewing.md are abridged, but
+ * every field they show is one the planner (or `diff`) really outputs, at that place: each sample's
+ * field paths are checked against the plans of the bundled example requests, a few variants that make
+ * the rarer fields appear, and diffs between them.
  */
 import assert from "node:assert/strict";
+import { diffPlans } from "vpce-plan/diff";
 import { isNetworkRequest, planEndpoints, planNetwork, reconcile } from "vpce-plan/plan";
 import { exampleRequestFiles, loadExampleRequest } from "../helpers/requests";
 import { fencedBlocks, readPage } from "./markdown";
@@ -32,6 +34,27 @@ function parseSample(body: string): unknown {
 /** The sample's fields the real values lack; `"..."` keys stand for fields left out. */
 function unknownFields(sample: unknown, real: Set<string>): string[] {
   return [...fieldPaths([sample])].filter((p) => !p.endsWith("....") && !real.has(p));
+}
+
+/** Diffs that touch every part of the diff JSON: endpoints, rules, resolvers, spoke moves, DNS sharing. */
+function realDiffs(): unknown[] {
+  const example = loadExampleRequest("example.yaml") as { services: string[]; subnets: unknown[]; access: Record<string, unknown> };
+  const onPremises = (cidrs: string[]) => ({ ...example.access, onPremises: { cidrs, resolver: "create" } });
+  const base = planEndpoints({ ...example, subnets: example.subnets.slice(0, 2), access: onPremises(["192.168.0.0/16"]) });
+  const head = planEndpoints({
+    ...example,
+    services: [...example.services.slice(1), "kms"],
+    access: onPremises(["192.168.0.0/16", "172.16.0.0/12"]),
+  });
+  const hubSpoke = loadExampleRequest("hub-spoke.yaml") as {
+    hub: object;
+    spokes: Array<{ name: string; traffic: Record<string, number> }>;
+  };
+  // analytics' small ecr.dkr traffic moves it to the hub, a Profile replaces the zones, and the hub gets a Resolver.
+  const moved = hubSpoke.spokes.map((s) => (s.name === "analytics" ? { ...s, traffic: { ...s.traffic, "ecr.dkr": 10 } } : s));
+  const hub = { ...hubSpoke.hub, access: { onPremises: { cidrs: ["192.168.0.0/16"], resolver: "create" } } };
+  const network = planNetwork({ ...hubSpoke, hub, dnsSharing: "profile", spokes: moved });
+  return [diffPlans(base, head), diffPlans(planNetwork(hubSpoke), network)];
 }
 
 function realPlans(): { single: unknown[]; network: unknown[] } {
@@ -72,6 +95,7 @@ describe("docs: JSON samples", () => {
   for (const [page, values] of [
     ["docs/plan-json.md", single],
     ["docs/network.md", network],
+    ["docs/reviewing.md", realDiffs()],
   ] as const) {
     const real = fieldPaths(values);
     const samples = fencedBlocks(readPage(page)).filter((b) => b.lang === "jsonc");
