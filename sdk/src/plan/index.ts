@@ -1,6 +1,7 @@
 /** The pure planner: no Pulumi, no I/O. Safe to import from the CLI and from browsers. */
 export * from "./types";
 export { planEndpoints, endpointName, DEFAULT_MIN_AZS, SHARED_SECURITY_GROUP } from "./planner";
+export { FACT_KEYS } from "./validate";
 export { PlanRequestError, isPlanRequestError, formatProblems } from "./problems";
 export { placeInterface, type Placement, type PlacementSubnet } from "./placement";
 export { parseCidr } from "./cidr";
