@@ -207,7 +207,7 @@ class Planner {
       const endpoint =
         type === "Gateway"
           ? this.gateway(service, traffic, reasons)
-          : this.interface(service, scope, { hasGateway, traffic, privateDnsNames: outside?.facts.privateDnsNames, reasons });
+          : this.interface(service, scope, { hasGateway, traffic, outside: outside?.facts, reasons });
       if (!endpoint) continue;
       if (this.subnetsReason) endpoint.reasons.push(this.subnetsReason);
       if (tags) endpoint.tags = tags;
@@ -379,7 +379,7 @@ class Planner {
   private interface(
     service: ResolvedService,
     scope: ServiceScope,
-    opts: { hasGateway: boolean; traffic?: TrafficParts; privateDnsNames?: readonly string[]; reasons: Reason[] },
+    opts: { hasGateway: boolean; traffic?: TrafficParts; outside?: endpointServices.EndpointServiceFacts; reasons: Reason[] },
   ): PlannedEndpoint | undefined {
     const { key, options, path, catalog } = service;
     const { request, facts } = this.input;
@@ -442,8 +442,8 @@ class Planner {
     const fips = useFips(this.report.for(AVAILABILITY), service, this.input);
     if (fips) reasons.push(fips);
     const dnsNames =
-      opts.privateDnsNames ?? facts.servicePrivateDns?.[key] ?? privateDnsNamesIn(catalog, remote ?? this.region, Boolean(fips));
-    const privateDns = this.privateDns(service, dnsNames, reasons, opts.hasGateway);
+      opts.outside?.privateDnsNames ?? facts.servicePrivateDns?.[key] ?? privateDnsNamesIn(catalog, remote ?? this.region, Boolean(fips));
+    const privateDns = this.privateDns(service, dnsNames, reasons, opts.hasGateway, opts.outside?.privateDnsUnknown);
     // When a gateway carries the VPC's own traffic, the interface endpoint serves outsiders only.
     const admitVpc = scope.fromVpc && !opts.hasGateway;
     if (opts.hasGateway) reasons.push(externalOnly(this.report.for(SECURITY_GROUPS), key));
@@ -595,9 +595,19 @@ class Planner {
     return chosen.length === options.subnetIds.length ? indexByAz(chosen) : undefined;
   }
 
-  private privateDns(service: ResolvedService, dnsNames: readonly string[], reasons: Reason[], hasGateway: boolean): boolean {
+  private privateDns(
+    service: ResolvedService,
+    dnsNames: readonly string[],
+    reasons: Reason[],
+    hasGateway: boolean,
+    unknown?: Reason,
+  ): boolean {
     const { options, path, key } = service;
     const asked = options.privateDns ?? this.input.request.defaults?.privateDns;
+    if (!dnsNames.length && unknown) {
+      reasons.push(unknown);
+      return true;
+    }
     if (!dnsNames.length) {
       if (options.privateDns === true) {
         this.problems.add(

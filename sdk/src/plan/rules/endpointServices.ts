@@ -13,7 +13,7 @@
  *   https://docs.aws.amazon.com/vpc/latest/privatelink/endpoint-service-overview.html
  */
 import type { CatalogService, EndpointServiceName } from "../../catalog";
-import type { PlanFacts, ServiceRequest } from "../types";
+import type { PlanFacts, Reason, ServiceRequest } from "../types";
 import type { RuleContext } from "./context";
 
 export const CODES = {
@@ -22,6 +22,7 @@ export const CODES = {
   ENDPOINT_SERVICE_ACCEPTANCE: "warning",
   ENDPOINT_SERVICE_DNS_UNVERIFIED: "warning",
   PRIVATE_DNS_UNVERIFIED: "problem",
+  PRIVATE_DNS_NAME_UNKNOWN: "reason",
   SERVICE_PORT_FIXED: "problem",
 } as const;
 
@@ -63,6 +64,8 @@ export interface EndpointServiceFacts {
   privateDnsNames: string[];
   /** Whether an endpoint policy may be applied. */
   policy: boolean;
+  /** Private DNS asked for while the service's name was not looked up: enabled as asked, and why. */
+  privateDnsUnknown?: Reason;
 }
 
 /** Reads the facts of one endpoint service, and says what is missing or in the way. */
@@ -78,7 +81,10 @@ export function readEndpointService(
   const policy = facts.servicePolicy?.[key];
   const missing = [
     facts.serviceAzs?.[key] === undefined && "AZs (every subnet AZ is assumed)",
-    names === undefined && "private DNS name (private DNS stays off)",
+    names === undefined &&
+      (options.privateDns === true
+        ? "private DNS name (privateDns: true goes to AWS as asked)"
+        : "private DNS name (private DNS stays off)"),
     names?.length && verified === undefined && "whether its private DNS name is verified",
     acceptance === undefined && "whether the provider must accept connections",
     policy === undefined && "whether it takes endpoint policies",
@@ -114,8 +120,16 @@ export function readEndpointService(
       usable = [];
     }
   } else if (usable.length && verified === undefined && options.privateDns !== true) usable = [];
+  // Unknown is not absent: AWS itself refuses privateDns where the service has no name.
+  const privateDnsUnknown =
+    names === undefined && options.privateDns === true
+      ? ctx.reason(
+          "PRIVATE_DNS_NAME_UNKNOWN",
+          `Private DNS on as asked: the private DNS name of ${key} was not looked up, so AWS enables it if the provider has a verified one and refuses the endpoint otherwise.`,
+        )
+      : undefined;
   return {
-    facts: { privateDnsNames: usable, policy: policy ?? Boolean(options.policy) },
+    facts: { privateDnsNames: usable, policy: policy ?? Boolean(options.policy), ...(privateDnsUnknown ? { privateDnsUnknown } : {}) },
     reason: ctx.reason(
       "ENDPOINT_SERVICE",
       `${key} is an endpoint service outside the catalog (partner, SaaS, Marketplace or your own): an interface endpoint on TCP ${s.port}.`,
