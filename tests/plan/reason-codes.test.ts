@@ -44,7 +44,7 @@ const requests: unknown[] = [
   request({ subnets: subnets("us-east-1", "a"), ha: { strict: true } }),
   request({ vpc: { id: "vpc-1", cidrs: ["10.0.0.0/16"] }, access: { extraCidrs: ["0.0.0.0/0"] } }),
   request({
-    services: ["ssm", "sts", { name: "kms", policy: { template: "full-access" } }],
+    services: ["config", "sts", { name: "kms", policy: { template: "full-access" } }],
     defaults: { policy: { template: "account-only", accountIds: ["123456789012"] } },
   }),
   request({ region: "us-east-2" }),

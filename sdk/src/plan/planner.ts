@@ -14,7 +14,7 @@ import { checkOverlaps, CODES as OVERLAP, type Network } from "./rules/cidrOverl
 import { Report, sortDiagnostics } from "./rules/context";
 import { checkSubnetsWithoutRouteTable, CODES as ROUTE_TABLES, gatewayRouteTables } from "./rules/routeTables";
 import { CODES as IP_TYPES, IpTypes } from "./rules/ipv6";
-import { checkPolicyDocument, CODES as POLICY_DOCUMENT } from "./rules/policyDocument";
+import { checkPolicyDocument, reportDefaultPolicyNotApplied, CODES as POLICY_DOCUMENT } from "./rules/policyDocument";
 import { checkQuota, checkTags, CODES as QUOTAS, readQuotas, type Quotas } from "./rules/quotas";
 import { applySecurityGroupMode, externalOnly, fitSecurityGroups, CODES as SECURITY_GROUPS } from "./rules/securityGroups";
 import * as crossRegion from "./rules/crossRegion";
@@ -70,6 +70,8 @@ class Planner {
   private readonly gateways: ResolvedService[] = [];
   private readonly quotas: Quotas;
   private readonly ipTypes: IpTypes;
+  /** Services that take no endpoint policy, which `defaults.policy` therefore does not reach. */
+  private readonly defaultPolicySkipped: string[] = [];
 
   constructor(
     private readonly input: NormalizedRequest,
@@ -156,6 +158,7 @@ class Planner {
     const subnets = this.input.subnets.length ? (this.allSubnets ??= indexByAz(this.input.subnets)) : undefined;
     const resolver = planResolver(dns, { access, subnets, prices: this.prices });
     this.checkEcrLayers(endpoints);
+    reportDefaultPolicyNotApplied(this.report.for(POLICY_DOCUMENT), this.defaultPolicySkipped);
     return {
       version: 1,
       region: this.region.code,
@@ -448,6 +451,8 @@ class Planner {
     const admitVpc = scope.fromVpc && !opts.hasGateway;
     if (opts.hasGateway) reasons.push(externalOnly(this.report.for(SECURITY_GROUPS), key));
     const ingress = this.ingress(catalog.port, scope, admitVpc, ipAddressType);
+    const ports = endpointServices.portReason(this.endpointServices, catalog);
+    if (ports) reasons.push(ports);
     if (admitVpc && scope.securityGroups) reasons.push(byGroupReason(this.report.for(ACCESS), key, scope.securityGroups));
     if (admitVpc && !scope.securityGroups && !request.vpc.cidrs?.length) {
       this.problems.add(
@@ -654,6 +659,7 @@ class Planner {
           `${key} endpoints do not accept endpoint policies.`,
           "Remove the policy; control access with IAM and security groups.",
         );
+      else if (!this.defaultPolicySkipped.includes(key)) this.defaultPolicySkipped.push(key);
       return {
         document: null,
         reason: reason("POLICY_UNSUPPORTED", `${key} endpoints take no policy; the default policy is not applied.`),

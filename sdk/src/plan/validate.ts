@@ -22,7 +22,7 @@ import { parseCidr } from "./cidr";
 import { Problems } from "./problems";
 import { Report } from "./rules/context";
 import { checkServiceRegion, CODES as CROSS_REGION, type CrossRegionContext } from "./rules/crossRegion";
-import { checkPort, CODES as ENDPOINT_SERVICES, endpointServiceEntry, type EndpointServiceContext } from "./rules/endpointServices";
+import { withPort, CODES as ENDPOINT_SERVICES, endpointServiceEntry, type EndpointServiceContext } from "./rules/endpointServices";
 import { subnetZone, CODES as ZONES } from "./rules/zones";
 import { requestShape } from "./schema";
 import { checkFields, type Shape } from "./shape";
@@ -283,9 +283,8 @@ function resolveName(
     );
     return undefined;
   }
-  const catalog = found.service;
+  const catalog = withPort(contexts.endpointServices, found.service, options, path);
   const fips = Boolean(found.fips);
-  checkPort(contexts.endpointServices, catalog, options, path);
   const named = found.region && found.region !== region.code ? found.region : undefined;
   if (serviceRegion && found.region && serviceRegion !== found.region) {
     problems.add(

@@ -24,6 +24,7 @@ export const CODES = {
   PRIVATE_DNS_UNVERIFIED: "problem",
   PRIVATE_DNS_NAME_UNKNOWN: "reason",
   SERVICE_PORT_FIXED: "problem",
+  SERVICE_PORT_CHOSEN: "reason",
 } as const;
 
 export type EndpointServiceContext = RuleContext<keyof typeof CODES>;
@@ -48,14 +49,37 @@ export function endpointServiceEntry(name: EndpointServiceName, port: number | u
   };
 }
 
-/** `port` only applies to endpoint services: a catalog service listens where AWS documents. */
-export function checkPort(ctx: EndpointServiceContext, catalog: CatalogService, options: ServiceRequest | undefined, path: string): void {
-  if (options?.port === undefined || options.port === catalog.port) return;
+/**
+ * `port` applies to endpoint services, and to a catalog service only as another of the ports AWS
+ * documents for it (`ports`: SES SMTP, https://docs.aws.amazon.com/ses/latest/dg/smtp-connect.html):
+ * the entry the plan uses then listens there.
+ */
+export function withPort(
+  ctx: EndpointServiceContext,
+  catalog: CatalogService,
+  options: ServiceRequest | undefined,
+  path: string,
+): CatalogService {
+  const port = options?.port;
+  if (port === undefined || port === catalog.port) return catalog;
+  if (catalog.ports?.includes(port)) return { ...catalog, port };
   ctx.problem(
     "SERVICE_PORT_FIXED",
     `${path}.port`,
-    `${catalog.key} listens on TCP ${catalog.port}; port applies to endpoint services outside the catalog only.`,
-    "Remove port.",
+    catalog.ports
+      ? `${catalog.key} listens on TCP ${catalog.ports.join(", ")}, not ${port}.`
+      : `${catalog.key} listens on TCP ${catalog.port}; port applies to endpoint services outside the catalog only.`,
+    catalog.ports ? `Set port to one of ${catalog.ports.join(", ")}, or remove it (${catalog.port}).` : "Remove port.",
+  );
+  return catalog;
+}
+
+/** One port of several is open: the reason says which, and how to open another. */
+export function portReason(ctx: EndpointServiceContext, catalog: CatalogService): Reason | undefined {
+  if (!catalog.ports || catalog.ports.length < 2) return undefined;
+  return ctx.reason(
+    "SERVICE_PORT_CHOSEN",
+    `${catalog.key} listens on TCP ${catalog.ports.join(", ")}; this endpoint's security group admits ${catalog.port} only, so clients connect there (set port to open another).`,
   );
 }
 
