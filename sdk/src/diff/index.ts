@@ -12,6 +12,7 @@ import { replacesEndpoint } from "./replacements";
 
 export type { DnsAssociation, DnsDiff, ResolverChange } from "./dns";
 export { REPLACING_FIELDS, replacesEndpoint } from "./replacements";
+export { LIVE_FIELDS, planFromSnapshot } from "./live";
 
 /** One side of a diff: a single-VPC plan or a network plan. */
 export type DiffInput = Plan | NetworkPlan;
