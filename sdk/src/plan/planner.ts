@@ -156,7 +156,15 @@ class Planner {
       prices: this.prices,
     });
     const subnets = this.input.subnets.length ? (this.allSubnets ??= indexByAz(this.input.subnets)) : undefined;
-    const resolver = planResolver(dns, { access, subnets, prices: this.prices });
+    const planned = planResolver(dns, { access, subnets, prices: this.prices });
+    const resolver = planned?.resolver;
+    if (planned)
+      reportPublicSubnets(
+        this.report.for(SUBNETS),
+        { label: "The Resolver inbound endpoint" },
+        planned.placement,
+        planned.resolver.reasons,
+      );
     this.checkEcrLayers(endpoints);
     reportDefaultPolicyNotApplied(this.report.for(POLICY_DOCUMENT), this.defaultPolicySkipped);
     return {
@@ -420,7 +428,7 @@ class Planner {
         key,
       );
     }
-    reportPublicSubnets(this.report.for(SUBNETS), key, placement, reasons);
+    reportPublicSubnets(this.report.for(SUBNETS), { label: key, service: key }, placement, reasons);
     if (placement.sameAz.length) {
       reasons.push(reason("ONE_SUBNET_PER_AZ", `One subnet per AZ (AWS allows no more); ${placed.sameAzIds} not used.`));
     }
