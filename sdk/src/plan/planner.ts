@@ -25,7 +25,7 @@ import { checkVpcDns, CODES as VPC_DNS } from "./rules/vpcDns";
 import { byGroupReason, checkAccess, scopeFor, CODES as ACCESS, type ServiceScope } from "./rules/access";
 import { reportPublicSubnets, selectByTags, CODES as SUBNETS } from "./rules/subnets";
 import { carried, checkTrafficParts, outsideReason, trafficParts, CODES as TRAFFIC, type TrafficParts } from "./rules/traffic";
-import { dnsRecordIpType, endpointTags, extraSecurityGroups, CODES as OPTIONS } from "./rules/endpointOptions";
+import { checkNameTags, dnsRecordIpType, endpointTags, extraSecurityGroups, CODES as OPTIONS } from "./rules/endpointOptions";
 import { readRequest, type NormalizedRequest, type ResolvedService } from "./validate";
 
 export const DEFAULT_MIN_AZS = 2;
@@ -128,6 +128,7 @@ class Planner {
     }
 
     checkTags(this.report.for(QUOTAS), request.tags);
+    checkNameTags(this.report.for(OPTIONS), request, this.input.services);
     checkOverlaps(this.report.for(OVERLAP), networksOf(request));
     checkAvailability(this.report.for(AVAILABILITY), this.input);
 
