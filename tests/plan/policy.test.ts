@@ -156,6 +156,31 @@ describe("planEndpoints: endpoint policies (rule 6)", () => {
     assert.deepEqual(noEcr.warnings, []);
   });
 
+  it("a policy document that leaves out ECR's layer bucket warns too, at the document (issue 17, item 18)", () => {
+    const only = (resource: string[], extra: object[] = []) => ({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: resource }, ...extra],
+    });
+    const pulls = (document: Record<string, unknown>) =>
+      plan(request({ services: ["ecr.dkr", "ecr.api", { name: "s3", policy: { document } }] })).warnings.map((w) => [w.code, w.path]);
+    assert.deepEqual(pulls(only(["arn:aws:s3:::my-assets/*"])), [["S3_POLICY_BLOCKS_ECR_LAYERS", "services[2].policy.document"]]);
+    assert.deepEqual(pulls(only(["arn:aws:s3:::my-assets/*", "arn:aws:s3:::prod-us-east-1-starport-layer-bucket/*"])), []);
+    assert.deepEqual(pulls(only(["arn:aws:s3:::prod-*-starport-layer-bucket/*"])), []);
+    const denied = only(
+      ["*"],
+      [{ Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "arn:aws:s3:::prod-us-east-1-starport-layer-bucket/*" }],
+    );
+    assert.deepEqual(pulls(denied), [["S3_POLICY_BLOCKS_ECR_LAYERS", "services[2].policy.document"]]);
+  });
+
+  it("ecr.dkr without any S3 endpoint warns ECR_LAYERS_WITHOUT_S3: the layers would go through NAT (issue 17, item 18)", () => {
+    const warned = plan(request({ services: ["ecr.dkr", "ecr.api"] })).warnings.filter((w) => w.code === "ECR_LAYERS_WITHOUT_S3");
+    assert.equal(warned.length, 1);
+    assert.match(warned[0].message, /prod-us-east-1-starport-layer-bucket/);
+    assert.ok(!plan(request({ services: ["ecr.dkr", "ecr.api", "s3"] })).warnings.some((w) => w.code === "ECR_LAYERS_WITHOUT_S3"));
+    assert.ok(!plan(request({ services: ["ecr.api"] })).warnings.some((w) => w.code === "ECR_LAYERS_WITHOUT_S3"));
+  });
+
   it("s3-buckets is refused for S3 Express: directory buckets use other actions and ARNs", () => {
     const express = request({ services: [{ name: "s3express", policy: { template: "s3-buckets", buckets: ["b1b"] } }] });
     assert.match(problem(express, "POLICY_TEMPLATE_SERVICE").hint, /s3express actions/);

@@ -22,6 +22,7 @@ import * as endpointServices from "./rules/endpointServices";
 import { checkAvailability, notOfferedWhenLookedUp, useFips, CODES as AVAILABILITY } from "./rules/availability";
 import { checkOutsideDns, planResolver, CODES as RESOLVER } from "./rules/resolver";
 import { checkVpcDns, CODES as VPC_DNS } from "./rules/vpcDns";
+import { checkEcrLayers, CODES as ECR_LAYERS } from "./rules/ecrLayers";
 import { byGroupReason, checkAccess, scopeFor, CODES as ACCESS, type ServiceScope } from "./rules/access";
 import { reportPublicSubnets, selectByTags, CODES as SUBNETS } from "./rules/subnets";
 import { carried, checkTrafficParts, outsideReason, trafficParts, CODES as TRAFFIC, type TrafficParts } from "./rules/traffic";
@@ -166,7 +167,14 @@ class Planner {
         planned.placement,
         planned.resolver.reasons,
       );
-    this.checkEcrLayers(endpoints);
+    const s3 = this.services.get("s3");
+    checkEcrLayers(this.report.for(ECR_LAYERS), {
+      region: this.region.code,
+      partition: this.region.partition,
+      endpoints,
+      ...(s3 ? { s3: { path: s3.path, policy: s3.options.policy } } : {}),
+      defaultPolicy: request.defaults?.policy,
+    });
     reportDefaultPolicyNotApplied(this.report.for(POLICY_DOCUMENT), this.defaultPolicySkipped);
     return {
       version: 1,
@@ -702,22 +710,6 @@ class Planner {
       needs: `private DNS for ${withDns.join(", ")}`,
       alternative: "set privateDns: false",
     });
-  }
-
-  /** ECR keeps image layers in an AWS-owned S3 bucket: an S3 bucket allow-list without it breaks every pull. */
-  private checkEcrLayers(endpoints: PlannedEndpoint[]): void {
-    const s3 = this.input.services.find((s) => s.key === "s3");
-    const buckets = (s3?.options.policy ?? this.input.request.defaults?.policy)?.buckets;
-    if (!buckets || !endpoints.some((e) => e.service === "ecr.dkr") || !endpoints.some((e) => e.service === "s3" && e.policy)) return;
-    const layers = `prod-${this.region.code}-starport-layer-bucket`;
-    if (!buckets.includes(layers)) {
-      this.warn(
-        "S3_POLICY_BLOCKS_ECR_LAYERS",
-        `The s3 policy allows only ${buckets.join(", ")}, but ECR serves image layers from ${layers}: image pulls through these endpoints will fail.`,
-        s3?.options.policy ? `${s3.path}.policy.buckets` : "defaults.policy.buckets",
-        "s3",
-      );
-    }
   }
 
   /** Rule 5: per-endpoint groups (default), one shared group, or existing groups. */
