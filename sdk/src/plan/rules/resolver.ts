@@ -20,7 +20,6 @@ export const CODES = {
   RESOLVER_INBOUND: "reason",
   RESOLVER_ONE_SUBNET_PER_AZ: "reason",
   RESOLVER_TOO_FEW_AZS: "problem",
-  RESOLVER_NOT_PLANNED: "warning",
 } as const;
 
 type Ctx = RuleContext<keyof typeof CODES>;
@@ -114,17 +113,4 @@ export function planResolver(ctx: Ctx, s: ResolverSubject): { resolver: PlannedR
 function dnsIngress(cidrs: string[]): IngressRule[] {
   const tcp = ingressRules(DNS_PORT, { id: "" }, { onPremises: { cidrs } }, { vpc: false, ipv6: false });
   return tcp.flatMap((rule) => [rule, { ...rule, protocol: "udp" as const, description: rule.description.replace(/^TCP/, "UDP") }]);
-}
-
-/**
- * A hub that shares nothing and serves nothing of its own has no plan, so the inbound endpoint its
- * `resolver: create` asks for is not planned: said, never dropped silently.
- */
-export function resolverWithoutPlan(ctx: Ctx, onPremises: AccessSpec["onPremises"], accessPath: string): void {
-  if (onPremises?.resolver !== "create") return;
-  ctx.warn(
-    "RESOLVER_NOT_PLANNED",
-    `${accessPath}.onPremises.resolver is create, but the hub shares no endpoint with its spokes and asks for no service of its own, so no Resolver inbound endpoint is planned. Give the hub a service (hub.services), or set resolver: none or existing.`,
-    { path: `${accessPath}.onPremises.resolver` },
-  );
 }
