@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { EndpointPlan, argsFromRequest, type HubContract } from "vpce-plan";
 import { isNetworkRequest, type PlanRequest } from "vpce-plan/plan";
 import { AwsMocks, mockFactsFromRequest, previewRequest, type MockAwsFacts, type ProgramRun } from "vpce-plan/preview";
+import { GOLDEN_CONFIG, GOLDEN_PROGRAM, HUB_SPOKES, SUBNETS, exampleProgram, twoAzAccount } from "../helpers/examples";
 import { runModule, runPulumi } from "../helpers/pulumi";
 import { REPO_ROOT, exampleRequestFiles, loadExampleRequest } from "../helpers/requests";
 
@@ -78,12 +79,7 @@ function idsOnly(request: PlanRequest): PlanRequest {
   };
 }
 
-const example = (path: string) => join(REPO_ROOT, "examples", path, "dist", "index.js");
-const SUBNETS = [
-  { id: "subnet-0a1", routeTableId: "rtb-0a1" },
-  { id: "subnet-0b1", routeTableId: "rtb-0b1" },
-];
-const twoAzs = () => new AwsMocks({ subnets: { "subnet-0a1": { az: "us-east-1a" }, "subnet-0b1": { az: "us-east-1b" } } });
+const example = exampleProgram;
 
 /** Every case, by name, in a fixed order. */
 function cases(): Array<[string, () => Promise<Recorded>]> {
@@ -113,7 +109,7 @@ function cases(): Array<[string, () => Promise<Recorded>]> {
       record(
         await runModule(example("basic"), {
           project: "vpce-basic",
-          mocks: twoAzs(),
+          mocks: twoAzAccount(),
           config: { "vpce-basic:vpcId": "vpc-0abc", "vpce-basic:subnets": SUBNETS },
         }),
       ),
@@ -128,7 +124,7 @@ function cases(): Array<[string, () => Promise<Recorded>]> {
       record(
         await runModule(example("on-prem-s3"), {
           project: "vpce-on-prem-s3",
-          mocks: twoAzs(),
+          mocks: twoAzAccount(),
           config: {
             "vpce-on-prem-s3:vpcId": "vpc-0dx",
             "vpce-on-prem-s3:subnets": SUBNETS,
@@ -142,21 +138,14 @@ function cases(): Array<[string, () => Promise<Recorded>]> {
   out.push([
     "examples/hub-spoke/hub",
     async () => {
-      const spokes = ["payments", "orders", "search"].map((name, i) => ({
-        name,
-        vpcId: `vpc-0${name}`,
-        cidrs: [`10.${i + 1}.0.0/16`],
-        services: ["secretsmanager", "ecr.dkr", "s3"],
-        azs: ["us-east-1a"],
-      }));
       const run = await runModule(example("hub-spoke/hub"), {
         project: "vpce-hub",
-        mocks: twoAzs(),
+        mocks: twoAzAccount(),
         config: {
           "aws:region": "us-east-1",
           "vpce-hub:vpcId": "vpc-0hub",
           "vpce-hub:subnets": [{ id: "subnet-0a1" }, { id: "subnet-0b1" }],
-          "vpce-hub:spokes": spokes,
+          "vpce-hub:spokes": HUB_SPOKES,
         },
       });
       contract = run.outputs?.contract as HubContract | undefined;
@@ -183,18 +172,11 @@ function cases(): Array<[string, () => Promise<Recorded>]> {
       return record(run);
     },
   ]);
-  const golden = join(REPO_ROOT, "golden", "dist", "index.js");
+  const golden = GOLDEN_PROGRAM;
   const goldenConfigs: Array<[string, Record<string, unknown>, MockAwsFacts]> = [
     [
       "bundles and on-premises access",
-      {
-        "aws:region": "us-east-1",
-        "vpce:vpcId": "vpc-0abc",
-        "vpce:subnets": SUBNETS,
-        "vpce:bundles": ["ssm-session-manager"],
-        "vpce:services": ["s3"],
-        "vpce:access": { onPremises: { cidrs: ["192.168.0.0/16"] } },
-      },
+      GOLDEN_CONFIG,
       { subnets: { "subnet-0a1": { az: "us-east-1a" }, "subnet-0b1": { az: "us-east-1b" } } },
     ],
     [
