@@ -16,6 +16,11 @@ export interface SarifOptions {
   artifactUri?: string;
 }
 
+/** Organization findings carry their account and region; one VPC's findings do not. */
+type Placed = Finding & { account?: string; region?: string };
+const where = (f: Placed): string => (f.account ? `${f.account}/${f.region}/` : "");
+const placement = (f: Placed): { account?: string; region?: string } => (f.account ? { account: f.account, region: f.region } : {});
+
 export function toSarif(findings: readonly Finding[], options: SarifOptions): Record<string, unknown> {
   const ruleIds = Object.keys(RULES) as RuleId[];
   return {
@@ -51,11 +56,18 @@ export function toSarif(findings: readonly Finding[], options: SarifOptions): Re
           locations: [
             {
               ...(options.artifactUri ? { physicalLocation: { artifactLocation: { uri: options.artifactUri } } } : {}),
-              logicalLocations: [{ name: f.resource, fullyQualifiedName: `${f.vpcId}/${f.resource}`, kind: "resource" }],
+              logicalLocations: [{ name: f.resource, fullyQualifiedName: `${where(f)}${f.vpcId}/${f.resource}`, kind: "resource" }],
             },
           ],
           partialFingerprints: { vpcePlanFinding: f.id },
-          properties: { severity: f.severity, vpcId: f.vpcId, resource: f.resource, resourceType: f.resourceType, fix: f.fix },
+          properties: {
+            severity: f.severity,
+            ...placement(f),
+            vpcId: f.vpcId,
+            resource: f.resource,
+            resourceType: f.resourceType,
+            fix: f.fix,
+          },
         })),
       },
     ],
