@@ -5,3 +5,4 @@
 export * from "./scheduler";
 export * from "./accounts";
 export * from "./read";
+export * from "./network";
