@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { CreateSubnetCommand, CreateVpcCommand, CreateVpcEndpointCommand, EC2Client, ModifyVpcAttributeCommand } from "@aws-sdk/client-ec2";
+import type { OrgReport } from "vpce-plan/audit";
 import type { NetworkPlan } from "vpce-plan/plan";
 import { json, vpcePlan } from "../aws/cli";
 import { REGION, useMoto } from "../helpers/moto";
@@ -77,6 +78,15 @@ describe("vpce-plan plan --from-aws --org --hub (emulator)", function () {
     assert.ok(plan.cost.everyVpcOwnMonthlyUsd > plan.cost.monthlyTotalUsd);
     const s3 = plan.services.find((s) => s.service === "s3");
     assert.equal(s3?.placement, "local", "gateway endpoints are never shared");
+
+    // audit --org --hub says the same in a finding, with the planner's saving for the service.
+    const auditArgs = ["audit", ...args.slice(2), "--accounts", [hubAccount, a, b].join(","), "--format", "json"];
+    const audit = json<OrgReport>(await vpcePlan(auditArgs));
+    const central = audit.findings.filter((f) => f.rule === "ORG_CENTRALIZE");
+    assert.deepEqual(
+      central.map((f) => [f.resource, f.monthlyUsd]),
+      [[`${REGION}:sts`, sts!.cost.savingsUsd]],
+    );
   });
 
   it("flag problems at once: --hub without --org or --from-aws, a bad VPC id, a bad transit", async () => {

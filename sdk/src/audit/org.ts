@@ -9,7 +9,10 @@ import type { ServiceFacts, VpcSnapshot } from "../facts/aws/snapshot";
 import { isLiveEndpoint } from "../facts/aws/snapshot";
 import type { Unread } from "../facts/org/read";
 import { HOURS_PER_MONTH, money } from "../plan/cost";
+import type { NetworkPlan } from "../plan/multi/types";
 import { auditVpc, type AuditOptions, type Finding } from "./engine";
+import { centralizeCandidates, unusedEndpoints, type OrgRuleFinding, type OrgRuleId } from "./orgRules";
+import type { RuleId } from "./rules";
 
 export const ORG_REPORT_VERSION = 1;
 
@@ -33,9 +36,14 @@ export interface OrgEndpoint {
   monthlyCostUsd?: number;
 }
 
-export interface OrgFinding extends Finding {
+/** A per-VPC audit finding placed in its account and region, or a finding only the organization shows. */
+export interface OrgFinding extends Omit<Finding, "rule" | "resourceType"> {
+  rule: RuleId | OrgRuleId;
+  resourceType: Finding["resourceType"] | OrgRuleFinding["resourceType"];
   account: string;
   region: string;
+  /** Money a month the fix is worth, where the finding can say it. */
+  monthlyUsd?: number;
 }
 
 export interface Totals {
@@ -69,6 +77,8 @@ export interface OrgReportInput {
   read: readonly { account: string; region: string; data: RegionRead }[];
   unread: readonly Unread[];
   audit?: AuditOptions;
+  /** The network plan for a named hub (`audit --org --hub`): centralisation findings carry its saving. */
+  network?: NetworkPlan;
 }
 
 /** The region's list price of one interface AZ-hour; regions without a price table use us-east-1's, as the planner does. */
@@ -110,6 +120,10 @@ export function buildOrgReport(input: OrgReportInput): OrgReport {
           findings.push({ ...f, id: `${account}/${region}/${f.id}`, account, region });
       }
     }
+  }
+  if (input.kind === "audit") {
+    const vpcs = input.read.flatMap(({ account, region, data }) => data.snapshots.map((snapshot) => ({ account, region, snapshot })));
+    findings.push(...unusedEndpoints(vpcs), ...centralizeCandidates(vpcs, input.network));
   }
   const byAccount: Record<string, Totals> = {};
   const byRegion: Record<string, Totals> = {};

@@ -1,7 +1,7 @@
 import { auditVpcs, SEVERITIES, severityRank, toSarif, type Finding } from "../../audit";
 import { parseCidr } from "../../plan/cidr";
 import { oneOf, parse } from "../args";
-import { AWS_FLAGS, AWS_HELP, awsOptions, commaList, vpcIdFlag, withEc2 } from "../aws";
+import { AWS_FLAGS, AWS_HELP, awsOptions, commaList, stringFlag, vpcIdFlag, withEc2 } from "../aws";
 import { EXIT_INVALID, EXIT_OK, type Command, type Io } from "../command";
 import { renderTable } from "../format/table";
 import { CliError } from "../request";
@@ -28,6 +28,8 @@ a stable id, severity (high, medium, low), the resource, why it matters and the 
       --fail-on SEV       exit 3 when a finding is at or above SEV: low, medium, high, none (default)
       --security-hub      also check the Security Hub endpoint controls EC2.10, EC2.55-58 and EC2.60
 ${ORG_HELP}
+      --hub VPC_ID        with --org: price centralisation with the network planner for this hub
+                          (ORG_CENTRALIZE findings then carry the planner's saving)
 ${AWS_HELP}
 
 With --org, every VPC of every account and region in scope (markdown is available there too).
@@ -43,6 +45,7 @@ Exit codes: 0 no finding at or above --fail-on, 3 there is one, 4 partial organi
       "security-hub": { type: "boolean" },
       help: { type: "boolean", short: "h" },
       ...ORG_FLAGS,
+      hub: { type: "string" },
       ...AWS_FLAGS,
     });
     if (values.help) {
@@ -59,12 +62,19 @@ Exit codes: 0 no finding at or above --fail-on, 3 there is one, 4 partial organi
     }
     if (values.org) {
       if (vpcId) throw new CliError("--vpc-id names one VPC; --org reads every VPC of the organization: pass one of them.", EXIT_INVALID);
-      const report = await orgReport("audit", values, io, { consumers, securityHub: values["security-hub"] === true });
+      const report = await orgReport(
+        "audit",
+        values,
+        io,
+        { consumers, securityHub: values["security-hub"] === true },
+        stringFlag(values, "hub"),
+      );
       io.out(renderOrgReport(report, format, typeof values["sarif-file"] === "string" ? values["sarif-file"] : undefined));
       const partial = partialExit(report.unread, io, "audit");
       if (partial !== undefined) return partial;
       return failing(report.findings, failOn, io);
     }
+    if (values.hub !== undefined) throw new CliError("--hub prices centralisation across an organization: add --org.", EXIT_INVALID);
     if (format === "markdown")
       throw new CliError("--format markdown is for --org reports; one VPC's audit prints table, json or sarif.", EXIT_INVALID);
     const { findings, vpcs, region } = await withEc2(awsOptions(values, io), async (ec2, aws) => {
@@ -88,7 +98,7 @@ Exit codes: 0 no finding at or above --fail-on, 3 there is one, 4 partial organi
   },
 };
 
-function failing(findings: readonly Finding[], failOn: (typeof FAIL_ON)[number], io: Io): number {
+function failing(findings: readonly Pick<Finding, "severity">[], failOn: (typeof FAIL_ON)[number], io: Io): number {
   const at = failOn === "none" ? [] : findings.filter((f) => severityRank(f.severity) >= severityRank(failOn));
   if (at.length) io.err(`vpce-plan audit: ${at.length} finding(s) at or above ${failOn}.\n`);
   return at.length ? EXIT_FINDINGS : EXIT_OK;

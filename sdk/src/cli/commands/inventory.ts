@@ -2,7 +2,10 @@ import { buildOrgReport, toSarif, type OrgReport, type RegionRead } from "../../
 import type { Ec2Session } from "../../facts/aws/client";
 import { oneOf, parse } from "../args";
 import { AWS_FLAGS, AWS_HELP, awsOptions } from "../aws";
-import { EXIT_INVALID, EXIT_OK, type Command, type Io } from "../command";
+import type { OrgRead } from "../../facts/org/read";
+import { factsFromServices } from "../../facts/services";
+import { planNetwork } from "../../plan";
+import { EXIT_FAILURE, EXIT_INVALID, EXIT_OK, type Command, type Io } from "../command";
 import { orgMarkdown, orgTable } from "../format/org";
 import { ORG_FLAGS, ORG_HELP, orgOptions, partialExit, readOrg } from "../org";
 import { CliError } from "../request";
@@ -24,10 +27,30 @@ export async function orgReport(
   values: Record<string, string | boolean | undefined>,
   io: Io,
   audit: { consumers?: string[]; securityHub?: boolean } = {},
+  hub?: string,
 ): Promise<OrgReport> {
+  if (hub !== undefined && !/^vpc-[0-9a-f]+$/.test(hub))
+    throw new CliError(`--hub ${hub} is not a VPC id (vpc- and hex digits).`, EXIT_INVALID);
   const aws = awsOptions(values, io);
   const org = await readOrg(orgOptions(values, io, aws.region ?? process.env.AWS_REGION, aws.endpointUrl, aws.profile), readRegion);
-  return buildOrgReport({ kind, accounts: org.accounts.map((a) => a.id), read: org.read, unread: org.unread, audit });
+  const network = hub ? orgNetworkPlan(org, hub, "transitGateway").plan : undefined;
+  return buildOrgReport({ kind, accounts: org.accounts.map((a) => a.id), read: org.read, unread: org.unread, audit, network });
+}
+
+/** The network request from what was read, planned with the hub account's service facts. */
+export function orgNetworkPlan(org: OrgRead<RegionRead>, hub: string, transit: "transitGateway" | "peering") {
+  const { networkFromOrg, HubNotFoundError } = require("../../facts/org") as typeof import("../../facts/org");
+  let network;
+  try {
+    network = networkFromOrg(org.read, hub, transit);
+  } catch (err) {
+    if (err instanceof HubNotFoundError) throw new CliError(err.message, org.unread.length ? EXIT_FAILURE : EXIT_INVALID);
+    throw err;
+  }
+  // Service AZs as the hub's account names them: AZ names differ per account, so only the hub's own count.
+  const hubPair = org.read.find((r) => r.data.snapshots.some((s) => s.vpc.id === hub));
+  const facts = hubPair ? factsFromServices({ found: hubPair.data.services, missing: [] }, undefined, hubPair.region) : undefined;
+  return { network, plan: planNetwork(network.request, facts) };
 }
 
 export function renderOrgReport(report: OrgReport, format: Format, sarifFile?: string): string {

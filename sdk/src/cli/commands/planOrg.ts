@@ -1,14 +1,13 @@
 /** `plan --from-aws --org --hub VPC_ID`: the network planner on the organization's real state. */
-import { factsFromServices } from "../../facts/services";
-import { isPlanRequestError, planNetwork } from "../../plan";
+import { isPlanRequestError } from "../../plan";
 import { formatProblems } from "../../plan/problems";
 import { oneOf } from "../args";
 import { awsOptions, stringFlag } from "../aws";
-import { EXIT_FAILURE, EXIT_INVALID, EXIT_OK, type Io } from "../command";
+import { EXIT_INVALID, EXIT_OK, type Io } from "../command";
 import { renderNetwork } from "../format/network";
 import { orgOptions, partialExit, readOrg } from "../org";
 import { CliError } from "../request";
-import { readRegion } from "./inventory";
+import { orgNetworkPlan, readRegion } from "./inventory";
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -35,19 +34,11 @@ export async function planOrgNetwork(values: Values, format: "table" | "json" | 
     );
   const aws = awsOptions(values, io);
   const org = await readOrg(orgOptions(values, io, aws.region ?? process.env.AWS_REGION, aws.endpointUrl, aws.profile), readRegion);
-  const { networkFromOrg, HubNotFoundError } = require("../../facts/org") as typeof import("../../facts/org");
   let network;
   try {
-    network = networkFromOrg(org.read, hub!, transit);
-  } catch (err) {
-    if (err instanceof HubNotFoundError) throw new CliError(err.message, org.unread.length ? EXIT_FAILURE : EXIT_INVALID);
-    throw err;
-  }
-  // Service AZs as the hub's account names them: AZ names differ per account, so only the hub's own count.
-  const hubPair = org.read.find((r) => r.data.snapshots.some((s) => s.vpc.id === hub));
-  const facts = hubPair ? factsFromServices({ found: hubPair.data.services, missing: [] }, undefined, hubPair.region) : undefined;
-  try {
-    io.out(renderNetwork(planNetwork(network.request, facts), format));
+    const planned = orgNetworkPlan(org, hub!, transit);
+    network = planned.network;
+    io.out(renderNetwork(planned.plan, format));
   } catch (err) {
     if (!isPlanRequestError(err)) throw err;
     if (format === "json") io.out(JSON.stringify({ version: 1, errors: err.problems }, null, 2) + "\n");
