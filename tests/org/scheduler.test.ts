@@ -46,13 +46,40 @@ describe("org scheduler: token bucket", () => {
         },
       })),
     );
-    const results = await runTasks(tasks, { clock, concurrency: 4 });
+    const results = await runTasks(tasks, { clock, concurrency: 4, burst: 100, refillPerSecond: 20 });
     assert.ok(results.every((r) => r.ok && r.data === 200));
     assert.equal(clock.elapsed(), 0, "four keys x two actions each fit in their own bursts");
   });
 });
 
 describe("org scheduler: retries, timeouts, failures", () => {
+  it("a throttling answer empties the bucket: the next calls of that action wait for the refill", async () => {
+    const clock = virtualClock();
+    let first = true;
+    const [result] = await runTasks(
+      [
+        {
+          account: "1",
+          region: "r",
+          async run(ctx) {
+            await ctx.call("ec2:DescribeVpcAttribute", async () => {
+              if (first) {
+                first = false;
+                throw awsError("RequestLimitExceeded", 503);
+              }
+            });
+            const before = clock.elapsed();
+            for (let i = 0; i < 10; i++) await ctx.call("ec2:DescribeVpcAttribute", async () => undefined);
+            return clock.elapsed() - before;
+          },
+        },
+      ],
+      { clock, baseDelayMs: 0, refillPerSecond: 20 },
+    );
+    // Without the drain, 99 tokens would remain and the 10 calls would need no wait.
+    assert.ok(result.ok && result.data >= 10 * 50 - 50, `waited ${result.ok ? result.data : "?"} ms`);
+  });
+
   it("retries throttling with backoff and succeeds", async () => {
     let attempts = 0;
     const [result] = await runTasks(
