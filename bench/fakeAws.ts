@@ -54,7 +54,13 @@ function ec2Answer(action: string, params: URLSearchParams, account: string, reg
   switch (action) {
     case "DescribeVpcs": {
       const p = page(vpcs, params);
-      return wrap(items("vpcSet", p.slice.map((v) => vpcXml(account, r, v))), p.next);
+      return wrap(
+        items(
+          "vpcSet",
+          p.slice.map((v) => vpcXml(account, r, v)),
+        ),
+        p.next,
+      );
     }
     case "DescribeVpcAttribute": {
       const attr = params.get("Attribute") === "enableDnsHostnames" ? "enableDnsHostnames" : "enableDnsSupport";
@@ -66,7 +72,10 @@ function ec2Answer(action: string, params: URLSearchParams, account: string, reg
       return wrap(
         items(
           "subnetSet",
-          p.slice.map(({ v, az, i }) => `<subnetId>subnet-${hex(r * 100000 + v * 10 + i)}</subnetId><vpcId>${vpcId(v)}</vpcId><availabilityZone>${az}</availabilityZone><cidrBlock>10.${v % 256}.${i * 16}.0/20</cidrBlock><ipv6CidrBlockAssociationSet/>`),
+          p.slice.map(
+            ({ v, az, i }) =>
+              `<subnetId>subnet-${hex(r * 100000 + v * 10 + i)}</subnetId><vpcId>${vpcId(v)}</vpcId><availabilityZone>${az}</availabilityZone><cidrBlock>10.${v % 256}.${i * 16}.0/20</cidrBlock><ipv6CidrBlockAssociationSet/>`,
+          ),
         ),
         p.next,
       );
@@ -95,7 +104,10 @@ function ec2Answer(action: string, params: URLSearchParams, account: string, reg
           p.slice.map(({ v, k }) =>
             k === 0
               ? `<vpcEndpointId>vpce-${hex(r * 100000 + v * 10)}</vpcEndpointId><vpcEndpointType>Gateway</vpcEndpointType><vpcId>${vpcId(v)}</vpcId><serviceName>com.amazonaws.${region}.s3</serviceName><state>available</state>${items("routeTableIdSet", [`rtb-${hex(r * 10000 + v)}`])}<privateDnsEnabled>false</privateDnsEnabled>`
-              : `<vpcEndpointId>vpce-${hex(r * 100000 + v * 10 + 1)}</vpcEndpointId><vpcEndpointType>Interface</vpcEndpointType><vpcId>${vpcId(v)}</vpcId><serviceName>com.amazonaws.${region}.sts</serviceName><state>available</state>${items("subnetIdSet", azs.map((_, i) => `subnet-${hex(r * 100000 + v * 10 + i)}`))}${items("groupSet", [`<groupId>sg-${hex(r * 10000 + v)}</groupId><groupName>endpoints</groupName>`])}<privateDnsEnabled>true</privateDnsEnabled>`,
+              : `<vpcEndpointId>vpce-${hex(r * 100000 + v * 10 + 1)}</vpcEndpointId><vpcEndpointType>Interface</vpcEndpointType><vpcId>${vpcId(v)}</vpcId><serviceName>com.amazonaws.${region}.sts</serviceName><state>available</state>${items(
+                  "subnetIdSet",
+                  azs.map((_, i) => `subnet-${hex(r * 100000 + v * 10 + i)}`),
+                )}${items("groupSet", [`<groupId>sg-${hex(r * 10000 + v)}</groupId><groupName>endpoints</groupName>`])}<privateDnsEnabled>true</privateDnsEnabled>`,
           ),
         ),
         p.next,
@@ -186,7 +198,9 @@ export async function startFakeAws(world: FakeWorld): Promise<{ url: string; sta
       if (!take(key)) {
         stats.throttled++;
         res.writeHead(503, { "content-type": "text/xml" });
-        res.end(`<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Request limit exceeded.</Message></Error></Errors><RequestID>1</RequestID></Response>`);
+        res.end(
+          `<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Request limit exceeded.</Message></Error></Errors><RequestID>1</RequestID></Response>`,
+        );
         return;
       }
       stats.perKey.set(key, (stats.perKey.get(key) ?? 0) + 1);

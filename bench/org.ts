@@ -13,7 +13,9 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { leastSeconds, type FakeWorld } from "./fakeAws";
 
-async function startFake(world: FakeWorld): Promise<{ url: string; stats(): Promise<{ calls: number; throttled: number; perKey: Map<string, number> }>; close(): void }> {
+async function startFake(
+  world: FakeWorld,
+): Promise<{ url: string; stats(): Promise<{ calls: number; throttled: number; perKey: Map<string, number> }>; close(): void }> {
   const child = spawn(process.execPath, [join(__dirname, "fakeAws.js"), JSON.stringify(world)], { stdio: ["ignore", "pipe", "inherit"] });
   const url = await new Promise<string>((resolve) => child.stdout!.once("data", (d: Buffer) => resolve(d.toString().trim())));
   return {
@@ -44,12 +46,22 @@ export interface OrgBenchRun {
 
 async function run(world: FakeWorld, concurrency: number): Promise<OrgBenchRun> {
   const fake = await startFake(world);
-  Object.assign(process.env, { AWS_ACCESS_KEY_ID: "FAKE000000000000", AWS_SECRET_ACCESS_KEY: "x", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" });
+  Object.assign(process.env, {
+    AWS_ACCESS_KEY_ID: "FAKE000000000000",
+    AWS_SECRET_ACCESS_KEY: "x",
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+  });
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const started = process.hrtime.bigint();
   const org = await readOrganization(
-    { roleName: "VpcePlanReadOnly", homeRegion: world.regions[0]!, endpointUrl: fake.url, regions: world.regions, scheduler: { concurrency } },
+    {
+      roleName: "VpcePlanReadOnly",
+      homeRegion: world.regions[0]!,
+      endpointUrl: fake.url,
+      regions: world.regions,
+      scheduler: { concurrency },
+    },
     async (ec2) => {
       const snapshots = await readVpcSnapshots(ec2, []);
       const names = [...new Set(snapshots.flatMap((s) => s.endpoints.map((e) => e.serviceName)))];
@@ -87,6 +99,19 @@ export async function orgBench(): Promise<{ throttleBound: OrgBenchRun; scale: O
   const throttleBound = await run({ accounts: 2, regions, vpcsPerRegion: 130 }, 8);
   const scale = await run({ accounts: 500, regions, vpcsPerRegion: 2 }, 32);
   return { throttleBound, scale };
+}
+
+/** The docs/benchmarks.md block for a run. */
+export function orgMarkdown(r: { throttleBound: OrgBenchRun; scale: OrgBenchRun }): string {
+  const t = r.throttleBound;
+  const s = r.scale;
+  const met = (ok: boolean): string => (ok ? "met" : "MISSED");
+  return [
+    "| Organization read | Accounts x regions (VPCs each) | Time | Least the buckets allow | Calls (throttled) | Peak RSS | Report |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+    `| Throttle-bound (concurrency ${t.concurrency}) | ${t.accounts} x ${t.regions} (${t.vpcsPerRegion}) | ${t.seconds} s | ${t.leastSeconds} s: ${t.ratio}x, goal <= 1.25x: ${met((t.ratio ?? 0) <= 1.25)} | ${t.calls.toLocaleString("en-US")} (${t.throttledAnswers}) | ${t.peakRssMb} MB | ${t.reportKb} KB |`,
+    `| Scale (concurrency ${s.concurrency}) | ${s.accounts} x ${s.regions} (${s.vpcsPerRegion}) | ${s.seconds} s, ${s.callsPerSecond}/s | ${s.leastSeconds} s (no bucket empties) | ${s.calls.toLocaleString("en-US")} (${s.throttledAnswers}) | ${s.peakRssMb} MB | ${s.reportKb} KB |`,
+  ].join("\n");
 }
 
 if (require.main === module) {

@@ -109,7 +109,12 @@ async function assumeRole(ctx: TaskContext, access: OrgAccess, account: string):
  * here: its "socket usage at capacity" notice would be noise on stderr.
  */
 const ec2For = (access: OrgAccess, region: string, credentials: Credentials): EC2Client =>
-  new EC2Client({ ...clientConfig(access, region), profile: undefined, credentials, requestHandler: { socketAcquisitionWarningTimeout: 600_000 } });
+  new EC2Client({
+    ...clientConfig(access, region),
+    profile: undefined,
+    credentials,
+    requestHandler: { socketAcquisitionWarningTimeout: 600_000 },
+  });
 
 const unreadOf = (key: TaskKey, failure: { kind: FailureKind; operation: string; message: string }): Unread => ({
   account: key.account,

@@ -202,7 +202,8 @@ export async function runTasks<T>(tasks: readonly OrgTask<T>[], options: Schedul
   const buckets = new Map<string, TokenBucket>();
   const bucketFor = (key: string): TokenBucket => {
     let bucket = buckets.get(key);
-    if (!bucket) buckets.set(key, (bucket = new TokenBucket(options.burst ?? DEFAULT_BURST, options.refillPerSecond ?? DEFAULT_REFILL, clock)));
+    if (!bucket)
+      buckets.set(key, (bucket = new TokenBucket(options.burst ?? DEFAULT_BURST, options.refillPerSecond ?? DEFAULT_REFILL, clock)));
     return bucket;
   };
 
