@@ -91,7 +91,8 @@ describe("readOrganization against the emulator", function () {
           endpointUrl: proxy.url,
           regions: ["ap-southeast-2", "eu-west-1", "us-east-1"],
           accounts: [denied!, other!],
-          scheduler: { timeoutMs: 400, maxAttempts: 3, baseDelayMs: 5 },
+          // Long enough for a loaded emulator; only the silent region reaches it.
+          scheduler: { timeoutMs: 5000, maxAttempts: 3, baseDelayMs: 5 },
         },
         (ec2) => readVpcSnapshots(ec2),
       );
