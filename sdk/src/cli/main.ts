@@ -21,6 +21,9 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
   },
 };
 
+/** Every command, loaded: for help and tests that walk them all. */
+export const allCommands = (): Command[] => Object.values(COMMANDS).map((c) => c.load());
+
 /** Registers a command; used by command modules that ship with later features. */
 export function registerCommand(name: string, summary: string, load: () => Command): void {
   COMMANDS[name] = { summary, load };
@@ -48,7 +51,20 @@ function wantsJson(argv: string[]): boolean {
 
 export const stdio: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
+/**
+ * A reader that stops early (`vpce-plan catalog | head -1`) closes the pipe: nobody wants the rest,
+ * so stop quietly, as Unix tools do, instead of dying on the unhandled EPIPE with a stack trace.
+ */
+function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr])
+    stream.on("error", (err: NodeJS.ErrnoException) => {
+      if (err.code !== "EPIPE") throw err;
+      process.exit(EXIT_OK);
+    });
+}
+
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
+  if (io === stdio) quietOnClosedPipe();
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     io.out(usage());

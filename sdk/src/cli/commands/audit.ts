@@ -1,8 +1,8 @@
 import { auditVpcs, SEVERITIES, severityRank, toSarif, type Finding } from "../../audit";
 import { parseCidr } from "../../plan/cidr";
-import { oneOf, parse } from "../args";
+import { oneOf, parse, type Options } from "../args";
 import { AWS_FLAGS, AWS_HELP, awsOptions, commaList, vpcIdFlag, withEc2 } from "../aws";
-import { EXIT_INVALID, EXIT_OK, type Command } from "../command";
+import { EXIT_INVALID, EXIT_OK, HELP_FLAG_HELP, type Command } from "../command";
 import { renderTable } from "../format/table";
 import { CliError } from "../request";
 
@@ -11,7 +11,19 @@ const FAIL_ON = ["none", ...SEVERITIES] as const;
 /** Findings at or above --fail-on: distinct from 1 (could not audit) and 2 (bad flags). */
 export const EXIT_FINDINGS = 3;
 
+const FLAGS = {
+  "vpc-id": { type: "string" },
+  consumers: { type: "string" },
+  format: { type: "string" },
+  "sarif-file": { type: "string" },
+  "fail-on": { type: "string" },
+  "security-hub": { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  ...AWS_FLAGS,
+} satisfies Options;
+
 export const command: Command = {
+  flags: FLAGS,
   name: "audit",
   summary: "check existing VPC endpoints for waste and risk (table, json or SARIF)",
   help: `Usage: vpce-plan audit [--vpc-id vpc-123] [--format table|json|sarif] [--fail-on SEVERITY]
@@ -26,19 +38,11 @@ a stable id, severity (high, medium, low), the resource, why it matters and the 
       --fail-on SEV       exit 3 when a finding is at or above SEV: low, medium, high, none (default)
       --security-hub      also check the Security Hub endpoint controls EC2.10, EC2.55-58 and EC2.60
 ${AWS_HELP}
+${HELP_FLAG_HELP}
 
 Exit codes: 0 no finding at or above --fail-on, 3 there is one, 2 invalid flags, 1 AWS errors.`,
   async run(argv, io) {
-    const { values } = parse(argv, {
-      "vpc-id": { type: "string" },
-      consumers: { type: "string" },
-      format: { type: "string" },
-      "sarif-file": { type: "string" },
-      "fail-on": { type: "string" },
-      "security-hub": { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-      ...AWS_FLAGS,
-    });
+    const { values } = parse(argv, FLAGS);
     if (values.help) {
       io.out(command.help + "\n");
       return EXIT_OK;

@@ -15,9 +15,9 @@ import {
   type Region,
 } from "../../catalog";
 import { compareWithCatalog, overlayOf, type CatalogDiffRow } from "../../facts/overlay";
-import { oneOf, parse } from "../args";
-import { AWS_FLAGS, AWS_HELP, awsOptions, stringFlag, withEc2 } from "../aws";
-import { EXIT_INVALID, EXIT_OK, type Command, type Io } from "../command";
+import { oneOf, parse, type Options } from "../args";
+import { AWS_FLAGS, awsHelpWithout, awsOptions, stringFlag, withEc2 } from "../aws";
+import { EXIT_INVALID, EXIT_OK, HELP_FLAG_HELP, type Command, type Io } from "../command";
 import { renderTable } from "../format/table";
 import { CliError, readOverlayFile } from "../request";
 
@@ -28,7 +28,20 @@ const STATUS: Record<CatalogDiffRow["status"], string> = {
   onlyInCatalog: "only in catalog",
 };
 
+const FLAGS = {
+  search: { type: "string" },
+  bundles: { type: "boolean" },
+  format: { type: "string" },
+  help: { type: "boolean", short: "h" },
+  "from-aws": { type: "boolean" },
+  "service-region": { type: "string" },
+  write: { type: "string" },
+  catalog: { type: "string" },
+  ...AWS_FLAGS,
+} satisfies Options;
+
 export const command: Command = {
+  flags: FLAGS,
   name: "catalog",
   summary: "list the services (or bundles) vpce-plan knows, with their names in a region",
   help: `Usage: vpce-plan catalog [--region R] [--catalog FILE] [--search TEXT] [--bundles] [--format table|json]
@@ -45,19 +58,10 @@ export const command: Command = {
                        built-in catalog: only in AWS, only in the catalog, or different attributes
   --service-region R2  with --from-aws: the services R offers from R2 (cross-region endpoints)
   --write FILE         with --from-aws: save the listing as a catalog overlay for plan --catalog FILE
-${AWS_HELP}`,
+${awsHelpWithout("region")}
+${HELP_FLAG_HELP}`,
   async run(argv, io) {
-    const { values } = parse(argv, {
-      search: { type: "string" },
-      bundles: { type: "boolean" },
-      format: { type: "string" },
-      help: { type: "boolean", short: "h" },
-      "from-aws": { type: "boolean" },
-      "service-region": { type: "string" },
-      write: { type: "string" },
-      catalog: { type: "string" },
-      ...AWS_FLAGS,
-    });
+    const { values } = parse(argv, FLAGS);
     if (values.help) {
       io.out(command.help + "\n");
       return EXIT_OK;

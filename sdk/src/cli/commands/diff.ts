@@ -4,20 +4,30 @@ import { isNetworkRequest, isPlanRequestError, planEndpoints, planNetwork, type 
 import { formatProblems } from "../../plan/problems";
 import type { NetworkPlan } from "../../plan/multi/types";
 import type { Plan } from "../../plan/types";
-import { oneOf, parse } from "../args";
+import { oneOf, parse, type Options } from "../args";
 import { stringFlag } from "../aws";
-import { EXIT_INVALID, EXIT_OK, type Command, type Io } from "../command";
+import { EXIT_INVALID, EXIT_OK, HELP_FLAG_HELP, type Command, type Io } from "../command";
 import { diffJson, diffMarkdown, diffTable } from "../format/diff";
 import { networkReasonLines } from "../format/network";
 import { planReasonLines } from "../format/plan";
-import { FROM_AWS_FLAGS, FROM_AWS_HELP, liveInput, readLive } from "../from-aws";
+import { FROM_AWS_FLAGS, fromAwsHelp, liveInput, readLive } from "../from-aws";
 import { CliError, readRequestFile } from "../request";
 import { EXIT_FINDINGS } from "./audit";
 
 const FORMATS = ["table", "markdown", "json"] as const;
 const FAIL_ON = ["none", "change", "replace"] as const;
 
+const FLAGS = {
+  base: { type: "string" },
+  head: { type: "string" },
+  format: { type: "string" },
+  "fail-on": { type: "string" },
+  help: { type: "boolean", short: "h" },
+  ...FROM_AWS_FLAGS,
+} satisfies Options;
+
 export const command: Command = {
+  flags: FLAGS,
   name: "diff",
   summary: "show what a change to a request does: endpoints added, removed, changed or replaced, and the cost delta",
   help: `Usage: vpce-plan diff --base A --head B [--format table|markdown|json] [--fail-on change|replace]
@@ -33,19 +43,13 @@ endpoint and in total (head minus base) follow.
       --head FILE        the request or plan after the change
       --format FORMAT    table (default), markdown (a pull-request comment with a diagram) or json (the contract)
       --fail-on WHAT     exit 3 when the diff has a change (change) or replaces an endpoint (replace); default none
-${FROM_AWS_HELP}
+${fromAwsHelp("--head")}
                           (with --from-aws the base is the VPC's live endpoints and --head is a request file)
+${HELP_FLAG_HELP}
 
 Exit codes: 0 diff shown (with or without changes), 3 --fail-on matched, 2 invalid input or flags, 1 anything else.`,
   async run(argv, io) {
-    const { values } = parse(argv, {
-      base: { type: "string" },
-      head: { type: "string" },
-      format: { type: "string" },
-      "fail-on": { type: "string" },
-      help: { type: "boolean", short: "h" },
-      ...FROM_AWS_FLAGS,
-    });
+    const { values } = parse(argv, FLAGS);
     if (values.help) {
       io.out(command.help + "\n");
       return EXIT_OK;

@@ -3,17 +3,26 @@ import { overlayFacts } from "../../facts/overlay";
 import { formatProblems } from "../../plan/problems";
 import type { PlanFacts } from "../../plan/types";
 import { mergeFacts } from "../../plan/validate";
-import { oneOf, parse } from "../args";
-import { EXIT_INVALID, EXIT_OK, type Command } from "../command";
+import { oneOf, parse, type Options } from "../args";
+import { EXIT_INVALID, EXIT_OK, HELP_FLAG_HELP, type Command } from "../command";
 import { existingText } from "../format/existing";
 import { renderNetwork } from "../format/network";
 import { planJson, planMarkdown, planTable } from "../format/plan";
-import { FROM_AWS_FLAGS, FROM_AWS_HELP, liveInput } from "../from-aws";
+import { FROM_AWS_FLAGS, fromAwsHelp, liveInput } from "../from-aws";
 import { CliError, readOverlayFile, readRequestFile } from "../request";
 
 const FORMATS = ["table", "json", "markdown"] as const;
 
+const FLAGS = {
+  file: { type: "string", short: "f" },
+  format: { type: "string" },
+  catalog: { type: "string" },
+  help: { type: "boolean", short: "h" },
+  ...FROM_AWS_FLAGS,
+} satisfies Options;
+
 export const command: Command = {
+  flags: FLAGS,
   name: "plan",
   summary: "decide gateway vs interface endpoints for a request file and show why and what it costs",
   help: `Usage: vpce-plan plan --file request.yaml [--format table|json|markdown]
@@ -24,22 +33,17 @@ one row per endpoint with its type, where it goes, private DNS, monthly cost and
 A request with hub and spokes (README "Many VPCs") is planned as a network: per service
 hub or local, per spoke what it takes from the hub, the zones, and the saving.
 
-  -f, --file FILE      the request file (required without --from-aws)
+  -f, --file FILE      the request file, - for standard input (required without --from-aws)
       --format FORMAT  table (default), json (the versioned contract) or markdown (PR comment)
       --catalog FILE   a catalog overlay (vpce-plan catalog --from-aws --write FILE): its service
                        facts come before the built-in catalog; the request's facts and --from-aws still win
-${FROM_AWS_HELP}
+${fromAwsHelp()}
+${HELP_FLAG_HELP}
 
 Exit codes: 0 plan made (warnings allowed), 2 invalid request or flags, 1 anything else.
 With --format json an invalid request prints {"version":1,"errors":[...]} on stdout.`,
   async run(argv, io) {
-    const { values } = parse(argv, {
-      file: { type: "string", short: "f" },
-      format: { type: "string" },
-      catalog: { type: "string" },
-      help: { type: "boolean", short: "h" },
-      ...FROM_AWS_FLAGS,
-    });
+    const { values } = parse(argv, FLAGS);
     if (values.help) {
       io.out(command.help + "\n");
       return EXIT_OK;
