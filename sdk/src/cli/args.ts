@@ -48,6 +48,14 @@ const fail = (path: string, message: string, hint: string): never => {
   throw new CliError(`${message} ${hint}`, 2, [{ code: "INVALID_FLAG", path, message, hint }]);
 };
 
+/** A whole number of at least 0 (`--comment-limit 0`), or `fallback` when the flag is absent. */
+export function countFlag(flag: string, value: string | boolean | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "string" || !/^\d+$/.test(value))
+    return fail(`--${flag}`, `--${flag} must be a whole number (got ${String(value)}).`, `Write --${flag} ${fallback}, or 0 for no limit.`);
+  return Number(value);
+}
+
 export function oneOf<T extends string>(flag: string, value: string | boolean | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if (typeof value !== "string" || !(allowed as readonly string[]).includes(value)) {

@@ -4,10 +4,11 @@ import { isNetworkRequest, isPlanRequestError, planEndpoints, planNetwork, type 
 import { formatProblems } from "../../plan/problems";
 import type { NetworkPlan } from "../../plan/multi/types";
 import type { Plan } from "../../plan/types";
-import { oneOf, parse, type Options } from "../args";
+import { countFlag, oneOf, parse, type Options } from "../args";
 import { stringFlag } from "../aws";
 import { EXIT_INVALID, EXIT_OK, HELP_FLAG_HELP, type Command, type Io } from "../command";
 import { diffJson, diffMarkdown, diffTable } from "../format/diff";
+import { COMMENT_LIMIT_HELP, DEFAULT_COMMENT_LIMIT, problemsMarkdown } from "../format/markdown";
 import { networkReasonLines } from "../format/network";
 import { planReasonLines } from "../format/plan";
 import { FROM_AWS_FLAGS, fromAwsHelp, liveInput, readLive } from "../from-aws";
@@ -22,6 +23,7 @@ const FLAGS = {
   head: { type: "string" },
   format: { type: "string" },
   "fail-on": { type: "string" },
+  "comment-limit": { type: "string" },
   help: { type: "boolean", short: "h" },
   ...FROM_AWS_FLAGS,
 } satisfies Options;
@@ -43,11 +45,14 @@ endpoint and in total (head minus base) follow.
       --head FILE        the request or plan after the change
       --format FORMAT    table (default), markdown (a pull-request comment with a diagram) or json (the contract)
       --fail-on WHAT     exit 3 when the diff has a change (change) or replaces an endpoint (replace); default none
+${COMMENT_LIMIT_HELP}
 ${fromAwsHelp("--head")}
                           (with --from-aws the base is the VPC's live endpoints and --head is a request file)
 ${HELP_FLAG_HELP}
 
-Exit codes: 0 diff shown (with or without changes), 3 --fail-on matched, 2 invalid input or flags, 1 anything else.`,
+Exit codes: 0 diff shown (with or without changes), 3 --fail-on matched, 2 invalid input or flags, 1 anything else.
+Invalid input prints its problems on stderr, and also on stdout as {"version":1,"errors":[...]} with --format json
+or as a comment with --format markdown.`,
   async run(argv, io) {
     const { values } = parse(argv, FLAGS);
     if (values.help) {
@@ -56,13 +61,14 @@ Exit codes: 0 diff shown (with or without changes), 3 --fail-on matched, 2 inval
     }
     const format = oneOf("format", values.format, FORMATS, "table");
     const failOn = oneOf("fail-on", values["fail-on"], FAIL_ON, "none");
+    const limit = countFlag("comment-limit", values["comment-limit"], DEFAULT_COMMENT_LIMIT);
     const headFile = stringFlag(values, "head");
     if (!headFile) throw new CliError("diff needs --head FILE (see vpce-plan diff --help).", EXIT_INVALID);
     let result: { diff: PlanDiff; head: DiffInput };
     if (values["from-aws"]) {
       if (values.base !== undefined)
         throw new CliError("--base and --from-aws exclude each other: the live VPC is the base.", EXIT_INVALID);
-      const live = await fromAws(values, headFile, io, format);
+      const live = await fromAws(values, headFile, io, format, limit);
       if (typeof live === "number") return live;
       result = live;
     } else {
@@ -71,13 +77,13 @@ Exit codes: 0 diff shown (with or without changes), 3 --fail-on matched, 2 inval
       await liveInput(values, io); // without --from-aws: only rejects the AWS flags
       const sides = [load("base", baseFile), load("head", headFile)];
       const problems = sides.flatMap((s) => ("problems" in s ? s.problems : []));
-      if (problems.length) return invalid(problems, format, io);
+      if (problems.length) return invalid(problems, format, io, limit);
       const [base, head] = sides.map((s) => (s as { plan: DiffInput }).plan);
       result = { diff: diffPlans(base, head), head };
     }
     const { diff, head } = result;
     if (format === "json") io.out(diffJson(diff));
-    else if (format === "markdown") io.out(diffMarkdown(diff, head, reasonLines(head)));
+    else if (format === "markdown") io.out(diffMarkdown(diff, head, reasonLines(head), { limit }));
     else io.out(diffTable(diff));
     const failed = failOn === "change" ? hasChanges(diff) : failOn === "replace" ? hasReplacements(diff) : false;
     if (failed)
@@ -123,9 +129,10 @@ function load(side: Side, file: string): Loaded {
 
 const isNetworkPlan = (p: DiffInput): p is NetworkPlan => (p as NetworkPlan).kind === "network";
 
-function invalid(problems: Array<Problem & { input?: Side }>, format: string, io: Io): number {
+function invalid(problems: Array<Problem & { input?: Side }>, format: string, io: Io, limit: number): number {
   if (format === "json") io.out(JSON.stringify({ version: 1, errors: problems }, null, 2) + "\n");
   else {
+    if (format === "markdown") io.out(problemsMarkdown(problems, { limit }));
     for (const side of ["base", "head"] as const) {
       const mine = problems.filter((p) => p.input === side);
       if (mine.length) io.err(`--${side}:\n${formatProblems(mine)}\n`);
@@ -141,6 +148,7 @@ async function fromAws(
   headFile: string,
   io: Io,
   format: string,
+  limit: number,
 ): Promise<{ diff: PlanDiff; head: DiffInput } | number> {
   if (isNetworkRequest(readRequestFile(headFile)))
     throw new CliError("diff --from-aws compares one VPC: --head must be a single-VPC request, not a network.", EXIT_INVALID);
@@ -150,12 +158,12 @@ async function fromAws(
     return { diff: diffPlans(planFromSnapshot(live.snapshot, head), head, { fields: LIVE_FIELDS, dns: false }), head };
   } catch (err) {
     if (!isPlanRequestError(err)) throw err;
-    invalid(
+    return invalid(
       err.problems.map((p) => ({ ...p, input: "head" as const })),
       format,
       io,
+      limit,
     );
-    throw new CliError("the head request is invalid (problems above).", EXIT_INVALID);
   }
 }
 

@@ -3,9 +3,10 @@ import { overlayFacts } from "../../facts/overlay";
 import { formatProblems } from "../../plan/problems";
 import type { PlanFacts } from "../../plan/types";
 import { mergeFacts } from "../../plan/validate";
-import { oneOf, parse, type Options } from "../args";
+import { countFlag, oneOf, parse, type Options } from "../args";
 import { EXIT_INVALID, EXIT_OK, HELP_FLAG_HELP, type Command } from "../command";
 import { existingText } from "../format/existing";
+import { COMMENT_LIMIT_HELP, DEFAULT_COMMENT_LIMIT, problemsMarkdown } from "../format/markdown";
 import { renderNetwork } from "../format/network";
 import { planJson, planMarkdown, planTable } from "../format/plan";
 import { FROM_AWS_FLAGS, fromAwsHelp, liveInput } from "../from-aws";
@@ -17,6 +18,7 @@ const FLAGS = {
   file: { type: "string", short: "f" },
   format: { type: "string" },
   catalog: { type: "string" },
+  "comment-limit": { type: "string" },
   help: { type: "boolean", short: "h" },
   ...FROM_AWS_FLAGS,
 } satisfies Options;
@@ -37,11 +39,13 @@ hub or local, per spoke what it takes from the hub, the zones, and the saving.
       --format FORMAT  table (default), json (the versioned contract) or markdown (PR comment)
       --catalog FILE   a catalog overlay (vpce-plan catalog --from-aws --write FILE): its service
                        facts come before the built-in catalog; the request's facts and --from-aws still win
+${COMMENT_LIMIT_HELP}
 ${fromAwsHelp()}
 ${HELP_FLAG_HELP}
 
 Exit codes: 0 plan made (warnings allowed), 2 invalid request or flags, 1 anything else.
-With --format json an invalid request prints {"version":1,"errors":[...]} on stdout.`,
+With --format json an invalid request prints {"version":1,"errors":[...]} on stdout, with --format markdown
+a comment listing the problems (and, either way, the problems on stderr).`,
   async run(argv, io) {
     const { values } = parse(argv, FLAGS);
     if (values.help) {
@@ -49,6 +53,7 @@ With --format json an invalid request prints {"version":1,"errors":[...]} on std
       return EXIT_OK;
     }
     const format = oneOf("format", values.format, FORMATS, "table");
+    const limit = countFlag("comment-limit", values["comment-limit"], DEFAULT_COMMENT_LIMIT);
     if (typeof values.file !== "string" && !values["from-aws"])
       throw new CliError("plan needs --file request.yaml or --from-aws (see vpce-plan plan --help).", EXIT_INVALID);
     try {
@@ -57,20 +62,24 @@ With --format json an invalid request prints {"version":1,"errors":[...]} on std
       // A hub-and-spoke request (it has hub/spokes) is planned as a network.
       if (!live && isNetworkRequest(request)) {
         if (values.catalog !== undefined) throw new CliError("--catalog works with single-VPC requests only.", EXIT_INVALID);
-        io.out(renderNetwork(planNetwork(request), format));
+        io.out(renderNetwork(planNetwork(request), format, { limit }));
         return EXIT_OK;
       }
       const overlay = typeof values.catalog === "string" ? catalogFacts(values.catalog, request) : undefined;
       const facts = overlay || live ? mergeFacts(overlay, live?.facts) : undefined;
       const plan = live ? live.reconcile(planEndpoints(request, facts)) : planEndpoints(request, facts);
       io.out(
-        (format === "json" ? planJson(plan) : format === "markdown" ? planMarkdown(plan) : planTable(plan)) + existingText(plan, format),
+        (format === "json" ? planJson(plan) : format === "markdown" ? planMarkdown(plan, { limit }) : planTable(plan)) +
+          existingText(plan, format),
       );
       return EXIT_OK;
     } catch (err) {
       if (!isPlanRequestError(err)) throw err;
       if (format === "json") io.out(JSON.stringify({ version: 1, errors: err.problems }, null, 2) + "\n");
-      else io.err(formatProblems(err.problems) + "\n");
+      else {
+        if (format === "markdown") io.out(problemsMarkdown(err.problems, { limit }));
+        io.err(formatProblems(err.problems) + "\n");
+      }
       return EXIT_INVALID;
     }
   },
