@@ -51,7 +51,7 @@ export const command: Command = {
                        and private DNS names there (default us-east-1)
   --catalog FILE       a catalog overlay (catalog --from-aws --write FILE) of R: AWS's whole
                        list there decides what R offers (default --region: the overlay's region)
-  --search TEXT        only entries whose key, title or service name contains TEXT
+  --search TEXT        only entries whose key, title, other names (elb, cloudwatch) or service name contains TEXT
   --bundles            list the workload bundles and their services instead
   --format FORMAT      table (default) or json
   --from-aws           list what DescribeVpcEndpointServices reports in the region beside the
@@ -90,9 +90,10 @@ ${HELP_FLAG_HELP}`,
     const needle = typeof values.search === "string" ? values.search.toLowerCase() : "";
     // Best first: the key itself, a title word or the key (nameRank), then any text containing TEXT;
     // within a rank, keys closest in length to TEXT (ecr: ecr.api before ecr-public.api).
-    const rankOf = (key: string, ...names: string[]): number | undefined => {
+    const rankOf = (key: string, aliases: readonly string[], ...names: string[]): number | undefined => {
       if (!needle) return 0;
-      const rank = nameRank(needle, { key, names }) ?? ([key, ...names].some((t) => t.toLowerCase().includes(needle)) ? 3 : undefined);
+      const rank =
+        nameRank(needle, { key, names, aliases }) ?? ([key, ...names].some((t) => t.toLowerCase().includes(needle)) ? 3 : undefined);
       return rank === undefined ? undefined : rank + Math.min(Math.abs(key.length - needle.length), 99) / 100;
     };
     const ranked = <T>(items: Array<{ item: T; rank: number | undefined }>): T[] =>
@@ -102,7 +103,7 @@ ${HELP_FLAG_HELP}`,
         .map((i) => i.item);
 
     if (values.bundles) {
-      const list = ranked(bundles.map((b) => ({ item: b, rank: rankOf(b.key, b.title, ...b.services) })));
+      const list = ranked(bundles.map((b) => ({ item: b, rank: rankOf(b.key, [], b.title, ...b.services) })));
       if (format === "json") io.out(JSON.stringify({ version: 1, bundles: list }, null, 2) + "\n");
       else
         io.out(
@@ -132,7 +133,7 @@ ${HELP_FLAG_HELP}`,
     const rows = ranked(
       offered.map((o) => {
         const fips = hasFipsIn(o.s, region) ? serviceNameIn(o.s, region, "Interface", true) : undefined;
-        const own = rankOf(o.s.key, o.s.title, serviceNameIn(o.s, region), ...(fips ? [fips] : []));
+        const own = rankOf(o.s.key, o.s.aliases ?? [], o.s.title, serviceNameIn(o.s, region), ...(fips ? [fips] : []));
         if (own === undefined && viaBundle.has(o.s.key)) added.add(viaBundle.get(o.s.key)!);
         return { item: { ...o, fips }, rank: own ?? (viaBundle.has(o.s.key) ? 4 : undefined) };
       }),
