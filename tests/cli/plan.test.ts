@@ -91,6 +91,13 @@ describe("cli: vpce-plan plan", () => {
     }
   });
 
+  it("the headline's count agrees with its noun: 1 endpoint, 2 endpoints", () => {
+    const one = vpcePlan(["plan", "--file", requestFile("one-endpoint.json", { ...VALID, services: ["s3"] })]);
+    assert.match(one.stdout, /^Plan for vpc-0abc in us-east-1: 1 endpoint \(1 gateway, 0 interface\)$/m);
+    const two = vpcePlan(["plan", "--file", requestFile("two-endpoints.json", VALID)]);
+    assert.match(two.stdout, /: 2 endpoints \(1 gateway, 1 interface\)$/m);
+  });
+
   it("the table marks AZs that were assumed, not looked up (AZS_ASSUMED)", () => {
     const assumed = vpcePlan(["plan", "--file", requestFile("assumed.json", VALID)]);
     assert.match(assumed.stdout, /^sts .* 2 AZ \(assumed\): us-east-1a, us-east-1b/m);

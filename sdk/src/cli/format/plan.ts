@@ -1,5 +1,6 @@
 /** Renders a plan as a table (terminal), markdown (pull-request comment) or JSON (the contract). */
 import type { Plan, PlannedEndpoint } from "../../plan/types";
+import { count } from "../../plan/words";
 import { type Block, fitComment, mdCode, mdTable, mdText, moreLine, cutNote, type MarkdownOptions } from "./markdown";
 import { planDiagram } from "./mermaid";
 import { fipsMark, headerTitle, renderTable, savingText, usd } from "./table";
@@ -52,7 +53,7 @@ function totals(plan: Plan): string[] {
 export function planTable(plan: Plan): string {
   const gateways = plan.endpoints.filter((e) => e.type === "Gateway").length;
   const parts = [
-    `Plan for ${plan.vpcId} in ${plan.region}: ${plan.endpoints.length} endpoints (${gateways} gateway, ${plan.endpoints.length - gateways} interface)`,
+    `Plan for ${plan.vpcId} in ${plan.region}: ${count(plan.endpoints.length, "endpoint")} (${gateways} gateway, ${plan.endpoints.length - gateways} interface)`,
     "",
     renderTable(HEADER, rows(plan)),
     "",
