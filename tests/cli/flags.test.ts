@@ -9,6 +9,7 @@ interface LoadedCommand {
   help: string;
   flags: Record<string, { type: string; short?: string }>;
 }
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the CLI is not a package export; its built module is loaded by path
 const { allCommands } = require(join(REPO_ROOT, "sdk", "dist", "cli", "main.js")) as { allCommands(): LoadedCommand[] };
 
 /** The flags a help text documents: its option lines (`  -f, --file FILE   ...`), long and short. */
