@@ -14,7 +14,7 @@ NODES := $(foreach v,$(NODE_VERSIONS),$(NODE_CACHE)/$(v)/node)
 .PHONY: install build schema demo test lint bench clean
 
 # npm writes node_modules/.package-lock.json on install: reinstall when the lock file is newer.
-$(NPM_STAMP): package-lock.json package.json sdk/package.json
+$(NPM_STAMP): package-lock.json package.json $(wildcard sdk/package.json policy/package.json examples/*/package.json examples/*/*/package.json)
 	npm ci --no-audit --no-fund
 	@touch $(NPM_STAMP)
 
