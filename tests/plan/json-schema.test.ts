@@ -188,9 +188,15 @@ type Json = Record<string, unknown> | unknown[];
 
 /** Every place a value sits in `value`: its container and its key. */
 function slots(value: unknown, found: Array<[Json, string | number]> = []): Array<[Json, string | number]> {
-  if (Array.isArray(value)) value.forEach((item, i) => (found.push([value, i]), slots(item, found)));
-  else if (typeof value === "object" && value !== null)
-    for (const [key, item] of Object.entries(value)) (found.push([value as Json, key]), slots(item, found));
+  const entries: Array<[string | number, unknown]> = Array.isArray(value)
+    ? value.map((item, i) => [i, item])
+    : typeof value === "object" && value !== null
+      ? Object.entries(value)
+      : [];
+  for (const [key, item] of entries) {
+    found.push([value as Json, key]);
+    slots(item, found);
+  }
   return found;
 }
 
