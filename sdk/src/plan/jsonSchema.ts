@@ -68,11 +68,7 @@ export const requestJsonSchema = (): JsonSchema =>
 
 /** The network request file: a hub VPC and its spokes. */
 export const networkRequestJsonSchema = (): JsonSchema =>
-  document(
-    networkRequestShape,
-    "vpce-plan network request",
-    "A hub VPC and its spoke VPCs for `vpce-plan plan|preview|diff` (version 1).",
-  );
+  document(networkRequestShape, "vpce-plan network request", "A hub VPC and its spoke VPCs for `vpce-plan plan|preview|diff` (version 1).");
 
 /** The shipped schema files, by file name under sdk/schema/. */
 export const SCHEMA_FILES: Readonly<Record<string, () => JsonSchema>> = {
