@@ -7,3 +7,6 @@ export * from "./attribute";
 export * from "./names";
 export * from "./report";
 export * from "./topology";
+export * from "./sql";
+export { duckdb, duckdbTextSource } from "./dialects/duckdb";
+export { athena, athenaAnswersSource } from "./dialects/athena";
