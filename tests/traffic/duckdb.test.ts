@@ -53,7 +53,7 @@ describe("traffic: DuckDB runs the one query", function () {
 
   it("gzip text with an explicit schema and '-' as NULL: the same rows as the in-memory query", async () => {
     const text = [{ fields: V5_FIELDS, files: [join(dir, "a.log.gz"), join(dir, "b.log.gz")] }];
-    const rows = await runDuckdb({ text, parquet: [], answers: answers() });
+    const { rows } = await runDuckdb({ text, parquet: [], answers: answers() });
     const expected = runQuery([...parse(v5a), ...parse(v5b)], answers());
     assert.ok(
       expected.some((g) => g.dst_name === "kms.us-east-1.amazonaws.com"),
@@ -68,7 +68,7 @@ describe("traffic: DuckDB runs the one query", function () {
       { fields: V5_FIELDS, files: [join(dir, "a.log.gz")] },
       { fields: DEFAULT_FORMAT, files: [join(dir, "v2.log.gz")] },
     ];
-    const rows = await runDuckdb({ text, parquet: [], answers: answers() });
+    const { rows } = await runDuckdb({ text, parquet: [], answers: answers() });
     assert.deepEqual(rows, runQuery([...parse(v5a), ...parse(v2)], answers()));
   });
 
@@ -85,17 +85,26 @@ describe("traffic: DuckDB runs the one query", function () {
     );
     db.closeSync();
     instance.closeSync();
-    const rows = await runDuckdb({ text: [], parquet: [parquet], answers: answers() });
+    const { rows } = await runDuckdb({ text: [], parquet: [parquet], answers: answers() });
     assert.deepEqual(rows, runQuery([...parse(v5a), ...parse(v5b)], answers()));
   });
 
   it("filters the window in SQL as the in-memory query does", async () => {
     const window = { since: T0 + 1100, until: T0 + 4500 };
     const text = [{ fields: V5_FIELDS, files: [join(dir, "a.log.gz"), join(dir, "b.log.gz")] }];
-    const rows = await runDuckdb({ text, parquet: [], answers: answers(), window });
+    const { rows } = await runDuckdb({ text, parquet: [], answers: answers(), window });
     const expected = runQuery([...parse(v5a), ...parse(v5b)], answers(), window);
     assert.ok(expected.length > 0 && expected.length < runQuery(records, answers()).length);
     assert.deepEqual(rows, expected);
+  });
+
+  it("counts the lines that do not fit the format, per file, and reads the rest", async () => {
+    const broken = join(dir, "broken.log");
+    const good = gunzipSync(v5a).toString().split("\n");
+    writeFileSync(broken, [...good.slice(0, 3), "2 111122223333 eni-x too few fields", ...good.slice(3)].join("\n"));
+    const { rows, badLines } = await runDuckdb({ text: [{ fields: V5_FIELDS, files: [broken] }], parquet: [], answers: [] });
+    assert.deepEqual(badLines, { [broken]: 1 });
+    assert.deepEqual(rows, runQuery(parse(v5a), []));
   });
 
   it("the Athena dialect's text (max_by per address and time instead of ASOF), run on DuckDB, gives the same rows", async () => {

@@ -15,6 +15,14 @@ import { duckdb, duckdbTextSource } from "../dialects/duckdb";
 export interface TextFiles {
   fields: readonly string[];
   files: readonly string[];
+  /** False for files without a header line (CloudWatch Logs events). @default true */
+  header?: boolean;
+}
+
+export interface DuckdbResult {
+  rows: FlowGroup[];
+  /** Lines that did not fit their file's format, per file. */
+  badLines: Record<string, number>;
 }
 
 export interface DuckdbInput {
@@ -49,7 +57,9 @@ const project = (have: ReadonlySet<string>, from: string): string =>
 /** The statement the engine runs, for a given set of sources (exported so tests and --explain see it). */
 export function duckdbStatement(input: Omit<DuckdbInput, "answers">, parquetColumns: ReadonlySet<string>): string {
   const parts = [
-    ...input.text.map((t) => project(new Set(t.fields.map(columnOf)), duckdbTextSource(t.files, t.fields, INTEGER_COLUMNS))),
+    ...input.text.map((t) =>
+      project(new Set(t.fields.map(columnOf)), duckdbTextSource(t.files, t.fields, INTEGER_COLUMNS, t.header ?? true)),
+    ),
     ...(input.parquet.length
       ? [project(parquetColumns, `read_parquet([${input.parquet.map(sqlString).join(", ")}], union_by_name = true)`)]
       : []),
@@ -58,8 +68,8 @@ export function duckdbStatement(input: Omit<DuckdbInput, "answers">, parquetColu
 }
 
 /** Runs the query; rows in the order `runQuery` gives. */
-export async function runDuckdb(input: DuckdbInput): Promise<FlowGroup[]> {
-  if (!input.text.length && !input.parquet.length) return [];
+export async function runDuckdb(input: DuckdbInput): Promise<DuckdbResult> {
+  if (!input.text.length && !input.parquet.length) return { rows: [], badLines: {} };
   const { DuckDBInstance } = load();
   const instance = await DuckDBInstance.create(":memory:", { autoinstall_known_extensions: "false", autoload_known_extensions: "true" });
   const db = await instance.connect();
@@ -87,7 +97,14 @@ export async function runDuckdb(input: DuckdbInput): Promise<FlowGroup[]> {
       for (const [k, v] of Object.entries(r)) out[k] = typeof v === "bigint" ? Number(v) : v;
       return out as unknown as FlowGroup;
     });
-    return sortGroups(rows);
+    const badLines: Record<string, number> = {};
+    if (input.text.length) {
+      const rejects = await db.runAndReadAll(
+        "SELECT s.file_path AS file, count(DISTINCT e.line) AS n FROM reject_errors e JOIN reject_scans s ON s.scan_id = e.scan_id AND s.file_id = e.file_id GROUP BY s.file_path",
+      );
+      for (const r of rejects.getRowObjects()) badLines[String(r.file)] = Number(r.n);
+    }
+    return { rows: sortGroups(rows), badLines };
   } finally {
     db.closeSync();
     instance.closeSync();
