@@ -1,10 +1,12 @@
 import { isNetworkRequest, isPlanRequestError, planEndpoints, planNetwork } from "../../plan";
 import { overlayFacts } from "../../facts/overlay";
 import { formatProblems } from "../../plan/problems";
-import type { PlanFacts } from "../../plan/types";
+import { readFileSync } from "node:fs";
+import { asTrafficReport, mergeTraffic } from "../../facts/traffic/merge";
+import type { PlanFacts, PlanRequest } from "../../plan/types";
 import { mergeFacts } from "../../plan/validate";
 import { oneOf, parse } from "../args";
-import { EXIT_INVALID, EXIT_OK, type Command } from "../command";
+import { EXIT_INVALID, EXIT_OK, type Command, type Io } from "../command";
 import { existingText } from "../format/existing";
 import { renderNetwork } from "../format/network";
 import { planJson, planMarkdown, planTable } from "../format/plan";
@@ -26,6 +28,9 @@ hub or local, per spoke what it takes from the hub, the zones, and the saving.
 
   -f, --file FILE      the request file (required without --from-aws)
       --format FORMAT  table (default), json (the versioned contract) or markdown (PR comment)
+      --traffic FILE   measured traffic (vpce-plan traffic --format json): fills the request's traffic
+                       where it gives none; a figure the request gives wins, and one more than 20% off
+                       the measurement is a warning on stderr naming both
       --catalog FILE   a catalog overlay (vpce-plan catalog --from-aws --write FILE): its service
                        facts come before the built-in catalog; the request's facts and --from-aws still win
 ${FROM_AWS_HELP}
@@ -37,6 +42,7 @@ With --format json an invalid request prints {"version":1,"errors":[...]} on std
       file: { type: "string", short: "f" },
       format: { type: "string" },
       catalog: { type: "string" },
+      traffic: { type: "string" },
       help: { type: "boolean", short: "h" },
       ...FROM_AWS_FLAGS,
     });
@@ -49,7 +55,8 @@ With --format json an invalid request prints {"version":1,"errors":[...]} on std
       throw new CliError("plan needs --file request.yaml or --from-aws (see vpce-plan plan --help).", EXIT_INVALID);
     try {
       const live = await liveInput(values, io);
-      const request = live ? live.request : readRequestFile(values.file as string);
+      const read = live ? live.request : readRequestFile(values.file as string);
+      const request = typeof values.traffic === "string" ? withTraffic(read as PlanRequest, values.traffic, io) : read;
       // A hub-and-spoke request (it has hub/spokes) is planned as a network.
       if (!live && isNetworkRequest(request)) {
         if (values.catalog !== undefined) throw new CliError("--catalog works with single-VPC requests only.", EXIT_INVALID);
@@ -71,6 +78,22 @@ With --format json an invalid request prints {"version":1,"errors":[...]} on std
     }
   },
 };
+
+/** The request with a traffic file's measured figures merged in (facts/traffic/merge.ts). */
+function withTraffic(request: PlanRequest, file: string, io: Io): PlanRequest {
+  if (isNetworkRequest(request)) throw new CliError("--traffic works with single-VPC requests only.", EXIT_INVALID);
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new CliError(`--traffic ${file}: ${(err as Error).message}`, EXIT_INVALID);
+  }
+  const report = asTrafficReport(value);
+  if (typeof report === "string") throw new CliError(`--traffic ${file} ${report}.`, EXIT_INVALID);
+  const merged = mergeTraffic(request, report, file);
+  for (const w of merged.warnings) io.err(`vpce-plan plan: warning: ${w}\n`);
+  return merged.request;
+}
 
 /** The facts of a catalog overlay file, for a request in the overlay's region. */
 function catalogFacts(file: string, request: unknown): PlanFacts {

@@ -10,3 +10,4 @@ export * from "./topology";
 export * from "./sql";
 export { duckdb, duckdbTextSource } from "./dialects/duckdb";
 export { athena, athenaAnswersSource } from "./dialects/athena";
+export * from "./merge";
