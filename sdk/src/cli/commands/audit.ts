@@ -1,7 +1,12 @@
+import { readFileSync } from "node:fs";
 import { auditVpcs, SEVERITIES, severityRank, toSarif, type Finding } from "../../audit";
+import { metricFindings } from "../../audit/metrics";
+import type { VpcSnapshot } from "../../facts/aws/snapshot";
+import { asTrafficReport } from "../../facts/traffic/merge";
+import type { TrafficReport } from "../../facts/traffic/report";
 import { parseCidr } from "../../plan/cidr";
 import { oneOf, parse } from "../args";
-import { AWS_FLAGS, AWS_HELP, awsOptions, commaList, vpcIdFlag, withEc2 } from "../aws";
+import { AWS_FLAGS, AWS_HELP, awsOptions, commaList, stringFlag, vpcIdFlag, withEc2 } from "../aws";
 import { EXIT_INVALID, EXIT_OK, type Command } from "../command";
 import { renderTable } from "../format/table";
 import { CliError } from "../request";
@@ -25,6 +30,11 @@ a stable id, severity (high, medium, low), the resource, why it matters and the 
       --sarif-file PATH   anchor SARIF results to this file (e.g. the Pulumi program)
       --fail-on SEV       exit 3 when a finding is at or above SEV: low, medium, high, none (default)
       --security-hub      also check the Security Hub endpoint controls EC2.10, EC2.55-58 and EC2.60
+      --metrics           also read CloudWatch: ENDPOINT_IDLE, ENDPOINT_BELOW_BREAK_EVEN (BytesProcessed)
+      --since T           the metrics window's start (ISO 8601 or Unix seconds; default 30 days ago)
+      --idle-gb N         GB a month at or under which an endpoint is idle (default 0: no datapoints)
+      --traffic FILE      a vpce-plan traffic --format json report: with --metrics also ENDPOINT_MISSING,
+                          NAT_TO_S3 and NAT_TO_DYNAMODB, with the money each is worth
 ${AWS_HELP}
 
 Exit codes: 0 no finding at or above --fail-on, 3 there is one, 2 invalid flags, 1 AWS errors.`,
@@ -36,6 +46,10 @@ Exit codes: 0 no finding at or above --fail-on, 3 there is one, 2 invalid flags,
       "sarif-file": { type: "string" },
       "fail-on": { type: "string" },
       "security-hub": { type: "boolean" },
+      metrics: { type: "boolean" },
+      since: { type: "string" },
+      "idle-gb": { type: "string" },
+      traffic: { type: "string" },
       help: { type: "boolean", short: "h" },
       ...AWS_FLAGS,
     });
@@ -51,12 +65,17 @@ Exit codes: 0 no finding at or above --fail-on, 3 there is one, 2 invalid flags,
       const parsed = parseCidr(cidr);
       if (typeof parsed === "string") throw new CliError(`--consumers: "${cidr}" ${parsed}.`, EXIT_INVALID);
     }
+    const metrics = values.metrics === true ? metricsFlags(values) : undefined;
     const { findings, vpcs, region } = await withEc2(awsOptions(values, io), async (ec2, aws) => {
       const snapshots = await aws.readVpcSnapshots(ec2, vpcId ? [vpcId] : []);
       const names = [...new Set(snapshots.flatMap((s) => s.endpoints.map((e) => e.serviceName)))];
       const lookup = await aws.readServices(ec2, names);
+      const measured = metrics ? await measuredFindings(snapshots, metrics, ec2.region, stringFlag(values, "endpoint-url")) : [];
       return {
-        findings: auditVpcs(snapshots, { consumers, services: lookup.found, securityHub: values["security-hub"] === true }),
+        findings: [
+          ...auditVpcs(snapshots, { consumers, services: lookup.found, securityHub: values["security-hub"] === true }),
+          ...measured,
+        ],
         vpcs: snapshots.map((s) => s.vpc.id),
         region: ec2.region,
       };
@@ -73,6 +92,64 @@ Exit codes: 0 no finding at or above --fail-on, 3 there is one, 2 invalid flags,
     return failing.length ? EXIT_FINDINGS : EXIT_OK;
   },
 };
+
+interface MetricsFlags {
+  since: Date;
+  until: Date;
+  idleGb: number;
+  traffic?: TrafficReport;
+}
+
+function metricsFlags(values: Record<string, string | boolean | undefined>): MetricsFlags {
+  const until = new Date();
+  const sinceText = stringFlag(values, "since");
+  const since =
+    sinceText === undefined
+      ? new Date(until.getTime() - 30 * 86_400_000)
+      : new Date(/^\d+$/.test(sinceText) ? Number(sinceText) * 1000 : sinceText);
+  if (Number.isNaN(since.getTime()) || since >= until)
+    throw new CliError(`--since ${sinceText} must be a past time (ISO 8601 or Unix seconds).`, EXIT_INVALID);
+  const idle = stringFlag(values, "idle-gb") ?? "0";
+  if (!/^\d+(\.\d+)?$/.test(idle)) throw new CliError(`--idle-gb must be a number of GB a month (got ${idle}).`, EXIT_INVALID);
+  const file = stringFlag(values, "traffic");
+  let traffic: TrafficReport | undefined;
+  if (file !== undefined) {
+    let value: unknown;
+    try {
+      value = JSON.parse(readFileSync(file, "utf8"));
+    } catch (err) {
+      throw new CliError(`--traffic ${file}: ${(err as Error).message}`, EXIT_INVALID);
+    }
+    const report = asTrafficReport(value);
+    if (typeof report === "string") throw new CliError(`--traffic ${file} ${report}.`, EXIT_INVALID);
+    traffic = report;
+  }
+  return { since, until, idleGb: Number(idle), traffic };
+}
+
+async function measuredFindings(
+  snapshots: VpcSnapshot[],
+  m: MetricsFlags,
+  region: string,
+  endpointUrl: string | undefined,
+): Promise<Finding[]> {
+  const { readMetricSums } = require("../../facts/aws/metrics") as typeof import("../../facts/aws/metrics");
+  const sums = await readMetricSums(
+    snapshots.flatMap((s) => s.endpoints.map((e) => e.id)),
+    snapshots.flatMap((s) => s.natGateways.map((n) => n.id)),
+    { region, endpointUrl: endpointUrl ?? process.env.AWS_ENDPOINT_URL, since: m.since, until: m.until },
+  );
+  const hours = (m.until.getTime() - m.since.getTime()) / 3_600_000;
+  return snapshots.flatMap((s) =>
+    metricFindings(s, {
+      ...sums,
+      natBytes: Object.fromEntries(s.natGateways.map((n) => [n.id, sums.natBytes[n.id] ?? 0])),
+      hours,
+      idleGb: m.idleGb,
+      traffic: m.traffic,
+    }),
+  );
+}
 
 function auditTable(findings: Finding[], vpcs: string[], region: string): string {
   const head = `Audit of ${vpcs.length === 1 ? vpcs[0] : `${vpcs.length} VPCs`} in ${region}: ${findings.length} finding(s)`;
