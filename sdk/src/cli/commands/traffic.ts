@@ -35,7 +35,7 @@ import { EXIT_INVALID, EXIT_OK, type Command, type Io } from "../command";
 import { CliError, readRequestFile } from "../request";
 
 const FORMATS = ["table", "json", "request"] as const;
-const ENGINES = ["duckdb", "memory"] as const;
+const ENGINES = ["duckdb", "memory", "athena"] as const;
 
 export const command: Command = {
   name: "traffic",
@@ -57,7 +57,13 @@ and a path (NAT gateway, interface endpoint, gateway endpoint, direct), scaled t
       --interfaces FILE    JSON { natGateways, interfaceEndpoints, gatewayEndpoints } of the VPC: the
                            network interfaces of its NAT gateways and endpoints, so no flow counts twice
       --since T, --until T the window (ISO 8601 or Unix seconds; default: what the logs cover)
-      --engine E           duckdb (default, embedded) or memory (no DuckDB needed; small logs)
+      --engine E           duckdb (default, embedded), memory (no DuckDB needed; small logs) or athena
+      --athena-workgroup WG, --athena-database DB (default: default), --athena-table T (default:
+                           vpc_flow_logs), --athena-dns-table T: with --engine athena, the query runs on
+                           Athena over these tables (no --flow-logs); only the grouped rows come back
+      --athena-ddl         print the CREATE TABLE statements (partition projection) for those tables:
+                           with --flow-logs s3://bucket/prefix [--dns-logs s3://...] --account-id ID
+                           [--since T] and the request's region
       --format FORMAT      table (default), json (the versioned report) or request (the request with
                            traffic filled in)
       --region R, --profile P, --endpoint-url URL   for s3:// and cwl: sources
@@ -74,6 +80,12 @@ Progress goes to stderr. Files that are not logs are named there and skipped, an
       since: { type: "string" },
       until: { type: "string" },
       engine: { type: "string" },
+      "athena-workgroup": { type: "string" },
+      "athena-database": { type: "string" },
+      "athena-table": { type: "string" },
+      "athena-dns-table": { type: "string" },
+      "athena-ddl": { type: "boolean" },
+      "account-id": { type: "string" },
       format: { type: "string" },
       help: { type: "boolean", short: "h" },
       ...AWS_FLAGS,
@@ -89,7 +101,10 @@ Progress goes to stderr. Files that are not logs are named there and skipped, an
     const file = typeof values.file === "string" ? values.file : undefined;
     if (!file) problems.push("--file is required: the request names the VPC and its consumers.");
     const flowSpecs = (flags["flow-logs"] as string[] | undefined) ?? [];
-    if (!flowSpecs.length) problems.push("--flow-logs is required: a file, directory, s3://bucket/prefix or cwl:GROUP.");
+    const workgroup = stringFlag(values, "athena-workgroup");
+    if (engine === "athena" && !workgroup) problems.push("--engine athena needs --athena-workgroup WG.");
+    if (engine !== "athena" && !flowSpecs.length)
+      problems.push("--flow-logs is required: a file, directory, s3://bucket/prefix or cwl:GROUP.");
     const window: QueryWindow = {};
     for (const flag of ["since", "until"] as const) {
       const v = stringFlag(values, flag);
@@ -107,6 +122,7 @@ Progress goes to stderr. Files that are not logs are named there and skipped, an
       if (typeof f === "string") problems.push(`--flow-log-format ${f}.`);
       else headerless = f.fields;
     }
+    if (values["athena-ddl"] === true) return printDdl(values, flags, window, io);
     if (problems.length) throw invalid(problems);
 
     const request = readRequestFile(file!) as PlanRequest;
@@ -117,11 +133,28 @@ Progress goes to stderr. Files that are not logs are named there and skipped, an
     const interfaces = typeof values.interfaces === "string" ? readJson<Interfaces>(values.interfaces, "--interfaces") : {};
     const ipRanges = typeof values["ip-ranges"] === "string" ? readIpRanges(values["ip-ranges"], request.region) : [];
 
+    const region = stringFlag(values, "region") ?? request.region;
+    const endpointUrl = stringFlag(values, "endpoint-url") ?? process.env.AWS_ENDPOINT_URL;
+    if (engine === "athena") {
+      const { runAthena } = require("../../facts/traffic/engines/athena") as typeof import("../../facts/traffic/engines/athena");
+      const started = Date.now();
+      const rows = await runAthena({
+        workgroup: workgroup!,
+        database: stringFlag(values, "athena-database") ?? "default",
+        flowTable: stringFlag(values, "athena-table") ?? "vpc_flow_logs",
+        dnsTable: stringFlag(values, "athena-dns-table"),
+        window,
+        region,
+        endpointUrl,
+        progress: (line) => io.err(`traffic: ${line}`),
+      });
+      return output(rows, request, interfaces, ipRanges, window, 0, started, format, io);
+    }
     const scratch = mkdtempSync(join(tmpdir(), "vpce-plan-traffic-"));
     try {
       const source: SourceOptions = {
-        region: stringFlag(values, "region") ?? request.region,
-        endpointUrl: stringFlag(values, "endpoint-url") ?? process.env.AWS_ENDPOINT_URL,
+        region,
+        endpointUrl,
         since: window.since,
         until: window.until,
         scratch,
@@ -142,22 +175,69 @@ Progress goes to stderr. Files that are not logs are named there and skipped, an
         io.err(`traffic: ${f}: skipped ${n} lines that do not fit its format\n`);
         skipped += n;
       }
-      const attribution = attribute(rows, {
-        topology: { vpcs: [topologyVpcFromRequest(request, interfaces)] },
-        nameToKey: catalogNameToKey(request.region),
-        ipRanges,
-      });
-      const secs = Math.max((Date.now() - started) / 1000, 0.001);
-      io.err(`traffic: ${attribution.records} records in ${secs.toFixed(1)} s (${Math.round(attribution.records / secs)} records/s)\n`);
-      const report = trafficReport(attribution, { start: window.since, end: window.until }, skipped);
-      if (typeof report === "string") throw new CliError(`${report}.`, 1);
-      io.out(render(report, request, format));
-      return EXIT_OK;
+      return output(rows, request, interfaces, ipRanges, window, skipped, started, format, io);
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }
   },
 };
+
+function output(
+  rows: FlowGroup[],
+  request: PlanRequest,
+  interfaces: Interfaces,
+  ipRanges: IpRange[],
+  window: QueryWindow,
+  skipped: number,
+  started: number,
+  format: (typeof FORMATS)[number],
+  io: Io,
+): number {
+  const attribution = attribute(rows, {
+    topology: { vpcs: [topologyVpcFromRequest(request, interfaces)] },
+    nameToKey: catalogNameToKey(request.region),
+    ipRanges,
+  });
+  const secs = Math.max((Date.now() - started) / 1000, 0.001);
+  io.err(`traffic: ${attribution.records} records in ${secs.toFixed(1)} s (${Math.round(attribution.records / secs)} records/s)\n`);
+  const report = trafficReport(attribution, { start: window.since, end: window.until }, skipped);
+  if (typeof report === "string") throw new CliError(`${report}.`, 1);
+  io.out(render(report, request, format));
+  return EXIT_OK;
+}
+
+function printDdl(
+  values: Record<string, string | boolean | undefined>,
+  flags: Record<string, string | string[] | boolean | undefined>,
+  window: QueryWindow,
+  io: Io,
+): number {
+  const flow = ((flags["flow-logs"] as string[] | undefined) ?? []).filter((f) => f.startsWith("s3://"));
+  const dns = ((flags["dns-logs"] as string[] | undefined) ?? []).filter((f) => f.startsWith("s3://"));
+  const account = stringFlag(values, "account-id");
+  const problems: string[] = [];
+  if (flow.length !== 1) problems.push("--athena-ddl needs one --flow-logs s3://bucket/prefix (where AWSLogs/ is).");
+  if (!account || !/^\d{12}$/.test(account)) problems.push("--athena-ddl needs --account-id, the 12-digit account that delivers the logs.");
+  let region = stringFlag(values, "region");
+  if (!region && typeof values.file === "string") region = (readRequestFile(values.file) as PlanRequest).region;
+  if (!region) problems.push("--athena-ddl needs --region or --file (the request's region).");
+  if (problems.length) throw invalid(problems);
+  const since = new Date((window.since ?? Date.now() / 1000 - 90 * 86_400) * 1000).toISOString().slice(0, 10).replace(/-/g, "/");
+  const { athenaDdl } = require("../../facts/traffic/athenaDdl") as typeof import("../../facts/traffic/athenaDdl");
+  io.out(
+    athenaDdl({
+      flowLogsLocation: flow[0],
+      dnsLogsLocation: dns[0],
+      accountId: account!,
+      regions: [region!],
+      since,
+      database: stringFlag(values, "athena-database"),
+      flowTable: stringFlag(values, "athena-table"),
+      dnsTable: stringFlag(values, "athena-dns-table"),
+    }),
+  );
+  return EXIT_OK;
+}
 
 const invalid = (problems: string[]): CliError =>
   new CliError(
