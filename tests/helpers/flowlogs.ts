@@ -6,7 +6,7 @@
  * and sums the expected bytes straight from the conversations, never from the attribution.
  */
 import { gzipSync } from "node:zlib";
-import type { FlowRecord, TopologyVpc } from "vpce-plan/traffic";
+import { FLOW_LOG_FIELDS, type FlowRecord, type TopologyVpc } from "vpce-plan/traffic";
 
 export type Path = "nat" | "endpoint" | "gateway" | "direct";
 export type Consumer = "vpc" | "onPremises" | "peers";
@@ -288,37 +288,8 @@ export function expectedBytes(): { byKey: Record<string, number>; unattributed: 
   return { byKey, unattributed };
 }
 
-export const V5_FIELDS = [
-  "version",
-  "account-id",
-  "interface-id",
-  "srcaddr",
-  "dstaddr",
-  "srcport",
-  "dstport",
-  "protocol",
-  "packets",
-  "bytes",
-  "start",
-  "end",
-  "action",
-  "log-status",
-  "vpc-id",
-  "subnet-id",
-  "instance-id",
-  "tcp-flags",
-  "type",
-  "pkt-srcaddr",
-  "pkt-dstaddr",
-  "region",
-  "az-id",
-  "sublocation-type",
-  "sublocation-id",
-  "pkt-src-aws-service",
-  "pkt-dst-aws-service",
-  "flow-direction",
-  "traffic-path",
-];
+/** Every field of flow log versions 2 to 5, in AWS's order: a custom format with all of them. */
+export const V5_FIELDS = Object.keys(FLOW_LOG_FIELDS).filter((f) => FLOW_LOG_FIELDS[f] <= 5);
 
 /** One record as a text line of the given fields ("-" where it has no value). */
 export function renderRecord(r: FlowRecord, fields: readonly string[]): string {

@@ -11,7 +11,7 @@ import { AthenaClient, GetQueryExecutionCommand, ListQueryExecutionsCommand } fr
 import { stringify } from "yaml";
 import { parseQueryLog, runQuery, TRAFFIC_QUERY, type TrafficReport } from "vpce-plan/traffic";
 import { vpcePlan } from "../helpers/cli";
-import { REGION, useMoto } from "../helpers/moto";
+import { DUMMY_ENV, REGION, useMoto } from "../helpers/moto";
 import { IP_RANGES, VPC, flowLogFile, scenarioQueryLog, scenarioRecords } from "../helpers/flowlogs";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -37,12 +37,7 @@ const common = ["--file", REQUEST, "--interfaces", INTERFACES, "--ip-ranges", RA
 describe("vpce-plan traffic --engine athena (moto)", function () {
   this.timeout(60_000);
   const moto = useMoto();
-  const env = (): Record<string, string> => ({
-    AWS_ENDPOINT_URL: moto.url(),
-    AWS_ACCESS_KEY_ID: "testing",
-    AWS_SECRET_ACCESS_KEY: "testing",
-    AWS_REGION: REGION,
-  });
+  const env = (): Record<string, string> => ({ AWS_ENDPOINT_URL: moto.url(), ...DUMMY_ENV });
 
   it("starts the Athena text, polls, reads the result pages and attributes them as the embedded engine does", async () => {
     const dns = parseQueryLog(scenarioQueryLog());

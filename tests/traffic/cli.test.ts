@@ -9,7 +9,7 @@ import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, Pu
 import { stringify, parse as parseYaml } from "yaml";
 import { gbPerMonth, type TrafficReport } from "vpce-plan/traffic";
 import { vpcePlan } from "../helpers/cli";
-import { REGION, useMoto } from "../helpers/moto";
+import { DUMMY_ENV, REGION, useMoto } from "../helpers/moto";
 import {
   HOURS,
   IP_RANGES,
@@ -143,12 +143,7 @@ describe("vpce-plan traffic", function () {
 
   describe("from S3 and CloudWatch Logs (moto)", () => {
     const moto = useMoto();
-    const env = (): Record<string, string> => ({
-      AWS_ENDPOINT_URL: moto.url(),
-      AWS_ACCESS_KEY_ID: "testing",
-      AWS_SECRET_ACCESS_KEY: "testing",
-      AWS_REGION: REGION,
-    });
+    const env = (): Record<string, string> => ({ AWS_ENDPOINT_URL: moto.url(), ...DUMMY_ENV });
     const creds = { accessKeyId: "testing", secretAccessKey: "testing" };
 
     it("lists and fetches s3://bucket/prefix with the AWS SDK, both layouts, and attributes as from local files", async () => {

@@ -1,15 +1,13 @@
-import { readFileSync } from "node:fs";
 import { auditVpcs, SEVERITIES, severityRank, toSarif, type Finding } from "../../audit";
 import { metricFindings } from "../../audit/metrics";
 import type { VpcSnapshot } from "../../facts/aws/snapshot";
-import { asTrafficReport } from "../../facts/traffic/merge";
 import type { TrafficReport } from "../../facts/traffic/report";
 import { parseCidr } from "../../plan/cidr";
 import { oneOf, parse } from "../args";
 import { AWS_FLAGS, AWS_HELP, awsOptions, commaList, stringFlag, vpcIdFlag, withEc2 } from "../aws";
 import { EXIT_INVALID, EXIT_OK, type Command } from "../command";
 import { renderTable } from "../format/table";
-import { CliError } from "../request";
+import { CliError, readTrafficFile } from "../request";
 
 const FORMATS = ["table", "json", "sarif"] as const;
 const FAIL_ON = ["none", ...SEVERITIES] as const;
@@ -112,18 +110,7 @@ function metricsFlags(values: Record<string, string | boolean | undefined>): Met
   const idle = stringFlag(values, "idle-gb") ?? "0";
   if (!/^\d+(\.\d+)?$/.test(idle)) throw new CliError(`--idle-gb must be a number of GB a month (got ${idle}).`, EXIT_INVALID);
   const file = stringFlag(values, "traffic");
-  let traffic: TrafficReport | undefined;
-  if (file !== undefined) {
-    let value: unknown;
-    try {
-      value = JSON.parse(readFileSync(file, "utf8"));
-    } catch (err) {
-      throw new CliError(`--traffic ${file}: ${(err as Error).message}`, EXIT_INVALID);
-    }
-    const report = asTrafficReport(value);
-    if (typeof report === "string") throw new CliError(`--traffic ${file} ${report}.`, EXIT_INVALID);
-    traffic = report;
-  }
+  const traffic = file === undefined ? undefined : readTrafficFile(file);
   return { since, until, idleGb: Number(idle), traffic };
 }
 

@@ -1,8 +1,7 @@
 import { isNetworkRequest, isPlanRequestError, planEndpoints, planNetwork } from "../../plan";
 import { overlayFacts } from "../../facts/overlay";
 import { formatProblems } from "../../plan/problems";
-import { readFileSync } from "node:fs";
-import { asTrafficReport, mergeTraffic } from "../../facts/traffic/merge";
+import { mergeTraffic } from "../../facts/traffic/merge";
 import type { PlanFacts, PlanRequest } from "../../plan/types";
 import { mergeFacts } from "../../plan/validate";
 import { oneOf, parse } from "../args";
@@ -11,7 +10,7 @@ import { existingText } from "../format/existing";
 import { renderNetwork } from "../format/network";
 import { planJson, planMarkdown, planTable } from "../format/plan";
 import { FROM_AWS_FLAGS, FROM_AWS_HELP, liveInput } from "../from-aws";
-import { CliError, readOverlayFile, readRequestFile } from "../request";
+import { CliError, readOverlayFile, readRequestFile, readTrafficFile } from "../request";
 
 const FORMATS = ["table", "json", "markdown"] as const;
 
@@ -82,14 +81,7 @@ With --format json an invalid request prints {"version":1,"errors":[...]} on std
 /** The request with a traffic file's measured figures merged in (facts/traffic/merge.ts). */
 function withTraffic(request: PlanRequest, file: string, io: Io): PlanRequest {
   if (isNetworkRequest(request)) throw new CliError("--traffic works with single-VPC requests only.", EXIT_INVALID);
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(file, "utf8"));
-  } catch (err) {
-    throw new CliError(`--traffic ${file}: ${(err as Error).message}`, EXIT_INVALID);
-  }
-  const report = asTrafficReport(value);
-  if (typeof report === "string") throw new CliError(`--traffic ${file} ${report}.`, EXIT_INVALID);
+  const report = readTrafficFile(file);
   const merged = mergeTraffic(request, report, file);
   for (const w of merged.warnings) io.err(`vpce-plan plan: warning: ${w}\n`);
   return merged.request;

@@ -5,7 +5,7 @@
  * (attribute.ts) then run on the grouped rows, the same for every engine.
  */
 import type { DnsAnswer } from "./dnsLog";
-import type { FlowColumn, FlowRecord } from "./flowLog";
+import { FLOW_COLUMNS, type FlowColumn, type FlowRecord } from "./flowLog";
 
 /** The DNS name that answered for an address most recently at or before the flow's end. */
 export interface NameLookup {
@@ -29,20 +29,8 @@ export interface TrafficQuery {
 }
 
 export const TRAFFIC_QUERY: TrafficQuery = {
-  groupBy: [
-    "interface_id",
-    "vpc_id",
-    "srcaddr",
-    "dstaddr",
-    "pkt_srcaddr",
-    "pkt_dstaddr",
-    "action",
-    "log_status",
-    "flow_direction",
-    "traffic_path",
-    "pkt_src_aws_service",
-    "pkt_dst_aws_service",
-  ],
+  // Everything but the summed and the time columns: what the attribution reads is what is grouped.
+  groupBy: FLOW_COLUMNS.filter((c) => !["bytes", "packets", "start", "end"].includes(c)),
   lookups: [
     { as: "dst_name", address: ["pkt_dstaddr", "dstaddr"], at: "end" },
     { as: "src_name", address: ["pkt_srcaddr", "srcaddr"], at: "end" },
@@ -63,7 +51,7 @@ export interface QueryWindow {
 }
 
 /** One result row: the group's columns, the two names, the sums. */
-export type FlowGroup = Pick<FlowRecord, (typeof TRAFFIC_QUERY.groupBy)[number]> & {
+export type FlowGroup = Omit<FlowRecord, "bytes" | "packets" | "start" | "end"> & {
   dst_name: string | null;
   src_name: string | null;
   bytes: number;
