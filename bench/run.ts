@@ -9,6 +9,7 @@ import { coldStart } from "./cli";
 import { dnsBench } from "./dns";
 import { networkBench } from "./network";
 import { scaleBench } from "./scale";
+import { trafficBench } from "./traffic";
 import type { PlannerResult } from "./planner";
 
 const ROOT = join(__dirname, "..", "..");
@@ -44,6 +45,7 @@ function main(): void {
   const network = networkBench(ROOT);
   const dns = dnsBench(ROOT);
   const scale = scaleBench(ROOT);
+  const traffic = trafficBench(ROOT);
 
   const ok = (pass: boolean): string => (pass ? "met" : "MISSED");
   const block = [
@@ -70,8 +72,9 @@ function main(): void {
   text = replaceBlock(text, "network", network);
   text = replaceBlock(text, "scale", scale);
   text = replaceBlock(text, "dns", dns);
+  text = replaceBlock(text, "traffic", traffic);
   writeFileSync(readme, text);
-  process.stdout.write([block, componentBlock, network, scale, dns].join("\n\n") + "\n");
+  process.stdout.write([block, componentBlock, network, scale, dns, traffic].join("\n\n") + "\n");
 }
 
 /** Replaces the lines between `<!-- bench:NAME:start -->` and `<!-- bench:NAME:end -->`. */
