@@ -19,6 +19,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
     summary: "measure each service's traffic from flow logs and Resolver query logs",
     load: () => require("./commands/traffic").command,
   },
+  inventory: {
+    summary: "every VPC endpoint across an organization's accounts and regions, with cost",
+    load: () => require("./commands/inventory").command,
+  },
   diff: {
     summary: "what a request change does: endpoints added, removed, replaced, cost delta",
     load: () => require("./commands/diff").command,
@@ -41,7 +45,7 @@ Commands:
 ${lines.join("\n")}
 
 Run vpce-plan <command> --help for a command's flags.
-Exit codes: 0 success, 2 invalid request or flags, 3 audit findings or diff changes matching --fail-on, 1 anything else.
+Exit codes: 0 success, 2 invalid request or flags, 3 audit findings or diff changes matching --fail-on, 4 a partial organization report, 1 anything else.
 `;
 }
 

@@ -5,11 +5,13 @@ import type { TrafficReport } from "../../facts/traffic/report";
 import { parseCidr } from "../../plan/cidr";
 import { oneOf, parse } from "../args";
 import { AWS_FLAGS, AWS_HELP, awsOptions, commaList, stringFlag, vpcIdFlag, withEc2 } from "../aws";
-import { EXIT_INVALID, EXIT_OK, type Command } from "../command";
+import { EXIT_INVALID, EXIT_OK, type Command, type Io } from "../command";
 import { renderTable } from "../format/table";
 import { CliError, readTrafficFile } from "../request";
+import { orgReport, renderOrgReport } from "./inventory";
+import { ORG_FLAGS, ORG_HELP, partialExit } from "../org";
 
-const FORMATS = ["table", "json", "sarif"] as const;
+const FORMATS = ["table", "json", "sarif", "markdown"] as const;
 const FAIL_ON = ["none", ...SEVERITIES] as const;
 /** Findings at or above --fail-on: distinct from 1 (could not audit) and 2 (bad flags). */
 export const EXIT_FINDINGS = 3;
@@ -33,9 +35,14 @@ a stable id, severity (high, medium, low), the resource, why it matters and the 
       --idle-gb N         GB a month at or under which an endpoint is idle (default 0: no datapoints)
       --traffic FILE      a vpce-plan traffic --format json report: with --metrics also ENDPOINT_MISSING,
                           NAT_TO_S3 and NAT_TO_DYNAMODB, with the money each is worth
+${ORG_HELP}
+      --hub VPC_ID        with --org: price centralisation with the network planner for this hub
+                          (ORG_CENTRALIZE findings then carry the planner's saving)
 ${AWS_HELP}
 
-Exit codes: 0 no finding at or above --fail-on, 3 there is one, 2 invalid flags, 1 AWS errors.`,
+With --org, every VPC of every account and region in scope (markdown is available there too).
+Exit codes: 0 no finding at or above --fail-on, 3 there is one, 4 partial organization report
+(some account or region not read; takes precedence over 3), 2 invalid flags, 1 AWS errors.`,
   async run(argv, io) {
     const { values } = parse(argv, {
       "vpc-id": { type: "string" },
@@ -49,6 +56,8 @@ Exit codes: 0 no finding at or above --fail-on, 3 there is one, 2 invalid flags,
       "idle-gb": { type: "string" },
       traffic: { type: "string" },
       help: { type: "boolean", short: "h" },
+      ...ORG_FLAGS,
+      hub: { type: "string" },
       ...AWS_FLAGS,
     });
     if (values.help) {
@@ -63,6 +72,23 @@ Exit codes: 0 no finding at or above --fail-on, 3 there is one, 2 invalid flags,
       const parsed = parseCidr(cidr);
       if (typeof parsed === "string") throw new CliError(`--consumers: "${cidr}" ${parsed}.`, EXIT_INVALID);
     }
+    if (values.org) {
+      if (vpcId) throw new CliError("--vpc-id names one VPC; --org reads every VPC of the organization: pass one of them.", EXIT_INVALID);
+      const report = await orgReport(
+        "audit",
+        values,
+        io,
+        { consumers, securityHub: values["security-hub"] === true },
+        stringFlag(values, "hub"),
+      );
+      io.out(renderOrgReport(report, format, typeof values["sarif-file"] === "string" ? values["sarif-file"] : undefined));
+      const partial = partialExit(report.unread, io, "audit");
+      if (partial !== undefined) return partial;
+      return failing(report.findings, failOn, io);
+    }
+    if (values.hub !== undefined) throw new CliError("--hub prices centralisation across an organization: add --org.", EXIT_INVALID);
+    if (format === "markdown")
+      throw new CliError("--format markdown is for --org reports; one VPC's audit prints table, json or sarif.", EXIT_INVALID);
     const metrics = values.metrics === true ? metricsFlags(values) : undefined;
     const { findings, vpcs, region } = await withEc2(awsOptions(values, io), async (ec2, aws) => {
       const snapshots = await aws.readVpcSnapshots(ec2, vpcId ? [vpcId] : []);
@@ -85,9 +111,7 @@ Exit codes: 0 no finding at or above --fail-on, 3 there is one, 2 invalid flags,
       const sarifFile = typeof values["sarif-file"] === "string" ? values["sarif-file"] : undefined;
       io.out(JSON.stringify(toSarif(findings, { toolVersion, artifactUri: sarifFile }), null, 2) + "\n");
     } else io.out(auditTable(findings, vpcs, region));
-    const failing = failOn === "none" ? [] : findings.filter((f) => severityRank(f.severity) >= severityRank(failOn));
-    if (failing.length) io.err(`vpce-plan audit: ${failing.length} finding(s) at or above ${failOn}.\n`);
-    return failing.length ? EXIT_FINDINGS : EXIT_OK;
+    return failing(findings, failOn, io);
   },
 };
 
@@ -136,6 +160,12 @@ async function measuredFindings(
       traffic: m.traffic,
     }),
   );
+}
+
+function failing(findings: readonly Pick<Finding, "severity">[], failOn: (typeof FAIL_ON)[number], io: Io): number {
+  const at = failOn === "none" ? [] : findings.filter((f) => severityRank(f.severity) >= severityRank(failOn));
+  if (at.length) io.err(`vpce-plan audit: ${at.length} finding(s) at or above ${failOn}.\n`);
+  return at.length ? EXIT_FINDINGS : EXIT_OK;
 }
 
 function auditTable(findings: Finding[], vpcs: string[], region: string): string {
