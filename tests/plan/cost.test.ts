@@ -1,5 +1,8 @@
 /** Rule 7: the cost model, computed here from the region's price table, never typed-in totals. */
 import assert from "node:assert/strict";
+import { planNetwork } from "vpce-plan/plan";
+import { vpcePlan } from "../helpers/cli";
+import { network, spoke } from "../multi/fixtures";
 import { assertUsd, endpoint, interfaceFixed, plan, prices, reasonCodes, request, subnets, warningCodes } from "../helpers/build";
 
 describe("planEndpoints: cost (rule 7)", () => {
@@ -157,6 +160,43 @@ describe("planEndpoints: cost (rule 7)", () => {
     assert.deepEqual(warningCodes(assumed), ["PRICES_ASSUMED"]);
     assert.equal(assumed.warnings[0].path, "prices");
     assert.deepEqual(warningCodes(plan(request())), []);
+  });
+
+  it("under PRICES_ASSUMED, cost.priceRegion and the totals line name us-east-1, whose prices were used", () => {
+    const looked = { serviceAzs: { sts: ["us-east-2a", "us-east-2b"] } };
+    const p = plan(request({ region: "us-east-2", subnets: subnets("us-east-2", "ab"), facts: looked }));
+    assert.equal(p.cost.priceRegion, "us-east-1");
+    assert.deepEqual(p.cost.pricesAssumed, ["interfaceHourUsd", "interfacePerGbUsd"]);
+    const line = vpcePlan(["plan", "-f", "-"], {
+      input: JSON.stringify(request({ region: "us-east-2", subnets: subnets("us-east-2", "ab"), facts: looked })),
+    })
+      .stdout.split("\n")
+      .find((l) => l.startsWith("Monthly:"))!;
+    assert.match(line, / at us-east-1 list prices \(none published for us-east-2 in the catalog: interfaceHourUsd, interfacePerGbUsd\)\.$/);
+    // Both copied fields overridden: the VPC region's own (and the request's) prices, and no warning.
+    const own = plan(
+      request({
+        region: "us-east-2",
+        subnets: subnets("us-east-2", "ab"),
+        facts: looked,
+        prices: { interfaceHourUsd: 0.011, interfacePerGbUsd: 0.01 },
+      }),
+    );
+    assert.equal(own.cost.priceRegion, "us-east-2");
+    assert.equal(own.cost.pricesAssumed, undefined);
+    assert.deepEqual(warningCodes(own), []);
+  });
+
+  it("a network under PRICES_ASSUMED names us-east-1 as its price region too", () => {
+    const base = network([spoke("a", 1, { region: "us-east-2", azs: ["us-east-2a", "us-east-2b"] })], {
+      hubAzs: ["us-east-2a", "us-east-2b"],
+    });
+    const req = { ...base, region: "us-east-2" };
+    assert.equal(planNetwork(req).cost.priceRegion, "us-east-1");
+    assert.match(
+      vpcePlan(["plan", "-f", "-"], { input: JSON.stringify(req) }).stdout,
+      / at us-east-1 list prices \(none published for us-east-2/,
+    );
   });
 
   it("PRICES_ASSUMED stays until every price of an assumed region is overridden", () => {

@@ -25,6 +25,7 @@ import { checkVpcDns, CODES as VPC_DNS } from "./rules/vpcDns";
 import { byGroupReason, checkAccess, scopeFor, CODES as ACCESS, type ServiceScope } from "./rules/access";
 import { reportPublicSubnets, selectByTags, CODES as SUBNETS } from "./rules/subnets";
 import { carried, checkTrafficParts, outsideReason, trafficParts, CODES as TRAFFIC, type TrafficParts } from "./rules/traffic";
+import { priceSource, CODES as PRICES, type PriceSource } from "./rules/prices";
 import { dnsRecordIpType, endpointTags, extraSecurityGroups, CODES as OPTIONS } from "./rules/endpointOptions";
 import { readRequest, type NormalizedRequest, type ResolvedService } from "./validate";
 
@@ -70,6 +71,7 @@ class Planner {
   private readonly gateways: ResolvedService[] = [];
   private readonly quotas: Quotas;
   private readonly ipTypes: IpTypes;
+  private priceSource: PriceSource = { priceRegion: "" };
 
   constructor(
     private readonly input: NormalizedRequest,
@@ -111,11 +113,7 @@ class Planner {
     const { request } = this.input;
     const access = request.access;
     checkAccess(this.report.for(ACCESS), request, this.input.facts, this.input.services);
-    // Assumed prices stay in use for every field the request does not override.
-    const priceFields = Object.keys(this.region.prices);
-    if (this.region.pricesAssumed && !priceFields.every((f) => request.prices?.[f as keyof PriceTable] !== undefined)) {
-      this.warn("PRICES_ASSUMED", `No published prices for ${this.region.code} in the catalog; costs use us-east-1 list prices.`, "prices");
-    }
+    this.priceSource = priceSource(this.report.for(PRICES), this.region, request.prices);
     for (const cidr of access?.extraCidrs ?? []) {
       if (isOpenCidr(cidr))
         this.warn(
@@ -731,7 +729,7 @@ class Planner {
     const compared = endpoints.filter((e) => e.cost.nat);
     const cost: Plan["cost"] = {
       currency: "USD",
-      priceRegion: this.region.code,
+      ...this.priceSource,
       prices: this.prices,
       monthlyFixedUsd: sum((e) => e.cost.fixedMonthlyUsd),
       monthlyDataUsd: money(endpoints.reduce((acc, e) => acc + e.cost.dataMonthlyUsd, 0)),

@@ -1,7 +1,7 @@
 /** Renders a plan as a table (terminal), markdown (pull-request comment) or JSON (the contract). */
 import type { Plan, PlannedEndpoint } from "../../plan/types";
 import { planDiagram } from "./mermaid";
-import { headerTitle, renderMarkdownTable, renderTable, savingText, usd } from "./table";
+import { headerTitle, pricedAt, renderMarkdownTable, renderTable, savingText, usd } from "./table";
 
 const HEADER = ["SERVICE", "TYPE", "WHERE", "PRIVATE DNS", "MONTHLY", "WHY"];
 
@@ -32,7 +32,7 @@ const rows = (plan: Plan): string[][] =>
 function totals(plan: Plan): string[] {
   const c = plan.cost;
   const out = [
-    `Monthly: ${usd(c.monthlyTotalUsd)} (fixed ${usd(c.monthlyFixedUsd)}, data ${usd(c.monthlyDataUsd)}) at ${c.priceRegion} list prices.`,
+    `Monthly: ${usd(c.monthlyTotalUsd)} (fixed ${usd(c.monthlyFixedUsd)}, data ${usd(c.monthlyDataUsd)}) ${pricedAt(c, plan.region)}.`,
   ];
   if (c.nat) {
     // Besides whole endpoints, the compared ones' traffic from outside the VPC is not NAT's to carry.

@@ -4,6 +4,7 @@
  * planEndpoints, turns the hub's shared endpoints into private-DNS-off endpoints with private hosted
  * zones, and prices the network against "every VPC has its own endpoints".
  */
+import { describePrices } from "../rules/prices";
 import { getRegion } from "../../catalog";
 import { money } from "../cost";
 import { planEndpoints } from "../planner";
@@ -121,7 +122,7 @@ class NetworkPlanner {
       errors: [],
       cost: {
         currency: "USD",
-        priceRegion: input.region.code,
+        ...describePrices(input.region, input.request.prices),
         prices: this.ctx.pricesIn(input.region.code),
         hubMonthlyUsd: hubMonthly,
         spokesMonthlyUsd: spokesMonthly,
@@ -153,8 +154,7 @@ class NetworkPlanner {
 
   /** Rule 15: zones or a Route 53 Profile, from the shared services' zones and consumers. */
   private decideSharing(central: Decided[]): DnsSharingPlan {
-    const { request, hub, spokes } = this.input;
-    const accounts = new Map(spokes.map((s) => [s.spec.name, s.spec.vpc.accountId ?? hub.accountId ?? "hub"]));
+    const { request, hub } = this.input;
     return decideDnsSharing(this.report.for(DNS_SHARING), {
       requested: request.dnsSharing ?? "auto",
       path: "dnsSharing",
@@ -163,7 +163,7 @@ class NetworkPlanner {
         zones: zonesFor(d.dnsNames, d.decision.service, "ipv4").length,
         consumers: d.decision.consumers,
       })),
-      accountOf: (spoke) => accounts.get(spoke)!,
+      owner: hub.accountId ?? "hub",
       prices: this.ctx.pricesIn(request.region),
       vpcsPerHostedZone: this.quotas.vpcsPerHostedZone,
     });
