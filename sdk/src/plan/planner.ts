@@ -26,7 +26,14 @@ import { byGroupReason, checkAccess, scopeFor, CODES as ACCESS, type ServiceScop
 import { reportPublicSubnets, selectByTags, CODES as SUBNETS } from "./rules/subnets";
 import { carried, checkTrafficParts, outsideReason, trafficParts, CODES as TRAFFIC, type TrafficParts } from "./rules/traffic";
 import { priceSource, CODES as PRICES, type PriceSource } from "./rules/prices";
-import { dnsRecordIpType, endpointTags, extraSecurityGroups, CODES as OPTIONS } from "./rules/endpointOptions";
+import {
+  dnsRecordIpType,
+  endpointTags,
+  extraSecurityGroups,
+  inboundOnlyNotSent,
+  providerSendsInboundOnly,
+  CODES as OPTIONS,
+} from "./rules/endpointOptions";
 import { readRequest, type NormalizedRequest, type ResolvedService } from "./validate";
 
 export const DEFAULT_MIN_AZS = 2;
@@ -441,7 +448,13 @@ class Planner {
     if (fips) reasons.push(fips);
     const dnsNames =
       opts.privateDnsNames ?? facts.servicePrivateDns?.[key] ?? privateDnsNamesIn(catalog, remote ?? this.region, Boolean(fips));
-    const privateDns = this.privateDns(service, dnsNames, reasons, opts.hasGateway);
+    const serviceName = serviceNameIn(catalog, remote ?? this.region, "Interface", Boolean(fips));
+    const sendsFlag = providerSendsInboundOnly(serviceName);
+    let privateDns: boolean;
+    if (opts.hasGateway && !sendsFlag && dnsNames.length && (options.privateDns ?? request.defaults?.privateDns) !== false) {
+      inboundOnlyNotSent(this.report.for(OPTIONS), service, serviceName, options.privateDns === true, reasons);
+      privateDns = false;
+    } else privateDns = this.privateDns(service, dnsNames, reasons, opts.hasGateway);
     // When a gateway carries the VPC's own traffic, the interface endpoint serves outsiders only.
     const admitVpc = scope.fromVpc && !opts.hasGateway;
     if (opts.hasGateway) reasons.push(externalOnly(this.report.for(SECURITY_GROUPS), key));
@@ -487,7 +500,7 @@ class Planner {
     const endpoint: PlannedEndpoint = {
       name: endpointName(service.name, "Interface"),
       service: key,
-      serviceName: serviceNameIn(catalog, remote ?? this.region, "Interface", Boolean(fips)),
+      serviceName,
       ...(remote ? { serviceRegion: remote.code } : {}),
       type: "Interface",
       subnetIds: placed.subnetIds.slice(),
@@ -508,11 +521,11 @@ class Planner {
     if (privateDns && opts.hasGateway) {
       endpoint.dnsOptions!.privateDnsOnlyForInboundResolverEndpoint = true;
       endpoint.dependsOn = [endpointName(service.name, "Gateway")];
-    } else if (privateDns && catalog.types.includes("Gateway") && !service.serviceRegion) {
+    } else if (privateDns && catalog.types.includes("Gateway") && !service.serviceRegion && sendsFlag) {
       // AWS turns this flag on by default for S3 and then refuses the endpoint when the VPC has no
       // S3 gateway endpoint (https://docs.aws.amazon.com/AmazonS3/latest/userguide/privatelink-interface-endpoints.html#private-dns):
       // say false, so the plan JSON alone is safe to apply. (A cross-region endpoint has no gateway
-      // counterpart, and the flag is left to AWS there.)
+      // counterpart, and the flag is left to AWS there; for other services the provider would not send it.)
       endpoint.dnsOptions!.privateDnsOnlyForInboundResolverEndpoint = false;
     }
     return endpoint;
