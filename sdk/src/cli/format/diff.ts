@@ -87,7 +87,17 @@ export function diffSentence(diff: PlanDiff): string {
 
 function costLine(diff: PlanDiff): string {
   const c = diff.cost;
-  return `Monthly: ${usd(c.baseMonthlyUsd)} -> ${usd(c.headMonthlyUsd)} (${signedUsd(c.deltaMonthlyUsd)} a month).`;
+  const parts = (
+    [
+      ["zones", c.dns.zones],
+      ["Route 53 Profile", c.dns.profile],
+      ["Resolver endpoints", c.dns.resolvers],
+    ] as const
+  )
+    .filter(([, d]) => d.baseMonthlyUsd || d.headMonthlyUsd)
+    .map(([what, d]) => `${what} ${usd(d.baseMonthlyUsd)} -> ${usd(d.headMonthlyUsd)}`);
+  const dns = parts.length ? ` DNS: ${parts.join(", ")}.` : "";
+  return `Monthly: ${usd(c.baseMonthlyUsd)} -> ${usd(c.headMonthlyUsd)} (${signedUsd(c.deltaMonthlyUsd)} a month).${dns}`;
 }
 
 export function diffTable(diff: PlanDiff): string {
@@ -107,6 +117,7 @@ export function diffTable(diff: PlanDiff): string {
   }
   const dns = dnsLines(diff);
   if (dns.length) parts.push("DNS:", ...dns.map((l) => `  ${l}`), "");
+  if (diff.dns.warnings.length) parts.push("Warnings:", ...diff.dns.warnings.map((w) => `  ! ${w.message} [${w.code}]`), "");
   parts.push(costLine(diff));
   return parts.join("\n") + "\n";
 }
@@ -156,6 +167,7 @@ export function diffMarkdown(diff: PlanDiff, head: Plan | NetworkPlan, reasons: 
   if (rules.length) parts.push("<details><summary>Security-group rules</summary>", "", ...rules, "", "</details>", "");
   const dns = dnsLines(diff).map((l) => `- \`${l.slice(0, 1)}\` ${l.slice(2)}`);
   if (dns.length) parts.push("<details open><summary>DNS</summary>", "", ...dns, "", "</details>", "");
+  for (const w of diff.dns.warnings) parts.push(`> **Warning** (\`${w.code}\`): ${w.message}`, "");
   if (reasons.length) parts.push("<details><summary>Why (every decision in the head plan)</summary>", "", ...reasons, "", "</details>", "");
   parts.push(`_${costLine(diff)}_`);
   return parts.join("\n") + "\n";
