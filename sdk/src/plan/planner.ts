@@ -4,7 +4,7 @@
  * every problem.
  */
 import { privateDnsNamesIn, serviceNameIn, type Region } from "../catalog";
-import { gatewayCost, interfaceCost, money, tieredPerGbUsd } from "./cost";
+import { gatewayCost, interfaceCost, money, rate, tieredPerGbUsd } from "./cost";
 import { indexByAz, placeFromIndex, type AzIndex, type Placement, type PlacementSubnet } from "./placement";
 import { buildPolicy } from "./policy";
 import { PlanRequestError, Problems } from "./problems";
@@ -157,6 +157,7 @@ class Planner {
       onPremisesServices: named((s) => Boolean(s.onPremises?.cidrs.length)),
       peerServices: named((s) => s.peerVpcs.length > 0),
       prices: this.prices,
+      azs: new Set(this.input.subnets.map((s) => s.az)).size,
     });
     const subnets = this.input.subnets.length ? (this.allSubnets ??= indexByAz(this.input.subnets)) : undefined;
     const resolver = planResolver(dns, { access, subnets, prices: this.prices });
@@ -481,7 +482,7 @@ class Planner {
       reasons.push(
         reason(
           "DATA_TIER_PRICE",
-          `The plan's interface endpoints process more than 1 PB a month, so processing averages USD ${money(this.perGbUsd)}/GB over AWS's tiers (first PB USD ${this.prices.interfacePerGbUsd}, next 4 PB USD ${this.prices.interfacePerGbTier2Usd}, then USD ${this.prices.interfacePerGbTier3Usd}).`,
+          `The plan's interface endpoints process more than 1 PB a month, so processing averages USD ${rate(this.perGbUsd)}/GB over AWS's tiers (first PB USD ${this.prices.interfacePerGbUsd}, next 4 PB USD ${this.prices.interfacePerGbTier2Usd}, then USD ${this.prices.interfacePerGbTier3Usd}).`,
         ),
       );
     if (traffic) {

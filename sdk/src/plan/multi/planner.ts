@@ -212,6 +212,7 @@ class NetworkPlanner {
         onPremisesServices: [...centralKeys].sort(),
         peerServices: [],
         prices: this.ctx.pricesIn(request.region),
+        azs: new Set((request.hub.subnets ?? []).map((s) => s.az)).size,
         accessPath: "hub.access",
       });
     if (plan?.resolver && central.length)
