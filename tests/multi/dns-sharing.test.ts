@@ -220,7 +220,7 @@ describe("planNetwork: dnsSharing", () => {
       warned.map((w) => w.path),
       ["hub.access.onPremises"],
     );
-    assert.match(warned[0].message, /resolve secretsmanager .*set hub\.access\.onPremises\.resolver: create/);
+    assert.match(warned[0].message, /resolve secretsmanager .*hub\.access\.onPremises\.resolver: create makes one/);
     for (const mode of ["create", "existing"] as const)
       assert.ok(!planNetwork(hub(mode)).warnings.some((w) => w.code === "ON_PREMISES_DNS_NEEDS_RESOLVER"));
   });

@@ -1,5 +1,6 @@
 /** Rule 7: the cost model, computed here from the region's price table, never typed-in totals. */
 import assert from "node:assert/strict";
+import fc from "fast-check";
 import { planNetwork } from "vpce-plan/plan";
 import { vpcePlan } from "../helpers/cli";
 import { network, spoke } from "../multi/fixtures";
@@ -205,6 +206,64 @@ describe("planEndpoints: cost (rule 7)", () => {
     assert.deepEqual(warningCodes(plan(request({ ...base, prices: { interfaceHourUsd: 0.011 } }))), ["PRICES_ASSUMED"]);
     const all = Object.fromEntries(Object.keys(prices("us-east-2")).map((k) => [k, 0.02]));
     assert.deepEqual(warningCodes(plan(request({ ...base, prices: all }))), []);
+  });
+});
+
+describe("planEndpoints: money in cents, figures that add up (issue 17 item 6)", () => {
+  /** Every money figure of the plan JSON: keys ending in Usd, except the per-GB rates and the price table. */
+  function moneyFields(value: unknown, path = "", out: Array<[string, number]> = []): Array<[string, number]> {
+    if (Array.isArray(value)) value.forEach((v, i) => moneyFields(v, `${path}[${i}]`, out));
+    else if (value && typeof value === "object")
+      for (const [k, v] of Object.entries(value)) {
+        if (k === "prices" || /PerGbUsd$/.test(k)) continue;
+        if (typeof v === "number" && /Usd$/.test(k)) out.push([`${path}.${k}`, v]);
+        else moneyFields(v, `${path}.${k}`, out);
+      }
+    return out;
+  }
+  const cents = (usd: number): number => Math.round(usd * 100);
+
+  it("property: every money figure is whole cents, and NAT minus the compared part is the saving to the cent", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 5_000_000 }),
+        fc.integer({ min: 0, max: 50_000 }),
+        fc.integer({ min: 0, max: 99_999 }),
+        fc.constantFrom("ab", "abc"),
+        (stsGb, logsVpc, logsOutside, letters) => {
+          const p = plan(
+            request({
+              services: ["sts", "logs", "kms"],
+              subnets: subnets("us-east-1", letters),
+              access: { onPremises: { cidrs: ["192.168.0.0/16"], resolver: "create" } },
+              traffic: { sts: stsGb / 100, logs: { vpc: logsVpc / 10, onPremises: logsOutside / 10 } },
+            }),
+          );
+          for (const [path, usd] of moneyFields(p)) assert.equal(usd, cents(usd) / 100, `${path} = ${usd} is not whole cents`);
+          const nat = p.cost.nat!;
+          assert.equal(cents(nat.monthlyUsd) - cents(nat.endpointsMonthlyUsd), cents(nat.savingsUsd));
+          assert.equal(cents(nat.endpointsMonthlyUsd) + cents(nat.notComparedMonthlyUsd), cents(p.cost.monthlyTotalUsd));
+          const sum = p.endpoints.reduce((a, e) => a + cents(e.monthlyCostUsd), cents(p.resolver!.monthlyCostUsd));
+          assert.equal(sum, cents(p.cost.monthlyTotalUsd));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it("the NAT line: shown figures add up, and the Resolver is named as itself, not as traffic from outside the VPC", () => {
+    const req = request({
+      services: ["sts"],
+      access: { onPremises: { cidrs: ["192.168.0.0/16"], resolver: "create" } },
+      traffic: { sts: 3333.33 },
+    });
+    const out = vpcePlan(["plan", "-f", "-"], { input: JSON.stringify(req) }).stdout;
+    const line = out.split("\n").find((l) => l.startsWith("Against NAT"))!;
+    const m = /^Against NAT for the same traffic \(\$([\d.]+)\): .*; \$([\d.]+)\) saves \$([\d.]+) a month\./.exec(line);
+    assert.ok(m, line);
+    assert.equal(cents(Number(m[1])) - cents(Number(m[2])), cents(Number(m[3])), line);
+    assert.match(line, /Not compared .*: the Resolver inbound endpoint, \$[\d.]+ a month on top\./);
+    assert.doesNotMatch(line, /traffic from outside the VPC/);
   });
 });
 

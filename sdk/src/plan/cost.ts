@@ -1,5 +1,5 @@
 /** The cost model (rule 7): list prices per region, overridable; NAT comparison and break-even. */
-import type { EndpointCost, PriceTable } from "./types";
+import type { EndpointCost, Plan, PlannedEndpoint, PriceTable } from "./types";
 
 export const HOURS_PER_MONTH = 730;
 
@@ -79,6 +79,44 @@ export function interfaceCost(
         breakEvenGb: margin > 0 ? Math.ceil(fixed / margin) : null,
       };
     }
+  }
+  return cost;
+}
+
+/**
+ * A plan's totals: the endpoints' and the Resolver's figures, and the NAT comparison named by its
+ * scope (the endpoints with traffic a NAT gateway could carry; the rest, and traffic from outside the
+ * VPC, is "not compared"). Every figure is a sum of cents.
+ */
+export function planCost(
+  endpoints: readonly PlannedEndpoint[],
+  prices: PriceTable,
+  source: { priceRegion: string; pricesAssumed?: string[] },
+  resolverUsd = 0,
+): Plan["cost"] {
+  const sum = (f: (e: PlannedEndpoint) => number): number => money(endpoints.reduce((acc, e) => acc + f(e), resolverUsd));
+  const compared = endpoints.filter((e) => e.cost.nat);
+  const cost: Plan["cost"] = {
+    currency: "USD",
+    ...source,
+    prices,
+    monthlyFixedUsd: sum((e) => e.cost.fixedMonthlyUsd),
+    monthlyDataUsd: money(endpoints.reduce((acc, e) => acc + e.cost.dataMonthlyUsd, 0)),
+    monthlyTotalUsd: sum((e) => e.monthlyCostUsd),
+    ...(resolverUsd ? { resolverMonthlyUsd: resolverUsd } : {}),
+  };
+  if (compared.length) {
+    const natUsd = money(compared.reduce((acc, e) => acc + e.cost.nat!.natMonthlyUsd, 0));
+    const savingsUsd = money(compared.reduce((acc, e) => acc + e.cost.nat!.savingsUsd, 0));
+    const part = money(natUsd - savingsUsd);
+    cost.nat = {
+      monthlyUsd: natUsd,
+      savingsUsd,
+      endpoints: compared.map((e) => e.name),
+      endpointsMonthlyUsd: part,
+      notCompared: endpoints.filter((e) => !e.cost.nat).map((e) => e.name),
+      notComparedMonthlyUsd: money(cost.monthlyTotalUsd - part),
+    };
   }
   return cost;
 }

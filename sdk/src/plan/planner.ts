@@ -4,7 +4,7 @@
  * every problem.
  */
 import { privateDnsNamesIn, serviceNameIn, type Region } from "../catalog";
-import { gatewayCost, interfaceCost, money, rate, tieredPerGbUsd } from "./cost";
+import { gatewayCost, interfaceCost, planCost, rate, tieredPerGbUsd } from "./cost";
 import { indexByAz, placeFromIndex, type AzIndex, type Placement, type PlacementSubnet } from "./placement";
 import { buildPolicy } from "./policy";
 import { PlanRequestError, Problems } from "./problems";
@@ -170,7 +170,7 @@ class Planner {
       ...(resolver ? { resolver } : {}),
       warnings: sortDiagnostics(this.report.warnings),
       errors: [],
-      cost: this.totals(endpoints, resolver?.monthlyCostUsd),
+      cost: planCost(endpoints, this.prices, this.priceSource, resolver?.monthlyCostUsd),
     };
   }
 
@@ -736,36 +736,6 @@ class Planner {
     });
     // A service's own tags go on its endpoint beside the top-level ones.
     for (const s of this.input.services) if (s.options.tags) checkTags(ctx, endpointTags(this.input.request, s), `${s.path}.tags`);
-  }
-
-  private totals(endpoints: PlannedEndpoint[], resolverUsd = 0): Plan["cost"] {
-    const sum = (f: (e: PlannedEndpoint) => number): number => money(endpoints.reduce((acc, e) => acc + f(e), resolverUsd));
-    const compared = endpoints.filter((e) => e.cost.nat);
-    const cost: Plan["cost"] = {
-      currency: "USD",
-      ...this.priceSource,
-      prices: this.prices,
-      monthlyFixedUsd: sum((e) => e.cost.fixedMonthlyUsd),
-      monthlyDataUsd: money(endpoints.reduce((acc, e) => acc + e.cost.dataMonthlyUsd, 0)),
-      monthlyTotalUsd: sum((e) => e.monthlyCostUsd),
-      ...(resolverUsd ? { resolverMonthlyUsd: resolverUsd } : {}),
-    };
-    if (compared.length) {
-      // Named scope: a saving on the endpoints with traffic must not read as the whole plan's.
-      // What the compared part costs is what NAT is weighed against: the VPC's own traffic only.
-      const natUsd = money(compared.reduce((acc, e) => acc + e.cost.nat!.natMonthlyUsd, 0));
-      const savingsUsd = money(compared.reduce((acc, e) => acc + e.cost.nat!.savingsUsd, 0));
-      const part = money(natUsd - savingsUsd);
-      cost.nat = {
-        monthlyUsd: natUsd,
-        savingsUsd,
-        endpoints: compared.map((e) => e.name),
-        endpointsMonthlyUsd: part,
-        notCompared: endpoints.filter((e) => !e.cost.nat).map((e) => e.name),
-        notComparedMonthlyUsd: money(cost.monthlyTotalUsd - part),
-      };
-    }
-    return cost;
   }
 
   private warn(code: string, message: string, path?: string, service?: string): void {

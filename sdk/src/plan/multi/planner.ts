@@ -6,7 +6,7 @@
  */
 import { describePrices } from "../rules/prices";
 import { getRegion } from "../../catalog";
-import { money } from "../cost";
+import { money, planCost } from "../cost";
 import { planEndpoints } from "../planner";
 import { isPlanRequestError, PlanRequestError, Problems } from "../problems";
 import { compareRules, ingressRules, ruleDescription, ruleTarget } from "../security";
@@ -23,6 +23,7 @@ import { decideDnsSharing, CODES as DNS_SHARING } from "../rules/dnsSharing";
 import { checkOutsideDns, CODES as RESOLVER } from "../rules/resolver";
 import { checkVpcDns, CODES as VPC_DNS } from "../rules/vpcDns";
 import { narrowScope } from "../rules/access";
+import { hubOwnComparison, CODES as TRAFFIC } from "../rules/traffic";
 
 type SharingMode = DnsSharingPlan["mode"];
 
@@ -180,11 +181,14 @@ class NetworkPlanner {
     const services = own.map((s) => (centralKeys.has(s.key) ? shared(s.options) : s.options));
     for (const d of central) if (!own.some((s) => s.key === d.decision.service)) services.push(shared({ name: d.decision.service }));
     const traffic: Record<string, number> = { ...(request.hub.traffic ?? {}) };
+    const spokesGb = new Map<string, number>();
     for (const d of central) {
       const given = d.outcomes.filter((o) => o.fromHub && o.demand.spoke.spec.traffic?.[d.decision.service] !== undefined);
-      if (given.length || traffic[d.decision.service] !== undefined)
-        traffic[d.decision.service] =
-          (traffic[d.decision.service] ?? 0) + d.outcomes.reduce((sum, o) => sum + (o.fromHub ? o.demand.gb : 0), 0);
+      if (given.length || traffic[d.decision.service] !== undefined) {
+        const gb = d.outcomes.reduce((sum, o) => sum + (o.fromHub ? o.demand.gb : 0), 0);
+        spokesGb.set(d.decision.service, gb);
+        traffic[d.decision.service] = (traffic[d.decision.service] ?? 0) + gb;
+      }
     }
     const paths: VpcPaths = { ...hub.paths, services: new Map(own.map((s, i) => [i, s.path])) };
     const plan = services.length ? this.plan({ ...hub.single, services, bundles: undefined, traffic }, hub.normalized.facts, paths) : null;
@@ -195,6 +199,7 @@ class NetworkPlanner {
       ingress[e.service] = this.hubIngress(e, d);
       this.shareEndpoint(e, d, ingress[e.service], own.find((s) => s.key === e.service)?.options.type === "Interface", mode);
     }
+    if (plan) this.compareHubOwnTraffic(plan, spokesGb);
     if (plan)
       fitSecurityGroups(this.report.for(SECURITY_GROUPS), this.report.for(QUOTAS), plan.endpoints, {
         quotas: this.quotas,
@@ -231,6 +236,31 @@ class NetworkPlanner {
       plan,
       ingress,
     };
+  }
+
+  /** Shared endpoints weigh only the hub's own traffic against NAT (hubOwnComparison); the plan's totals follow. */
+  private compareHubOwnTraffic(plan: Plan, spokesGb: ReadonlyMap<string, number>): void {
+    const ctx = this.report.for(TRAFFIC);
+    let redone = false;
+    for (const e of plan.endpoints) {
+      if (e.type !== "Interface") continue;
+      const own = hubOwnComparison(ctx, e, spokesGb.get(e.service) ?? 0, plan.cost.prices);
+      if (!own) continue;
+      e.cost = own.cost;
+      e.monthlyCostUsd = own.cost.monthlyUsd;
+      // The break-even the single-VPC planner gave was for the hub's and the spokes' traffic together.
+      e.reasons = [...e.reasons.filter((r) => r.code !== "BELOW_BREAK_EVEN"), own.reason];
+      redone = true;
+    }
+    if (redone) {
+      const { priceRegion, pricesAssumed, prices } = plan.cost;
+      plan.cost = planCost(
+        plan.endpoints,
+        prices,
+        { priceRegion, ...(pricesAssumed ? { pricesAssumed } : {}) },
+        plan.resolver?.monthlyCostUsd,
+      );
+    }
   }
 
   /** The service port from the hub's CIDRs, its declared outside consumers and each consuming spoke; nothing else. */
