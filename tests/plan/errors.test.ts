@@ -561,6 +561,69 @@ const rows: Row[] = [
     hint: /Principal/,
   },
   {
+    code: "POLICY_WILDCARD_SYSTEM_ID",
+    why: "a wildcard with aws:SourceVpc, a system-generated id (AWS's endpoint-policy Considerations)",
+    request: request({
+      services: [
+        {
+          name: "sts",
+          policy: {
+            document: {
+              Statement: [
+                { Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: { StringLike: { "aws:SourceVpc": "vpc-*" } } },
+              ],
+            },
+          },
+        },
+      ],
+    }),
+    path: "services[0].policy.document.Statement[0].Condition.StringLike.aws:SourceVpc",
+    hint: /StringEquals/,
+  },
+  {
+    code: "POLICY_WILDCARD_TOO_SHORT",
+    why: "fewer than six characters beside a wildcard in a string condition",
+    request: request({
+      services: [
+        {
+          name: "sts",
+          policy: {
+            document: {
+              Statement: [
+                { Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: { StringLike: { "aws:PrincipalArn": "arn*" } } },
+              ],
+            },
+          },
+        },
+      ],
+    }),
+    path: "services[0].policy.document.Statement[0].Condition.StringLike.aws:PrincipalArn",
+    hint: /6 characters/,
+  },
+  {
+    code: "POLICY_ARN_ACCOUNT_WILDCARD",
+    why: "an ARN account part with an id and a wildcard",
+    request: request({
+      services: [
+        {
+          name: "sts",
+          policy: {
+            document: { Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "arn:aws:iam::12345678901?:role/x" }] },
+          },
+        },
+      ],
+    }),
+    path: "services[0].policy.document.Statement[0].Resource",
+    hint: /account id in full/,
+  },
+  {
+    code: "INBOUND_ONLY_UNAVAILABLE",
+    why: "privateDns: true on DynamoDB beside its gateway: the provider never sends the inbound-only flag",
+    request: request({ services: [{ name: "dynamodb", privateDns: true }], access: { onPremises: { cidrs: ["192.168.0.0/16"] } } }),
+    path: "services[0].privateDns",
+    hint: /type: Interface/,
+  },
+  {
     code: "ACCESS_NOT_DECLARED",
     why: "a service names a peer the top level does not declare",
     request: withField("services", [{ name: "sts", access: { peerVpcs: ["nowhere"] } }]),
