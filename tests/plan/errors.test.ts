@@ -33,6 +33,15 @@ const vpc = (extra: Record<string, unknown>) => ({
   dnsHostnames: true,
   ...extra,
 });
+
+/** An sts endpoint whose policy is one Allow-all statement with `extra` over it. */
+const policyStatement = (extra: Record<string, unknown>) =>
+  request({
+    services: [
+      { name: "sts", policy: { document: { Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*", ...extra }] } } },
+    ],
+  });
+
 const rows: Row[] = [
   {
     code: "INVALID_TYPE",
@@ -563,56 +572,21 @@ const rows: Row[] = [
   {
     code: "POLICY_WILDCARD_SYSTEM_ID",
     why: "a wildcard with aws:SourceVpc, a system-generated id (AWS's endpoint-policy Considerations)",
-    request: request({
-      services: [
-        {
-          name: "sts",
-          policy: {
-            document: {
-              Statement: [
-                { Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: { StringLike: { "aws:SourceVpc": "vpc-*" } } },
-              ],
-            },
-          },
-        },
-      ],
-    }),
+    request: policyStatement({ Condition: { StringLike: { "aws:SourceVpc": "vpc-*" } } }),
     path: "services[0].policy.document.Statement[0].Condition.StringLike.aws:SourceVpc",
     hint: /StringEquals/,
   },
   {
     code: "POLICY_WILDCARD_TOO_SHORT",
     why: "fewer than six characters beside a wildcard in a string condition",
-    request: request({
-      services: [
-        {
-          name: "sts",
-          policy: {
-            document: {
-              Statement: [
-                { Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: { StringLike: { "aws:PrincipalArn": "arn*" } } },
-              ],
-            },
-          },
-        },
-      ],
-    }),
+    request: policyStatement({ Condition: { StringLike: { "aws:PrincipalArn": "arn*" } } }),
     path: "services[0].policy.document.Statement[0].Condition.StringLike.aws:PrincipalArn",
     hint: /6 characters/,
   },
   {
     code: "POLICY_ARN_ACCOUNT_WILDCARD",
     why: "an ARN account part with an id and a wildcard",
-    request: request({
-      services: [
-        {
-          name: "sts",
-          policy: {
-            document: { Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "arn:aws:iam::12345678901?:role/x" }] },
-          },
-        },
-      ],
-    }),
+    request: policyStatement({ Resource: "arn:aws:iam::12345678901?:role/x" }),
     path: "services[0].policy.document.Statement[0].Resource",
     hint: /account id in full/,
   },
