@@ -21,6 +21,7 @@ import {
   SUBNET_CODES,
   TRAFFIC_CODES,
   ZONE_CODES,
+  ECR_LAYER_CODES,
 } from "vpce-plan/plan";
 import { request, subnets } from "../helpers/build";
 import { network, spoke } from "../multi/fixtures";
@@ -47,7 +48,7 @@ const requests: unknown[] = [
   request({ subnets: subnets("us-east-1", "a"), ha: { strict: true } }),
   request({ vpc: { id: "vpc-1", cidrs: ["10.0.0.0/16"] }, access: { extraCidrs: ["0.0.0.0/0"] } }),
   request({
-    services: ["ssm", "sts", { name: "kms", policy: { template: "full-access" } }],
+    services: ["config", "sts", { name: "kms", policy: { template: "full-access" } }],
     defaults: { policy: { template: "account-only", accountIds: ["123456789012"] } },
   }),
   request({ region: "us-east-2" }),
@@ -105,6 +106,8 @@ const requests: unknown[] = [
   }),
   // DynamoDB beside its gateway from on-premises: the provider cannot send the inbound-only flag.
   request({ services: ["dynamodb"], access: ON_PREM }),
+  request({ services: [{ name: "com.amazonaws.vpce.us-east-1.vpce-svc-0e87519c997c63cd8", privateDns: true }, "email-smtp"] }),
+  request({ services: ["ecr.dkr"], tags: { Name: "mine" } }),
 ];
 
 /** Network requests whose hub plan makes decisions only a hub makes (its VPC plans are read like the ones above). */
@@ -164,7 +167,7 @@ describe("docs/codes.md reason codes", () => {
     const errors = /Error codes \(each with[^:]*:([\s\S]*?)\n\n/.exec(page)![1];
     const decisions = new Set(documentedDecisionCodes());
     const modules = [ACCESS_CODES, SUBNET_CODES, TRAFFIC_CODES, ENDPOINT_OPTION_CODES, QUOTA_CODES, SECURITY_GROUP_CODES, IP_TYPE_CODES];
-    for (const codes of [...modules, OVERLAP_CODES, POLICY_DOCUMENT_CODES, RESOLVER_CODES, ZONE_CODES, PRICE_CODES])
+    for (const codes of [...modules, OVERLAP_CODES, POLICY_DOCUMENT_CODES, RESOLVER_CODES, ZONE_CODES, ECR_LAYER_CODES, PRICE_CODES])
       for (const [code, kind] of Object.entries(codes)) {
         if (kind === "problem") assert.ok(errors.includes(`\`${code}\``), `${code} in docs/codes.md's error codes`);
         else assert.ok(decisions.has(code), `${code} in docs/codes.md's decisions table`);

@@ -27,6 +27,11 @@ export interface CatalogService extends ServiceNames {
   /** The service's FIPS endpoint service, where it has one; its regions are in availability.json. */
   fips?: ServiceNames & { privateDnsNames: string[] };
   port: number;
+  /**
+   * Every TCP port AWS documents for the service, where there is more than one (SES SMTP): `port`
+   * is the one a plan opens unless the request's `port` names another of these.
+   */
+  ports?: number[];
   /** Patterns with `{region}` and `{dnsSuffix}`; may start with `*.`. */
   privateDnsNames: string[];
   policy: boolean;

@@ -13,6 +13,7 @@ import { replacesEndpoint } from "./replacements";
 export type { DnsAssociation, DnsCost, DnsDiff, ResolverChange } from "./dns";
 export { CODES as DIFF_CODES } from "./dns";
 export { REPLACING_FIELDS, replacesEndpoint } from "./replacements";
+export { LIVE_FIELDS, planFromSnapshot } from "./live";
 
 /** One side of a diff: a single-VPC plan or a network plan. */
 export type DiffInput = Plan | NetworkPlan;
@@ -40,6 +41,11 @@ export interface EndpointRef {
   serviceName: string;
   type: string;
   cost: CostDelta;
+  /**
+   * An added endpoint that takes over its service from a removed one of the other type (gateway <->
+   * interface): AWS cannot change an endpoint's type, so this is a replacement; the removed one's name.
+   */
+  replacing?: string;
 }
 
 export interface ChangedEndpoint extends EndpointRef {
@@ -283,6 +289,7 @@ export function diffPlans(baseInput: DiffInput, headInput: DiffInput, options: D
       }
     }
   }
+  const switched = typeSwitches(added, removed);
   // The resolver's group is a security group like an endpoint's: its rules are reviewed the same way.
   const compareDns = options.dns ?? true;
   const resolvers = (p: DiffInput): ReturnType<typeof resolversOf> => (compareDns ? resolversOf(p, single) : new Map());
@@ -313,7 +320,7 @@ export function diffPlans(baseInput: DiffInput, headInput: DiffInput, options: D
       added: added.length,
       removed: removed.length,
       changed: changed.length,
-      replaced: changed.filter((c) => c.replaces).length,
+      replaced: changed.filter((c) => c.replaces).length + switched,
       rulesAdded: rulesAdded.length,
       rulesRemoved: rulesRemoved.length,
       moved: assignments.length,
@@ -334,6 +341,22 @@ function dnsCostDelta(
     profile: delta(b.profileMonthlyUsd, h.profileMonthlyUsd),
     resolvers: delta(b.resolversMonthlyUsd, h.resolversMonthlyUsd),
   };
+}
+
+/**
+ * A service whose endpoint in one VPC changes type (README "Replacements": the type is ForceNew):
+ * the two names differ (`s3-gateway` and `s3`), so it shows as one added and one removed, and is
+ * marked on the added one as the replacement it is. Returns how many.
+ */
+function typeSwitches(added: EndpointRef[], removed: readonly EndpointRef[]): number {
+  const taken = new Set<EndpointRef>();
+  for (const a of added) {
+    const old = removed.find((r) => !taken.has(r) && r.vpc === a.vpc && r.service === a.service && r.type !== a.type);
+    if (!old) continue;
+    taken.add(old);
+    a.replacing = old.name;
+  }
+  return taken.size;
 }
 
 function moves(base: Side, head: Side): AssignmentMove[] {

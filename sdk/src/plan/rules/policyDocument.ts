@@ -22,6 +22,7 @@ export const CODES = {
   POLICY_WILDCARD_SYSTEM_ID: "problem",
   POLICY_WILDCARD_TOO_SHORT: "problem",
   POLICY_ARN_ACCOUNT_WILDCARD: "problem",
+  DEFAULT_POLICY_NOT_APPLIED: "warning",
 } as const;
 
 /**
@@ -176,4 +177,18 @@ function checkWildcards(ctx: PolicyContext, s: Record<string, unknown>, path: st
         );
     }
   }
+}
+
+/**
+ * `defaults.policy` reaches only services that take endpoint policies; AWS gives the others full
+ * access, so the default not reaching them is said once, naming them, never dropped silently.
+ */
+export function reportDefaultPolicyNotApplied(ctx: PolicyContext, services: readonly string[]): void {
+  if (!services.length) return;
+  const list = [...services].sort();
+  ctx.warn(
+    "DEFAULT_POLICY_NOT_APPLIED",
+    `defaults.policy is not applied to ${list.join(", ")}: ${list.length === 1 ? "it takes" : "they take"} no endpoint policy, so AWS allows full access through ${list.length === 1 ? "its endpoint" : "their endpoints"}; control access with IAM and security groups.`,
+    { path: "defaults.policy" },
+  );
 }
