@@ -1,6 +1,7 @@
 /** Reads a request file (YAML or JSON). YAML is loaded only when needed, to keep start-up fast. */
 import { readFileSync } from "node:fs";
 import { readOverlay, type CatalogOverlay } from "../facts/overlay";
+import { jsonProblem } from "../plan/shape";
 import type { Problem } from "../plan/types";
 import { EXIT_INVALID } from "./command";
 
@@ -56,7 +57,19 @@ export function readRequestFile(file: string): unknown {
       return value;
     }
   }
-  return parseYaml(file, text);
+  const value = parseYaml(file, text);
+  // YAML can build what JSON cannot: a value that contains itself, which every later walk over it
+  // (JSON.stringify, the planner) would follow forever. .nan and .inf are left to the field checks.
+  const wrong = jsonProblem(value, true);
+  if (wrong && !/^holds/.test(wrong))
+    throw unreadable(
+      file,
+      "INVALID_YAML",
+      "",
+      `${wrong}.`,
+      "Write the values out instead of aliasing a node inside itself, and nest less deeply.",
+    );
+  return value;
 }
 
 /**
@@ -178,7 +191,15 @@ function parseYaml(file: string, text: string): unknown {
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
-    if (!(err instanceof ReferenceError) || !/alias/i.test(err.message)) throw err;
+    // Only a broken document fails here (`<<: *list`, `<<: 5`: "Merge sources must be maps or map aliases").
+    if (!(err instanceof ReferenceError) || !/alias/i.test(err.message))
+      throw unreadable(
+        file,
+        "INVALID_YAML",
+        "",
+        `is not valid YAML: ${(err as Error).message}.`,
+        "Correct the YAML at that key (a merge key << takes a map or a list of maps).",
+      );
     throw unreadable(
       file,
       "YAML_ALIAS_LIMIT",
