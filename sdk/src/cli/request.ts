@@ -45,6 +45,8 @@ export function readRequestFile(file: string): unknown {
       if (jsonFile) throw unreadable(file, "INVALID_JSON", "", `is not valid JSON: ${(err as Error).message}.`, "Correct the JSON syntax.");
     }
     if (value !== undefined) {
+      const deep = jsonProblem(value, true);
+      if (deep) throw unreadable(file, "INVALID_JSON", "", `${deep}.`, "Nest less deeply.");
       const duplicate = duplicateJsonKey(text);
       if (duplicate)
         throw unreadable(

@@ -12,6 +12,8 @@ const strings: Shape = { kind: "array", of: str };
 const num: Shape = { kind: "number" };
 const obj = (fields: Record<string, Shape>, required: string[] = []): Shape & { kind: "object" } => ({ kind: "object", fields, required });
 
+const reasons: Shape = { kind: "array", of: obj({ code: str, message: str }, ["code", "message"]) };
+
 const rule = obj(
   {
     protocol: str,
@@ -48,13 +50,13 @@ const endpoint = obj(
     extraSecurityGroupIds: strings,
     policy: { kind: "json-object" },
     dependsOn: strings,
-    reasons: { kind: "array", of: obj({ code: str, message: str }) },
+    reasons,
     monthlyCostUsd: num,
   },
-  ["name", "service", "type"],
+  ["name", "service", "type", "reasons"],
 );
 
-const resolver = obj({ subnetIds: strings, azs: strings, securityGroup: group, monthlyCostUsd: num });
+const resolver = obj({ subnetIds: strings, azs: strings, securityGroup: group, monthlyCostUsd: num }, ["subnetIds", "azs"]);
 
 export const planJsonShape = obj(
   {
@@ -66,7 +68,7 @@ export const planJsonShape = obj(
     warnings: { kind: "array", of: obj({ code: str, message: str }) },
     cost: obj({ monthlyTotalUsd: num }, ["monthlyTotalUsd"]),
   },
-  ["region", "vpcId", "endpoints", "cost"],
+  ["region", "vpcId", "endpoints", "warnings", "cost"],
 );
 
 const spoke = obj(
@@ -81,18 +83,28 @@ const spoke = obj(
   ["name", "vpcId", "fromHub", "local"],
 );
 
+const associations: Shape = { kind: "array", of: obj({ spoke: str, vpcId: str }, ["spoke"]) };
+
 export const networkPlanJsonShape = obj(
   {
     kind: { kind: "enum", values: ["network"] },
     region: str,
-    hub: obj({ vpcId: str, plan: planJsonShape }, ["vpcId"]),
+    transit: obj({ type: str }, ["type"]),
+    hub: obj({ vpcId: str, centralized: strings, plan: planJsonShape }, ["vpcId", "centralized"]),
+    services: {
+      kind: "array",
+      of: obj({ service: str, reasons, spokes: { kind: "array", of: obj({ spoke: str, placement: str, reasons }, ["reasons"]) } }, [
+        "reasons",
+        "spokes",
+      ]),
+    },
     spokes: { kind: "array", of: spoke },
-    dnsSharing: obj({ mode: str }),
-    zones: { kind: "array", of: obj({ name: str }, ["name"]) },
-    profile: obj({ associations: { kind: "array", of: obj({ spoke: str, vpcId: str }, ["spoke"]) } }),
+    dnsSharing: obj({ mode: str, reasons }, ["mode"]),
+    zones: { kind: "array", of: obj({ name: str, associations }, ["name", "associations"]) },
+    profile: obj({ associations }, ["associations"]),
     cost: obj({ monthlyTotalUsd: num }, ["monthlyTotalUsd"]),
   },
-  ["kind", "region", "hub", "spokes", "cost"],
+  ["kind", "region", "transit", "hub", "services", "spokes", "dnsSharing", "zones", "cost"],
 );
 
 /** What is wrong with plan JSON (single-VPC or network), paths as in the file; empty when diff can read it. */

@@ -15,7 +15,7 @@ import {
   type Region,
 } from "../catalog";
 import { Problems } from "../plan/problems";
-import { checkShape, type Shape } from "../plan/shape";
+import { checkShape, describeValue, jsonProblem, type Shape } from "../plan/shape";
 import type { PlanFacts } from "../plan/types";
 import { factsFromServices, type ServiceFacts } from "./services";
 
@@ -134,13 +134,15 @@ const SERVICE_FACTS: Shape = {
 export function readOverlay(value: unknown): CatalogOverlay | string {
   const o = value as Partial<CatalogOverlay> | null;
   if (typeof o !== "object" || o === null || Array.isArray(o)) return "is not a catalog overlay object";
+  // Before any field is echoed: a value that contains itself (or nests without end) cannot be.
+  const notJson = jsonProblem(o);
+  if (notJson) return notJson;
   if (o.kind !== OVERLAY_KIND)
-    return `has kind ${JSON.stringify(o.kind)}, not "${OVERLAY_KIND}" (write one with vpce-plan catalog --from-aws --write FILE)`;
-  if (o.version !== 1) return `has version ${JSON.stringify(o.version)}; this vpce-plan reads version 1`;
-  if (typeof o.region !== "string" || !getRegion(o.region))
-    return `names region ${JSON.stringify(o.region)}, which is not a catalog region`;
+    return `has kind ${describeValue(o.kind)}, not "${OVERLAY_KIND}" (write one with vpce-plan catalog --from-aws --write FILE)`;
+  if (o.version !== 1) return `has version ${describeValue(o.version)}; this vpce-plan reads version 1`;
+  if (typeof o.region !== "string" || !getRegion(o.region)) return `names region ${describeValue(o.region)}, which is not a catalog region`;
   if (o.serviceRegion !== undefined && (typeof o.serviceRegion !== "string" || !getRegion(o.serviceRegion)))
-    return `names serviceRegion ${JSON.stringify(o.serviceRegion)}, which is not a catalog region`;
+    return `names serviceRegion ${describeValue(o.serviceRegion)}, which is not a catalog region`;
   if (!Array.isArray(o.services)) return "has no services list";
   // Every element is checked: a number or null among privateDnsNames must not reach a plan.
   const problems = new Problems();

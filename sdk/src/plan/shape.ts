@@ -28,7 +28,8 @@ export function quote(value: string): string {
   );
 }
 
-const describe = (value: unknown): string =>
+/** A value as messages name it: `null`, `a list`, `an object`, `string "x"` (cut), `number NaN`. */
+export const describeValue = (value: unknown): string =>
   value === null
     ? "null"
     : Array.isArray(value)
@@ -89,7 +90,7 @@ export function checkShape(value: unknown, shape: Shape, path: string, problems:
   switch (shape.kind) {
     case "string":
       if (typeof value !== "string" || value.length === 0) {
-        problems.add("INVALID_TYPE", path, `must be a non-empty string, got ${describe(value)}.`, example(shape.example));
+        problems.add("INVALID_TYPE", path, `must be a non-empty string, got ${describeValue(value)}.`, example(shape.example));
         return false;
       }
       if (shape.pattern && !shape.pattern.test(value)) {
@@ -99,7 +100,7 @@ export function checkShape(value: unknown, shape: Shape, path: string, problems:
       return true;
     case "number":
       if (typeof value !== "number" || !Number.isFinite(value)) {
-        problems.add("INVALID_TYPE", path, `must be a number, got ${describe(value)}.`, "Use a plain number.");
+        problems.add("INVALID_TYPE", path, `must be a number, got ${describeValue(value)}.`, "Use a plain number.");
         return false;
       }
       if (shape.integer && !Number.isInteger(value)) {
@@ -122,7 +123,7 @@ export function checkShape(value: unknown, shape: Shape, path: string, problems:
       return true;
     case "boolean":
       if (typeof value !== "boolean") {
-        problems.add("INVALID_TYPE", path, `must be true or false, got ${describe(value)}.`, "Use true or false.");
+        problems.add("INVALID_TYPE", path, `must be true or false, got ${describeValue(value)}.`, "Use true or false.");
         return false;
       }
       return true;
@@ -132,7 +133,7 @@ export function checkShape(value: unknown, shape: Shape, path: string, problems:
         problems.add(
           "INVALID_VALUE",
           path,
-          `must be one of ${shape.values.join(", ")}, got ${describe(value)}.`,
+          `must be one of ${shape.values.join(", ")}, got ${describeValue(value)}.`,
           hint ? capital(hint) : `Use one of ${shape.values.join(", ")}.`,
         );
         return false;
@@ -140,7 +141,7 @@ export function checkShape(value: unknown, shape: Shape, path: string, problems:
       return true;
     case "array": {
       if (!Array.isArray(value)) {
-        problems.add("INVALID_TYPE", path, `must be a list, got ${describe(value)}.`, "Write a YAML/JSON list.");
+        problems.add("INVALID_TYPE", path, `must be a list, got ${describeValue(value)}.`, "Write a YAML/JSON list.");
         return false;
       }
       if (shape.minItems && value.length < shape.minItems) {
@@ -154,7 +155,7 @@ export function checkShape(value: unknown, shape: Shape, path: string, problems:
     }
     case "record": {
       if (!isPlainObject(value)) {
-        problems.add("INVALID_TYPE", path, `must be a map, got ${describe(value)}.`, "Write a YAML/JSON map.");
+        problems.add("INVALID_TYPE", path, `must be a map, got ${describeValue(value)}.`, "Write a YAML/JSON map.");
         return false;
       }
       let ok = true;
@@ -163,7 +164,7 @@ export function checkShape(value: unknown, shape: Shape, path: string, problems:
     }
     case "json-object": {
       if (!isPlainObject(value)) {
-        problems.add("INVALID_TYPE", path, `must be an object, got ${describe(value)}.`, "Write a JSON object.");
+        problems.add("INVALID_TYPE", path, `must be an object, got ${describeValue(value)}.`, "Write a JSON object.");
         return false;
       }
       const wrong = jsonProblem(value);
@@ -200,7 +201,7 @@ const capital = (text: string): string => text.charAt(0).toUpperCase() + text.sl
  */
 export function checkFields(value: unknown, shape: Shape & { kind: "object" }, path: string, problems: Problems): Set<string> | undefined {
   if (!isPlainObject(value)) {
-    problems.add("INVALID_TYPE", path, `must be an object, got ${describe(value)}.`, "Write a YAML/JSON map.");
+    problems.add("INVALID_TYPE", path, `must be an object, got ${describeValue(value)}.`, "Write a YAML/JSON map.");
     return undefined;
   }
   const failed = new Set<string>();
