@@ -72,7 +72,9 @@ ${AWS_HELP}`,
         throw new CliError("--catalog does not work with --from-aws, which reads the list itself.", EXIT_INVALID);
       return fromAws(values, format, io);
     }
-    const stray = ["service-region", "write", "force", "profile", "endpoint-url", "page-size"].filter((f) => values[f] !== undefined);
+    const stray = ["service-region", "write", "force", "profile", "endpoint-url", "page-size", "timeout"].filter(
+      (f) => values[f] !== undefined,
+    );
     if (stray.length) throw new CliError(`${stray.map((f) => `--${f}`).join(", ")} only work with --from-aws.`, EXIT_INVALID);
     const overlay =
       typeof values.catalog === "string"
