@@ -4,7 +4,7 @@
  * old file whole. An existing file is replaced only when it is one this command wrote (its kind),
  * or with --force; a symbolic link is never written through. The caller prints what was replaced.
  */
-import { closeSync, fsyncSync, lstatSync, openSync, readSync, renameSync, unlinkSync, writeSync, type Stats } from "node:fs";
+import { closeSync, fsyncSync, lstatSync, openSync, readSync, renameSync, unlinkSync, writeFileSync, type Stats } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { EXIT_INVALID } from "./command";
 import { CliError } from "./request";
@@ -42,7 +42,8 @@ export function writeOwnFile(file: string, content: string, own: OwnKind, force:
     // "wx": never follow a link or reuse a file someone placed at the temporary name.
     const fd = openSync(temp, "wx", existing ? existing.mode & 0o777 : 0o666);
     try {
-      writeSync(fd, content);
+      // writeFileSync loops over short writes (a size limit, a full disk), where one writeSync may not.
+      writeFileSync(fd, content);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
