@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { coldStart } from "./cli";
 import { dnsBench } from "./dns";
 import { networkBench } from "./network";
+import { robustBench } from "./robust";
 import { scaleBench } from "./scale";
 import type { PlannerResult } from "./planner";
 
@@ -44,6 +45,8 @@ function main(): void {
   const network = networkBench(ROOT);
   const dns = dnsBench(ROOT);
   const scale = scaleBench(ROOT);
+  const robust = robustBench();
+  save("robust", { rows: robust, goals: { overlapWarnings: 1, planJsonBytesPerPeer: 100 } });
 
   const ok = (pass: boolean): string => (pass ? "met" : "MISSED");
   const block = [
@@ -71,7 +74,15 @@ function main(): void {
   text = replaceBlock(text, "scale", scale);
   text = replaceBlock(text, "dns", dns);
   writeFileSync(readme, text);
-  process.stdout.write([block, componentBlock, network, scale, dns].join("\n\n") + "\n");
+  const robustBlock = [
+    "| Bad input | Time | CIDR_OVERLAP warnings | Plan JSON | Peak RSS |",
+    "| --- | --- | --- | --- | --- |",
+    ...robust.map(
+      (r) =>
+        `| ${r.what} | ${r.ms} ms | ${r.overlapWarnings ?? `${r.problems} problem(s)`} | ${r.planJsonBytes ?? "-"} | ${r.peakRssMb} MB |`,
+    ),
+  ].join("\n");
+  process.stdout.write([block, componentBlock, network, scale, dns, robustBlock].join("\n\n") + "\n");
 }
 
 /** Replaces the lines between `<!-- bench:NAME:start -->` and `<!-- bench:NAME:end -->`. */

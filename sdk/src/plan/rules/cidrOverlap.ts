@@ -92,16 +92,20 @@ export function checkOverlaps(ctx: OverlapContext, networks: readonly Network[])
   for (const [outerGroup, innerGroup] of containments(networks)) {
     const same = outerGroup === innerGroup;
     const isLocal = (e: Entry): boolean => Boolean(networks[e.network].local);
-    for (const outer of outerGroup.entries)
-      for (const inner of innerGroup.entries) {
-        if (outer.network === inner.network || !(isLocal(outer) || isLocal(inner))) continue;
-        // Within one group each pair comes twice: keep the VPC's side as the outer one.
-        if (same && !isLocal(outer)) continue;
-        const key = `${outer.path}\u0000${inner.path}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        reportWithLocal(ctx, networks, outer, inner);
-      }
+    // Pairs with the local VPC on either side; within one group, with the VPC's side as the outer one.
+    // Only the VPC's few blocks are looped over, so a thousand peers sharing a block stay linear.
+    const pairs: Array<[Entry, Entry]> = [];
+    for (const outer of outerGroup.entries.filter(isLocal)) for (const inner of innerGroup.entries) pairs.push([outer, inner]);
+    if (!same)
+      for (const inner of innerGroup.entries.filter(isLocal))
+        for (const outer of outerGroup.entries) if (!isLocal(outer)) pairs.push([outer, inner]);
+    for (const [outer, inner] of pairs) {
+      if (outer.network === inner.network) continue;
+      const key = `${outer.path}\u0000${inner.path}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      reportWithLocal(ctx, networks, outer, inner);
+    }
     reportOutside(
       ctx,
       networks,
