@@ -1,6 +1,6 @@
 /**
- * `make bench`: runs every benchmark, writes bench/results/*.json, and rewrites the README's
- * generated benchmark block so the numbers quoted there are the ones last measured.
+ * `make bench`: runs every benchmark, writes bench/results/*.json, and rewrites the
+ * generated benchmark blocks of docs/benchmarks.md so the numbers quoted there are the ones last measured.
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -66,7 +66,7 @@ function main(): void {
     `| Hand-written, same ${component.resources} resources | ${component.handWrittenMedianMs} ms | ${component.runs} |`,
     `| Ratio (goal <= ${component.goal.ratio}x) | ${component.ratio}x: ${ok(component.ratio <= component.goal.ratio)} | |`,
   ].join("\n");
-  const readme = join(ROOT, "README.md");
+  const readme = join(ROOT, "docs", "benchmarks.md");
   let text = readFileSync(readme, "utf8");
   text = replaceBlock(text, "planner", block);
   text = replaceBlock(text, "component", componentBlock);
@@ -91,7 +91,7 @@ function replaceBlock(text: string, name: string, markdown: string): string {
   const end = `<!-- bench:${name}:end -->`;
   const from = text.indexOf(start);
   const to = text.indexOf(end);
-  if (from < 0 || to < from) throw new Error(`README.md has no ${start} ... ${end} block`);
+  if (from < 0 || to < from) throw new Error(`docs/benchmarks.md has no ${start} ... ${end} block`);
   return `${text.slice(0, from + start.length)}\n${markdown}\n${text.slice(to)}`;
 }
 

@@ -172,7 +172,7 @@ describe("components: unknown args and names", () => {
     assert.deepEqual(byName("sts").subnetIds, ["subnet-real-a", "subnet-b"]);
     assert.deepEqual(byName("s3-gateway").routeTableIds.sort(), ["rtb-b", "rtb-real-a"]);
     assert.deepEqual(byName("sts").securityGroup.ids, ["sg-real"]);
-    // Messages were written before the ids were known: they name an Output id by its placeholder (README).
+    // Messages were written before the ids were known: they name an Output id by its placeholder (docs/components.md).
     assert.match(JSON.stringify(byName("sts").reasons), /sg-pending-0/);
     for (const e of plan.endpoints) assert.equal(e.id, undefined, "created ids live in endpoints");
     assert.match(endpoints.sts.id, /^vpce-/);

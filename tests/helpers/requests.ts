@@ -1,4 +1,4 @@
-/** Loads the bundled example requests, the same files `make demo` and the README use. */
+/** Loads the bundled example requests, the same files `make demo` and the docs use. */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";

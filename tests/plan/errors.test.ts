@@ -1,5 +1,5 @@
 /**
- * Every error code in README's "Error codes" list, one table row each: the request that causes
+ * Every error code in docs/codes.md's "Error codes" list, one table row each: the request that causes
  * it, the field path it names, and what the message and hint must say.
  */
 import assert from "node:assert/strict";
@@ -604,11 +604,11 @@ const rows: Row[] = [
   },
 ];
 
-/** The codes README documents under "Error codes". */
+/** The codes docs/codes.md documents under "Error codes". */
 function documentedErrorCodes(): string[] {
-  const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
+  const readme = readFileSync(join(REPO_ROOT, "docs", "codes.md"), "utf8");
   const section = /Error codes \(each with[^:]*:([\s\S]*?)\n\n/.exec(readme);
-  assert.ok(section, "README has an Error codes paragraph");
+  assert.ok(section, "docs/codes.md has an Error codes paragraph");
   return [...section[1].matchAll(/`([A-Z0-9_]+)`/g)].map((m) => m[1]);
 }
 
@@ -629,7 +629,7 @@ describe("planEndpoints: error codes", () => {
     });
   }
 
-  it("covers every code README documents, and documents every code tested", () => {
+  it("covers every code docs/codes.md documents, and documents every code tested", () => {
     const documented = documentedErrorCodes();
     assert.ok(documented.length >= 40, `parsed ${documented.length} codes`);
     const tested = new Set(rows.map((r) => r.code));

@@ -71,12 +71,12 @@ describe("bundled example requests", () => {
   });
 });
 
-describe("README: the S3 batch example's table", () => {
+describe("docs/request.md: the S3 batch example's table", () => {
   it("shows each service's scope, what each endpoint admits, the traffic it is priced for and its cost, as planned", () => {
     const plan = planEndpoints(loadExampleRequest("s3-batch-on-prem.yaml"));
-    const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
-    const table = /<!-- example:s3-batch-on-prem:start -->\n([\s\S]*?)\n<!-- example:s3-batch-on-prem:end -->/.exec(readme);
-    assert.ok(table, "README has the example table");
+    const page = readFileSync(join(REPO_ROOT, "docs", "request.md"), "utf8");
+    const table = /<!-- example:s3-batch-on-prem:start -->\n([\s\S]*?)\n<!-- example:s3-batch-on-prem:end -->/.exec(page);
+    assert.ok(table, "docs/request.md has the example table");
     const rows = table[1]
       .split("\n")
       .slice(2)
@@ -103,7 +103,7 @@ describe("README: the S3 batch example's table", () => {
     assert.equal(dynamodb.monthlyCostUsd, 14.6);
     assert.ok(broad.endpoints.find((e) => e.name === "sts")!.securityGroup!.ingress.some((r) => r.cidr === "172.16.0.0/12"));
     assert.match(
-      readme,
+      page,
       new RegExp(`Total \\$${plan.cost.monthlyTotalUsd} a month, \\$${plan.cost.nat!.savingsUsd.toFixed(2)} less than NAT`),
     );
   });

@@ -1,5 +1,5 @@
 /**
- * README's "Decisions and reason codes" table is a contract: every code in it must still be
+ * docs/codes.md's "Decisions and reason codes" table is a contract: every code in it must still be
  * produced by some request. The rule files test each code's meaning; this one guards the list.
  */
 import assert from "node:assert/strict";
@@ -103,9 +103,9 @@ const requests: unknown[] = [
 ];
 
 function documentedDecisionCodes(): string[] {
-  const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
-  const table = /## Decisions and reason codes\n([\s\S]*?)\n\n/.exec(readme);
-  assert.ok(table, "README has the decisions table");
+  const page = readFileSync(join(REPO_ROOT, "docs", "codes.md"), "utf8");
+  const table = /## Decisions and reason codes\n([\s\S]*?)\n\n/.exec(page);
+  assert.ok(table, "docs/codes.md has the decisions table");
   const codes = table[1]
     .split("\n")
     .filter((line) => line.startsWith("| ") && !line.startsWith("| Rule") && !line.startsWith("| ---"))
@@ -136,7 +136,7 @@ function observedCodes(): Set<string> {
   return seen;
 }
 
-describe("README reason codes", () => {
+describe("docs/codes.md reason codes", () => {
   it("every code in the decisions table is produced by some request", () => {
     const documented = documentedDecisionCodes();
     assert.ok(documented.length >= 25, `parsed ${documented.length} codes`);
@@ -148,14 +148,14 @@ describe("README reason codes", () => {
   });
 
   it("every rule module's reasons and warnings are in the decisions table, its problems in the error codes", () => {
-    const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
-    const errors = /Error codes \(each with[^:]*:([\s\S]*?)\n\n/.exec(readme)![1];
+    const page = readFileSync(join(REPO_ROOT, "docs", "codes.md"), "utf8");
+    const errors = /Error codes \(each with[^:]*:([\s\S]*?)\n\n/.exec(page)![1];
     const decisions = new Set(documentedDecisionCodes());
     const modules = [ACCESS_CODES, SUBNET_CODES, TRAFFIC_CODES, ENDPOINT_OPTION_CODES, QUOTA_CODES, SECURITY_GROUP_CODES, IP_TYPE_CODES];
     for (const codes of [...modules, OVERLAP_CODES, POLICY_DOCUMENT_CODES, RESOLVER_CODES, ZONE_CODES])
       for (const [code, kind] of Object.entries(codes)) {
-        if (kind === "problem") assert.ok(errors.includes(`\`${code}\``), `${code} in README's error codes`);
-        else assert.ok(decisions.has(code), `${code} in README's decisions table`);
+        if (kind === "problem") assert.ok(errors.includes(`\`${code}\``), `${code} in docs/codes.md's error codes`);
+        else assert.ok(decisions.has(code), `${code} in docs/codes.md's decisions table`);
       }
   });
 });

@@ -27,7 +27,7 @@ const hub = new EndpointHub("hub", {
   tags: { team: "platform" },
 });
 
-/** The one output spokes read (README "Many VPCs": the contract format). */
+/** The one output spokes read (docs/components.md: the contract format). */
 export const contract = hub.contract;
 export const monthlyCostUsd = hub.monthlyCostUsd;
 export const savingsUsd = hub.plan.apply((plan) => plan.cost.savingsUsd as number);

@@ -38,7 +38,7 @@ export interface Rule {
   title: string;
   /** Why it matters and how to fix it, in general; each finding adds the specifics. */
   help: string;
-  /** The policy pack's default; overridable per policy (README "Policy pack"). */
+  /** The policy pack's default; overridable per policy (docs/reviewing.md "Policy pack"). */
   enforcementLevel: EnforcementLevel;
 }
 

@@ -59,7 +59,7 @@ export async function readLive(values: Values, io: Io, options: { needServices?:
   const file = stringFlag(values, "file");
   const base = file ? readRequestFile(file) : undefined;
   if (base !== undefined && (typeof base !== "object" || base === null || Array.isArray(base)))
-    throw new CliError(`${file} must hold a request object (see README "Request file").`, EXIT_INVALID);
+    throw new CliError(`${file} must hold a request object (see docs/request.md).`, EXIT_INVALID);
   const given = base as Partial<PlanRequest> | undefined;
   const flagVpc = vpcIdFlag(values);
   const fileVpc = typeof given?.vpc?.id === "string" ? given.vpc.id : undefined;

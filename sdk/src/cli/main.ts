@@ -68,7 +68,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     return await entry.load().run(rest, io);
   } catch (err) {
     if (err instanceof CliError) {
-      // README: every exit-2 path prints {"version": 1, "errors": [...]} on stdout under --format json.
+      // docs/cli.md: every exit-2 path prints {"version": 1, "errors": [...]} on stdout under --format json.
       if (err.exitCode === EXIT_INVALID && wantsJson(rest)) {
         const errors = err.problems ?? [
           { code: "INVALID_ARGUMENTS", path: "", message: err.message, hint: `Run vpce-plan ${name} --help.` },

@@ -1,5 +1,5 @@
 /**
- * Arguments and outputs of `EndpointPlan`. They mirror the CLI request (README "Request file") so
+ * Arguments and outputs of `EndpointPlan`. They mirror the CLI request (docs/request.md) so
  * there is one mental model, with two differences: ids are `pulumi.Input<string>` (they may come
  * from resources created in the same program), and per-service options live in `serviceOptions`.
  *
@@ -513,7 +513,7 @@ export interface ResolverOutput {
 
 /** A warning of the plan. */
 export interface PlanWarning {
-  /** Machine-readable code (README "Decisions and reason codes"). */
+  /** Machine-readable code (docs/codes.md). */
   code: string;
   /** The sentence. */
   message: string;

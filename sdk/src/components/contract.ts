@@ -1,6 +1,6 @@
 /**
  * The hub contract: what `EndpointHub` exports as one stack output and `EndpointSpoke` reads
- * (README "Many VPCs: EndpointHub and EndpointSpoke"). Versioned like the request and plan JSON.
+ * (docs/components.md "Many VPCs: EndpointHub and EndpointSpoke"). Versioned like the request and plan JSON.
  * The hub decides (the network planner ran there, with every spoke); a spoke follows the decision
  * recorded for it and checks the contract before it creates anything. Pure: no Pulumi import.
  */

@@ -38,9 +38,9 @@ interface EndpointHubData {
  * where the planner finds that cheaper than an endpoint in every spoke, and the hub's own endpoints.
  */
 export class EndpointHub extends pulumi.ComponentResource<EndpointHubData> {
-  /** The versioned hub contract (README "Many VPCs"): export it as one stack output for the spokes. */
+  /** The versioned hub contract (docs/components.md "Many VPCs"): export it as one stack output for the spokes. */
   public readonly contract: pulumi.Output<HubContract>;
-  /** The network plan (README "Plan JSON", kind `network`): every hub-or-local decision with both costs. */
+  /** The network plan (docs/network.md "Network plan JSON"): every hub-or-local decision with both costs. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- published as the schema's Any, like EndpointPlan.plan
   public readonly plan: pulumi.Output<any>;
   /** The hub's endpoints by plan name, as `EndpointPlan.endpoints`. */

@@ -37,7 +37,7 @@ export class EndpointPlan extends pulumi.ComponentResource<EndpointPlanData> {
   /** The Resolver inbound endpoint (`access.onPremises.resolver: create`): the IP addresses on-premises DNS forwards to. */
   public readonly resolver: pulumi.Output<ResolverOutput | undefined>;
   /**
-   * The planner's plan (README "Plan JSON"): why each endpoint exists and what it costs, with the ids
+   * The planner's plan (docs/plan-json.md): why each endpoint exists and what it costs, with the ids
    * passed in args (VPC, subnets, route tables, existing security groups) in place of placeholders.
    * The ids of the endpoints and groups the component creates are in `endpoints`.
    */

@@ -1,5 +1,5 @@
 /**
- * EndpointPlan args from a CLI request (README "Request file"): `vpce-plan preview` runs the real
+ * EndpointPlan args from a CLI request (docs/request.md): `vpce-plan preview` runs the real
  * component on a request, and so can a test. Service objects become `services` + `serviceOptions`;
  * field by field the mapping is in mapping.ts. No Pulumi import, like the rest of the CLI's path.
  */

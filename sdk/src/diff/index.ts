@@ -21,7 +21,7 @@ export interface FieldChange {
   field: string;
   base: unknown;
   head: unknown;
-  /** True when the AWS provider replaces the aws.ec2.VpcEndpoint for this change (README "Replacements"). */
+  /** True when the AWS provider replaces the aws.ec2.VpcEndpoint for this change (docs/reviewing.md "Replacements"). */
   replaces: boolean;
 }
 

@@ -7,7 +7,7 @@ export { parseCidr } from "./cidr";
 export { HOURS_PER_MONTH } from "./cost";
 export { reconcile, compareWithExisting } from "./reconcile";
 export * from "./multi";
-// Each rule family's codes, for tools and the README tables that list them.
+// Each rule family's codes, for tools and the docs/codes.md tables that list them.
 export { CODES as ACCESS_CODES } from "./rules/access";
 export { CODES as SUBNET_CODES } from "./rules/subnets";
 export { CODES as TRAFFIC_CODES } from "./rules/traffic";

@@ -26,7 +26,7 @@ export const command: Command = {
 
 A and B are request files (one VPC or a network, YAML or JSON) or plan JSON files
 (vpce-plan plan --format json). Endpoints are matched by name (per VPC in a network) and compared
-field by field; each changed field says whether AWS replaces the endpoint for it (README "Replacements").
+field by field; each changed field says whether AWS replaces the endpoint for it (docs/reviewing.md "Replacements").
 Security-group rules added and removed, hub/spoke assignments that move, and the monthly cost per
 endpoint and in total (head minus base) follow.
 

@@ -19,9 +19,9 @@ export const command: Command = {
   help: `Usage: vpce-plan plan --file request.yaml [--format table|json|markdown]
        vpce-plan plan --from-aws --vpc-id vpc-123 --services s3,secretsmanager [--file request.yaml]
 
-Reads a request (YAML or JSON, see README "Request file") and prints the plan:
+Reads a request (YAML or JSON, see docs/request.md) and prints the plan:
 one row per endpoint with its type, where it goes, private DNS, monthly cost and why.
-A request with hub and spokes (README "Many VPCs") is planned as a network: per service
+A request with hub and spokes (docs/network.md) is planned as a network: per service
 hub or local, per spoke what it takes from the hub, the zones, and the saving.
 
   -f, --file FILE      the request file (required without --from-aws)

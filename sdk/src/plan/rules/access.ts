@@ -1,7 +1,7 @@
 /**
  * Rule 13, who: the consumers declared once at the top level (the VPC by CIDR or by security
  * group, on-premises networks, peer VPCs) and narrowed per service. Each endpoint then admits, is
- * chosen for and is priced by exactly its own consumers. README rows "Who connects".
+ * chosen for and is priced by exactly its own consumers. docs/codes.md rows "Who connects".
  */
 import { didYouMean } from "../../catalog/suggest";
 import type { AccessSpec, PeerVpcAccess, PlanFacts, PlanRequest, Reason, ServiceAccess } from "../types";

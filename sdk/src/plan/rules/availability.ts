@@ -2,7 +2,7 @@
  * Rule 10: a region offers only some services, and FIPS endpoint services only in some regions.
  * What the catalog knows comes from AWS pages (catalog/availability.json); where it does not know,
  * the plan says so instead of assuming. Facts looked up from AWS (`facts.serviceAzs`) settle it.
- * README rows "Availability and FIPS".
+ * docs/codes.md rows "Availability and FIPS".
  */
 import { availabilityIn, fipsRegionsOf, hasFipsIn, isRegionless, serviceNameIn } from "../../catalog";
 import type { Reason } from "../types";

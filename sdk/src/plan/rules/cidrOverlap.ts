@@ -8,7 +8,7 @@
  * https://docs.aws.amazon.com/vpc/latest/userguide/route-tables-priority.html), so a consumer inside
  * the VPC's range is never answered. Those are problems; overlaps that only
  * make routing ambiguous (two outside networks, an outside block wider than the VPC) are warnings.
- * One code, `CIDR_OVERLAP`, for both, naming both sides. README row "Overlapping networks".
+ * One code, `CIDR_OVERLAP`, for both, naming both sides. docs/codes.md row "Overlapping networks".
  */
 import { compareBlocks, blockContains, formatBlock, parseBlock, type Block } from "../cidr";
 import type { RuleContext } from "./context";

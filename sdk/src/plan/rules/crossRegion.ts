@@ -3,7 +3,7 @@
  * provider enabled it) in another region of the same partition through `serviceRegion`; a gateway
  * endpoint never serves another region, nor traffic from one. One module for the single-VPC planner
  * (services in another region, peers in another region) and the network planner (spokes in
- * another region). README rows "Cross-region".
+ * another region). docs/codes.md rows "Cross-region".
  *
  * AWS facts, with their pages:
  * - the cross-region enabled AWS services (catalog `crossRegion`):

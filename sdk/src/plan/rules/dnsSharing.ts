@@ -3,7 +3,7 @@
  * per shared service name, associated with every consuming spoke VPC. `profile`: one Route 53
  * Profile with the shared interface endpoints associated (their private DNS stays on in the hub),
  * shared through AWS RAM, and one Profile association per spoke VPC. `auto` takes zones unless a
- * quota forces a Profile or a Profile costs less. README "DNS sharing: zones or a Route 53 Profile".
+ * quota forces a Profile or a Profile costs less. docs/network.md "DNS sharing: zones or a Route 53 Profile".
  *
  * Quotas (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DNSLimitations.html): VPCs per
  * private hosted zone as rules/quotas.ts has it (300 unless `quotas` declares more; AWS recommends a

@@ -1,6 +1,6 @@
 /**
  * Per-endpoint options: tags over the top-level tags, existing security groups beside the planned
- * one, and the DNS record IP type. README rows "Endpoint options".
+ * one, and the DNS record IP type. docs/codes.md rows "Endpoint options".
  */
 import type { DnsRecordIpType, IpAddressType, PlanRequest, Reason } from "../types";
 import type { ResolvedService } from "../validate";

@@ -3,7 +3,7 @@
  * services, asked for by full name (`com.amazonaws.vpce.<region>.vpce-svc-...`). They follow the
  * catalog services' placement, security-group, DNS and cost rules; what the catalog would say comes
  * from facts keyed by the full name (looked up, or given). A missing fact is a warning, never a
- * guess. README rows "Endpoint services".
+ * guess. docs/codes.md rows "Endpoint services".
  *
  * AWS facts, with their pages:
  * - names, and private DNS names that only resolve once the provider verified the domain:

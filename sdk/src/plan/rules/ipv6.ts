@@ -7,7 +7,7 @@
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/privatelink-interface-endpoints.html#privatelink-ip-address-types;
  * the 2025-11 S3 announcement covers S3 alone, so DynamoDB and S3 Express gateways stay IPv4).
  * A problem caused by `defaults.ipAddressType` is reported there, once, naming the services in
- * request order. README rows "IP address types".
+ * request order. docs/codes.md rows "IP address types".
  */
 import type { AccessSpec, IpAddressType, PlanFacts, PlannedEndpoint } from "../types";
 import type { ResolvedService } from "../validate";

@@ -3,7 +3,7 @@
  * IAM policy language. It must contain a Principal element. The size of an endpoint policy cannot
  * exceed 20,480 characters, including white space"
  * (https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html). A policy of only
- * Deny statements is valid but blocks every request through the endpoint: a warning. README row
+ * Deny statements is valid but blocks every request through the endpoint: a warning. docs/codes.md row
  * "Endpoint policies".
  */
 import type { RuleContext } from "./context";

@@ -1,7 +1,7 @@
 /**
  * Quotas: what AWS would refuse at apply time, checked before anything is created. AWS's defaults
  * below, raised ones from the request's `quotas` (one key per adjustable quota); fixed limits
- * cannot be declared. README table "What AWS would reject, and what vpce-plan does instead".
+ * cannot be declared. docs/aws-rules.md.
  *
  * Sources (looked up 2026-12):
  * - Interface endpoints per VPC 50, gateway endpoints per Region 20 (adjustable), characters per

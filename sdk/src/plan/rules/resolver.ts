@@ -6,7 +6,7 @@
  * endpoint: one IP address per AZ in two or more AZs (AWS requires at least two,
  * https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resolver-choose-vpc.html), TCP and UDP
  * 53 from the on-premises CIDRs only, priced per ENI-hour
- * (https://aws.amazon.com/route53/pricing/). README rows "Private DNS" and "On-premises DNS".
+ * (https://aws.amazon.com/route53/pricing/). docs/codes.md rows "Private DNS" and "On-premises DNS".
  */
 import { HOURS_PER_MONTH, money } from "../cost";
 import { placeFromIndex, type AzIndex } from "../placement";

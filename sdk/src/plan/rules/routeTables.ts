@@ -1,7 +1,7 @@
 /**
  * Rule 1: a gateway endpoint adds a route in route tables: the service's own `routeTableIds`, else
  * those of the request's subnets. Subnets that name no route table are reported once for every
- * gateway that falls back to the subnets' tables, not once per gateway service. README row
+ * gateway that falls back to the subnets' tables, not once per gateway service. docs/codes.md row
  * "Gateway vs interface".
  */
 import type { ResolvedService, NormalizedRequest } from "../validate";

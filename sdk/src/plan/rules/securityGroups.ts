@@ -3,7 +3,7 @@
  * that AWS accepts. When a group needs more inbound rules than the quota allows (IPv4 and IPv6
  * counted apart), the declared CIDRs are first merged where they exactly form a larger block, then
  * spread over several groups on the same endpoint, up to the groups-per-interface quota; past that
- * it is QUOTA_EXCEEDED. Never a rule wider than what was declared. README rows "Security groups"
+ * it is QUOTA_EXCEEDED. Never a rule wider than what was declared. docs/codes.md rows "Security groups"
  * and "What AWS would reject".
  */
 import { canonicalCidr, mergeBlocks, type MergedBlock } from "../cidr";

@@ -2,7 +2,7 @@
  * Rule 13, where: interface ENIs go in private subnets (a public subnet, one whose route table
  * sends traffic to an internet gateway, only where an AZ has no other), and `subnetTags` picks the
  * subnets without listing ids. AWS's definition of a public subnet:
- * https://docs.aws.amazon.com/vpc/latest/userguide/configure-subnets.html. README rows "Where".
+ * https://docs.aws.amazon.com/vpc/latest/userguide/configure-subnets.html. docs/codes.md rows "Where".
  */
 import type { Placement } from "../placement";
 import type { PlanRequest, Reason, SubnetSpec } from "../types";

@@ -3,7 +3,7 @@
  * (the VPC's own on the gateway when there is one, outside traffic on the interface endpoint); AWS
  * charges interface endpoint processing "for each Gigabyte processed through the VPC endpoint
  * regardless of the traffic's source or destination" (https://aws.amazon.com/privatelink/pricing/).
- * README rows "Outside traffic".
+ * docs/codes.md rows "Outside traffic".
  */
 import type { EndpointType, PlanRequest, Reason, TrafficSpec } from "../types";
 import type { RuleContext } from "./context";

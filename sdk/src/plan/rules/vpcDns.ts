@@ -1,7 +1,7 @@
 /**
  * Rule 8: private DNS (and a hub's private hosted zones) answer only in VPCs with both DNS
  * attributes on (https://docs.aws.amazon.com/vpc/latest/privatelink/manage-dns-names.html). One
- * check for the single-VPC planner and for spokes. README rows "VPC DNS attributes".
+ * check for the single-VPC planner and for spokes. docs/codes.md rows "VPC DNS attributes".
  */
 import type { RuleContext } from "./context";
 

@@ -6,7 +6,7 @@
  * oldest regions maps the letters per account
  * (https://docs.aws.amazon.com/global-infrastructure/latest/regions/az-ids.html). The single-VPC
  * request, the hub and spokes of a network request and the components' args all pass here
- * (validate.ts `readRequest`). README "Request file", the AZ paragraph.
+ * (validate.ts `readRequest`). docs/request.md, the AZ paragraph.
  */
 import { documentedAzIds, regionOfAzId } from "../../catalog";
 import type { SubnetSpec } from "../types";
