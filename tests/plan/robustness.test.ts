@@ -137,6 +137,21 @@ describe("planEndpoints: bad input ends in a typed error (issue 17 item 29)", ()
     assert.equal(JSON.stringify(planEndpoints(reversed)), text);
   });
 
+  it("a shared security group that undoes a service's access narrowing warns SG_SHARED_WIDENS_ACCESS, naming what it also admits", () => {
+    const req = request({
+      services: [{ name: "sts", access: { fromVpc: false } }, "kms"],
+      access: { onPremises: { cidrs: ["192.168.0.0/16"] } },
+    });
+    assert.ok(!plan(req).warnings.some((w) => w.code === "SG_SHARED_WIDENS_ACCESS"), "per-endpoint groups keep the narrowing");
+    const shared = plan({ ...req, securityGroup: { mode: "shared" } });
+    const warned = shared.warnings.filter((w) => w.code === "SG_SHARED_WIDENS_ACCESS");
+    assert.deepEqual(
+      warned.map((w) => [w.service, w.path]),
+      [["sts", "securityGroup.mode"]],
+    );
+    assert.match(warned[0].message, /shared security group endpoints admits .*, so sts also admits 10\.0\.0\.0\/16\.$/);
+  });
+
   it("catalog overlays are checked element by element: privateDnsNames [5, {}, null] names the first bad element", () => {
     const overlay = {
       version: 1,
