@@ -27,8 +27,17 @@ function withSizeLimit(blocks: number, args: string[]): Promise<Run> {
 describe("catalog --from-aws --write: atomic, never over another kind of file (emulator)", function () {
   this.timeout(60_000);
   const moto = useMoto();
-  const write = (file: string, ...extra: string[]): Promise<Run> =>
-    vpcePlan(["catalog", "--from-aws", "--region", "us-east-1", "--endpoint-url", moto.url(), "--write", file, ...extra]);
+  const writeArgs = (file: string): string[] => [
+    "catalog",
+    "--from-aws",
+    "--region",
+    "us-east-1",
+    "--endpoint-url",
+    moto.url(),
+    "--write",
+    file,
+  ];
+  const write = (file: string, ...extra: string[]): Promise<Run> => vpcePlan([...writeArgs(file), ...extra]);
 
   it("a write that fails half-way leaves the old overlay whole, and no temporary file behind", async () => {
     const dir = mkdtempSync(join(tmpdir(), "vpce-write-"));
@@ -36,16 +45,7 @@ describe("catalog --from-aws --write: atomic, never over another kind of file (e
     assert.equal((await write(overlay)).code, 0);
     const before = readFileSync(overlay, "utf8");
     assert.ok(before.length > 16 * 1024, "the overlay is larger than the limit below");
-    const run = await withSizeLimit(16, [
-      "catalog",
-      "--from-aws",
-      "--region",
-      "us-east-1",
-      "--endpoint-url",
-      moto.url(),
-      "--write",
-      overlay,
-    ]);
+    const run = await withSizeLimit(16, writeArgs(overlay));
     assert.equal(run.code, 1, run.stderr);
     assert.match(run.stderr, /cannot write .*overlay\.json \(the old file is unchanged\)/);
     assert.equal(readFileSync(overlay, "utf8"), before);
