@@ -28,11 +28,7 @@ describe("catalog --from-aws --write: atomic, never over another kind of file (e
   this.timeout(60_000);
   const moto = useMoto();
   const writeArgs = (file: string): string[] => [
-    "catalog",
-    "--from-aws",
-    "--region",
-    "us-east-1",
-    "--endpoint-url",
+    ..."catalog --from-aws --region us-east-1 --endpoint-url".split(" "),
     moto.url(),
     "--write",
     file,
