@@ -142,7 +142,7 @@ describe("fuzz: hostile values anywhere end in a plan or a typed error, in bound
   });
 
   it("plan JSON given to diff: exit 0 or 2, never 1 (unexpected error), in every format", async () => {
-    const { main } = require(join(REPO_ROOT, "sdk", "dist", "cli", "main.js")) as {
+    const { main } = (await import(join(REPO_ROOT, "sdk", "dist", "cli", "main.js"))) as {
       main: (argv: string[], io: { out: (t: string) => void; err: (t: string) => void }) => Promise<number>;
     };
     const dir = mkdtempSync(join(tmpdir(), "vpce-plan-fuzz-"));
