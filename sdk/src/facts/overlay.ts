@@ -15,7 +15,7 @@ import {
   type Region,
 } from "../catalog";
 import { Problems } from "../plan/problems";
-import { checkShape, describeValue, jsonProblem, type Shape } from "../plan/shape";
+import { checkShape, describeValue, jsonProblem, quote, type Shape } from "../plan/shape";
 import type { PlanFacts } from "../plan/types";
 import { factsFromServices, type ServiceFacts } from "./services";
 
@@ -130,6 +130,10 @@ const SERVICE_FACTS: Shape = {
   },
 };
 
+/** A field's value in a message, as written (`2`, `"x"`); lists and objects by kind, never echoed whole. */
+const shown = (v: unknown): string =>
+  typeof v === "object" && v !== null ? describeValue(v) : typeof v === "string" ? quote(v) : String(v);
+
 /** Checks a parsed overlay file; returns what is wrong with it, or the overlay. */
 export function readOverlay(value: unknown): CatalogOverlay | string {
   const o = value as Partial<CatalogOverlay> | null;
@@ -138,11 +142,11 @@ export function readOverlay(value: unknown): CatalogOverlay | string {
   const notJson = jsonProblem(o);
   if (notJson) return notJson;
   if (o.kind !== OVERLAY_KIND)
-    return `has kind ${describeValue(o.kind)}, not "${OVERLAY_KIND}" (write one with vpce-plan catalog --from-aws --write FILE)`;
-  if (o.version !== 1) return `has version ${describeValue(o.version)}; this vpce-plan reads version 1`;
-  if (typeof o.region !== "string" || !getRegion(o.region)) return `names region ${describeValue(o.region)}, which is not a catalog region`;
+    return `has kind ${shown(o.kind)}, not "${OVERLAY_KIND}" (write one with vpce-plan catalog --from-aws --write FILE)`;
+  if (o.version !== 1) return `has version ${shown(o.version)}; this vpce-plan reads version 1`;
+  if (typeof o.region !== "string" || !getRegion(o.region)) return `names region ${shown(o.region)}, which is not a catalog region`;
   if (o.serviceRegion !== undefined && (typeof o.serviceRegion !== "string" || !getRegion(o.serviceRegion)))
-    return `names serviceRegion ${describeValue(o.serviceRegion)}, which is not a catalog region`;
+    return `names serviceRegion ${shown(o.serviceRegion)}, which is not a catalog region`;
   if (!Array.isArray(o.services)) return "has no services list";
   // Every element is checked: a number or null among privateDnsNames must not reach a plan.
   const problems = new Problems();
