@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { auditVpc, isFullAccessPolicy } from "vpce-plan/audit";
+import { planFromSnapshot } from "vpce-plan/diff";
 import type { VpcSnapshot } from "vpce-plan/aws";
 import { compareWithExisting, planEndpoints } from "vpce-plan/plan";
 
@@ -121,5 +122,59 @@ describe("--from-aws request (pure)", () => {
     );
     const listed = completeRequest({ subnets: [{ id: "subnet-v6" }] }, snapshot).request.subnets!;
     assert.equal(listed[0].ipv6Only, true);
+  });
+});
+
+describe("duplicate endpoints: one rule for audit, diff --from-aws, plan --from-aws and import (pure)", () => {
+  // vpce-1 has the smaller id, vpce-2 owns private DNS (and reaches fewer subnets): vpce-2 is kept everywhere.
+  const sts = (id: string, privateDns: boolean, subnetIds: string[]) => ({
+    id,
+    type: "Interface",
+    serviceName: "com.amazonaws.us-east-1.sts",
+    state: "available",
+    subnetIds,
+    routeTableIds: [],
+    securityGroupIds: [],
+    privateDns,
+  });
+  const endpoints = [sts("vpce-1", false, ["subnet-a", "subnet-b"]), sts("vpce-2", true, ["subnet-a"])];
+  const snapshot: VpcSnapshot = {
+    region: "us-east-1",
+    vpc: { id: "vpc-0abc", cidrs: ["10.0.0.0/16"], ipv6Cidrs: [], dnsSupport: true, dnsHostnames: true, isDefault: false },
+    subnets: [
+      { id: "subnet-a", az: "us-east-1a", ipv6: false, routeTableId: "rtb-a" },
+      { id: "subnet-b", az: "us-east-1b", ipv6: false, routeTableId: "rtb-a" },
+    ],
+    routeTables: [{ id: "rtb-a", main: true, subnetIds: [], routes: [] }],
+    natGateways: [],
+    endpoints,
+    securityGroups: [],
+  };
+
+  it("audit names the endpoint without private DNS as the duplicate", () => {
+    const found = auditVpc(snapshot).filter((f) => f.rule === "DUPLICATE_ENDPOINT");
+    assert.deepEqual(
+      found.map((f) => f.resource),
+      ["vpce-1"],
+    );
+    assert.match(found[0].fix, /to vpce-2/);
+  });
+
+  it("plan --from-aws and import keep the same one", () => {
+    const x = compareWithExisting(planEndpoints(request), endpoints as Parameters<typeof compareWithExisting>[1]);
+    assert.deepEqual(
+      x.kept.map((k) => k.id),
+      ["vpce-2"],
+    );
+    assert.deepEqual(
+      x.removable.map((r) => [r.id, r.reason]),
+      [["vpce-1", "DUPLICATE"]],
+    );
+  });
+
+  it("diff --from-aws compares the same one with the head plan", () => {
+    const live = planFromSnapshot(snapshot, planEndpoints(request));
+    assert.match(live.endpoints.find((e) => e.name === "sts")!.reasons[0].message, /^vpce-2 /);
+    assert.ok(live.endpoints.some((e) => e.name === "sts-vpce-1"));
   });
 });

@@ -183,6 +183,15 @@ describe("EndpointSpoke: a contract that does not fit fails before anything is c
     ]);
   });
 
+  it("traffic for a service the hub serves is accepted; traffic for one nobody asked for is still refused (issue 17, item 14)", async () => {
+    const run = await runSpoke("a", spokeArgs("a", 1, { hubStack: HUB_STACK, traffic: { secretsmanager: 50, s3: 100 } }), contract);
+    expectNoErrors(run);
+    assert.equal(run.outputs!.resolution.secretsmanager.placement, "hub");
+    assert.deepEqual(await problems(spokeArgs("a", 1, { hubStack: HUB_STACK, traffic: { secretsmanager: 50, kms: 5 } })), [
+      ["TRAFFIC_UNKNOWN_SERVICE", "traffic.kms"],
+    ]);
+  });
+
   it("a spoke the hub does not know, or another VPC, is named", async () => {
     assert.deepEqual(await problems(spokeArgs("zz", 9, { hubStack: HUB_STACK }), contract, "zz"), [["SPOKE_NOT_IN_CONTRACT", "name"]]);
     assert.deepEqual(await problems(spokeArgs("a", 1, { hubStack: HUB_STACK, vpc: { id: "vpc-other", cidrs: ["10.1.0.0/16"] } })), [

@@ -1,7 +1,7 @@
 /** diffPlans on request pairs and plan pairs: every change kind, replacement flags, cost delta. */
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { diffPlans, hasChanges, REPLACING_FIELDS, type PlanDiff } from "vpce-plan/diff";
+import { diffPlans, hasChanges, hasReplacements, REPLACING_FIELDS, type PlanDiff } from "vpce-plan/diff";
 import { isPlanRequestError, planNetwork, type Plan } from "vpce-plan/plan";
 import { validRequest } from "../helpers/arbitraries";
 import { assertUsd, endpoint, plan, request, subnets } from "../helpers/build";
@@ -280,5 +280,32 @@ describe("diff: properties", () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe("diff: a service switching endpoint type (issue 17, item 13)", () => {
+  it("gateway -> interface for s3 is a replacement that --fail-on replace catches", () => {
+    const base = plan(request({ services: ["s3"] }));
+    const head = plan(request({ services: [{ name: "s3", type: "Interface" }] }));
+    const d = diffPlans(base, head);
+    assert.deepEqual(names(d, "added"), ["s3"]);
+    assert.deepEqual(names(d, "removed"), ["s3-gateway"]);
+    assert.equal(d.endpoints.added[0].replacing, "s3-gateway");
+    assert.equal(d.summary.replaced, 1);
+    assert.ok(hasReplacements(d));
+  });
+
+  it("interface -> gateway the same way; adding an interface beside a kept gateway replaces nothing", () => {
+    const iface = plan(request({ services: [{ name: "s3", type: "Interface" }] }));
+    const back = diffPlans(iface, plan(request({ services: ["s3"] })));
+    assert.equal(back.endpoints.added[0].replacing, "s3");
+    assert.ok(hasReplacements(back));
+    const beside = diffPlans(
+      plan(request({ services: ["s3"] })),
+      plan(request({ services: ["s3"], access: { onPremises: { cidrs: ["192.168.0.0/16"] } } })),
+    );
+    assert.deepEqual(names(beside, "added"), ["s3"]);
+    assert.equal(beside.endpoints.added[0].replacing, undefined);
+    assert.ok(!hasReplacements(beside));
   });
 });

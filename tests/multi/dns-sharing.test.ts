@@ -233,6 +233,24 @@ describe("planNetwork: dnsSharing", () => {
     }
   });
 
+  it("a hub that shares nothing and serves nothing says its resolver: create is not planned (issue 17, item 15)", () => {
+    const req = network([spoke("own", 1, { centralize: "never" })]);
+    const onPremises = (resolver: "create" | "none") => ({ cidrs: ["192.168.0.0/16"], resolver });
+    const p = planNetwork({ ...req, hub: { ...req.hub, access: { onPremises: onPremises("create") } } });
+    assert.equal(p.hub.plan, null);
+    const warned = p.warnings.filter((w) => w.code === "RESOLVER_NOT_PLANNED");
+    assert.deepEqual(
+      warned.map((w) => w.path),
+      ["hub.access.onPremises.resolver"],
+    );
+    const none = planNetwork({ ...req, hub: { ...req.hub, access: { onPremises: onPremises("none") } } });
+    assert.ok(!none.warnings.some((w) => w.code === "RESOLVER_NOT_PLANNED"));
+    // With a service of its own the hub plans the inbound endpoint, and nothing is said.
+    const own = planNetwork({ ...req, hub: { ...req.hub, services: ["sts"], access: { onPremises: onPremises("create") } } });
+    assert.ok(own.hub.plan!.resolver);
+    assert.ok(!own.warnings.some((w) => w.code === "RESOLVER_NOT_PLANNED"));
+  });
+
   it("property: below the quotas, auto takes whichever costs less at the request's prices, and that is the DNS cost", () => {
     const accounts = ["222222222222", "333333333333", "444444444444"];
     fc.assert(

@@ -22,6 +22,19 @@ describe("planEndpoints: endpoint options", () => {
       },
     },
     {
+      why: "a tags.Name the request gives is replaced by each resource's name, and the plan says so (issue 17, item 17)",
+      request: request({ services: [{ name: "sts", tags: { Name: "my-sts" } }, "kms"], tags: { Name: "everything", env: "prod" } }),
+      warnings: ["TAG_NAME_REPLACED", "TAG_NAME_REPLACED"],
+      check: (p) =>
+        assert.deepEqual(
+          p.warnings
+            .filter((w) => w.code === "TAG_NAME_REPLACED")
+            .map((w) => w.path)
+            .sort(),
+          ["services[0].tags.Name", "tags.Name"],
+        ),
+    },
+    {
       why: "securityGroupIds are attached beside the planned group (terraform's security_group_ids per endpoint)",
       request: request({ services: [{ name: "sts", securityGroupIds: ["sg-b", "sg-a", "sg-b"] }] }),
       reasons: { sts: ["EXTRA_SECURITY_GROUPS"] },

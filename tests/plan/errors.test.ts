@@ -459,8 +459,8 @@ const rows: Row[] = [
   },
   {
     code: "POLICY_UNSUPPORTED",
-    why: "a policy on SSM",
-    request: withField("services", [{ name: "ssm", policy: { template: "account-only", accountIds: ["123456789012"] } }]),
+    why: "a policy on AWS Config",
+    request: withField("services", [{ name: "config", policy: { template: "account-only", accountIds: ["123456789012"] } }]),
     path: "services[0].policy",
   },
   {

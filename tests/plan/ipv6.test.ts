@@ -76,6 +76,26 @@ describe("planEndpoints: IP address types", () => {
       check: (p) => assert.ok(ingressCidrs(endpoint(p, "sts")).includes("2001:db8::/48")),
     },
     {
+      why: "dualstack for a service whose IP types were not looked up: IP_TYPES_ASSUMED (issue 17, item 16), like AZS_ASSUMED",
+      request: request({ vpc: v6vpc, subnets: dual, services: ["sts", "kms"], defaults: { ipAddressType: "dualstack" } }),
+      warnings: [["IP_TYPES_ASSUMED", "defaults.ipAddressType"]],
+      check: (p) =>
+        assert.deepEqual(
+          p.warnings.filter((w) => w.code === "IP_TYPES_ASSUMED").map((w) => w.service),
+          ["kms", "sts"],
+        ),
+    },
+    {
+      why: "IP types known: no IP_TYPES_ASSUMED; an ipv4 endpoint never needs them",
+      request: request({
+        vpc: v6vpc,
+        subnets: dual,
+        services: [{ name: "sts", ipAddressType: "dualstack" }, "kms"],
+        facts: { serviceIpTypes: { sts: ["ipv4", "ipv6"] } },
+      }),
+      absent: ["IP_TYPES_ASSUMED"],
+    },
+    {
       why: "an S3 gateway takes ipAddressType (AWS supports it for S3 gateways)",
       request: request({ vpc: v6vpc, subnets: dual, services: [{ name: "s3", ipAddressType: "dualstack" }] }),
       check: (p) => assert.equal(endpoint(p, "s3-gateway").ipAddressType, "dualstack"),

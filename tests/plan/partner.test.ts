@@ -17,7 +17,13 @@ const KNOWN: PlanFacts = {
   serviceAcceptanceRequired: { [SVC]: false },
   servicePolicy: { [SVC]: false },
 };
-const FAMILY = ["ENDPOINT_SERVICE", "ENDPOINT_SERVICE_FACTS_MISSING", "ENDPOINT_SERVICE_ACCEPTANCE", "ENDPOINT_SERVICE_DNS_UNVERIFIED"];
+const FAMILY = [
+  "ENDPOINT_SERVICE",
+  "ENDPOINT_SERVICE_FACTS_MISSING",
+  "ENDPOINT_SERVICE_ACCEPTANCE",
+  "ENDPOINT_SERVICE_DNS_UNVERIFIED",
+  "PRIVATE_DNS_NAME_UNKNOWN",
+];
 const inFamily = (code: string): boolean => FAMILY.includes(code);
 
 const rows: FamilyRow[] = [
@@ -52,6 +58,18 @@ const rows: FamilyRow[] = [
     request: request({ services: [{ name: SVC, privateDns: true }] }),
     facts: { ...KNOWN, servicePrivateDnsVerified: { [SVC]: false } },
     problems: [{ code: "PRIVATE_DNS_UNVERIFIED", path: "services[0].privateDns" }],
+  },
+  {
+    why: "private DNS asked for while the name was not looked up: enabled as asked (unknown is not absent; issue 17, item 8)",
+    request: request({ services: [{ name: SVC, privateDns: true }] }),
+    reasons: { [NAME]: ["ENDPOINT_SERVICE", "PRIVATE_DNS_NAME_UNKNOWN"] },
+    warnings: ["ENDPOINT_SERVICE_FACTS_MISSING"],
+  },
+  {
+    why: "private DNS asked for where AWS reports no name: PRIVATE_DNS_UNSUPPORTED",
+    request: request({ services: [{ name: SVC, privateDns: true }] }),
+    facts: { ...KNOWN, servicePrivateDns: { [SVC]: [] } },
+    problems: [{ code: "PRIVATE_DNS_UNSUPPORTED", path: "services[0].privateDns" }],
   },
   {
     why: "a gateway for an endpoint service",
@@ -112,6 +130,13 @@ describe("planEndpoints: endpoint services outside the catalog", () => {
     assert.equal(endpoint(plan(request({ services: [{ name: SVC, privateDns: true }] }), facts), NAME).privateDns, true);
     const [warning] = plan(request({ services: [SVC] }), facts).warnings.filter((w) => w.code === "ENDPOINT_SERVICE_FACTS_MISSING");
     assert.match(warning.message, /verified/);
+  });
+
+  it("privateDns: true with the name not looked up reaches AWS as asked, and the warning says so", () => {
+    const p = plan(request({ services: [{ name: SVC, privateDns: true }] }));
+    assert.equal(endpoint(p, NAME).privateDns, true);
+    const [warning] = p.warnings.filter((w) => w.code === "ENDPOINT_SERVICE_FACTS_MISSING");
+    assert.match(warning.message, /privateDns: true goes to AWS as asked/);
   });
 
   it("a policy applies where facts say the service takes one, or where the request gives one", () => {

@@ -90,17 +90,38 @@ describe("planEndpoints: endpoint policies (rule 6)", () => {
     assert.ok(reasonCodes(e).includes("POLICY_FULL_ACCESS"));
   });
 
-  it("defaults.policy applies to every endpoint that accepts policies; others get POLICY_UNSUPPORTED as a reason", () => {
+  it("defaults.policy applies to every endpoint that accepts policies; the others get POLICY_UNSUPPORTED and one DEFAULT_POLICY_NOT_APPLIED", () => {
     const p = plan(
-      request({ services: ["sts", "ssm"], defaults: { policy: { template: "organization-only", organizationId: "o-a1b2c3d4e5" } } }),
+      request({
+        services: ["sts", "config", "datasync"],
+        defaults: { policy: { template: "organization-only", organizationId: "o-a1b2c3d4e5" } },
+      }),
     );
     assert.ok(endpoint(p, "sts").policy);
-    assert.equal(endpoint(p, "ssm").policy, null);
-    assert.ok(reasonCodes(endpoint(p, "ssm")).includes("POLICY_UNSUPPORTED"));
+    assert.equal(endpoint(p, "config").policy, null);
+    assert.ok(reasonCodes(endpoint(p, "config")).includes("POLICY_UNSUPPORTED"));
+    const warnings = p.warnings.filter((w) => w.code === "DEFAULT_POLICY_NOT_APPLIED");
+    assert.equal(warnings.length, 1);
+    assert.equal(warnings[0].path, "defaults.policy");
+    assert.match(warnings[0].message, /not applied to config, datasync: they take no endpoint policy/);
+  });
+
+  it("defaults.policy that reaches every service: no DEFAULT_POLICY_NOT_APPLIED", () => {
+    const p = plan(request({ services: ["sts"], defaults: { policy: { template: "organization-only", organizationId: "o-a1b2c3d4e5" } } }));
+    assert.ok(!p.warnings.some((w) => w.code === "DEFAULT_POLICY_NOT_APPLIED"));
+  });
+
+  it("Systems Manager endpoints take policies (AWS documents SSM endpoint policies; issue 17, item 10)", () => {
+    const policy = { template: "organization-only" as const, organizationId: "o-a1b2c3d4e5" };
+    const p = plan(request({ services: ["ssm", "ssmmessages", "ec2messages"].map((name) => ({ name, policy })) }));
+    for (const name of ["ssm", "ssmmessages", "ec2messages"]) {
+      assert.ok(endpoint(p, name).policy, name);
+      assert.ok(reasonCodes(endpoint(p, name)).includes("POLICY_APPLIED"), name);
+    }
   });
 
   it("a policy on a service that takes none is an error", () => {
-    const req = request({ services: [{ name: "ssm", policy: { template: "organization-only", organizationId: "o-a1b2c3d4e5" } }] });
+    const req = request({ services: [{ name: "config", policy: { template: "organization-only", organizationId: "o-a1b2c3d4e5" } }] });
     assert.equal(problem(req, "POLICY_UNSUPPORTED").path, "services[0].policy");
   });
 
@@ -133,6 +154,31 @@ describe("planEndpoints: endpoint policies (rule 6)", () => {
     assert.deepEqual(pulls(["my-assets", "prod-us-east-1-starport-layer-bucket"]).warnings, []);
     const noEcr = plan(request({ services: [{ name: "s3", policy: { template: "s3-buckets", buckets: ["my-assets"] } }] }));
     assert.deepEqual(noEcr.warnings, []);
+  });
+
+  it("a policy document that leaves out ECR's layer bucket warns too, at the document (issue 17, item 18)", () => {
+    const only = (resource: string[], extra: object[] = []) => ({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: resource }, ...extra],
+    });
+    const pulls = (document: Record<string, unknown>) =>
+      plan(request({ services: ["ecr.dkr", "ecr.api", { name: "s3", policy: { document } }] })).warnings.map((w) => [w.code, w.path]);
+    assert.deepEqual(pulls(only(["arn:aws:s3:::my-assets/*"])), [["S3_POLICY_BLOCKS_ECR_LAYERS", "services[2].policy.document"]]);
+    assert.deepEqual(pulls(only(["arn:aws:s3:::my-assets/*", "arn:aws:s3:::prod-us-east-1-starport-layer-bucket/*"])), []);
+    assert.deepEqual(pulls(only(["arn:aws:s3:::prod-*-starport-layer-bucket/*"])), []);
+    const denied = only(
+      ["*"],
+      [{ Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "arn:aws:s3:::prod-us-east-1-starport-layer-bucket/*" }],
+    );
+    assert.deepEqual(pulls(denied), [["S3_POLICY_BLOCKS_ECR_LAYERS", "services[2].policy.document"]]);
+  });
+
+  it("ecr.dkr without any S3 endpoint warns ECR_LAYERS_WITHOUT_S3: the layers would go through NAT (issue 17, item 18)", () => {
+    const warned = plan(request({ services: ["ecr.dkr", "ecr.api"] })).warnings.filter((w) => w.code === "ECR_LAYERS_WITHOUT_S3");
+    assert.equal(warned.length, 1);
+    assert.match(warned[0].message, /prod-us-east-1-starport-layer-bucket/);
+    assert.ok(!plan(request({ services: ["ecr.dkr", "ecr.api", "s3"] })).warnings.some((w) => w.code === "ECR_LAYERS_WITHOUT_S3"));
+    assert.ok(!plan(request({ services: ["ecr.api"] })).warnings.some((w) => w.code === "ECR_LAYERS_WITHOUT_S3"));
   });
 
   it("s3-buckets is refused for S3 Express: directory buckets use other actions and ARNs", () => {

@@ -19,6 +19,7 @@ import {
   SUBNET_CODES,
   TRAFFIC_CODES,
   ZONE_CODES,
+  ECR_LAYER_CODES,
 } from "vpce-plan/plan";
 import { request, subnets } from "../helpers/build";
 import { REPO_ROOT } from "../helpers/requests";
@@ -45,7 +46,7 @@ const requests: unknown[] = [
   request({ subnets: subnets("us-east-1", "a"), ha: { strict: true } }),
   request({ vpc: { id: "vpc-1", cidrs: ["10.0.0.0/16"] }, access: { extraCidrs: ["0.0.0.0/0"] } }),
   request({
-    services: ["ssm", "sts", { name: "kms", policy: { template: "full-access" } }],
+    services: ["config", "sts", { name: "kms", policy: { template: "full-access" } }],
     defaults: { policy: { template: "account-only", accountIds: ["123456789012"] } },
   }),
   request({ region: "us-east-2" }),
@@ -101,6 +102,8 @@ const requests: unknown[] = [
     access: { onPremises: { cidrs: ["192.168.0.0/16"], resolver: "create" } },
     subnets: [...subnets("us-east-1", "ab"), { id: "subnet-z", az: "us-east-1a" }],
   }),
+  request({ services: [{ name: "com.amazonaws.vpce.us-east-1.vpce-svc-0e87519c997c63cd8", privateDns: true }, "email-smtp"] }),
+  request({ services: ["ecr.dkr"], tags: { Name: "mine" } }),
 ];
 
 function documentedDecisionCodes(): string[] {
@@ -153,7 +156,7 @@ describe("docs/codes.md reason codes", () => {
     const errors = /Error codes \(each with[^:]*:([\s\S]*?)\n\n/.exec(page)![1];
     const decisions = new Set(documentedDecisionCodes());
     const modules = [ACCESS_CODES, SUBNET_CODES, TRAFFIC_CODES, ENDPOINT_OPTION_CODES, QUOTA_CODES, SECURITY_GROUP_CODES, IP_TYPE_CODES];
-    for (const codes of [...modules, OVERLAP_CODES, POLICY_DOCUMENT_CODES, RESOLVER_CODES, ZONE_CODES])
+    for (const codes of [...modules, OVERLAP_CODES, POLICY_DOCUMENT_CODES, RESOLVER_CODES, ZONE_CODES, ECR_LAYER_CODES])
       for (const [code, kind] of Object.entries(codes)) {
         if (kind === "problem") assert.ok(errors.includes(`\`${code}\``), `${code} in docs/codes.md's error codes`);
         else assert.ok(decisions.has(code), `${code} in docs/codes.md's decisions table`);

@@ -45,6 +45,27 @@ const rows: Row[] = [
     reasons: ["RESOLVER_INBOUND", "RESOLVER_ONE_SUBNET_PER_AZ"],
   },
   {
+    why: "create where an AZ has only a public subnet: PUBLIC_SUBNET_USED, as for an endpoint's ENIs (issue 17, item 19)",
+    request: request({
+      access: onPremises("create"),
+      services: ["s3"],
+      subnets: [...subnets("us-east-1", "a"), { id: "subnet-pub", az: "us-east-1b", routeTableId: "rtb-a", public: true }],
+    }),
+    // One for the s3 interface endpoint on-premises needs, one for the Resolver.
+    warnings: ["PUBLIC_SUBNET_USED", "PUBLIC_SUBNET_USED"],
+    reasons: ["RESOLVER_INBOUND"],
+  },
+  {
+    why: "create beside a private subnet in the same AZ skips the public one and says so",
+    request: request({
+      access: onPremises("create"),
+      services: ["s3"],
+      subnets: [...subnets("us-east-1", "ab"), { id: "subnet-pub", az: "us-east-1b", routeTableId: "rtb-a", public: true }],
+    }),
+    warnings: [],
+    reasons: ["RESOLVER_INBOUND", "PUBLIC_SUBNET_SKIPPED"],
+  },
+  {
     why: "create in one AZ: AWS requires two, an error naming the field",
     request: request({ access: onPremises("create"), subnets: subnets("us-east-1", "a"), ha: { minAzs: 1 } }),
     problems: [["RESOLVER_TOO_FEW_AZS", "access.onPremises.resolver"]],
@@ -84,6 +105,18 @@ describe("planEndpoints: resolver", () => {
       );
     });
   }
+
+  it("the Resolver's PUBLIC_SUBNET_USED names the Resolver and no service", () => {
+    const p = plan(
+      request({
+        access: onPremises("create"),
+        subnets: [...subnets("us-east-1", "a"), { id: "subnet-pub", az: "us-east-1b", routeTableId: "rtb-a", public: true }],
+      }),
+    );
+    const resolver = p.warnings.filter((w) => w.code === "PUBLIC_SUBNET_USED" && !w.service);
+    assert.equal(resolver.length, 1);
+    assert.match(resolver[0].message, /^The Resolver inbound endpoint puts its us-east-1b ENI in public subnet subnet-pub/);
+  });
 
   it("the inbound endpoint: INBOUND, one subnet per AZ in AZ order, TCP and UDP 53 from the on-premises CIDRs only", () => {
     const p = plan(request({ access: onPremises("create", ["192.168.0.0/16", "172.16.0.0/12"]), subnets: subnets("us-east-1", "bac") }));

@@ -7,6 +7,7 @@ import type { EndpointFacts, ServiceFacts, VpcSnapshot } from "../facts/aws/snap
 import { isLiveEndpoint } from "../facts/aws/snapshot";
 import { containsCidr, isOpen } from "./cidr";
 import { HOURS_PER_MONTH, money } from "../plan/cost";
+import { rankDuplicates } from "../plan/reconcile";
 import {
   isSecurityHubRule,
   RULES,
@@ -284,7 +285,7 @@ function duplicates(ctx: Context): Finding[] {
   const out: Finding[] = [];
   for (const list of groups.values()) {
     if (list.length < 2) continue;
-    const [first, ...rest] = [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const [first, ...rest] = rankDuplicates(list);
     for (const e of rest) {
       out.push(
         ctx.finding("DUPLICATE_ENDPOINT", [e.id], {

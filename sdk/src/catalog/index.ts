@@ -7,9 +7,10 @@ import bundlesFile from "./bundles.json";
 import regionsFile from "./regions.json";
 import availabilityFile from "./availability.json";
 import zonesFile from "./zones.json";
-import type { EndpointType, PriceTable } from "../plan/types";
+import type { EndpointType, PriceTable } from "./types";
 import { suggestEntries, type NamedEntry } from "./suggest";
 
+export type { EndpointType, PriceTable } from "./types";
 export { suggest, didYouMean, editDistance, nameRank, type NamedEntry } from "./suggest";
 
 /** Names of one endpoint service: the default pattern and the regions where AWS names it differently. */
@@ -27,6 +28,11 @@ export interface CatalogService extends ServiceNames {
   /** The service's FIPS endpoint service, where it has one; its regions are in availability.json. */
   fips?: ServiceNames & { privateDnsNames: string[] };
   port: number;
+  /**
+   * Every TCP port AWS documents for the service, where there is more than one (SES SMTP): `port`
+   * is the one a plan opens unless the request's `port` names another of these.
+   */
+  ports?: number[];
   /** Patterns with `{region}` and `{dnsSuffix}`; may start with `*.`. */
   privateDnsNames: string[];
   policy: boolean;

@@ -215,7 +215,7 @@ export class EndpointSpoke extends pulumi.ComponentResource<EndpointSpokeData> {
       if (problems.length) throw new EndpointPlanError(problems, this);
       return decided;
     }
-    const localArgs = localArgsOf(args, check.local, requested.unknownBundles);
+    const localArgs = localArgsOf(args, check.local, new Set(check.fromHub), requested.unknownBundles);
     const prepared = prepareRequest(localArgs, looked.found);
     const argPath = (path: string): string => {
       const mapped = prepared.argPath(path);
@@ -300,12 +300,26 @@ function requestedServices(args: EndpointSpokeArgs): { services: RequestedServic
 }
 
 /** The spoke's own EndpointPlan: only the services it keeps, and only their options. */
-function localArgsOf(args: EndpointSpokeArgs, local: RequestedService[], unknownBundles: string[]): EndpointPlanArgs {
+function localArgsOf(
+  args: EndpointSpokeArgs,
+  local: RequestedService[],
+  served: ReadonlySet<string>,
+  unknownBundles: string[],
+): EndpointPlanArgs {
   const { contract: _c, hubStack: _s, contractOutput: _o, spokeName: _n, associatedProfileId: _p, ...rest } = args;
   const keys = new Set(local.map((s) => s.key));
-  const options = Object.entries(args.serviceOptions ?? {}).filter(([name]) => keys.has(findService(name)?.service.key ?? name));
+  const own = (name: string): boolean => keys.has(findService(name)?.service.key ?? name);
+  const options = Object.entries(args.serviceOptions ?? {}).filter(([name]) => own(name));
+  // Traffic for a service the hub serves was priced by the hub's plan; what is left (its own, or a
+  // service nobody asked for) is the local plan's to price or to refuse.
+  const traffic = <T>(given: Record<string, T> | undefined): Record<string, T> | undefined => {
+    const left = Object.entries(given ?? {}).filter(([name]) => own(name) || !served.has(findService(name)?.service.key ?? name));
+    return left.length ? Object.fromEntries(left) : undefined;
+  };
   return {
     ...rest,
+    traffic: traffic(args.traffic),
+    trafficBySource: traffic(args.trafficBySource),
     services: local.map((s) => s.key),
     bundles: unknownBundles.length ? unknownBundles : undefined,
     serviceOptions: options.length ? Object.fromEntries(options) : undefined,

@@ -12,6 +12,7 @@ import { replacesEndpoint } from "./replacements";
 
 export type { DnsAssociation, DnsDiff, ResolverChange } from "./dns";
 export { REPLACING_FIELDS, replacesEndpoint } from "./replacements";
+export { LIVE_FIELDS, planFromSnapshot } from "./live";
 
 /** One side of a diff: a single-VPC plan or a network plan. */
 export type DiffInput = Plan | NetworkPlan;
@@ -39,6 +40,11 @@ export interface EndpointRef {
   serviceName: string;
   type: string;
   cost: CostDelta;
+  /**
+   * An added endpoint that takes over its service from a removed one of the other type (gateway <->
+   * interface): AWS cannot change an endpoint's type, so this is a replacement; the removed one's name.
+   */
+  replacing?: string;
 }
 
 export interface ChangedEndpoint extends EndpointRef {
@@ -275,6 +281,7 @@ export function diffPlans(baseInput: DiffInput, headInput: DiffInput, options: D
       }
     }
   }
+  const switched = typeSwitches(added, removed);
   // The resolver's group is a security group like an endpoint's: its rules are reviewed the same way.
   const compareDns = options.dns ?? true;
   const resolvers = (p: DiffInput): ReturnType<typeof resolversOf> => (compareDns ? resolversOf(p, single) : new Map());
@@ -305,13 +312,29 @@ export function diffPlans(baseInput: DiffInput, headInput: DiffInput, options: D
       added: added.length,
       removed: removed.length,
       changed: changed.length,
-      replaced: changed.filter((c) => c.replaces).length,
+      replaced: changed.filter((c) => c.replaces).length + switched,
       rulesAdded: rulesAdded.length,
       rulesRemoved: rulesRemoved.length,
       moved: assignments.length,
       dns: dnsChangeCount(dns),
     },
   };
+}
+
+/**
+ * A service whose endpoint in one VPC changes type (README "Replacements": the type is ForceNew):
+ * the two names differ (`s3-gateway` and `s3`), so it shows as one added and one removed, and is
+ * marked on the added one as the replacement it is. Returns how many.
+ */
+function typeSwitches(added: EndpointRef[], removed: readonly EndpointRef[]): number {
+  const taken = new Set<EndpointRef>();
+  for (const a of added) {
+    const old = removed.find((r) => !taken.has(r) && r.vpc === a.vpc && r.service === a.service && r.type !== a.type);
+    if (!old) continue;
+    taken.add(old);
+    a.replacing = old.name;
+  }
+  return taken.size;
 }
 
 function moves(base: Side, head: Side): AssignmentMove[] {

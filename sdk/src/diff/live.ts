@@ -9,7 +9,8 @@ import { isFullAccessPolicy } from "../audit/engine";
 import { interfaceCost, money } from "../plan/cost";
 import { endpointName } from "../plan/planner";
 import type { IngressRule, Plan, PlannedEndpoint } from "../plan/types";
-import { isLiveEndpoint, type VpcSnapshot } from "../facts/aws/snapshot";
+import { isLiveEndpoint, type EndpointFacts, type VpcSnapshot } from "../facts/aws/snapshot";
+import { rankDuplicates } from "../plan/reconcile";
 
 /**
  * The endpoint fields a live VPC can tell; the diff compares only these against the head plan
@@ -35,9 +36,13 @@ export function planFromSnapshot(snapshot: VpcSnapshot, head: Plan): Plan {
   const planned = new Map(head.endpoints.map((e) => [e.name, e]));
   const taken = new Set<string>();
   const endpoints: PlannedEndpoint[] = [];
-  const live = snapshot.endpoints
-    .filter((e) => (e.type === "Gateway" || e.type === "Interface") && isLiveEndpoint(e))
-    .sort((a, b) => byText(a.id, b.id));
+  // The endpoint the duplicate rule keeps takes the planner's name, so it is the one compared with the head plan.
+  const bySameService = new Map<string, EndpointFacts[]>();
+  for (const e of snapshot.endpoints.filter((e) => (e.type === "Gateway" || e.type === "Interface") && isLiveEndpoint(e))) {
+    const key = `${e.serviceName}\u0000${e.type}`;
+    bySameService.set(key, [...(bySameService.get(key) ?? []), e]);
+  }
+  const live = [...bySameService.values()].flatMap((list) => rankDuplicates(list));
   for (const e of live) {
     const type = e.type as "Gateway" | "Interface";
     const key = findService(e.serviceName)?.service.key ?? e.serviceName;

@@ -1,6 +1,7 @@
 /** The pure planner: no Pulumi, no I/O. Safe to import from the CLI and from browsers. */
 export * from "./types";
 export { planEndpoints, endpointName, DEFAULT_MIN_AZS, SHARED_SECURITY_GROUP } from "./planner";
+export { FACT_KEYS } from "./validate";
 export { PlanRequestError, isPlanRequestError, formatProblems } from "./problems";
 export { placeInterface, type Placement, type PlacementSubnet } from "./placement";
 export { parseCidr } from "./cidr";
@@ -20,3 +21,4 @@ export { CODES as POLICY_DOCUMENT_CODES } from "./rules/policyDocument";
 export { CODES as RESOLVER_CODES } from "./rules/resolver";
 export { CODES as DNS_SHARING_CODES } from "./rules/dnsSharing";
 export { CODES as ZONE_CODES } from "./rules/zones";
+export { CODES as ECR_LAYER_CODES } from "./rules/ecrLayers";

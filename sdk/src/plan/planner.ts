@@ -15,7 +15,7 @@ import { checkOverlaps, CODES as OVERLAP, type Network } from "./rules/cidrOverl
 import { Report, sortDiagnostics } from "./rules/context";
 import { checkSubnetsWithoutRouteTable, CODES as ROUTE_TABLES, gatewayRouteTables } from "./rules/routeTables";
 import { CODES as IP_TYPES, IpTypes } from "./rules/ipv6";
-import { checkPolicyDocument, CODES as POLICY_DOCUMENT } from "./rules/policyDocument";
+import { checkPolicyDocument, reportDefaultPolicyNotApplied, CODES as POLICY_DOCUMENT } from "./rules/policyDocument";
 import { checkQuota, checkTags, CODES as QUOTAS, readQuotas, type Quotas } from "./rules/quotas";
 import { applySecurityGroupMode, externalOnly, fitSecurityGroups, CODES as SECURITY_GROUPS } from "./rules/securityGroups";
 import * as crossRegion from "./rules/crossRegion";
@@ -23,10 +23,11 @@ import * as endpointServices from "./rules/endpointServices";
 import { checkAvailability, notOfferedWhenLookedUp, useFips, CODES as AVAILABILITY } from "./rules/availability";
 import { checkOutsideDns, planResolver, CODES as RESOLVER } from "./rules/resolver";
 import { checkVpcDns, CODES as VPC_DNS } from "./rules/vpcDns";
+import { checkEcrLayers, CODES as ECR_LAYERS } from "./rules/ecrLayers";
 import { byGroupReason, checkAccess, scopeFor, CODES as ACCESS, type ServiceScope } from "./rules/access";
 import { reportPublicSubnets, selectByTags, CODES as SUBNETS } from "./rules/subnets";
 import { carried, checkTrafficParts, outsideReason, trafficParts, CODES as TRAFFIC, type TrafficParts } from "./rules/traffic";
-import { dnsRecordIpType, endpointTags, extraSecurityGroups, CODES as OPTIONS } from "./rules/endpointOptions";
+import { checkNameTags, dnsRecordIpType, endpointTags, extraSecurityGroups, CODES as OPTIONS } from "./rules/endpointOptions";
 import { readRequest, type NormalizedRequest, type ResolvedService } from "./validate";
 
 export const DEFAULT_MIN_AZS = 2;
@@ -71,6 +72,8 @@ class Planner {
   private readonly gateways: ResolvedService[] = [];
   private readonly quotas: Quotas;
   private readonly ipTypes: IpTypes;
+  /** Services that take no endpoint policy, which `defaults.policy` therefore does not reach. */
+  private readonly defaultPolicySkipped: string[] = [];
 
   constructor(
     private readonly input: NormalizedRequest,
@@ -134,6 +137,7 @@ class Planner {
     }
 
     checkTags(this.report.for(QUOTAS), request.tags);
+    checkNameTags(this.report.for(OPTIONS), request, this.input.services);
     checkOverlaps(this.report.for(OVERLAP), networksOf(request));
     checkAvailability(this.report.for(AVAILABILITY), this.input);
 
@@ -162,8 +166,24 @@ class Planner {
       prices: this.prices,
     });
     const subnets = this.input.subnets.length ? (this.allSubnets ??= indexByAz(this.input.subnets)) : undefined;
-    const resolver = planResolver(dns, { access, subnets, prices: this.prices });
-    this.checkEcrLayers(endpoints);
+    const planned = planResolver(dns, { access, subnets, prices: this.prices });
+    const resolver = planned?.resolver;
+    if (planned)
+      reportPublicSubnets(
+        this.report.for(SUBNETS),
+        { label: "The Resolver inbound endpoint" },
+        planned.placement,
+        planned.resolver.reasons,
+      );
+    const s3 = this.services.get("s3");
+    checkEcrLayers(this.report.for(ECR_LAYERS), {
+      region: this.region.code,
+      partition: this.region.partition,
+      endpoints,
+      ...(s3 ? { s3: { path: s3.path, policy: s3.options.policy } } : {}),
+      defaultPolicy: request.defaults?.policy,
+    });
+    reportDefaultPolicyNotApplied(this.report.for(POLICY_DOCUMENT), this.defaultPolicySkipped);
     return {
       version: 1,
       region: this.region.code,
@@ -215,7 +235,7 @@ class Planner {
       const endpoint =
         type === "Gateway"
           ? this.gateway(service, traffic, reasons)
-          : this.interface(service, scope, { hasGateway, traffic, privateDnsNames: outside?.facts.privateDnsNames, reasons });
+          : this.interface(service, scope, { hasGateway, traffic, outside: outside?.facts, reasons });
       if (!endpoint) continue;
       if (this.subnetsReason) endpoint.reasons.push(this.subnetsReason);
       if (tags) endpoint.tags = tags;
@@ -387,7 +407,7 @@ class Planner {
   private interface(
     service: ResolvedService,
     scope: ServiceScope,
-    opts: { hasGateway: boolean; traffic?: TrafficParts; privateDnsNames?: readonly string[]; reasons: Reason[] },
+    opts: { hasGateway: boolean; traffic?: TrafficParts; outside?: endpointServices.EndpointServiceFacts; reasons: Reason[] },
   ): PlannedEndpoint | undefined {
     const { key, options, path, catalog } = service;
     const { request, facts } = this.input;
@@ -425,7 +445,7 @@ class Planner {
         key,
       );
     }
-    reportPublicSubnets(this.report.for(SUBNETS), key, placement, reasons);
+    reportPublicSubnets(this.report.for(SUBNETS), { label: key, service: key }, placement, reasons);
     if (placement.sameAz.length) {
       reasons.push(reason("ONE_SUBNET_PER_AZ", `One subnet per AZ (AWS allows no more); ${placed.sameAzIds} not used.`));
     }
@@ -450,12 +470,14 @@ class Planner {
     const fips = useFips(this.report.for(AVAILABILITY), service, this.input);
     if (fips) reasons.push(fips);
     const dnsNames =
-      opts.privateDnsNames ?? facts.servicePrivateDns?.[key] ?? privateDnsNamesIn(catalog, remote ?? this.region, Boolean(fips));
-    const privateDns = this.privateDns(service, dnsNames, reasons, opts.hasGateway);
+      opts.outside?.privateDnsNames ?? facts.servicePrivateDns?.[key] ?? privateDnsNamesIn(catalog, remote ?? this.region, Boolean(fips));
+    const privateDns = this.privateDns(service, dnsNames, reasons, opts.hasGateway, opts.outside?.privateDnsUnknown);
     // When a gateway carries the VPC's own traffic, the interface endpoint serves outsiders only.
     const admitVpc = scope.fromVpc && !opts.hasGateway;
     if (opts.hasGateway) reasons.push(externalOnly(this.report.for(SECURITY_GROUPS), key));
     const ingress = this.ingress(catalog.port, scope, admitVpc, ipAddressType);
+    const ports = endpointServices.portReason(this.endpointServices, catalog);
+    if (ports) reasons.push(ports);
     if (admitVpc && scope.securityGroups) reasons.push(byGroupReason(this.report.for(ACCESS), key, scope.securityGroups));
     if (admitVpc && !scope.securityGroups && !request.vpc.cidrs?.length) {
       this.problems.add(
@@ -603,9 +625,19 @@ class Planner {
     return chosen.length === options.subnetIds.length ? indexByAz(chosen) : undefined;
   }
 
-  private privateDns(service: ResolvedService, dnsNames: readonly string[], reasons: Reason[], hasGateway: boolean): boolean {
+  private privateDns(
+    service: ResolvedService,
+    dnsNames: readonly string[],
+    reasons: Reason[],
+    hasGateway: boolean,
+    unknown?: Reason,
+  ): boolean {
     const { options, path, key } = service;
     const asked = options.privateDns ?? this.input.request.defaults?.privateDns;
+    if (!dnsNames.length && unknown) {
+      reasons.push(unknown);
+      return true;
+    }
     if (!dnsNames.length) {
       if (options.privateDns === true) {
         this.problems.add(
@@ -652,6 +684,7 @@ class Planner {
           `${key} endpoints do not accept endpoint policies.`,
           "Remove the policy; control access with IAM and security groups.",
         );
+      else if (!this.defaultPolicySkipped.includes(key)) this.defaultPolicySkipped.push(key);
       return {
         document: null,
         reason: reason("POLICY_UNSUPPORTED", `${key} endpoints take no policy; the default policy is not applied.`),
@@ -685,22 +718,6 @@ class Planner {
       needs: `private DNS for ${withDns.join(", ")}`,
       alternative: "set privateDns: false",
     });
-  }
-
-  /** ECR keeps image layers in an AWS-owned S3 bucket: an S3 bucket allow-list without it breaks every pull. */
-  private checkEcrLayers(endpoints: PlannedEndpoint[]): void {
-    const s3 = this.input.services.find((s) => s.key === "s3");
-    const buckets = (s3?.options.policy ?? this.input.request.defaults?.policy)?.buckets;
-    if (!buckets || !endpoints.some((e) => e.service === "ecr.dkr") || !endpoints.some((e) => e.service === "s3" && e.policy)) return;
-    const layers = `prod-${this.region.code}-starport-layer-bucket`;
-    if (!buckets.includes(layers)) {
-      this.warn(
-        "S3_POLICY_BLOCKS_ECR_LAYERS",
-        `The s3 policy allows only ${buckets.join(", ")}, but ECR serves image layers from ${layers}: image pulls through these endpoints will fail.`,
-        s3?.options.policy ? `${s3.path}.policy.buckets` : "defaults.policy.buckets",
-        "s3",
-      );
-    }
   }
 
   /** Rule 5: per-endpoint groups (default), one shared group, or existing groups. */

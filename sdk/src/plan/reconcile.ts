@@ -9,6 +9,29 @@ import type { EndpointChange, ExistingComparison, ExistingEndpoint, KeptEndpoint
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** What the duplicate rule reads of an existing endpoint. */
+export interface DuplicateCandidate {
+  id: string;
+  privateDns?: boolean;
+  subnetIds?: readonly string[];
+  routeTableIds?: readonly string[];
+}
+
+/**
+ * The one rule for endpoints of the same service and type in one VPC, used by audit, diff
+ * --from-aws, plan --from-aws and import alike: best first, the first is kept. The one with private
+ * DNS comes first: AWS lets only one endpoint per service and VPC have it, so deleting it would cut
+ * name resolution, and no other can take private DNS while it exists. Then the one reaching the most
+ * subnets or route tables (least to move), then the smallest id, so reruns agree. It reads only the
+ * endpoints, never a plan, so every command names the same one.
+ */
+export function rankDuplicates<T extends DuplicateCandidate>(list: readonly T[]): T[] {
+  const reach = (e: T): number => (e.subnetIds?.length ?? 0) + (e.routeTableIds?.length ?? 0);
+  return [...list].sort(
+    (a, b) => Number(Boolean(b.privateDns)) - Number(Boolean(a.privateDns)) || reach(b) - reach(a) || byText(a.id, b.id),
+  );
+}
+
 export function reconcile(plan: Plan, existing: readonly ExistingEndpoint[]): Plan {
   return { ...plan, existing: compareWithExisting(plan, existing) };
 }
@@ -24,13 +47,10 @@ export function compareWithExisting(plan: Plan, existing: readonly ExistingEndpo
       create.push(planned.name);
       continue;
     }
-    // The closest match is kept (fewest changes, then smallest id, so reruns agree); the others
-    // for the same service and type are duplicates.
-    const ranked = candidates.map((e) => ({ e, changes: changesFor(planned, e) })).sort((a, b) => a.changes.length - b.changes.length);
-    const best = ranked[0];
-    kept.push({ name: planned.name, id: best.e.id, service: planned.service, type: planned.type, changes: best.changes });
-    for (const { e } of ranked.slice(1)) {
-      removable.push(removableOf(plan, e, "DUPLICATE", `${best.e.id} is kept for ${planned.name}; this one duplicates it.`));
+    const [best, ...rest] = rankDuplicates(candidates);
+    kept.push({ name: planned.name, id: best.id, service: planned.service, type: planned.type, changes: changesFor(planned, best) });
+    for (const e of rest) {
+      removable.push(removableOf(plan, e, "DUPLICATE", `${best.id} is kept for ${planned.name}; this one duplicates it.`));
     }
     for (const e of candidates) unclaimed.splice(unclaimed.indexOf(e), 1);
   }

@@ -22,10 +22,10 @@ import { blockContains, compareBlocks, mergeBlocks, parseBlock, parseCidr, type 
 import { Problems } from "./problems";
 import { Report } from "./rules/context";
 import { checkServiceRegion, CODES as CROSS_REGION, type CrossRegionContext } from "./rules/crossRegion";
-import { checkPort, CODES as ENDPOINT_SERVICES, endpointServiceEntry, type EndpointServiceContext } from "./rules/endpointServices";
+import { withPort, CODES as ENDPOINT_SERVICES, endpointServiceEntry, type EndpointServiceContext } from "./rules/endpointServices";
 import { subnetZone, CODES as ZONES } from "./rules/zones";
 import { requestShape } from "./schema";
-import { checkFields } from "./shape";
+import { checkFields, type Shape } from "./shape";
 import type { PlanFacts, PlanRequest, ServiceRequest, SubnetSpec } from "./types";
 
 export interface ResolvedService {
@@ -303,9 +303,8 @@ function resolveName(
     );
     return undefined;
   }
-  const catalog = found.service;
+  const catalog = withPort(contexts.endpointServices, found.service, options, path);
   const fips = Boolean(found.fips);
-  checkPort(contexts.endpointServices, catalog, options, path);
   const named = found.region && found.region !== region.code ? found.region : undefined;
   if (serviceRegion && found.region && serviceRegion !== found.region) {
     problems.add(
@@ -395,26 +394,27 @@ function checkTraffic(request: PlanRequest, services: ResolvedService[], someRej
   }
 }
 
-const FACT_MAPS = [
-  "serviceAzs",
-  "servicePrivateDns",
-  "serviceIpTypes",
-  "servicePolicy",
-  "servicePrivateDnsVerified",
-  "serviceAcceptanceRequired",
-  "securityGroupVpcs",
-] as const;
+const factShapes = (requestShape.fields.facts as Shape & { kind: "object" }).fields;
 
-/** `given` over `lookedUp`, map by map and key by key. */
+/**
+ * Every key of `facts`, as the request schema declares them: readers that pass facts on (the
+ * network planner's per-VPC facts above all) walk this list, so a new fact cannot be dropped.
+ */
+export const FACT_KEYS = Object.keys(factShapes) as ReadonlyArray<keyof PlanFacts>;
+
+/** `given` over `lookedUp`: maps key by key, lists and values whole. */
 export function mergeFacts(lookedUp: PlanFacts | undefined, given: PlanFacts | undefined): PlanFacts {
-  // Facts written in the request override looked-up ones, map by map and key by key.
-  const out: PlanFacts = { accountId: given?.accountId ?? lookedUp?.accountId };
-  const names = given?.regionServiceNames ?? lookedUp?.regionServiceNames;
-  if (names) out.regionServiceNames = names;
-  for (const field of FACT_MAPS) {
-    if (!lookedUp?.[field] && !given?.[field]) continue;
-    const merged = { ...(lookedUp?.[field] ?? {}), ...(given?.[field] ?? {}) };
-    if (Object.keys(merged).length) (out as Record<string, unknown>)[field] = merged;
+  const out: Record<string, unknown> = {};
+  for (const field of FACT_KEYS) {
+    const found = lookedUp?.[field];
+    const written = given?.[field];
+    if (factShapes[field].kind !== "record") {
+      if ((written ?? found) !== undefined) out[field] = written ?? found;
+      continue;
+    }
+    if (!found && !written) continue;
+    const merged = { ...(found as object | undefined), ...(written as object | undefined) };
+    if (Object.keys(merged).length) out[field] = merged;
   }
-  return out;
+  return out as PlanFacts;
 }

@@ -36,7 +36,7 @@ function rows(diff: PlanDiff): string[][] {
           .join(", ")}`
       : "no";
   return [
-    ...diff.endpoints.added.map((e) => row("add", e, "", "-")),
+    ...diff.endpoints.added.map((e) => row("add", e, "", e.replacing ? `yes: type (replaces ${e.replacing})` : "-")),
     ...diff.endpoints.removed.map((e) => row("remove", e, "", "-")),
     ...diff.endpoints.changed.map((e) => row("change", e, e.changes.map(fieldText).join("; ") || "cost only", replacing(e))),
   ];

@@ -18,7 +18,7 @@ import { checkOverlaps, CODES as OVERLAP, type Network } from "../rules/cidrOver
 import { Report } from "../rules/context";
 import { checkQuota, CODES as QUOTAS, readQuotas, type Quotas } from "../rules/quotas";
 import { fitSecurityGroups, CODES as SECURITY_GROUPS } from "../rules/securityGroups";
-import { decideDnsSharing, CODES as DNS_SHARING } from "../rules/dnsSharing";
+import { decideDnsSharing, resolverWithoutPlan, CODES as DNS_SHARING } from "../rules/dnsSharing";
 import { checkOutsideDns, CODES as RESOLVER } from "../rules/resolver";
 import { checkVpcDns, CODES as VPC_DNS } from "../rules/vpcDns";
 import { narrowScope } from "../rules/access";
@@ -188,6 +188,7 @@ class NetworkPlanner {
     }
     const paths: VpcPaths = { ...hub.paths, services: new Map(own.map((s, i) => [i, s.path])) };
     const plan = services.length ? this.plan({ ...hub.single, services, bundles: undefined, traffic }, hub.normalized.facts, paths) : null;
+    if (!services.length) resolverWithoutPlan(this.report.for(DNS_SHARING), request.hub.access?.onPremises, "hub.access");
     const ingress: Record<string, IngressRule[]> = {};
     for (const e of plan?.endpoints ?? []) {
       const d = central.find((c) => c.decision.service === e.service);

@@ -7,7 +7,7 @@ import { getRegion, type Region } from "../../catalog";
 import { Problems } from "../problems";
 import { checkShape } from "../shape";
 import type { PlanFacts, PlanRequest, Problem } from "../types";
-import { checkVersion, readRequest, type NormalizedRequest } from "../validate";
+import { checkVersion, mergeFacts, readRequest, type NormalizedRequest } from "../validate";
 import { networkRequestShape } from "./schema";
 import type { CentralizeMode, NetworkRequest, SpokeSpec } from "./types";
 
@@ -74,24 +74,25 @@ export function uniqueProblems(list: readonly Problem[]): Problem[] {
 }
 
 /**
- * Facts for one VPC: looked-up facts overridden by the request's, restricted to the VPC's region
- * (AZ names carry their region, so facts for the hub's region never hide a spoke's AZs).
+ * Facts for one VPC: looked-up facts overridden by the request's, every key the schema declares,
+ * restricted to the VPC's region: AZ names carry their region, so facts for the hub's region never
+ * hide a spoke's AZs, and the region's list of service names is the network region's list only.
  */
-export function factsFor(lookedUp: PlanFacts | undefined, given: PlanFacts | undefined, region: string, accountId?: string): PlanFacts {
-  const out: PlanFacts = {};
-  const account = accountId ?? given?.accountId ?? lookedUp?.accountId;
-  if (account) out.accountId = account;
-  for (const field of ["serviceAzs", "servicePrivateDns", "serviceIpTypes", "servicePolicy", "securityGroupVpcs"] as const) {
-    const merged: Record<string, unknown> = { ...(lookedUp?.[field] ?? {}), ...(given?.[field] ?? {}) };
-    if (field === "serviceAzs") {
-      for (const [key, azs] of Object.entries(merged)) {
-        const here = (azs as string[]).filter((az) => inRegion(az, region));
-        if (here.length) merged[key] = here;
-        else delete merged[key];
-      }
-    }
-    if (Object.keys(merged).length) (out as Record<string, unknown>)[field] = merged;
+export function factsFor(
+  lookedUp: PlanFacts | undefined,
+  given: PlanFacts | undefined,
+  at: { region: string; networkRegion: string; accountId?: string },
+): PlanFacts {
+  const out = mergeFacts(lookedUp, given);
+  if (at.accountId) out.accountId = at.accountId;
+  if (out.serviceAzs) {
+    const here = Object.entries(out.serviceAzs)
+      .map(([key, azs]) => [key, azs.filter((az) => inRegion(az, at.region))] as const)
+      .filter(([, azs]) => azs.length);
+    if (here.length) out.serviceAzs = Object.fromEntries(here);
+    else delete out.serviceAzs;
   }
+  if (at.region !== at.networkRegion) delete out.regionServiceNames;
   return out;
 }
 
@@ -166,7 +167,7 @@ function readHub(
   };
   const paths: VpcPaths = { prefix: "hub", own: HUB_OWN, region: "region" };
   const found = new Problems();
-  const facts = factsFor(lookedUp, request.facts, request.region, hubAccount);
+  const facts = factsFor(lookedUp, request.facts, { region: request.region, networkRegion: request.region, accountId: hubAccount });
   // The hub may use no service itself: "no services" is only a problem for a VPC that plans alone.
   const normalized = readRequest(single, facts, found, { servicesOptional: true });
   addMapped(problems, found.list, paths);
@@ -202,7 +203,11 @@ function readSpoke(
   const prefix = `spokes[${index}]`;
   const paths: VpcPaths = { prefix, own: SPOKE_OWN, region: ownRegion ? `${prefix}.vpc.region` : "region" };
   const found = new Problems();
-  const normalized = readRequest(single, factsFor(lookedUp, request.facts, regionCode, accountId), found);
+  const normalized = readRequest(
+    single,
+    factsFor(lookedUp, request.facts, { region: regionCode, networkRegion: request.region, accountId }),
+    found,
+  );
   addMapped(problems, found.list, paths);
   const region = getRegion(regionCode);
   if (!normalized || !region) return undefined;

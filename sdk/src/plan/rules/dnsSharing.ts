@@ -13,7 +13,7 @@
  * Prices: the region's price table (catalog/regions.json `allRegions`, https://aws.amazon.com/route53/pricing/).
  */
 import { HOURS_PER_MONTH, money } from "../cost";
-import type { PriceTable } from "../types";
+import type { AccessSpec, PriceTable } from "../types";
 import type { DnsSharingMode, DnsSharingPlan, ProfileCost } from "../multi/types";
 import type { RuleContext } from "./context";
 
@@ -25,6 +25,7 @@ export const CODES = {
   ZONE_QUOTA_FORCES_PROFILE: "reason",
   HUB_PROFILE_SHARED: "reason",
   RESOLVER_SERVES_SHARED: "reason",
+  RESOLVER_NOT_PLANNED: "warning",
   HOSTED_ZONE_QUOTA_EXCEEDED: "problem",
   PROFILE_ASSOCIATION_QUOTA_EXCEEDED: "problem",
 } as const;
@@ -153,4 +154,17 @@ export function decideDnsSharing(ctx: Ctx, s: DnsSharingSubject): DnsSharingPlan
   if (spokes.length && profile.monthlyUsd < zones.monthlyUsd)
     return plan("profile", ctx.reason("PROFILE_CHEAPER", `A Route 53 Profile costs less: ${costs}.`));
   return plan("zones", ctx.reason("ZONES_CHEAPER", `Private hosted zones cost less (or the same): ${costs}.`));
+}
+
+/**
+ * A hub that shares nothing and serves nothing of its own has no plan, so the inbound endpoint its
+ * `resolver: create` asks for is not planned: said, never dropped silently.
+ */
+export function resolverWithoutPlan(ctx: Ctx, onPremises: AccessSpec["onPremises"], accessPath: string): void {
+  if (onPremises?.resolver !== "create") return;
+  ctx.warn(
+    "RESOLVER_NOT_PLANNED",
+    `${accessPath}.onPremises.resolver is create, but the hub shares no endpoint with its spokes and asks for no service of its own, so no Resolver inbound endpoint is planned. Give the hub a service (hub.services), or set resolver: none or existing.`,
+    { path: `${accessPath}.onPremises.resolver` },
+  );
 }

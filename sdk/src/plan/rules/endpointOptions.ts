@@ -11,6 +11,7 @@ export const CODES = {
   TOO_MANY_SECURITY_GROUPS: "problem",
   EXTRA_SECURITY_GROUPS: "reason",
   DNS_RECORD_IP_TYPE: "reason",
+  TAG_NAME_REPLACED: "warning",
 } as const;
 type Ctx = RuleContext<keyof typeof CODES>;
 
@@ -39,6 +40,25 @@ export function endpointTags(request: PlanRequest, service: ResolvedService): Re
   if (!request.tags && !service.options.tags) return undefined;
   const tags = { ...(request.tags ?? {}), ...(service.options.tags ?? {}) };
   return Object.keys(tags).length ? tags : undefined;
+}
+
+/**
+ * The components tag every resource with `Name` = its resource name (`app-sts`, `app-sts-sg`), which
+ * is how the console lists it: a `Name` the request gives is replaced, and this says so.
+ */
+export function checkNameTags(ctx: Ctx, request: PlanRequest, services: readonly ResolvedService[]): void {
+  const given: Array<[string, string]> = [
+    ...(request.tags?.Name !== undefined ? [["tags.Name", request.tags.Name] as [string, string]] : []),
+    ...services.flatMap((s): Array<[string, string]> =>
+      s.options.tags?.Name !== undefined ? [[`${s.path}.tags.Name`, s.options.tags.Name]] : [],
+    ),
+  ];
+  for (const [path, name] of given)
+    ctx.warn(
+      "TAG_NAME_REPLACED",
+      `${path} "${name}" is replaced: every resource vpce-plan creates is tagged Name with its own resource name (such as app-sts or app-sts-sg). Use another tag key for "${name}".`,
+      { path },
+    );
 }
 
 /** The DNS record IP type asked for, checked against the endpoint's IP address type. */

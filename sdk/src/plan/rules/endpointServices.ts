@@ -13,7 +13,7 @@
  *   https://docs.aws.amazon.com/vpc/latest/privatelink/endpoint-service-overview.html
  */
 import type { CatalogService, EndpointServiceName } from "../../catalog";
-import type { PlanFacts, ServiceRequest } from "../types";
+import type { PlanFacts, Reason, ServiceRequest } from "../types";
 import type { RuleContext } from "./context";
 
 export const CODES = {
@@ -22,7 +22,9 @@ export const CODES = {
   ENDPOINT_SERVICE_ACCEPTANCE: "warning",
   ENDPOINT_SERVICE_DNS_UNVERIFIED: "warning",
   PRIVATE_DNS_UNVERIFIED: "problem",
+  PRIVATE_DNS_NAME_UNKNOWN: "reason",
   SERVICE_PORT_FIXED: "problem",
+  SERVICE_PORT_CHOSEN: "reason",
 } as const;
 
 export type EndpointServiceContext = RuleContext<keyof typeof CODES>;
@@ -47,14 +49,37 @@ export function endpointServiceEntry(name: EndpointServiceName, port: number | u
   };
 }
 
-/** `port` only applies to endpoint services: a catalog service listens where AWS documents. */
-export function checkPort(ctx: EndpointServiceContext, catalog: CatalogService, options: ServiceRequest | undefined, path: string): void {
-  if (options?.port === undefined || options.port === catalog.port) return;
+/**
+ * `port` applies to endpoint services, and to a catalog service only as another of the ports AWS
+ * documents for it (`ports`: SES SMTP, https://docs.aws.amazon.com/ses/latest/dg/smtp-connect.html):
+ * the entry the plan uses then listens there.
+ */
+export function withPort(
+  ctx: EndpointServiceContext,
+  catalog: CatalogService,
+  options: ServiceRequest | undefined,
+  path: string,
+): CatalogService {
+  const port = options?.port;
+  if (port === undefined || port === catalog.port) return catalog;
+  if (catalog.ports?.includes(port)) return { ...catalog, port };
   ctx.problem(
     "SERVICE_PORT_FIXED",
     `${path}.port`,
-    `${catalog.key} listens on TCP ${catalog.port}; port applies to endpoint services outside the catalog only.`,
-    "Remove port.",
+    catalog.ports
+      ? `${catalog.key} listens on TCP ${catalog.ports.join(", ")}, not ${port}.`
+      : `${catalog.key} listens on TCP ${catalog.port}; port applies to endpoint services outside the catalog only.`,
+    catalog.ports ? `Set port to one of ${catalog.ports.join(", ")}, or remove it (${catalog.port}).` : "Remove port.",
+  );
+  return catalog;
+}
+
+/** One port of several is open: the reason says which, and how to open another. */
+export function portReason(ctx: EndpointServiceContext, catalog: CatalogService): Reason | undefined {
+  if (!catalog.ports || catalog.ports.length < 2) return undefined;
+  return ctx.reason(
+    "SERVICE_PORT_CHOSEN",
+    `${catalog.key} listens on TCP ${catalog.ports.join(", ")}; this endpoint's security group admits ${catalog.port} only, so clients connect there (set port to open another).`,
   );
 }
 
@@ -63,6 +88,8 @@ export interface EndpointServiceFacts {
   privateDnsNames: string[];
   /** Whether an endpoint policy may be applied. */
   policy: boolean;
+  /** Private DNS asked for while the service's name was not looked up: enabled as asked, and why. */
+  privateDnsUnknown?: Reason;
 }
 
 /** Reads the facts of one endpoint service, and says what is missing or in the way. */
@@ -78,7 +105,10 @@ export function readEndpointService(
   const policy = facts.servicePolicy?.[key];
   const missing = [
     facts.serviceAzs?.[key] === undefined && "AZs (every subnet AZ is assumed)",
-    names === undefined && "private DNS name (private DNS stays off)",
+    names === undefined &&
+      (options.privateDns === true
+        ? "private DNS name (privateDns: true goes to AWS as asked)"
+        : "private DNS name (private DNS stays off)"),
     names?.length && verified === undefined && "whether its private DNS name is verified",
     acceptance === undefined && "whether the provider must accept connections",
     policy === undefined && "whether it takes endpoint policies",
@@ -114,8 +144,16 @@ export function readEndpointService(
       usable = [];
     }
   } else if (usable.length && verified === undefined && options.privateDns !== true) usable = [];
+  // Unknown is not absent: AWS itself refuses privateDns where the service has no name.
+  const privateDnsUnknown =
+    names === undefined && options.privateDns === true
+      ? ctx.reason(
+          "PRIVATE_DNS_NAME_UNKNOWN",
+          `Private DNS on as asked: the private DNS name of ${key} was not looked up, so AWS enables it if the provider has a verified one and refuses the endpoint otherwise.`,
+        )
+      : undefined;
   return {
-    facts: { privateDnsNames: usable, policy: policy ?? Boolean(options.policy) },
+    facts: { privateDnsNames: usable, policy: policy ?? Boolean(options.policy), ...(privateDnsUnknown ? { privateDnsUnknown } : {}) },
     reason: ctx.reason(
       "ENDPOINT_SERVICE",
       `${key} is an endpoint service outside the catalog (partner, SaaS, Marketplace or your own): an interface endpoint on TCP ${s.port}.`,

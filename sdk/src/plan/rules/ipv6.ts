@@ -20,6 +20,7 @@ export const CODES = {
   IP_TYPE_UNSUPPORTED: "problem",
   IPV6_CONSUMERS_DROPPED: "warning",
   GATEWAY_IP_TYPE_UNSUPPORTED: "warning",
+  IP_TYPES_ASSUMED: "warning",
 } as const;
 
 type Code = keyof typeof CODES;
@@ -91,6 +92,13 @@ export class IpTypes {
         );
     }
     const supported = this.facts.serviceIpTypes?.[service.key];
+    // Like AZS_ASSUMED: not looked up is not known, and AWS refuses the endpoint where IPv6 is missing.
+    if (type !== "ipv4" && !supported)
+      this.ctx.warn(
+        "IP_TYPES_ASSUMED",
+        `The IP address types of ${service.key} were not looked up; ${type} is assumed to be supported, and AWS rejects the endpoint if ${service.key} has no IPv6 there. Plan with --from-aws, let the component look it up, or give facts.serviceIpTypes.`,
+        { path: service.options.ipAddressType ? `${service.path}.ipAddressType` : "defaults.ipAddressType", service: service.key },
+      );
     if (type !== "ipv4" && supported && !supported.includes("ipv6"))
       this.findings.push({
         code: "IP_TYPE_UNSUPPORTED",

@@ -13,6 +13,7 @@ export const CODES = {
   POLICY_INVALID: "problem",
   POLICY_PRINCIPAL_MISSING: "problem",
   POLICY_DENIES_ALL: "warning",
+  DEFAULT_POLICY_NOT_APPLIED: "warning",
 } as const;
 
 export type PolicyContext = RuleContext<keyof typeof CODES>;
@@ -65,4 +66,18 @@ export function checkPolicyDocument(
       `The ${at.service} endpoint policy has only Deny statements: AWS accepts it, and it denies every request through the endpoint (nothing is allowed).`,
       { path: at.path, service: at.service },
     );
+}
+
+/**
+ * `defaults.policy` reaches only services that take endpoint policies; AWS gives the others full
+ * access, so the default not reaching them is said once, naming them, never dropped silently.
+ */
+export function reportDefaultPolicyNotApplied(ctx: PolicyContext, services: readonly string[]): void {
+  if (!services.length) return;
+  const list = [...services].sort();
+  ctx.warn(
+    "DEFAULT_POLICY_NOT_APPLIED",
+    `defaults.policy is not applied to ${list.join(", ")}: ${list.length === 1 ? "it takes" : "they take"} no endpoint policy, so AWS allows full access through ${list.length === 1 ? "its endpoint" : "their endpoints"}; control access with IAM and security groups.`,
+    { path: "defaults.policy" },
+  );
 }

@@ -9,7 +9,7 @@
  * (https://aws.amazon.com/route53/pricing/). docs/codes.md rows "Private DNS" and "On-premises DNS".
  */
 import { HOURS_PER_MONTH, money } from "../cost";
-import { placeFromIndex, type AzIndex } from "../placement";
+import { placeFromIndex, type AzIndex, type Placement } from "../placement";
 import { ingressRules } from "../security";
 import type { AccessSpec, IngressRule, PlannedResolver, PriceTable } from "../types";
 import type { RuleContext } from "./context";
@@ -69,8 +69,11 @@ export interface ResolverSubject {
   prices: PriceTable;
 }
 
-/** The inbound endpoint `resolver: create` asks for: one subnet per AZ, two AZs or more. */
-export function planResolver(ctx: Ctx, s: ResolverSubject): PlannedResolver | undefined {
+/**
+ * The inbound endpoint `resolver: create` asks for: one subnet per AZ, two AZs or more, private
+ * subnets first like an interface endpoint's ENIs; with its placement, for the public-subnet report.
+ */
+export function planResolver(ctx: Ctx, s: ResolverSubject): { resolver: PlannedResolver; placement: Placement } | undefined {
   const onPremises = s.access?.onPremises;
   if (onPremises?.resolver !== "create") return undefined;
   const placement = placeFromIndex(s.subnets ?? []);
@@ -94,7 +97,7 @@ export function planResolver(ctx: Ctx, s: ResolverSubject): PlannedResolver | un
     reasons.push(
       ctx.reason("RESOLVER_ONE_SUBNET_PER_AZ", `One IP address per AZ; ${placement.sameAz.map((c) => c.id).join(", ")} not used.`),
     );
-  return {
+  const resolver: PlannedResolver = {
     name: "resolver",
     direction: "INBOUND",
     subnetIds: placement.chosen.map((c) => c.id),
@@ -103,6 +106,7 @@ export function planResolver(ctx: Ctx, s: ResolverSubject): PlannedResolver | un
     reasons,
     monthlyCostUsd: money(s.prices.resolverEniHourUsd * HOURS_PER_MONTH * azs.length),
   };
+  return { resolver, placement };
 }
 
 /** DNS is UDP first and TCP for large answers: both, from each on-premises CIDR. */

@@ -45,8 +45,11 @@ export function selectByTags<S extends SubnetSpec>(ctx: Ctx, request: PlanReques
   };
 }
 
-/** Says which public subnets the placement avoided, and warns where it had to use one. */
-export function reportPublicSubnets(ctx: Ctx, key: string, placement: Placement, reasons: Reason[]): void {
+/**
+ * Says which public subnets the placement avoided, and warns where it had to use one; `who` names
+ * what owns the ENIs (a service's endpoint, or the Resolver inbound endpoint).
+ */
+export function reportPublicSubnets(ctx: Ctx, who: { label: string; service?: string }, placement: Placement, reasons: Reason[]): void {
   if (placement.publicSkipped.length)
     reasons.push(
       ctx.reason(
@@ -57,7 +60,7 @@ export function reportPublicSubnets(ctx: Ctx, key: string, placement: Placement,
   for (const s of placement.publicUsed)
     ctx.warn(
       "PUBLIC_SUBNET_USED",
-      `${key} puts its ${s.az} ENI in public subnet ${s.id}, the only subnet there: it routes to an internet gateway.`,
-      { path: "subnets", service: key },
+      `${who.label} puts its ${s.az} ENI in public subnet ${s.id}, the only subnet there: it routes to an internet gateway.`,
+      { path: "subnets", ...(who.service ? { service: who.service } : {}) },
     );
 }
