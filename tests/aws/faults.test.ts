@@ -151,7 +151,7 @@ describe("EC2 faults end in one line naming the call (fault-injecting endpoint)"
     assert.match(run.stderr, /--timeout must be a positive number of seconds \(got soon\)/);
     for (const command of ["audit", "plan", "import", "diff", "catalog"]) {
       const help = await vpcePlan([command, "--help"]);
-      assert.match(help.stdout, /--timeout SECONDS +each EC2 call, retries included, fails after this long \(default 30\)/, command);
+      assert.match(help.stdout, /--timeout SECONDS +each AWS call, retries included, fails after this long \(default 30\)/, command);
     }
   });
 });

@@ -131,15 +131,15 @@ describe("paginate", () => {
       t2: { items: [4] },
     };
     const seen: Array<string | undefined> = [];
-    assert.deepEqual(await paginate("DescribeThings", async (token) => (seen.push(token), pages[token ?? ""])), [1, 2, 3, 4]);
+    assert.deepEqual(await paginate("EC2 DescribeThings", async (token) => (seen.push(token), pages[token ?? ""])), [1, 2, 3, 4]);
     assert.deepEqual(seen, [undefined, "t1", "t2"]);
     await assert.rejects(
-      paginate("DescribeThings", async (token) => ({ items: [1], next: token ? "same" : "first" })),
+      paginate("EC2 DescribeThings", async (token) => ({ items: [1], next: token ? "same" : "first" })),
       /EC2 DescribeThings returned the NextToken of an earlier page again/,
     );
     let page = 0;
     await assert.rejects(
-      paginate("DescribeThings", async () => ({ items: [], next: `t${page++}` }), 10),
+      paginate("EC2 DescribeThings", async () => ({ items: [], next: `t${page++}` }), 10),
       /EC2 DescribeThings still returned a NextToken after 10 pages/,
     );
     assert.equal(page, 10, "stops at the cap");

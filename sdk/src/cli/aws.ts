@@ -19,7 +19,7 @@ export const AWS_HELP = `      --region R          AWS region (default: AWS_REGI
       --profile P         named profile from ~/.aws/config (default: the standard credential chain)
       --endpoint-url URL  any EC2-compatible endpoint, e.g. a local emulator (or AWS_ENDPOINT_URL)
       --page-size N       items per Describe page (default: each API's maximum)
-      --timeout SECONDS   each EC2 call, retries included, fails after this long (default 30)`;
+      --timeout SECONDS   each AWS call, retries included, fails after this long (default 30)`;
 
 type Values = Record<string, string | boolean | undefined>;
 

@@ -17,6 +17,7 @@ export const MAX_PAGES = 1000;
  * pages, is an API fault (an endless or looping listing): an error naming the call, not a loop.
  */
 export async function paginate<T>(
+  /** The call as messages name it: `EC2 DescribeVpcs`. */
   operation: string,
   fetchPage: (token: string | undefined) => Promise<Page<T>>,
   maxPages = MAX_PAGES,
@@ -33,13 +34,13 @@ export async function paginate<T>(
     if (token === undefined) break;
     if (seen.has(token))
       throw new AwsFactsError(
-        `EC2 ${operation} returned the NextToken of an earlier page again (page ${pages + 1}); stopped instead of looping.`,
+        `${operation} returned the NextToken of an earlier page again (page ${pages + 1}); stopped instead of looping.`,
         "--endpoint-url",
         "RepeatedNextToken",
       );
     if (pages >= maxPages)
       throw new AwsFactsError(
-        `EC2 ${operation} still returned a NextToken after ${maxPages} pages; stopped instead of reading without end. Pass a larger --page-size, or check --endpoint-url.`,
+        `${operation} still returned a NextToken after ${maxPages} pages; stopped instead of reading without end. Pass a larger --page-size, or check --endpoint-url.`,
         "--page-size",
         "TooManyPages",
       );
