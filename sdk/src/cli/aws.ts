@@ -21,6 +21,12 @@ export const AWS_HELP = `      --region R          AWS region (default: AWS_REGI
       --page-size N       items per Describe page (default: each API's maximum)
       --timeout SECONDS   each AWS call, retries included, fails after this long (default 30)`;
 
+/** AWS_HELP without the lines of `omit` (a command that documents one of these flags its own way). */
+export const awsHelpWithout = (...omit: string[]): string =>
+  AWS_HELP.split("\n")
+    .filter((line) => !omit.some((flag) => line.trimStart().startsWith(`--${flag} `)))
+    .join("\n");
+
 type Values = Record<string, string | boolean | undefined>;
 
 /** `a,b, c` -> [a, b, c]; repeated commas and blanks are ignored. */
