@@ -31,6 +31,7 @@ const ON_PREM = { onPremises: { cidrs: ["192.168.0.0/16"] } };
 
 /** Requests that between them exercise every documented decision. */
 const requests: unknown[] = [
+  request({ services: [{ name: "sts", access: { fromVpc: false } }, "kms"], access: ON_PREM, securityGroup: { mode: "shared" } }),
   request({ services: ["s3", "sts", "apprunner.requests", { name: "kms", privateDns: false }], access: ON_PREM, traffic: { sts: 1 } }),
   request({ services: ["s3"], access: { fromVpc: false, peerVpcs: [{ name: "far", cidrs: ["10.9.0.0/16"], region: "eu-west-1" }] } }),
   request({

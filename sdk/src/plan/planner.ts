@@ -10,6 +10,7 @@ import { buildPolicy } from "./policy";
 import { PlanRequestError, Problems } from "./problems";
 import { ingressRules, isOpenCidr } from "./security";
 import type { EndpointType, IngressRule, IpAddressType, Plan, PlanFacts, PlannedEndpoint, PriceTable, Reason, SubnetSpec } from "./types";
+import { mergeBlocks } from "./cidr";
 import { checkOverlaps, CODES as OVERLAP, type Network } from "./rules/cidrOverlap";
 import { Report, sortDiagnostics } from "./rules/context";
 import { checkSubnetsWithoutRouteTable, CODES as ROUTE_TABLES, gatewayRouteTables } from "./rules/routeTables";
@@ -125,13 +126,20 @@ class Planner {
     const access = request.access;
     checkAccess(this.report.for(ACCESS), request, this.input.facts, this.input.services);
     this.priceSource = priceSource(this.report.for(PRICES), this.region, request.prices);
-    for (const cidr of access?.extraCidrs ?? []) {
-      if (isOpenCidr(cidr))
+    // What the rules admit, not how it is spelt: 0.0.0.0/1 and 128.0.0.0/1 merge into 0.0.0.0/0.
+    // Without extraCidrs no union is that wide (validate.ts refuses it).
+    if (access?.extraCidrs?.length) {
+      const declared = [request.vpc.cidrs, access.onPremises?.cidrs, ...(access.peerVpcs ?? []).map((p) => p.cidrs)].flatMap(
+        (c) => c ?? [],
+      );
+      for (const open of mergeBlocks([...declared, ...access.extraCidrs]).filter((m) => isOpenCidr(m.cidr))) {
+        const spelt = open.covers.find(isOpenCidr);
         this.warn(
           "OPEN_INGRESS",
-          `access.extraCidrs admits ${cidr}: every interface endpoint accepts connections from anywhere that can route to it.`,
+          `access.extraCidrs admits ${spelt ?? `${open.cidr} (${open.covers.join(", ")} together)`}: every interface endpoint accepts connections from anywhere that can route to it.`,
           "access.extraCidrs",
         );
+      }
     }
 
     checkTags(this.report.for(QUOTAS), request.tags);
