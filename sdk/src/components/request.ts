@@ -238,6 +238,8 @@ export interface ServiceLookup {
   serviceRegion?: string;
   /** The arg that asked for it (`services[1]`, `bundles[0]`). */
   path: string;
+  /** An appliance's endpoint service (`serviceOptions.<name>.type: GatewayLoadBalancer`), looked up as that type. */
+  serviceType?: "GatewayLoadBalancer";
 }
 
 /**
@@ -274,6 +276,7 @@ export function servicesToLookUp(args: EndpointPlanArgs, region: string): Servic
       serviceName: name,
       path: `services[${i}]`,
       ...(found.region !== region ? { serviceRegion: found.region } : {}),
+      ...(args.serviceOptions?.[name]?.type === "GatewayLoadBalancer" ? { serviceType: "GatewayLoadBalancer" as const } : {}),
     });
   });
   return [...out.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

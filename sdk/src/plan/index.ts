@@ -22,3 +22,4 @@ export { CODES as RESOLVER_CODES } from "./rules/resolver";
 export { CODES as DNS_SHARING_CODES } from "./rules/dnsSharing";
 export { CODES as ZONE_CODES } from "./rules/zones";
 export { CODES as ECR_LAYER_CODES } from "./rules/ecrLayers";
+export { CODES as ENDPOINT_TYPE_CODES } from "./rules/endpointTypes";
