@@ -5,6 +5,8 @@
  */
 import assert from "node:assert/strict";
 import type { PlanFacts, PlanRequest, SubnetSpec } from "vpce-plan/plan";
+import { parse } from "yaml";
+import { fencedBlocks, readPage } from "../docs/markdown";
 import { plan, problem, problemsOf, request, warningCodes } from "../helpers/build";
 
 const SVC = "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718";
@@ -146,5 +148,17 @@ describe("planEndpoints: Gateway Load Balancer endpoints", () => {
       FACTS,
     );
     assert.match(q.message, /needs 3/);
+  });
+});
+
+describe("docs/endpoint-types.md", () => {
+  it("its request plans into the endpoints, routes and cost the page shows", () => {
+    const block = fencedBlocks(readPage("docs/endpoint-types.md")).find((b) => b.lang === "yaml")!;
+    const p = plan(parse(block.body.join("\n")));
+    const [a] = p.linkEndpoints!;
+    assert.equal(a.name, `${ID}-us-east-1a`);
+    assert.deepEqual(a.routes, [{ routeTableId: "rtb-app-a", destinationCidrBlock: "0.0.0.0/0" }]);
+    assert.equal(a.monthlyCostUsd, 7.3);
+    assert.deepEqual(p.warnings, []);
   });
 });
