@@ -5,15 +5,11 @@
  */
 import assert from "node:assert/strict";
 import { EndpointPlan, type EndpointPlanArgs } from "vpce-plan";
+import { GWLB_SERVICE, GWLB_SUBNETS } from "../helpers/build";
 import { AwsMocks, TYPES, expectNoErrors, ofType, runPulumi } from "../helpers/pulumi";
 
-const SVC = "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718";
-const SUBNETS = [
-  { id: "subnet-fw-a", az: "us-east-1a", routeTableId: "rtb-fw-a" },
-  { id: "subnet-fw-b", az: "us-east-1b", routeTableId: "rtb-fw-b" },
-  { id: "subnet-app-a", az: "us-east-1a", routeTableId: "rtb-app-a" },
-  { id: "subnet-app-b", az: "us-east-1b", routeTableId: "rtb-app-b" },
-];
+const SVC = GWLB_SERVICE;
+const SUBNETS = GWLB_SUBNETS;
 const args: EndpointPlanArgs = {
   region: "us-east-1",
   vpc: { id: "vpc-0insp", cidrs: ["10.0.0.0/16"], dnsSupport: true, dnsHostnames: true },
@@ -24,7 +20,7 @@ const args: EndpointPlanArgs = {
 const mocks = (azs = ["us-east-1a", "us-east-1b"]): AwsMocks =>
   new AwsMocks({
     region: "us-east-1",
-    subnets: Object.fromEntries(SUBNETS.map((s) => [s.id, { az: s.az }])),
+    subnets: Object.fromEntries(SUBNETS.map((s) => [s.id, { az: s.az! }])),
     endpointServices: { [SVC]: { serviceType: "GatewayLoadBalancer", azs } },
   });
 

@@ -4,20 +4,14 @@
  * prices the request gives.
  */
 import assert from "node:assert/strict";
-import type { PlanFacts, PlanRequest, SubnetSpec } from "vpce-plan/plan";
+import type { PlanFacts, PlanRequest } from "vpce-plan/plan";
 import { parse } from "yaml";
 import { fencedBlocks, readPage } from "../docs/markdown";
-import { plan, problem, problemsOf, request, warningCodes } from "../helpers/build";
+import { GWLB_SERVICE, GWLB_SUBNETS, plan, problem, problemsOf, request, warningCodes } from "../helpers/build";
 
-const SVC = "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718";
+const SVC = GWLB_SERVICE;
 const ID = "vpce-svc-0a1b2c3d4e5f60718";
-/** An inspection VPC: a firewall subnet (the endpoint's) and a workload subnet per AZ, each with its own route table. */
-const SUBNETS: SubnetSpec[] = [
-  { id: "subnet-fw-a", az: "us-east-1a", routeTableId: "rtb-fw-a" },
-  { id: "subnet-fw-b", az: "us-east-1b", routeTableId: "rtb-fw-b" },
-  { id: "subnet-app-a", az: "us-east-1a", routeTableId: "rtb-app-a" },
-  { id: "subnet-app-b", az: "us-east-1b", routeTableId: "rtb-app-b" },
-];
+const SUBNETS = GWLB_SUBNETS;
 const FACTS: PlanFacts = { serviceAzs: { [SVC]: ["us-east-1a", "us-east-1b"] } };
 const gwlb = (extra: Record<string, unknown> = {}, overrides: Partial<PlanRequest> = {}): PlanRequest =>
   request({

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PlanRequestError, planEndpoints } from "vpce-plan/plan";
 import type { PlanRequest } from "vpce-plan/plan";
-import { problemsOf, request, subnets } from "../helpers/build";
+import { GWLB_SERVICE, GWLB_SUBNETS, problemsOf, request, subnets } from "../helpers/build";
 import { REPO_ROOT } from "../helpers/requests";
 
 interface Row {
@@ -747,12 +747,9 @@ describe("planEndpoints: error codes", () => {
 
 /** Gateway Load Balancer endpoints (rules/endpointTypes.ts): firewall and workload subnets in two AZs. */
 function gwlbCases(): Row[] {
-  const svc = "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718";
+  const svc = GWLB_SERVICE;
   const subnets = [
-    { id: "subnet-fw-a", az: "us-east-1a", routeTableId: "rtb-fw-a" },
-    { id: "subnet-fw-b", az: "us-east-1b", routeTableId: "rtb-fw-b" },
-    { id: "subnet-app-a", az: "us-east-1a", routeTableId: "rtb-app-a" },
-    { id: "subnet-app-b", az: "us-east-1b", routeTableId: "rtb-app-b" },
+    ...GWLB_SUBNETS,
     { id: "subnet-shared-a", az: "us-east-1a", routeTableId: "rtb-shared" },
     { id: "subnet-shared-b", az: "us-east-1b", routeTableId: "rtb-shared" },
   ];

@@ -22,17 +22,12 @@ import {
   ECR_LAYER_CODES,
   ENDPOINT_TYPE_CODES,
 } from "vpce-plan/plan";
-import { request, subnets } from "../helpers/build";
+import { GWLB_SERVICE, GWLB_SUBNETS, request, subnets } from "../helpers/build";
 import { REPO_ROOT } from "../helpers/requests";
 
 const ON_PREM = { onPremises: { cidrs: ["192.168.0.0/16"] } };
 
-const GWLB = "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718";
-const GWLB_SUBNETS = [
-  { id: "subnet-fw-a", az: "us-east-1a", routeTableId: "rtb-fw-a" },
-  { id: "subnet-fw-b", az: "us-east-1b", routeTableId: "rtb-fw-b" },
-  { id: "subnet-app-a", az: "us-east-1a", routeTableId: "rtb-app-a" },
-];
+const GWLB = GWLB_SERVICE;
 
 /** Requests that between them exercise every documented decision. */
 const requests: unknown[] = [
