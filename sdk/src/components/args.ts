@@ -344,6 +344,10 @@ export interface PricesArgs {
   profileAssociationHourUsd?: number;
   /** Route 53 Resolver endpoint per ENI-hour. */
   resolverEniHourUsd?: number;
+  /** Gateway Load Balancer endpoint per endpoint-hour (the catalog has no price for it). */
+  gatewayLoadBalancerEndpointHourUsd?: number;
+  /** Gateway Load Balancer endpoint data processing per GB (the catalog has no price for it). */
+  gatewayLoadBalancerEndpointPerGbUsd?: number;
 }
 
 /** Security groups of the interface endpoints. */
