@@ -12,7 +12,9 @@ import {
   isPlanRequestError,
   OVERLAP_CODES,
   planEndpoints,
+  planNetwork,
   POLICY_DOCUMENT_CODES,
+  PRICE_CODES,
   QUOTA_CODES,
   RESOLVER_CODES,
   SECURITY_GROUP_CODES,
@@ -23,6 +25,7 @@ import {
   ENDPOINT_TYPE_CODES,
 } from "vpce-plan/plan";
 import { GWLB_SERVICE, GWLB_SUBNETS, request, subnets } from "../helpers/build";
+import { network, spoke } from "../multi/fixtures";
 import { REPO_ROOT } from "../helpers/requests";
 
 const ON_PREM = { onPremises: { cidrs: ["192.168.0.0/16"] } };
@@ -37,6 +40,7 @@ const requests: unknown[] = [
     services: [{ name: GWLB, type: "GatewayLoadBalancer", routeTableIds: ["rtb-app-a"] }],
     facts: { serviceAzs: { [GWLB]: ["us-east-1a"] }, serviceAcceptanceRequired: { [GWLB]: true } },
   }),
+  request({ services: [{ name: "sts", access: { fromVpc: false } }, "kms"], access: ON_PREM, securityGroup: { mode: "shared" } }),
   request({ services: ["s3", "sts", "apprunner.requests", { name: "kms", privateDns: false }], access: ON_PREM, traffic: { sts: 1 } }),
   request({ services: ["s3"], access: { fromVpc: false, peerVpcs: [{ name: "far", cidrs: ["10.9.0.0/16"], region: "eu-west-1" }] } }),
   request({
@@ -110,8 +114,15 @@ const requests: unknown[] = [
     access: { onPremises: { cidrs: ["192.168.0.0/16"], resolver: "create" } },
     subnets: [...subnets("us-east-1", "ab"), { id: "subnet-z", az: "us-east-1a" }],
   }),
+  // DynamoDB beside its gateway from on-premises: the provider cannot send the inbound-only flag.
+  request({ services: ["dynamodb"], access: ON_PREM }),
   request({ services: [{ name: "com.amazonaws.vpce.us-east-1.vpce-svc-0e87519c997c63cd8", privateDns: true }, "email-smtp"] }),
   request({ services: ["ecr.dkr"], tags: { Name: "mine" } }),
+];
+
+/** Network requests whose hub plan makes decisions only a hub makes (its VPC plans are read like the ones above). */
+const networks: unknown[] = [
+  network([spoke("a", 1, { traffic: { secretsmanager: 300 } })], { hubServices: ["secretsmanager"], hubTraffic: { secretsmanager: 100 } }),
 ];
 
 function documentedDecisionCodes(): string[] {
@@ -146,6 +157,8 @@ function observedCodes(): Set<string> {
       for (const p of err.problems) seen.add(p.code);
     }
   }
+  for (const req of networks)
+    for (const plan of [planNetwork(req).hub.plan!]) for (const e of plan.endpoints) for (const r of e.reasons) seen.add(r.code);
   return seen;
 }
 
@@ -172,6 +185,7 @@ describe("docs/codes.md reason codes", () => {
       RESOLVER_CODES,
       ZONE_CODES,
       ECR_LAYER_CODES,
+      PRICE_CODES,
       ENDPOINT_TYPE_CODES,
     ])
       for (const [code, kind] of Object.entries(codes)) {
