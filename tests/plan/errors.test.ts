@@ -303,6 +303,13 @@ const rows: Row[] = [
     hint: /Cross-region enabled: .*s3/,
   },
   {
+    code: "SERVICE_PORTS_INVALID",
+    why: "a range that runs backwards",
+    request: withField("services", [{ name: "com.amazonaws.vpce.us-east-1.vpce-svc-0e87519c997c63cd8", ports: ["8451-8443"] }]),
+    path: "services[0].ports[0]",
+    hint: /from <= to/,
+  },
+  {
     code: "SERVICE_PORT_FIXED",
     why: "a port on a catalog service",
     request: withField("services", [{ name: "sts", port: 8443 }]),

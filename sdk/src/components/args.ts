@@ -46,6 +46,15 @@ export const EndpointDnsRecordIpType = {
 } as const;
 export type EndpointDnsRecordIpType = (typeof EndpointDnsRecordIpType)[keyof typeof EndpointDnsRecordIpType];
 
+/** The protocol an endpoint service outside the catalog listens on. */
+export const EndpointProtocol = {
+  /** TCP (default). */
+  Tcp: "tcp",
+  /** UDP. */
+  Udp: "udp",
+} as const;
+export type EndpointProtocol = (typeof EndpointProtocol)[keyof typeof EndpointProtocol];
+
 /** How interface endpoints get security groups. */
 export const EndpointSecurityGroupMode = {
   /** One security group per interface endpoint, admitting only that endpoint's consumers (default). */
@@ -195,6 +204,17 @@ export interface ServiceOptionsArgs {
    * @default 443
    */
   port?: number;
+  /**
+   * Several ports, and ranges `"from-to"`, on one endpoint (`["443", "2443", "8443-8451"]`): one
+   * ingress rule per port or range per source. Any ports of an endpoint service outside the catalog;
+   * of a catalog service, those AWS documents for it (SES SMTP: 25, 465, 587, 2465, 2587). Instead of `port`.
+   */
+  ports?: string[];
+  /**
+   * Protocol of an endpoint service outside the catalog.
+   * @default tcp
+   */
+  protocol?: EndpointProtocol;
 }
 
 /** Who uses one service: a subset of the top-level `access`. */

@@ -82,6 +82,14 @@ export interface ServiceRequest {
   region?: string;
   /** TCP port of an endpoint service outside the catalog (partner, SaaS, your own); default 443. */
   port?: number;
+  /**
+   * Several ports, and ranges (`[443, "8443-8451"]`), on one endpoint: one ingress rule per port or
+   * range per source. Any ports of an endpoint service; of a catalog service, those AWS documents
+   * (SES SMTP). Instead of `port`.
+   */
+  ports?: Array<number | string>;
+  /** Protocol of an endpoint service outside the catalog. @default tcp */
+  protocol?: "tcp" | "udp";
   /** Narrows the top-level `access` for this service's endpoints. @default the top-level access */
   access?: ServiceAccess;
   /** Tags of this service's endpoint, merged over the top-level `tags`. */
@@ -265,6 +273,12 @@ export interface Problem {
   hint: string;
 }
 
+/** A port (`fromPort` = `toPort`) or an inclusive range of ports. */
+export interface PortRange {
+  fromPort: number;
+  toPort: number;
+}
+
 export interface IngressRule {
   protocol: "tcp" | "udp";
   fromPort: number;
@@ -349,7 +363,12 @@ export interface PlannedEndpoint {
   privateDnsNames?: string[];
   ipAddressType?: IpAddressType;
   dnsOptions?: DnsOptions;
+  /** The port (the first, when the endpoint listens on several). */
   port?: number;
+  /** Every port and range the endpoint listens on, when more than `port` (`services[].ports`). */
+  ports?: PortRange[];
+  /** The protocol, when not TCP (`services[].protocol`). */
+  protocol?: "udp";
   /** The endpoint's first (or only) security group. */
   securityGroup?: PlannedSecurityGroup;
   /** Present when the rules are spread over several groups: all of them, `securityGroup` first. */
