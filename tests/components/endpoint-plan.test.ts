@@ -384,6 +384,31 @@ describe("EndpointPlan: cross-region endpoints", () => {
   });
 });
 
+describe("EndpointPlan: access.vpcCidrs", () => {
+  it("admits only the declared blocks, checked against the VPC's CIDRs it looks up", async () => {
+    const mocks = account({ vpcs: { "vpc-0look": { cidrs: ["10.4.0.0/16"], dnsSupport: true, dnsHostnames: true } } });
+    const args = (vpcCidrs: string[]): EndpointPlanArgs => ({
+      region: "us-east-1",
+      vpc: { id: "vpc-0look" },
+      subnets: SUBNETS,
+      services: ["sts"],
+      access: { vpcCidrs },
+    });
+    const { run } = await plan(args(["10.4.32.0/19"]), mocks);
+    expectNoErrors(run);
+    assert.deepEqual(
+      ofType(run, TYPES.ingressRule).map((r) => [r.name, r.inputs.cidrIpv4]),
+      [["app-sts-443-10.4.32.0-19", "10.4.32.0/19"]],
+    );
+    const bad = await plan(args(["10.0.32.0/19"]), mocks);
+    assert.deepEqual(
+      onlyError(bad.run).problems?.map((p) => [p.code, p.path]),
+      [["VPC_CIDRS_NOT_IN_VPC", "access.vpcCidrs[0]"]],
+    );
+    assert.equal(ofType(bad.run, TYPES.ingressRule).length, 0);
+  });
+});
+
 describe("EndpointPlan: endpoint services outside the catalog", () => {
   const SVC = "com.amazonaws.vpce.us-east-1.vpce-svc-0e87519c997c63cd8";
 

@@ -239,6 +239,11 @@ export interface ServiceAccessArgs {
    * @default every group in `access.securityGroups`
    */
   securityGroups?: string[];
+  /**
+   * Blocks of `access.vpcCidrs` that use the service.
+   * @default every block in `access.vpcCidrs`
+   */
+  vpcCidrs?: string[];
 }
 
 /** Expected GB a month of one service, by who sends it. */
@@ -308,6 +313,12 @@ export interface AccessArgs {
    * @default none: the VPC's CIDRs are admitted
    */
   securityGroups?: string[];
+  /**
+   * The VPC's consumers by block (each inside the VPC's CIDRs, `10.0.32.0/19`): interface endpoints
+   * admit these instead of the whole VPC.
+   * @default none: the VPC's CIDRs are admitted
+   */
+  vpcCidrs?: string[];
 }
 
 /** Availability requirements for interface endpoints. */

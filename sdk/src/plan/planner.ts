@@ -23,7 +23,7 @@ import { checkAvailability, notOfferedWhenLookedUp, useFips, CODES as AVAILABILI
 import { checkOutsideDns, planResolver, CODES as RESOLVER } from "./rules/resolver";
 import { checkVpcDns, CODES as VPC_DNS } from "./rules/vpcDns";
 import { checkEcrLayers, CODES as ECR_LAYERS } from "./rules/ecrLayers";
-import { byGroupReason, checkAccess, scopeFor, CODES as ACCESS, type ServiceScope } from "./rules/access";
+import { byCidrsReason, byGroupReason, checkAccess, scopeFor, CODES as ACCESS, type ServiceScope } from "./rules/access";
 import { reportPublicSubnets, selectByTags, CODES as SUBNETS } from "./rules/subnets";
 import { carried, checkTrafficParts, outsideReason, trafficParts, CODES as TRAFFIC, type TrafficParts } from "./rules/traffic";
 import { checkNameTags, dnsRecordIpType, endpointTags, extraSecurityGroups, CODES as OPTIONS } from "./rules/endpointOptions";
@@ -471,7 +471,8 @@ class Planner {
     const portsReason = endpointServices.portReason(this.endpointServices, catalog, service.ports);
     if (portsReason) reasons.push(portsReason);
     if (admitVpc && scope.securityGroups) reasons.push(byGroupReason(this.report.for(ACCESS), key, scope.securityGroups));
-    if (admitVpc && !scope.securityGroups && !request.vpc.cidrs?.length) {
+    if (admitVpc && scope.vpcCidrs) reasons.push(byCidrsReason(this.report.for(ACCESS), key, scope.vpcCidrs));
+    if (admitVpc && !scope.securityGroups && !scope.vpcCidrs && !request.vpc.cidrs?.length) {
       this.problems.add(
         "VPC_CIDRS_REQUIRED",
         "vpc.cidrs",
@@ -548,7 +549,7 @@ class Planner {
     const groups = scope.securityGroups;
     let byPort = this.scopeIngress.get(scope);
     if (!byPort) {
-      const who = `${Boolean(scope.onPremises)}/${scope.peerVpcs.map((p) => p.name).join(",")}/${groups?.join(",") ?? ""}`;
+      const who = `${Boolean(scope.onPremises)}/${scope.peerVpcs.map((p) => p.name).join(",")}/${groups?.join(",") ?? ""}/${scope.vpcCidrs?.join(",") ?? ""}`;
       byPort = this.ingressCache.get(who);
       if (!byPort) this.ingressCache.set(who, (byPort = new Map()));
       this.scopeIngress.set(scope, byPort);
@@ -565,6 +566,7 @@ class Planner {
         ipv4: type !== "ipv6",
         ipv6: type !== "ipv4",
         ...(groups ? { securityGroups: groups } : {}),
+        ...(scope.vpcCidrs ? { vpcCidrs: scope.vpcCidrs } : {}),
       });
       slots[slot] = rules;
     }

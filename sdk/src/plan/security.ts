@@ -53,12 +53,18 @@ export interface IngressScope {
   ipv4?: boolean;
   /** The VPC's consumers by security group: referenced instead of the VPC's CIDRs. */
   securityGroups?: readonly string[];
+  /** The VPC's consumers by block (`access.vpcCidrs`): admitted instead of the VPC's CIDRs. */
+  vpcCidrs?: readonly string[];
 }
 
 export function ingressRules(ports: PortSet, vpc: VpcSpec, access: AccessSpec | undefined, scope: IngressScope): IngressRule[] {
   const sources: Array<[string, string, string[]]> = [];
   if (scope.vpc && !scope.securityGroups)
-    sources.push(["vpc", "this VPC", [...(vpc.cidrs ?? []), ...(scope.ipv6 ? (vpc.ipv6Cidrs ?? []) : [])]]);
+    sources.push([
+      "vpc",
+      "this VPC",
+      scope.vpcCidrs ? [...scope.vpcCidrs] : [...(vpc.cidrs ?? []), ...(scope.ipv6 ? (vpc.ipv6Cidrs ?? []) : [])],
+    ]);
   if (access?.onPremises) sources.push(["onPremises", "on-premises", access.onPremises.cidrs]);
   for (const peer of access?.peerVpcs ?? []) sources.push([`peer:${peer.name}`, `peer VPC ${peer.name}`, peer.cidrs]);
   if (access?.extraCidrs) sources.push(["extra", "declared extra CIDR", access.extraCidrs]);

@@ -110,6 +110,8 @@ export interface ServiceAccess {
   peerVpcs?: string[];
   /** The top-level security groups whose members use the service. @default every declared group */
   securityGroups?: string[];
+  /** The blocks of the top-level `vpcCidrs` that use the service. @default every declared block */
+  vpcCidrs?: string[];
 }
 
 /** Expected GB a month of one service, by who sends it. */
@@ -140,6 +142,8 @@ export interface AccessSpec {
   extraCidrs?: string[];
   /** The VPC's consumers by security group: when given, ingress references them instead of the VPC CIDRs. */
   securityGroups?: string[];
+  /** The VPC's consumers are only these blocks (each inside `vpc.cidrs` or `vpc.ipv6Cidrs`): admitted instead of the whole VPC. */
+  vpcCidrs?: string[];
 }
 
 export interface HaSpec {

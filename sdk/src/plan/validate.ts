@@ -136,6 +136,7 @@ function checkCidrs(request: PlanRequest, problems: Problems): void {
     ["vpc.ipv6Cidrs", request.vpc.ipv6Cidrs, 6],
     ["access.onPremises.cidrs", request.access?.onPremises?.cidrs, undefined],
     ["access.extraCidrs", request.access?.extraCidrs, undefined],
+    ["access.vpcCidrs", request.access?.vpcCidrs, undefined],
     ...(request.access?.peerVpcs ?? []).map((p, i): [string, string[], undefined] => [`access.peerVpcs[${i}].cidrs`, p.cidrs, undefined]),
   ];
   for (const [path, cidrs, family] of lists) {

@@ -252,6 +252,7 @@ class NetworkPlanner {
         ipv4: e.ipAddressType !== "ipv6",
         ipv6: e.ipAddressType !== "ipv4",
         ...(scope.securityGroups ? { securityGroups: scope.securityGroups } : {}),
+        ...(scope.vpcCidrs ? { vpcCidrs: scope.vpcCidrs } : {}),
       },
     ).map((rule) => {
       const name = rule.source.slice("peer:".length);
