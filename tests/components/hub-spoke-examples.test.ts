@@ -3,18 +3,13 @@ import { join } from "node:path";
 import type { HubContract } from "vpce-plan";
 import { HUB_TYPES } from "../helpers/hubSpoke";
 import { AwsMocks, TYPES, expectNoErrors, ofType, runModule } from "../helpers/pulumi";
+import { HUB_SPOKES } from "../helpers/examples";
 import { REPO_ROOT } from "../helpers/requests";
 
 const program = (side: string) => join(REPO_ROOT, "examples", "hub-spoke", side, "dist", "index.js");
 const HUB_STACK = "acme/vpce-hub/prod";
 const pay = { id: "subnet-0pa", routeTableId: "rtb-0pa" };
-const spokes = ["payments", "orders", "search"].map((name, i) => ({
-  name,
-  vpcId: `vpc-0${name}`,
-  cidrs: [`10.${i + 1}.0.0/16`],
-  services: ["secretsmanager", "ecr.dkr", "s3"],
-  azs: ["us-east-1a"],
-}));
+const spokes = HUB_SPOKES;
 
 describe("examples/hub-spoke under mocks", () => {
   it("the spoke program reads the hub program's real exported contract through a StackReference", async () => {

@@ -1,13 +1,10 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { AwsMocks, TYPES, cloudResources, expectNoErrors, ofType, onlyError, runModule } from "../helpers/pulumi";
+import { GOLDEN_CONFIG, SUBNETS, twoAzAccount } from "../helpers/examples";
 import { REPO_ROOT } from "../helpers/requests";
 
-const SUBNETS = [
-  { id: "subnet-0a1", routeTableId: "rtb-0a1" },
-  { id: "subnet-0b1", routeTableId: "rtb-0b1" },
-];
-const account = () => new AwsMocks({ subnets: { "subnet-0a1": { az: "us-east-1a" }, "subnet-0b1": { az: "us-east-1b" } } });
+const account = twoAzAccount;
 const example = (name: string) => join(REPO_ROOT, "examples", name, "dist", "index.js");
 
 describe("example programs under mocks", () => {
@@ -62,15 +59,7 @@ describe("golden path (top-level Pulumi.yaml)", () => {
   const golden = join(REPO_ROOT, "golden", "dist", "index.js");
 
   it("builds the endpoints from stack config only", async () => {
-    const config = {
-      "aws:region": "us-east-1",
-      "vpce:vpcId": "vpc-0abc",
-      "vpce:subnets": SUBNETS,
-      "vpce:bundles": ["ssm-session-manager"],
-      "vpce:services": ["s3"],
-      "vpce:access": { onPremises: { cidrs: ["192.168.0.0/16"] } },
-    };
-    const run = await runModule(golden, { project: "vpce-endpoints", mocks: account(), config });
+    const run = await runModule(golden, { project: "vpce-endpoints", mocks: account(), config: GOLDEN_CONFIG });
     expectNoErrors(run);
     assert.deepEqual(
       ofType(run, TYPES.vpcEndpoint)

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { RULES } from "vpce-plan/audit";
+import { ORG_RULES, RULES } from "vpce-plan/audit";
 import { REPO_ROOT } from "../helpers/requests";
 import { docPages, readPage } from "./markdown";
 
@@ -114,6 +114,7 @@ export function sourceCodes(): CodeEntry[] {
     for (const { code, kind } of literalCodes(file, readFileSync(join(SRC, file), "utf8"))) add(code, kind, file);
   }
   for (const id of Object.keys(RULES)) add(id, "finding", "audit/rules.ts");
+  for (const id of Object.keys(ORG_RULES)) add(id, "finding", "audit/orgRules.ts");
   return [...entries.values()].sort((a, b) => (a.code < b.code ? -1 : 1));
 }
 

@@ -3,6 +3,7 @@
  * the findings. Cloud resources have no source file: each result carries a logical location (the
  * resource id) and, when the caller names one, a physical location (e.g. the Pulumi program).
  */
+import { ORG_RULES, type OrgRuleId } from "./orgRules";
 import { RULES, type RuleId, type Severity } from "./rules";
 import type { Finding } from "./engine";
 
@@ -16,8 +17,19 @@ export interface SarifOptions {
   artifactUri?: string;
 }
 
-export function toSarif(findings: readonly Finding[], options: SarifOptions): Record<string, unknown> {
-  const ruleIds = Object.keys(RULES) as RuleId[];
+/** Organization findings carry their account and region; one VPC's findings do not. */
+type Placed = SarifFinding & { account?: string; region?: string };
+const where = (f: Placed): string => (f.account ? `${f.account}/${f.region}/` : "");
+const placement = (f: Placed): { account?: string; region?: string } => (f.account ? { account: f.account, region: f.region } : {});
+
+/** Findings of the per-VPC rules, or (an organization report) of those and the organization's rules. */
+type SarifFinding = Omit<Finding, "rule" | "resourceType"> & { rule: RuleId | OrgRuleId; resourceType: string };
+
+export function toSarif(findings: readonly SarifFinding[], options: SarifOptions): Record<string, unknown> {
+  const table: Record<string, { severity: Severity; title: string; help: string }> = findings.some((f) => f.rule in ORG_RULES)
+    ? { ...RULES, ...ORG_RULES }
+    : RULES;
+  const ruleIds = Object.keys(table);
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -35,11 +47,11 @@ export function toSarif(findings: readonly Finding[], options: SarifOptions): Re
                 .split("_")
                 .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
                 .join(""),
-              shortDescription: { text: RULES[id].title },
-              fullDescription: { text: RULES[id].help },
-              help: { text: RULES[id].help, markdown: `**${RULES[id].title}**\n\n${RULES[id].help}` },
-              defaultConfiguration: { level: LEVEL[RULES[id].severity] },
-              properties: { tags: ["aws", "vpc-endpoints"], "security-severity": SCORE[RULES[id].severity] },
+              shortDescription: { text: table[id].title },
+              fullDescription: { text: table[id].help },
+              help: { text: table[id].help, markdown: `**${table[id].title}**\n\n${table[id].help}` },
+              defaultConfiguration: { level: LEVEL[table[id].severity] },
+              properties: { tags: ["aws", "vpc-endpoints"], "security-severity": SCORE[table[id].severity] },
             })),
           },
         },
@@ -51,11 +63,18 @@ export function toSarif(findings: readonly Finding[], options: SarifOptions): Re
           locations: [
             {
               ...(options.artifactUri ? { physicalLocation: { artifactLocation: { uri: options.artifactUri } } } : {}),
-              logicalLocations: [{ name: f.resource, fullyQualifiedName: `${f.vpcId}/${f.resource}`, kind: "resource" }],
+              logicalLocations: [{ name: f.resource, fullyQualifiedName: `${where(f)}${f.vpcId}/${f.resource}`, kind: "resource" }],
             },
           ],
           partialFingerprints: { vpcePlanFinding: f.id },
-          properties: { severity: f.severity, vpcId: f.vpcId, resource: f.resource, resourceType: f.resourceType, fix: f.fix },
+          properties: {
+            severity: f.severity,
+            ...placement(f),
+            vpcId: f.vpcId,
+            resource: f.resource,
+            resourceType: f.resourceType,
+            fix: f.fix,
+          },
         })),
       },
     ],

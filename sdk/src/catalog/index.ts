@@ -7,9 +7,10 @@ import bundlesFile from "./bundles.json";
 import regionsFile from "./regions.json";
 import availabilityFile from "./availability.json";
 import zonesFile from "./zones.json";
-import type { EndpointType, PriceTable } from "../plan/types";
+import type { EndpointType, PriceTable } from "./types";
 import { suggestEntries, type NamedEntry } from "./suggest";
 
+export type { EndpointType, PriceTable } from "./types";
 export { suggest, didYouMean, editDistance, nameRank, type NamedEntry } from "./suggest";
 
 /** Names of one endpoint service: the default pattern and the regions where AWS names it differently. */

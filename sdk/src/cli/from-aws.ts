@@ -5,14 +5,8 @@
 import { PlanRequestError } from "../plan/problems";
 import { reconcile } from "../plan/reconcile";
 import type { ExistingEndpoint, Plan, PlanFacts, PlanRequest } from "../plan/types";
-import {
-  completeRequest,
-  existingEndpoints,
-  factsFromServices,
-  namedSecurityGroups,
-  serviceNamesToLookUp,
-  unknownGroups,
-} from "../facts/aws/request";
+import { completeRequest, existingEndpoints, factsFromServices, unknownGroups } from "../facts/aws/request";
+import { factsNeeded, serviceNamesByRegion } from "../facts/needs";
 import type { VpcSnapshot } from "../facts/aws/snapshot";
 import { AWS_FLAGS, AWS_HELP, awsOptions, commaList, stringFlag, vpcIdFlag, withEc2 } from "./aws";
 import type { Options } from "./args";
@@ -77,14 +71,20 @@ export async function readLive(values: Values, io: Io, options: { needServices?:
     throw new CliError(`--region ${flagRegion} contradicts region ${fileRegion} in ${file}; give one of them.`, EXIT_INVALID);
 
   return withEc2(awsOptions(values, io, fileRegion), async (ec2, aws) => {
-    const wanted = { services: [...(given?.services ?? []), ...services], bundles: [...(given?.bundles ?? []), ...bundles] };
+    // What the request asks for decides what is read, before the snapshot completes it.
+    const needs = factsNeeded({
+      ...given,
+      region: ec2.region,
+      services: [...(given?.services ?? []), ...services],
+      bundles: [...(given?.bundles ?? []), ...bundles],
+    });
     const [[snapshot], lookup] = await Promise.all([
       aws.readVpcSnapshots(ec2, [vpcId]),
-      aws.readServiceGroups(ec2, serviceNamesToLookUp(wanted, ec2.region)),
+      aws.readServiceGroups(ec2, serviceNamesByRegion(needs.services)),
     ]);
     if (lookup.missing.length) io.err(`vpce-plan: not offered in ${ec2.region}: ${lookup.missing.join(", ")}\n`);
     const { request, problems } = completeRequest(given, snapshot, { services, bundles });
-    const groups = namedSecurityGroups(request).map(([id]) => id);
+    const groups = needs.securityGroups.map((g) => g.id);
     const groupVpcs = groups.length ? await aws.readSecurityGroupVpcs(ec2, groups) : {};
     problems.push(...unknownGroups(request, groupVpcs, vpcId, ec2.region));
     if (problems.length) throw new PlanRequestError(problems);

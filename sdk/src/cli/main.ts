@@ -15,6 +15,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
     load: () => require("./commands/import").command,
   },
   audit: { summary: "find waste and risk in existing VPC endpoints (table, json, SARIF)", load: () => require("./commands/audit").command },
+  inventory: {
+    summary: "every VPC endpoint across an organization's accounts and regions, with cost",
+    load: () => require("./commands/inventory").command,
+  },
   diff: {
     summary: "what a request change does: endpoints added, removed, replaced, cost delta",
     load: () => require("./commands/diff").command,
@@ -37,7 +41,7 @@ Commands:
 ${lines.join("\n")}
 
 Run vpce-plan <command> --help for a command's flags.
-Exit codes: 0 success, 2 invalid request or flags, 3 audit findings or diff changes matching --fail-on, 1 anything else.
+Exit codes: 0 success, 2 invalid request or flags, 3 audit findings or diff changes matching --fail-on, 4 a partial organization report, 1 anything else.
 `;
 }
 

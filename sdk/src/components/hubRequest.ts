@@ -8,7 +8,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { NetworkRequest, SpokeSpec } from "../plan/multi/types";
 import type { PlanRequest, Problem } from "../plan/types";
 import type { EndpointPlanArgs } from "./args";
-import { isPlain, prepareRequest, type LookedUpArgs, type PreparedRequest } from "./request";
+import type { NetworkFound } from "../facts/needs";
+import { isPlain, prepareRequest, type PreparedRequest } from "./request";
 
 /** How spokes reach the hub: priced per GB in the hub-or-local decision. */
 export const NetworkTransit = {
@@ -111,7 +112,7 @@ export function servicesOfNetwork(args: EndpointHubArgs): { services: string[]; 
   return { services: [...new Set(services)], bundles: [...new Set(bundles)] };
 }
 
-export function buildHubRequest(args: EndpointHubArgs, found: LookedUpArgs, accountId: string | undefined): HubRequest {
+export function buildHubRequest(args: EndpointHubArgs, found: NetworkFound, accountId: string | undefined): HubRequest {
   const prepared = prepareRequest(args, found);
   const single = prepared.request;
   const hubAzs = [...new Set(asArray(single.subnets).flatMap((s) => (s?.az ? [s.az] : [])))].sort();

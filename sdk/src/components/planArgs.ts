@@ -11,20 +11,24 @@ import type { Plan, PlanFacts, Problem } from "../plan/types";
 import type { EndpointPlanArgs } from "./args";
 import { EndpointPlanError } from "./errors";
 import { overlayFacts, readOverlay } from "../facts/overlay";
-import { lookUpAccountId, lookUpNetwork, lookUpRegion, lookUpServices } from "../facts/pulumi/lookups";
+import { factsNeeded, type NetworkFound } from "../facts/needs";
+import { lookUpNeeds, lookUpRegion } from "../facts/pulumi/lookups";
 import { mergeFacts } from "../plan/validate";
-import { isPlain, prepareRequest, type LookedUpArgs, type PreparedRequest } from "./request";
+import { isPlain, prepareRequest, type PreparedRequest } from "./request";
 
 export interface LookedUp {
   region: string;
-  found: LookedUpArgs;
+  found: NetworkFound;
   /** Service facts found by `getVpcEndpointService` (the args' own `facts` still win in the planner). */
   facts: PlanFacts;
   /** Lookups that failed, each naming the arg. */
   problems: Problem[];
 }
 
-/** The region (args, else `aws.getRegion`) and, unless `lookups` is false, the VPC, subnet and service facts. */
+/**
+ * The region (args, else `aws.getRegion`) and, unless `lookups` is false, the facts the args' request
+ * still needs (VPC, subnets, services, groups, account), looked up by invokes.
+ */
 export async function lookUpArgs(args: EndpointPlanArgs, resource: pulumi.Resource): Promise<LookedUp> {
   const invokeOpts: pulumi.InvokeOptions = { parent: resource };
   const lookups = args.lookups !== false;
@@ -41,13 +45,11 @@ export async function lookUpArgs(args: EndpointPlanArgs, resource: pulumi.Resour
   }
   const overlay = overlayArg(args, region);
   if (!lookups) return { region, found: { region }, facts: overlay.facts, problems: overlay.problems };
-  const [network, services, accountId] = await Promise.all([
-    lookUpNetwork(args, region, invokeOpts),
-    lookUpServices(args, region, invokeOpts),
-    lookUpAccountId(args, invokeOpts),
-  ]);
-  const facts = mergeFacts(overlay.facts, accountId ? { ...services.facts, accountId } : services.facts);
-  return { region, found: network.found, facts, problems: [...overlay.problems, ...network.problems, ...services.problems] };
+  // The args as a request first: what it lacks is what the invokes look up, in the request's field names.
+  const asked = prepareRequest(args, { region });
+  const looked = await lookUpNeeds(factsNeeded(asked.request, asked.pending), region, { opts: invokeOpts, region: args.region });
+  const problems = looked.problems.map((p) => ({ ...p, path: asked.argPath(p.path) }));
+  return { region, found: looked.found, facts: mergeFacts(overlay.facts, looked.facts), problems: [...overlay.problems, ...problems] };
 }
 
 /** The facts of the `catalogOverlay` arg, for the VPC's region. */

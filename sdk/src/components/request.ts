@@ -5,16 +5,8 @@
  * No Pulumi runtime import: `vpce-plan preview` and the tests use this without the engine.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import {
-  findService,
-  getBundle,
-  getRegion,
-  hasFipsIn,
-  parseEndpointServiceName,
-  serviceNameIn,
-  suggestNames,
-  type CatalogService,
-} from "../catalog";
+import { findService, getBundle, suggestNames } from "../catalog";
+import type { NetworkFound } from "../facts/needs";
 import type { PlanRequest, Problem, ServiceRequest, SubnetSpec } from "../plan/types";
 import type { EndpointPlanArgs, ServiceOptionsArgs } from "./args";
 import { toPolicy, toServiceRequest, toTraffic, type GroupId } from "./mapping";
@@ -36,37 +28,17 @@ export interface PreparedRequest {
   securityGroups: Map<string, pulumi.Input<string>>;
   /** Problems found in the args before planning (e.g. policy JSON, options for unrequested services). */
   problems: Problem[];
+  /** Placeholder ids (`subnet-pending-...`) of ids that are Outputs: nothing can be looked up by them. */
+  pending: ReadonlySet<string>;
   /** Rewrites a planner path (`services[2].type`) to the arg the caller wrote (`serviceOptions.s3.type`). */
   argPath(path: string): string;
-}
-
-/** Facts found by lookups before the request is built. */
-export interface LookedUpArgs {
-  region: string;
-  /** Subnet index -> AZ, IPv6 and tags found with getSubnet, route table (and whether it is public) with getRouteTable. */
-  subnets?: Map<number, SubnetFound>;
-  /** Subnets found by `subnetTags` that the args do not list. */
-  tagged?: Array<SubnetFound & { id: string }>;
-  /** Per security group id: its VPC. */
-  securityGroupVpcs?: Record<string, string>;
-  vpc?: { cidrs?: string[]; ipv6Cidrs?: string[]; dnsSupport?: boolean; dnsHostnames?: boolean };
-}
-
-export interface SubnetFound {
-  az?: string;
-  azId?: string;
-  ipv6?: boolean;
-  ipv6Only?: boolean;
-  routeTableId?: string;
-  public?: boolean;
-  tags?: Record<string, string>;
 }
 
 export const isPlain = (value: unknown): value is string => typeof value === "string";
 const asArray = <T>(value: T[] | undefined): T[] => (Array.isArray(value) ? value : []);
 const clean = (text: string): string => text.replace(/[^A-Za-z0-9-]+/g, "-");
 
-export function prepareRequest(args: EndpointPlanArgs, found: LookedUpArgs): PreparedRequest {
+export function prepareRequest(args: EndpointPlanArgs, found: NetworkFound): PreparedRequest {
   const problems: Problem[] = [];
   const subnets = new Map<string, pulumi.Input<string>>();
   const routeTables = new Map<string, RouteTableRef>();
@@ -148,10 +120,7 @@ export function prepareRequest(args: EndpointPlanArgs, found: LookedUpArgs): Pre
   if (args.prices !== undefined) request.prices = args.prices;
   if (args.tags !== undefined) request.tags = args.tags;
   if (args.quotas !== undefined) request.quotas = args.quotas;
-  if (args.facts !== undefined || found.securityGroupVpcs) {
-    request.facts = { ...(args.facts ?? {}) };
-    if (found.securityGroupVpcs) request.facts.securityGroupVpcs = { ...found.securityGroupVpcs, ...(args.facts?.securityGroupVpcs ?? {}) };
-  }
+  if (args.facts !== undefined) request.facts = { ...args.facts };
   if (args.defaults !== undefined) {
     const { policy, ...rest } = args.defaults;
     request.defaults = { ...rest, ...(policy ? { policy: toPolicy(policy, "defaults.policy", problems) } : {}) };
@@ -176,7 +145,12 @@ export function prepareRequest(args: EndpointPlanArgs, found: LookedUpArgs): Pre
     if (rest === "" || rest === ".name") return option.listed ? `services[${index}]` : `serviceOptions.${option.name}`;
     return `serviceOptions.${option.name}${rest}`;
   };
-  return { request, vpcId: vpcArgs.id, subnets, routeTables, securityGroups, problems, argPath };
+  const pending = new Set(
+    [[vpcId, vpcArgs.id] as const, ...subnets, ...[...routeTables].map(([id, ref]) => [id, ref.input] as const), ...securityGroups].flatMap(
+      ([id, input]) => (isPlain(input) ? [] : [id]),
+    ),
+  );
+  return { request, vpcId: vpcArgs.id, subnets, routeTables, securityGroups, problems, pending, argPath };
 }
 
 /**
@@ -228,85 +202,4 @@ function buildServices(
     }
   }
   return { entries, paths };
-}
-
-/** A service whose interface-endpoint facts (AZs, private DNS, IP types, policy) are worth looking up. */
-export interface ServiceLookup {
-  key: string;
-  serviceName: string;
-  /** The service's region when it is not the VPC's (looked up with `serviceRegions`). */
-  serviceRegion?: string;
-  /** The arg that asked for it (`services[1]`, `bundles[0]`). */
-  path: string;
-}
-
-/**
- * Services that may get an interface endpoint and have no `facts.serviceAzs` entry. Pure S3/DynamoDB
- * gateways need no lookup; names the catalog does not know are left to the planner's error.
- */
-export function servicesToLookUp(args: EndpointPlanArgs, region: string): ServiceLookup[] {
-  const catalogRegion = getRegion(region);
-  if (!catalogRegion) return [];
-  const access = args.access ?? {};
-  const external = Boolean(asArray(access.onPremises?.cidrs).length || asArray(access.peerVpcs).length || access.fromVpc === false);
-  const out = new Map<string, ServiceLookup>();
-  for (const { service, type, path, fips, serviceRegion } of requestedServices(args, region)) {
-    const canInterface = service.types.includes("Interface");
-    const remote = serviceRegion ? getRegion(serviceRegion) : undefined;
-    if (serviceRegion && !remote) continue;
-    const mayInterface =
-      canInterface && type !== "Gateway" && (remote || type === "Interface" || !service.types.includes("Gateway") || external);
-    // A FIPS endpoint's facts are those of the FIPS endpoint service.
-    const hosted = remote ?? catalogRegion;
-    const useFips = (fips ?? args.defaults?.fips ?? false) && hasFipsIn(service, hosted);
-    const serviceName = serviceNameIn(service, hosted, "Interface", useFips);
-    // The planner keys a service of another region by its full (non-FIPS) name.
-    const key = remote ? serviceNameIn(service, remote) : service.key;
-    if (!mayInterface || args.facts?.serviceAzs?.[key] || out.has(key)) continue;
-    out.set(key, { key, serviceName, path, ...(remote ? { serviceRegion } : {}) });
-  }
-  // Endpoint services outside the catalog: everything the planner knows of them comes from here.
-  asArray(args.services).forEach((name, i) => {
-    const found = typeof name === "string" ? parseEndpointServiceName(name) : undefined;
-    if (!found || args.facts?.serviceAzs?.[name] || out.has(name)) return;
-    out.set(name, {
-      key: name,
-      serviceName: name,
-      path: `services[${i}]`,
-      ...(found.region !== region ? { serviceRegion: found.region } : {}),
-    });
-  });
-  return [...out.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-}
-
-/** Whether any requested service may get a gateway endpoint, which needs the subnets' route tables. */
-export function mayUseGateway(args: EndpointPlanArgs, region: string): boolean {
-  return requestedServices(args, region).some(({ service, type }) => service.types.includes("Gateway") && type !== "Interface");
-}
-
-/** Every service the args ask for (listed, then bundle members) that the catalog knows in `region`. */
-function requestedServices(
-  args: EndpointPlanArgs,
-  region: string,
-): Array<{ service: CatalogService; type: string; path: string; fips?: boolean; serviceRegion?: string }> {
-  const names: Array<[string, string]> = [
-    ...asArray(args.services).map((name, i): [string, string] => [name, `services[${i}]`]),
-    ...asArray(args.bundles).flatMap((b, i) => (getBundle(b)?.services ?? []).map((name): [string, string] => [name, `bundles[${i}]`])),
-  ];
-  const optionsByKey = new Map(Object.entries(args.serviceOptions ?? {}).map(([name, o]) => [findService(name)?.service.key ?? name, o]));
-  return names.flatMap(([name, path]) => {
-    const found = typeof name === "string" ? findService(name) : undefined;
-    if (!found) return [];
-    const options = optionsByKey.get(found.service.key);
-    const serviceRegion = options?.region ?? found.region;
-    return [
-      {
-        service: found.service,
-        type: options?.type ?? "Auto",
-        path,
-        fips: options?.fips ?? found.fips,
-        ...(serviceRegion && serviceRegion !== region ? { serviceRegion } : {}),
-      },
-    ];
-  });
 }

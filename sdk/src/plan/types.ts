@@ -3,8 +3,11 @@
  * The CLI request file and `--format json` output are these shapes serialised, so every change
  * here is a versioned change (`version: 1`).
  */
+import type { EndpointType, PriceTable } from "../catalog/types";
 
-export type EndpointType = "Gateway" | "Interface";
+// The catalog describes services and regions with them too, and reads nothing of the planner.
+export type { EndpointType, PriceTable };
+
 /** What the caller asks for; `Auto` lets the planner choose the cheapest correct type(s). */
 export type RequestedType = "Auto" | "Gateway" | "Interface";
 export type IpAddressType = "ipv4" | "dualstack" | "ipv6";
@@ -151,31 +154,6 @@ export interface HaSpec {
   minAzs?: number;
   /** Make the HA warning an error. */
   strict?: boolean;
-}
-
-export interface PriceTable {
-  interfaceHourUsd: number;
-  /** Interface data processing per GB for the first PB a month in the region. */
-  interfacePerGbUsd: number;
-  /** Per GB for the next 4 PB a month. */
-  interfacePerGbTier2Usd: number;
-  /** Per GB above 5 PB a month. */
-  interfacePerGbTier3Usd: number;
-  /** Data transfer to another region per GB (cross-region interface endpoints). */
-  interRegionPerGbUsd: number;
-  natHourUsd: number;
-  natPerGbUsd: number;
-  transitGatewayPerGbUsd: number;
-  crossAzPerGbUsd: number;
-  /** Route 53 private hosted zone per month: the first 25 zones of an account, then `hostedZoneExtraMonthlyUsd`. */
-  hostedZoneMonthlyUsd: number;
-  hostedZoneExtraMonthlyUsd: number;
-  /** Route 53 Profile, per hour per AWS account with Profile-VPC associations (covers its first 100). */
-  profileAccountHourUsd: number;
-  /** Route 53 Profile, per Profile-VPC association-hour beyond an account's first 100. */
-  profileAssociationHourUsd: number;
-  /** Route 53 Resolver endpoint, per ENI (IP address) per hour. */
-  resolverEniHourUsd: number;
 }
 
 export interface SecurityGroupSpec {

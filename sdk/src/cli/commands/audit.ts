@@ -1,12 +1,14 @@
 import { auditVpcs, SEVERITIES, severityRank, toSarif, type Finding } from "../../audit";
 import { parseCidr } from "../../plan/cidr";
 import { oneOf, parse } from "../args";
-import { AWS_FLAGS, AWS_HELP, awsOptions, commaList, vpcIdFlag, withEc2 } from "../aws";
-import { EXIT_INVALID, EXIT_OK, type Command } from "../command";
+import { AWS_FLAGS, AWS_HELP, awsOptions, commaList, stringFlag, vpcIdFlag, withEc2 } from "../aws";
+import { EXIT_INVALID, EXIT_OK, type Command, type Io } from "../command";
 import { renderTable } from "../format/table";
 import { CliError } from "../request";
+import { orgReport, renderOrgReport } from "./inventory";
+import { ORG_FLAGS, ORG_HELP, partialExit } from "../org";
 
-const FORMATS = ["table", "json", "sarif"] as const;
+const FORMATS = ["table", "json", "sarif", "markdown"] as const;
 const FAIL_ON = ["none", ...SEVERITIES] as const;
 /** Findings at or above --fail-on: distinct from 1 (could not audit) and 2 (bad flags). */
 export const EXIT_FINDINGS = 3;
@@ -25,9 +27,14 @@ a stable id, severity (high, medium, low), the resource, why it matters and the 
       --sarif-file PATH   anchor SARIF results to this file (e.g. the Pulumi program)
       --fail-on SEV       exit 3 when a finding is at or above SEV: low, medium, high, none (default)
       --security-hub      also check the Security Hub endpoint controls EC2.10, EC2.55-58 and EC2.60
+${ORG_HELP}
+      --hub VPC_ID        with --org: price centralisation with the network planner for this hub
+                          (ORG_CENTRALIZE findings then carry the planner's saving)
 ${AWS_HELP}
 
-Exit codes: 0 no finding at or above --fail-on, 3 there is one, 2 invalid flags, 1 AWS errors.`,
+With --org, every VPC of every account and region in scope (markdown is available there too).
+Exit codes: 0 no finding at or above --fail-on, 3 there is one, 4 partial organization report
+(some account or region not read; takes precedence over 3), 2 invalid flags, 1 AWS errors.`,
   async run(argv, io) {
     const { values } = parse(argv, {
       "vpc-id": { type: "string" },
@@ -37,6 +44,8 @@ Exit codes: 0 no finding at or above --fail-on, 3 there is one, 2 invalid flags,
       "fail-on": { type: "string" },
       "security-hub": { type: "boolean" },
       help: { type: "boolean", short: "h" },
+      ...ORG_FLAGS,
+      hub: { type: "string" },
       ...AWS_FLAGS,
     });
     if (values.help) {
@@ -51,6 +60,23 @@ Exit codes: 0 no finding at or above --fail-on, 3 there is one, 2 invalid flags,
       const parsed = parseCidr(cidr);
       if (typeof parsed === "string") throw new CliError(`--consumers: "${cidr}" ${parsed}.`, EXIT_INVALID);
     }
+    if (values.org) {
+      if (vpcId) throw new CliError("--vpc-id names one VPC; --org reads every VPC of the organization: pass one of them.", EXIT_INVALID);
+      const report = await orgReport(
+        "audit",
+        values,
+        io,
+        { consumers, securityHub: values["security-hub"] === true },
+        stringFlag(values, "hub"),
+      );
+      io.out(renderOrgReport(report, format, typeof values["sarif-file"] === "string" ? values["sarif-file"] : undefined));
+      const partial = partialExit(report.unread, io, "audit");
+      if (partial !== undefined) return partial;
+      return failing(report.findings, failOn, io);
+    }
+    if (values.hub !== undefined) throw new CliError("--hub prices centralisation across an organization: add --org.", EXIT_INVALID);
+    if (format === "markdown")
+      throw new CliError("--format markdown is for --org reports; one VPC's audit prints table, json or sarif.", EXIT_INVALID);
     const { findings, vpcs, region } = await withEc2(awsOptions(values, io), async (ec2, aws) => {
       const snapshots = await aws.readVpcSnapshots(ec2, vpcId ? [vpcId] : []);
       const names = [...new Set(snapshots.flatMap((s) => s.endpoints.map((e) => e.serviceName)))];
@@ -68,11 +94,15 @@ Exit codes: 0 no finding at or above --fail-on, 3 there is one, 2 invalid flags,
       const sarifFile = typeof values["sarif-file"] === "string" ? values["sarif-file"] : undefined;
       io.out(JSON.stringify(toSarif(findings, { toolVersion, artifactUri: sarifFile }), null, 2) + "\n");
     } else io.out(auditTable(findings, vpcs, region));
-    const failing = failOn === "none" ? [] : findings.filter((f) => severityRank(f.severity) >= severityRank(failOn));
-    if (failing.length) io.err(`vpce-plan audit: ${failing.length} finding(s) at or above ${failOn}.\n`);
-    return failing.length ? EXIT_FINDINGS : EXIT_OK;
+    return failing(findings, failOn, io);
   },
 };
+
+function failing(findings: readonly Pick<Finding, "severity">[], failOn: (typeof FAIL_ON)[number], io: Io): number {
+  const at = failOn === "none" ? [] : findings.filter((f) => severityRank(f.severity) >= severityRank(failOn));
+  if (at.length) io.err(`vpce-plan audit: ${at.length} finding(s) at or above ${failOn}.\n`);
+  return at.length ? EXIT_FINDINGS : EXIT_OK;
+}
 
 function auditTable(findings: Finding[], vpcs: string[], region: string): string {
   const head = `Audit of ${vpcs.length === 1 ? vpcs[0] : `${vpcs.length} VPCs`} in ${region}: ${findings.length} finding(s)`;

@@ -9,7 +9,9 @@ import { existingText } from "../format/existing";
 import { renderNetwork } from "../format/network";
 import { planJson, planMarkdown, planTable } from "../format/plan";
 import { FROM_AWS_FLAGS, FROM_AWS_HELP, liveInput } from "../from-aws";
+import { ORG_FLAGS, ORG_HELP } from "../org";
 import { CliError, readOverlayFile, readRequestFile } from "../request";
+import { planOrgNetwork } from "./planOrg";
 
 const FORMATS = ["table", "json", "markdown"] as const;
 
@@ -18,6 +20,7 @@ export const command: Command = {
   summary: "decide gateway vs interface endpoints for a request file and show why and what it costs",
   help: `Usage: vpce-plan plan --file request.yaml [--format table|json|markdown]
        vpce-plan plan --from-aws --vpc-id vpc-123 --services s3,secretsmanager [--file request.yaml]
+       vpce-plan plan --from-aws --org --hub vpc-123 --region HOME [--transit transitGateway|peering]
 
 Reads a request (YAML or JSON, see docs/request.md) and prints the plan:
 one row per endpoint with its type, where it goes, private DNS, monthly cost and why.
@@ -30,6 +33,13 @@ hub or local, per spoke what it takes from the hub, the zones, and the saving.
                        facts come before the built-in catalog; the request's facts and --from-aws still win
 ${FROM_AWS_HELP}
 
+With --from-aws --org --hub VPC_ID: reads the organization (docs/organization.md), takes the hub as it
+is and every other VPC with endpoints in the hub's region as a spoke with the services of its
+endpoints, and plans that network: which services to centralise in the hub, and the saving.
+      --hub VPC_ID        the hub VPC (in any account read)
+      --transit TYPE      how spokes reach the hub: transitGateway (default) or peering
+${ORG_HELP}
+
 Exit codes: 0 plan made (warnings allowed), 2 invalid request or flags, 1 anything else.
 With --format json an invalid request prints {"version":1,"errors":[...]} on stdout.`,
   async run(argv, io) {
@@ -39,12 +49,16 @@ With --format json an invalid request prints {"version":1,"errors":[...]} on std
       catalog: { type: "string" },
       help: { type: "boolean", short: "h" },
       ...FROM_AWS_FLAGS,
+      ...ORG_FLAGS,
+      hub: { type: "string" },
+      transit: { type: "string" },
     });
     if (values.help) {
       io.out(command.help + "\n");
       return EXIT_OK;
     }
     const format = oneOf("format", values.format, FORMATS, "table");
+    if (values.org || values.hub !== undefined || values.transit !== undefined) return planOrgNetwork(values, format, io);
     if (typeof values.file !== "string" && !values["from-aws"])
       throw new CliError("plan needs --file request.yaml or --from-aws (see vpce-plan plan --help).", EXIT_INVALID);
     try {

@@ -3,40 +3,11 @@
  * snapshot and the endpoint-service lookup. What the caller wrote always wins; live facts only
  * fill what is missing.
  */
-import { findService, getBundle, getRegion, parseEndpointServiceName, serviceNameIn } from "../../catalog";
 import type { ExistingEndpoint, PlanRequest, Problem, ServiceRequest, SubnetSpec } from "../../plan/types";
+import { namedSecurityGroups } from "../needs";
 import { isLiveEndpoint, type VpcSnapshot } from "./snapshot";
 
 export { factsFromServices } from "../services";
-
-/**
- * Full service names to look up for the requested services and bundles, by the region that hosts
- * them: `""` for the VPC's region, else the service region of a cross-region endpoint (looked up
- * with ServiceRegions). Unknown names are left to the planner.
- */
-export function serviceNamesToLookUp(request: Pick<PlanRequest, "services" | "bundles">, region: string): Record<string, string[]> {
-  const catalogRegion = getRegion(region);
-  if (!catalogRegion) return {};
-  const wanted = new Map<string, Set<string>>();
-  const add = (key: string, serviceRegion?: string): void => {
-    const hosted = serviceRegion && serviceRegion !== region ? getRegion(serviceRegion) : undefined;
-    if (serviceRegion && serviceRegion !== region && !hosted) return;
-    // An endpoint service outside the catalog is looked up by its own name.
-    const name = parseEndpointServiceName(key) ? key : serviceNameIn(findService(key)!.service, hosted ?? catalogRegion);
-    const group = hosted ? hosted.code : "";
-    if (!wanted.has(group)) wanted.set(group, new Set());
-    wanted.get(group)!.add(name);
-  };
-  for (const b of request.bundles ?? []) for (const key of getBundle(b)?.services ?? []) add(key);
-  for (const s of request.services ?? []) {
-    const name = typeof s === "string" ? s : s.name;
-    const found = findService(name);
-    const outside = found ? undefined : parseEndpointServiceName(name);
-    if (found) add(found.service.key, (typeof s === "string" ? undefined : s.region) ?? found.region);
-    else if (outside) add(name, outside.region);
-  }
-  return Object.fromEntries([...wanted].map(([group, names]) => [group, [...names].sort()]));
-}
 
 export interface Completion {
   request: PlanRequest;
@@ -119,18 +90,6 @@ export function completeRequest(
   return { request, problems };
 }
 
-/** Security group ids the request names as consumers or attached groups, with their request paths. */
-export function namedSecurityGroups(request: Pick<PlanRequest, "access" | "services">): Array<[string, string]> {
-  return [
-    ...(request.access?.securityGroups ?? []).map((id, i): [string, string] => [id, `access.securityGroups[${i}]`]),
-    ...(request.services ?? []).flatMap((s, i) =>
-      typeof s === "string"
-        ? []
-        : (s.securityGroupIds ?? []).map((id, j): [string, string] => [id, `services[${i}].securityGroupIds[${j}]`]),
-    ),
-  ];
-}
-
 /** Named groups that EC2 does not know in the region: the planner checks the VPC of the others. */
 export function unknownGroups(
   request: Pick<PlanRequest, "access" | "services">,
@@ -139,8 +98,8 @@ export function unknownGroups(
   region: string,
 ): Problem[] {
   return namedSecurityGroups(request)
-    .filter(([id]) => vpcs[id] === undefined)
-    .map(([id, path]) => ({
+    .filter(({ id }) => vpcs[id] === undefined)
+    .map(({ id, path }) => ({
       code: "SECURITY_GROUP_NOT_IN_VPC",
       path,
       message: `${id} is not a security group of ${vpcId} in ${region} (EC2 does not know it).`,

@@ -1,14 +1,20 @@
 /**
- * Facts the components look up themselves (Pulumi invokes), with the plain-promise invoke forms: they run in
- * `pulumi preview` too, and they are awaited before the plan is made (never inside an apply).
- * Every failure becomes a Problem naming the arg, so all of them are reported at once.
+ * The components' facts source: Pulumi invokes, in their plain-promise forms, so they run in
+ * `pulumi preview` too and are awaited before the plan is made (never inside an apply). It answers
+ * exactly what `factsNeeded` lists for the request; every failure becomes a Problem naming the
+ * request field, so all of them are reported at once.
  */
 import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
-import type { EndpointPlanArgs, SubnetArgs } from "../../components/args";
-import { isPlain, mayUseGateway, servicesToLookUp, type LookedUpArgs, type SubnetFound } from "../../components/request";
 import type { PlanFacts, Problem } from "../../plan/types";
+import { taggedSubnetNeed, type FactsNeeded, type NetworkFound, type ServiceNeed, type SubnetFound, type SubnetNeed } from "../needs";
 import { factsFromServices, type ServiceLookup } from "../services";
+
+/** How the invokes run: their options, and the region only when the caller named one (else the provider's). */
+export interface Invoke {
+  opts: pulumi.InvokeOptions;
+  region?: string;
+}
 
 /** Why an invoke failed: the provider's message (mocks put it in `details`, gRPC errors too). */
 const reasonOf = (err: unknown): string => {
@@ -22,54 +28,64 @@ export async function lookUpRegion(opts: pulumi.InvokeOptions): Promise<string> 
 }
 
 /**
- * AZs (and tags) of subnets given by plain id, their route tables when a gateway endpoint may need
- * them and whether those route to an internet gateway, the subnets `subnetTags` finds, the VPCs of
- * named security groups, and VPC attributes not given in the args.
+ * Answers `needs`: subnet AZs, tags, route tables (and whether they route to an internet gateway),
+ * the subnets `subnetTags` finds, VPC attributes (all completing the request), and the service facts,
+ * security groups' VPCs and account id (as PlanFacts).
  */
-export async function lookUpNetwork(
-  args: EndpointPlanArgs,
+export async function lookUpNeeds(
+  needs: FactsNeeded,
   region: string,
-  opts: pulumi.InvokeOptions,
-): Promise<{ found: LookedUpArgs; problems: Problem[] }> {
+  invoke: Invoke,
+): Promise<{ found: NetworkFound; facts: PlanFacts; problems: Problem[] }> {
+  const [network, services, groups, accountId] = await Promise.all([
+    lookUpNetwork(needs, region, invoke),
+    lookUpServices(needs.services, region, invoke.opts),
+    lookUpGroups(needs.securityGroups, invoke),
+    needs.accountId ? lookUpAccountId(invoke.opts) : undefined,
+  ]);
+  const facts: PlanFacts = { ...services.facts };
+  if (Object.keys(groups.vpcs).length) facts.securityGroupVpcs = groups.vpcs;
+  if (accountId) facts.accountId = accountId;
+  return { found: network.found, facts, problems: [...network.problems, ...groups.problems, ...services.problems] };
+}
+
+async function lookUpNetwork(needs: FactsNeeded, region: string, invoke: Invoke): Promise<{ found: NetworkFound; problems: Problem[] }> {
   const problems: Problem[] = [];
-  const found: LookedUpArgs = { region, subnets: new Map() };
-  const regionArg = args.region ? { region: args.region } : {};
-  const gateway = mayUseGateway(args, region);
-  const wantTags = Object.keys(args.subnetTags ?? {}).length > 0;
-  const listed = Array.isArray(args.subnets) ? args.subnets : [];
+  const found: NetworkFound = { region, subnets: new Map() };
+  const { opts } = invoke;
+  const regionArg = invoke.region ? { region: invoke.region } : {};
   const failed = (path: string, what: string, hint: string) => (err: unknown) =>
     void problems.push({ code: "LOOKUP_FAILED", path, message: `${what} failed: ${reasonOf(err)}.`, hint });
 
-  /** What one subnet's lookups find; `known` is what the args already say. */
-  const lookUpSubnet = async (id: string, known: SubnetArgs, path: string): Promise<SubnetFound> => {
+  const lookUpSubnet = async (need: SubnetNeed): Promise<SubnetFound> => {
+    const { id, path } = need;
     const entry: SubnetFound = {};
     const lookups: Promise<void>[] = [];
-    if (!known.az || (wantTags && !known.tags)) {
+    if (need.az || need.tags) {
       lookups.push(
         aws.ec2.getSubnet({ id, ...regionArg }, opts).then(
           (result) => {
-            if (!known.az) {
+            if (need.az) {
               entry.az = result.availabilityZone;
               if (result.availabilityZoneId) entry.azId = result.availabilityZoneId;
               entry.ipv6 = Boolean(result.ipv6CidrBlock);
               // An IPv6-only subnet: an IPv6 CIDR and no IPv4 one (EC2's Ipv6Native).
               entry.ipv6Only = Boolean(result.ipv6Native || (result.ipv6CidrBlock && !result.cidrBlock));
             }
-            if (wantTags && !known.tags) entry.tags = { ...(result.tags ?? {}) };
+            if (need.tags) entry.tags = { ...(result.tags ?? {}) };
           },
           failed(`${path}.id`, `aws.ec2.getSubnet(${id})`, `Check the subnet id, or set ${path}.az.`),
         ),
       );
     }
-    const needTable = gateway && known.routeTableId === undefined;
-    if (needTable || known.public === undefined) {
+    if (need.routeTable || need.public) {
       lookups.push(
-        routeTableOf(id, known.routeTableId, args.vpc?.id, regionArg, opts).then(
+        routeTableOf(id, need.routeTableId, needs.vpcId, regionArg, opts).then(
           (table) => {
-            if (needTable) entry.routeTableId = table.routeTableId;
+            if (need.routeTable) entry.routeTableId = table.routeTableId;
             entry.public = routesToInternet(table.routes);
           },
-          needTable
+          need.routeTable
             ? failed(`${path}.routeTableId`, `the route table lookup of ${id}`, `Set ${path}.routeTableId.`)
             : failed(
                 `${path}.public`,
@@ -83,39 +99,30 @@ export async function lookUpNetwork(
     return entry;
   };
 
-  const subnets = listed.map(async (subnet, i) => {
-    if (!isPlain(subnet?.id)) return;
-    const entry = await lookUpSubnet(subnet.id, subnet, `subnets[${i}]`);
-    if (Object.keys(entry).length) found.subnets!.set(i, entry);
+  const subnets = needs.subnets.map(async (need) => {
+    const entry = await lookUpSubnet(need);
+    if (Object.keys(entry).length) found.subnets!.set(need.index, entry);
   });
   const tagged = (async () => {
-    if (!wantTags || !isPlain(args.vpc?.id)) return;
+    const { tagged: wanted, vpcId } = needs;
+    if (!wanted || !vpcId) return;
     const filters = [
-      { name: "vpc-id", values: [args.vpc.id] },
-      ...Object.entries(args.subnetTags!).map(([key, value]) => ({ name: `tag:${key}`, values: [value] })),
+      { name: "vpc-id", values: [vpcId] },
+      ...Object.entries(wanted.tags).map(([key, value]) => ({ name: `tag:${key}`, values: [value] })),
     ];
     try {
-      const ids = (await aws.ec2.getSubnets({ filters, ...regionArg }, opts)).ids.filter((id) => !listed.some((s) => s?.id === id));
+      const ids = (await aws.ec2.getSubnets({ filters, ...regionArg }, opts)).ids.filter((id) => !wanted.listed.includes(id));
       found.tagged = await Promise.all(
-        [...ids].sort().map(async (id) => ({
-          id,
-          tags: { ...args.subnetTags! },
-          ...(await lookUpSubnet(id, { id, tags: args.subnetTags }, "subnetTags")),
-        })),
+        [...ids].sort().map(async (id) => ({ id, tags: { ...wanted.tags }, ...(await lookUpSubnet(taggedSubnetNeed(needs, id))) })),
       );
     } catch (err) {
-      failed("subnetTags", `aws.ec2.getSubnets(${args.vpc.id}, tags)`, "Check subnetTags and the VPC id, or list subnets.")(err);
+      failed("subnetTags", `aws.ec2.getSubnets(${vpcId}, tags)`, "Check subnetTags and the VPC id, or list subnets.")(err);
     }
   })();
-  const groups = lookUpGroups(args, regionArg, opts, problems).then((vpcs) => {
-    if (Object.keys(vpcs).length) found.securityGroupVpcs = vpcs;
-  });
-  const vpc = args.vpc;
   const vpcLookup = (async () => {
-    const missing = vpc && (vpc.cidrs === undefined || vpc.dnsSupport === undefined || vpc.dnsHostnames === undefined);
-    if (!missing || !isPlain(vpc.id)) return;
+    if (!needs.vpc || !needs.vpcId) return;
     try {
-      const result = await aws.ec2.getVpc({ id: vpc.id, ...regionArg }, opts);
+      const result = await aws.ec2.getVpc({ id: needs.vpcId, ...regionArg }, opts);
       const cidrs = (result.cidrBlockAssociations ?? []).map((a) => a.cidrBlock).filter(Boolean);
       found.vpc = {
         cidrs: cidrs.length ? [...new Set(cidrs)].sort() : result.cidrBlock ? [result.cidrBlock] : [],
@@ -127,12 +134,12 @@ export async function lookUpNetwork(
       problems.push({
         code: "LOOKUP_FAILED",
         path: "vpc.id",
-        message: `aws.ec2.getVpc(${vpc.id}) failed: ${reasonOf(err)}.`,
+        message: `aws.ec2.getVpc(${needs.vpcId}) failed: ${reasonOf(err)}.`,
         hint: "Check the VPC id and the provider's region, or give vpc.cidrs, vpc.dnsSupport and vpc.dnsHostnames.",
       });
     }
   })();
-  await Promise.all([...subnets, tagged, groups, vpcLookup]);
+  await Promise.all([...subnets, tagged, vpcLookup]);
   return { found, problems };
 }
 
@@ -140,29 +147,21 @@ export async function lookUpNetwork(
 const routesToInternet = (routes: ReadonlyArray<{ gatewayId?: string }> | undefined): boolean =>
   (routes ?? []).some((r) => r.gatewayId?.startsWith("igw-") ?? false);
 
-/** The VPC of every plain security group id the args name as a consumer or an attached group. */
+/** The VPC of every security group the request names as a consumer or an attached group. */
 async function lookUpGroups(
-  args: EndpointPlanArgs,
-  regionArg: { region?: string },
-  opts: pulumi.InvokeOptions,
-  problems: Problem[],
-): Promise<Record<string, string>> {
-  const named: Array<[string, string]> = [
-    ...(args.access?.securityGroups ?? []).map((id, i): [string, string] => [id, `access.securityGroups[${i}]`]),
-    ...Object.entries(args.serviceOptions ?? {}).flatMap(([name, o]) =>
-      (o?.securityGroupIds ?? []).flatMap((id, i): Array<[string, string]> =>
-        isPlain(id) ? [[id, `serviceOptions.${name}.securityGroupIds[${i}]`]] : [],
-      ),
-    ),
-  ];
-  const out: Record<string, string> = {};
+  named: FactsNeeded["securityGroups"],
+  invoke: Invoke,
+): Promise<{ vpcs: Record<string, string>; problems: Problem[] }> {
+  const regionArg = invoke.region ? { region: invoke.region } : {};
+  const vpcs: Record<string, string> = {};
+  const problems: Problem[] = [];
   const seen = new Set<string>();
   await Promise.all(
-    named.map(async ([id, path]) => {
+    named.map(async ({ id, path }) => {
       if (seen.has(id)) return;
       seen.add(id);
       try {
-        out[id] = (await aws.ec2.getSecurityGroup({ id, ...regionArg }, opts)).vpcId;
+        vpcs[id] = (await aws.ec2.getSecurityGroup({ id, ...regionArg }, invoke.opts)).vpcId;
       } catch (err) {
         problems.push({
           code: "LOOKUP_FAILED",
@@ -173,34 +172,31 @@ async function lookUpGroups(
       }
     }),
   );
-  return out;
+  return { vpcs, problems };
 }
 
 /**
- * A subnet's route table: the one named in the args, else its explicit association, else the VPC's
+ * A subnet's route table: the one the request names, else its explicit association, else the VPC's
  * main route table (AWS routes a subnet without an association through the main one).
  */
 async function routeTableOf(
   subnetId: string,
-  given: pulumi.Input<string> | undefined,
-  vpcId: pulumi.Input<string> | undefined,
+  given: string | undefined,
+  vpcId: string | undefined,
   regionArg: { region?: string },
   opts: pulumi.InvokeOptions,
 ): Promise<aws.ec2.GetRouteTableResult> {
-  if (isPlain(given)) return aws.ec2.getRouteTable({ routeTableId: given, ...regionArg }, opts);
+  if (given !== undefined) return aws.ec2.getRouteTable({ routeTableId: given, ...regionArg }, opts);
   try {
     return await aws.ec2.getRouteTable({ subnetId, ...regionArg }, opts);
   } catch (explicit) {
-    if (!isPlain(vpcId)) throw explicit;
+    if (vpcId === undefined) throw explicit;
     return aws.ec2.getRouteTable({ vpcId, filters: [{ name: "association.main", values: ["true"] }], ...regionArg }, opts);
   }
 }
 
 /** The caller's account id, for `account-only` policies that name no account. */
-export async function lookUpAccountId(args: EndpointPlanArgs, opts: pulumi.InvokeOptions): Promise<string | undefined> {
-  const policies = [args.defaults?.policy, ...Object.values(args.serviceOptions ?? {}).map((o) => o?.policy)];
-  const needed = policies.some((p) => p?.template === "account-only" && !p.accountIds?.length && !p.document);
-  if (!needed || args.facts?.accountId) return undefined;
+function lookUpAccountId(opts: pulumi.InvokeOptions): Promise<string | undefined> {
   // Without it the planner reports POLICY_ACCOUNT_REQUIRED, which says how to fix it.
   return aws.getCallerIdentity({}, opts).then(
     (identity) => identity.accountId,
@@ -209,15 +205,15 @@ export async function lookUpAccountId(args: EndpointPlanArgs, opts: pulumi.Invok
 }
 
 /** Per service that may get an interface endpoint: AZs, private DNS names, IP types, policy support. */
-export async function lookUpServices(
-  args: EndpointPlanArgs,
+async function lookUpServices(
+  services: readonly ServiceNeed[],
   region: string,
   opts: pulumi.InvokeOptions,
 ): Promise<{ facts: PlanFacts; problems: Problem[] }> {
   const lookup: ServiceLookup = { found: {}, missing: [] };
   const problems: Problem[] = [];
   await Promise.all(
-    servicesToLookUp(args, region).map(async ({ key, serviceName, path, serviceRegion }) => {
+    services.map(async ({ key, serviceName, path, serviceRegion }) => {
       try {
         // serviceType: S3 and DynamoDB publish a Gateway and an Interface service under one name.
         const result = await aws.ec2.getVpcEndpointService(

@@ -1,0 +1,136 @@
+/**
+ * Flags shared by the commands that read a whole organization (`inventory`, `audit --org`). The AWS
+ * SDK loads only inside `readOrg`, so importing this module is cheap.
+ */
+import type { OrgReadOptions, OrgRead } from "../facts/org/read";
+import type { Ec2Session } from "../facts/aws/client";
+import type { Options } from "./args";
+import { commaList, stringFlag } from "./aws";
+import { EXIT_FAILURE, EXIT_INVALID, type Io } from "./command";
+import { CliError } from "./request";
+
+/** A read that could not see everything: distinct from 1 (nothing read), 2 (bad flags), 3 (findings). */
+export const EXIT_PARTIAL = 4;
+
+/** The documented read-only role (docs/organization.md gives its policy as a StackSet template). */
+export const DEFAULT_ROLE_NAME = "VpcePlanReadOnly";
+
+export const ORG_FLAGS = {
+  org: { type: "boolean" },
+  accounts: { type: "string" },
+  "skip-accounts": { type: "string" },
+  ous: { type: "string" },
+  regions: { type: "string" },
+  "role-name": { type: "string" },
+  "external-id": { type: "string" },
+  concurrency: { type: "string" },
+  timeout: { type: "string" },
+} satisfies Options;
+
+export const ORG_HELP = `      --org               read every active account of the AWS Organization (from the management
+                          or a delegated administrator account)
+      --accounts LIST     only these account ids (comma-separated)
+      --skip-accounts L   leave these account ids out
+      --ous LIST          only accounts under these OUs (ou-... or r-...), at any depth
+      --regions LIST      these regions (default: each account's enabled regions)
+      --role-name NAME    role assumed in each account (default ${DEFAULT_ROLE_NAME}; docs/organization.md)
+      --external-id ID    external id the role's trust policy asks for
+      --concurrency N     accounts and regions read at once (default 8)
+      --timeout SECONDS   per AWS call before it counts as unanswered (default 30)`;
+
+type Values = Record<string, string | boolean | undefined>;
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+
+function positiveInt(values: Values, flag: string, max: number): number | undefined {
+  const text = stringFlag(values, flag);
+  if (text === undefined) return undefined;
+  if (!/^[1-9]\d*$/.test(text) || Number(text) > max)
+    throw new CliError(`--${flag} must be a whole number from 1 to ${max} (got ${text}).`, EXIT_INVALID);
+  return Number(text);
+}
+
+/** Checks every org flag and returns every problem at once. */
+export function orgOptions(
+  values: Values,
+  io: Io,
+  homeRegion: string | undefined,
+  endpointUrl: string | undefined,
+  profile?: string,
+): OrgReadOptions {
+  const problems: string[] = [];
+  const ids = (flag: string): string[] => {
+    const list = commaList(flag, values[flag]);
+    for (const id of list) if (!/^\d{12}$/.test(id)) problems.push(`--${flag}: "${id}" is not an account id (12 digits).`);
+    return list;
+  };
+  const accounts = ids("accounts");
+  const skipAccounts = ids("skip-accounts");
+  const ous = commaList("ous", values.ous);
+  for (const ou of ous)
+    if (!/^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/.test(ou))
+      problems.push(`--ous: "${ou}" is not an OU or root id (ou-xxxx-xxxxxxxx or r-xxxx).`);
+  const regions = commaList("regions", values.regions);
+  for (const r of regions) if (!REGION.test(r)) problems.push(`--regions: "${r}" is not a region code such as us-east-1.`);
+  const roleName = stringFlag(values, "role-name") ?? DEFAULT_ROLE_NAME;
+  if (!ROLE_NAME.test(roleName)) problems.push(`--role-name: "${roleName}" is not an IAM role name (1-64 of letters, digits and +=,.@_-).`);
+  let concurrency: number | undefined;
+  let timeout: number | undefined;
+  try {
+    concurrency = positiveInt(values, "concurrency", 256);
+  } catch (err) {
+    problems.push((err as Error).message);
+  }
+  try {
+    timeout = positiveInt(values, "timeout", 3600);
+  } catch (err) {
+    problems.push((err as Error).message);
+  }
+  if (!homeRegion) problems.push("--region: the organization is read from one home region; pass --region (e.g. --region us-east-1).");
+  if (problems.length)
+    throw new CliError(
+      problems.join("\n"),
+      EXIT_INVALID,
+      problems.map((message) => ({ code: "INVALID_FLAG", path: message.split(":")[0]!, message, hint: "" })),
+    );
+  return {
+    roleName,
+    ...(values["external-id"] !== undefined ? { externalId: stringFlag(values, "external-id") } : {}),
+    homeRegion: homeRegion!,
+    ...(profile ? { profile } : {}),
+    ...(endpointUrl ? { endpointUrl } : {}),
+    ...(accounts.length ? { accounts } : {}),
+    ...(skipAccounts.length ? { skipAccounts } : {}),
+    ...(ous.length ? { ous } : {}),
+    ...(regions.length ? { regions } : {}),
+    scheduler: { ...(concurrency ? { concurrency } : {}), ...(timeout ? { timeoutMs: timeout * 1000 } : {}) },
+    progress: (line) => io.err(line),
+  };
+}
+
+/** Reads the organization; failing to list it at all is exit 1 with the reason. */
+export async function readOrg<T>(options: OrgReadOptions, readRegion: (ec2: Ec2Session) => Promise<T>): Promise<OrgRead<T>> {
+  const org = require("../facts/org") as typeof import("../facts/org");
+  try {
+    return await org.readOrganization(options, readRegion);
+  } catch (err) {
+    if (err instanceof org.OrgReadError)
+      throw new CliError(
+        `${err.message}. Run it with the management account's (or a delegated administrator's) credentials: --profile.`,
+        EXIT_FAILURE,
+      );
+    throw err;
+  }
+}
+
+/** One line on stderr for a partial report, and its exit code. */
+export function partialExit(
+  unread: readonly { account: string; region: string; kind: string }[],
+  io: Io,
+  command: string,
+): number | undefined {
+  if (!unread.length) return undefined;
+  io.err(`vpce-plan ${command}: partial report: ${unread.length} account(s) or region(s) could not be read (listed in the report).\n`);
+  return EXIT_PARTIAL;
+}
