@@ -142,6 +142,19 @@ describe("EndpointPlan: resources per planner pattern", () => {
     );
   });
 
+  it("on-premises DynamoDB: the interface endpoint sends AWS what the provider really sends, private DNS off and no inbound-only flag", async () => {
+    const { run } = await plan(base({ services: ["dynamodb"], access: { onPremises: { cidrs: ["172.16.0.0/12"] } } }));
+    expectNoErrors(run);
+    const iface = named(run, "app-dynamodb");
+    assert.equal(iface.inputs.privateDnsEnabled, false);
+    assert.deepEqual(iface.inputs.dnsOptions, { dnsRecordIpType: "ipv4" });
+    assert.deepEqual(
+      ofType(run, TYPES.ingressRule).map((r) => r.inputs.cidrIpv4),
+      ["172.16.0.0/12"],
+      "the VPC keeps the gateway, so only on-premises is admitted",
+    );
+  });
+
   it("policies are inline JSON on gateway and interface endpoints alike", async () => {
     const policy = { template: "organization-only" as const, organizationId: "o-a1b2c3d4e5" };
     const { run } = await plan(base({ services: ["s3", "sts"], defaults: { policy } }));
@@ -345,11 +358,21 @@ describe("EndpointPlan: bad args fail before any AWS resource is registered", ()
   });
 
   it("the component's outputs reject with the same error", async () => {
-    let component: EndpointPlan | undefined;
+    const handledLate: unknown[] = [];
+    const onLate = (promise: unknown): number => handledLate.push(promise);
+    process.on("rejectionHandled", onLate);
+    let cost: Promise<unknown> | undefined;
     await runPulumi(() => {
-      component = new EndpointPlan("bad", base({ services: [] }));
+      // Listen as soon as the output exists, as the Pulumi engine does: the component's initialize rejects
+      // while the program runs, and a listener attached only afterwards makes Node print
+      // PromiseRejectionHandledWarning (the output's promises were rejected with nobody listening).
+      cost = unwrap(new EndpointPlan("bad", base({ services: [] })).monthlyCostUsd);
+      cost.catch(() => undefined);
     });
-    await assert.rejects(unwrap(component!.monthlyCostUsd), /NO_SERVICES/);
+    await assert.rejects(cost!, /NO_SERVICES/);
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off("rejectionHandled", onLate);
+    assert.equal(handledLate.length, 0, "a rejection was handled only after Node reported it unhandled");
   });
 });
 

@@ -33,6 +33,15 @@ const vpc = (extra: Record<string, unknown>) => ({
   dnsHostnames: true,
   ...extra,
 });
+
+/** An sts endpoint whose policy is one Allow-all statement with `extra` over it. */
+const policyStatement = (extra: Record<string, unknown>) =>
+  request({
+    services: [
+      { name: "sts", policy: { document: { Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*", ...extra }] } } },
+    ],
+  });
+
 const rows: Row[] = [
   {
     code: "INVALID_TYPE",
@@ -582,6 +591,34 @@ const rows: Row[] = [
     hint: /Principal/,
   },
   {
+    code: "POLICY_WILDCARD_SYSTEM_ID",
+    why: "a wildcard with aws:SourceVpc, a system-generated id (AWS's endpoint-policy Considerations)",
+    request: policyStatement({ Condition: { StringLike: { "aws:SourceVpc": "vpc-*" } } }),
+    path: "services[0].policy.document.Statement[0].Condition.StringLike.aws:SourceVpc",
+    hint: /StringEquals/,
+  },
+  {
+    code: "POLICY_WILDCARD_TOO_SHORT",
+    why: "fewer than six characters beside a wildcard in a string condition",
+    request: policyStatement({ Condition: { StringLike: { "aws:PrincipalArn": "arn*" } } }),
+    path: "services[0].policy.document.Statement[0].Condition.StringLike.aws:PrincipalArn",
+    hint: /6 characters/,
+  },
+  {
+    code: "POLICY_ARN_ACCOUNT_WILDCARD",
+    why: "an ARN account part with an id and a wildcard",
+    request: policyStatement({ Resource: "arn:aws:iam::12345678901?:role/x" }),
+    path: "services[0].policy.document.Statement[0].Resource",
+    hint: /account id in full/,
+  },
+  {
+    code: "INBOUND_ONLY_UNAVAILABLE",
+    why: "privateDns: true on DynamoDB beside its gateway: the provider never sends the inbound-only flag",
+    request: request({ services: [{ name: "dynamodb", privateDns: true }], access: { onPremises: { cidrs: ["192.168.0.0/16"] } } }),
+    path: "services[0].privateDns",
+    hint: /type: Interface/,
+  },
+  {
     code: "ACCESS_NOT_DECLARED",
     why: "a service names a peer the top level does not declare",
     request: withField("services", [{ name: "sts", access: { peerVpcs: ["nowhere"] } }]),
@@ -737,6 +774,23 @@ describe("planEndpoints: error codes", () => {
         ["INVALID_VALUE"],
       );
     }
+  });
+
+  it("a missing or malformed vpc hides neither the version, the region nor the traffic problems", () => {
+    const noVpc: unknown = { version: 2, region: "mars-1", subnets: [{ id: "subnet-a", az: "us-east-1a" }], services: ["s3"] };
+    assert.deepEqual(
+      problemsOf(noVpc)
+        .map((p) => `${p.code} ${p.path}`)
+        .sort(),
+      ["MISSING_FIELD vpc", "UNKNOWN_REGION region", "UNSUPPORTED_VERSION version"],
+    );
+    const badVpc: unknown = { ...request(), vpc: { id: "vpc-1", cidrs: "10.0.0.0/8" }, services: ["sts"], traffic: { kms: 5 } };
+    assert.deepEqual(
+      problemsOf(badVpc)
+        .map((p) => `${p.code} ${p.path}`)
+        .sort(),
+      ["INVALID_TYPE vpc.cidrs", "TRAFFIC_UNKNOWN_SERVICE traffic.kms"],
+    );
   });
 
   it("structural problems are all reported together too", () => {

@@ -8,6 +8,7 @@ export { parseCidr } from "./cidr";
 export { HOURS_PER_MONTH } from "./cost";
 export { reconcile, compareWithExisting } from "./reconcile";
 export * from "./multi";
+export { shapeToJsonSchema, requestJsonSchema, networkRequestJsonSchema, SCHEMA_FILES, type JsonSchema } from "./jsonSchema";
 // Each rule family's codes, for tools and the docs/codes.md tables that list them.
 export { CODES as ACCESS_CODES } from "./rules/access";
 export { CODES as SUBNET_CODES } from "./rules/subnets";
@@ -21,4 +22,5 @@ export { CODES as POLICY_DOCUMENT_CODES } from "./rules/policyDocument";
 export { CODES as RESOLVER_CODES } from "./rules/resolver";
 export { CODES as DNS_SHARING_CODES } from "./rules/dnsSharing";
 export { CODES as ZONE_CODES } from "./rules/zones";
+export { CODES as PRICE_CODES } from "./rules/prices";
 export { CODES as ECR_LAYER_CODES } from "./rules/ecrLayers";

@@ -18,7 +18,7 @@ import {
   type EndpointServiceName,
   type Region,
 } from "../catalog";
-import { parseCidr } from "./cidr";
+import { blockContains, compareBlocks, mergeBlocks, parseBlock, parseCidr, type Block } from "./cidr";
 import type { PortSet } from "./security";
 import { Problems } from "./problems";
 import { Report } from "./rules/context";
@@ -73,13 +73,14 @@ export function readRequest(
   options: ReadOptions = {},
 ): NormalizedRequest | undefined {
   const failed = checkFields(input, requestShape, "", problems);
-  if (!failed || failed.has("region") || failed.has("vpc")) return undefined;
-  // Fields of the wrong shape are left out so that the rules reading the other fields still run and
-  // one run reports every problem; no decision is made on such a partial request (see the end).
+  if (!failed) return undefined;
+  // Fields of the wrong shape (or missing) are left out so that the rules reading the other fields
+  // still run and one run reports every problem (a missing vpc and an unknown region alike); no
+  // decision is made on such a partial request (see the end).
   const request = Object.fromEntries(Object.entries(input as object).filter(([key]) => !failed.has(key))) as unknown as PlanRequest;
   checkVersion(request.version, problems);
-  const region = readRegion(request.region, "region", problems);
-  checkCidrs(request, problems);
+  const region = failed.has("region") ? undefined : readRegion(request.region, "region", problems);
+  if (!failed.has("vpc")) checkCidrs(request, problems);
   const subnets = readSubnets(request, region !== undefined, problems);
   const before = problems.list.length;
   const services = region ? readServices(request, region, problems, options) : [];
@@ -139,6 +140,7 @@ function checkCidrs(request: PlanRequest, problems: Problems): void {
     ["access.vpcCidrs", request.access?.vpcCidrs, undefined],
     ...(request.access?.peerVpcs ?? []).map((p, i): [string, string[], undefined] => [`access.peerVpcs[${i}].cidrs`, p.cidrs, undefined]),
   ];
+  const declared: Array<{ cidr: string; path: string }> = [];
   for (const [path, cidrs, family] of lists) {
     (cidrs ?? []).forEach((text, i) => {
       const parsed = parseCidr(text);
@@ -158,8 +160,27 @@ function checkCidrs(request: PlanRequest, problems: Problems): void {
           `"${text}" admits the whole internet.`,
           "Declare narrower networks; if you really mean everyone, list it in access.extraCidrs.",
         );
-      }
+      } else if (path !== "access.extraCidrs") declared.push({ cidr: text, path: `${path}[${i}]` });
     });
+  }
+  // The guard judges what the rules admit, not how it is spelt: 0.0.0.0/1 and 128.0.0.0/1 merge
+  // (security groups merge exact halves to fit the rules quota) into a literal 0.0.0.0/0.
+  for (const merged of mergeBlocks(declared.map((d) => d.cidr))) {
+    if (!merged.cidr.endsWith("/0")) continue;
+    // Name the widest blocks only: those inside another (the VPC's own, say) add nothing to the union.
+    const covers = new Set(merged.covers);
+    const widest: Array<{ cidr: string; path: string; block: Block }> = [];
+    for (const d of declared
+      .filter((d) => covers.has(d.cidr))
+      .map((d) => ({ ...d, block: parseBlock(d.cidr)! }))
+      .sort((a, b) => compareBlocks(a.block, b.block)))
+      if (!widest.length || !blockContains(widest[widest.length - 1].block, d.block)) widest.push(d);
+    problems.add(
+      "OPEN_CIDR_NOT_EXPLICIT",
+      widest[0].path,
+      `${widest.map((d) => `"${d.cidr}" (${d.path})`).join(", ")} together admit the whole internet (${merged.cidr}).`,
+      "Declare narrower networks; if you really mean everyone, list it in access.extraCidrs.",
+    );
   }
 }
 

@@ -1,4 +1,3 @@
-import { writeFileSync } from "node:fs";
 import {
   availabilityIn,
   bundles,
@@ -14,12 +13,13 @@ import {
   type CatalogService,
   type Region,
 } from "../../catalog";
-import { compareWithCatalog, overlayOf, type CatalogDiffRow } from "../../facts/overlay";
-import { oneOf, parse } from "../args";
-import { AWS_FLAGS, AWS_HELP, awsOptions, stringFlag, withEc2 } from "../aws";
-import { EXIT_INVALID, EXIT_OK, type Command, type Io } from "../command";
+import { compareWithCatalog, overlayOf, readOverlay, type CatalogDiffRow } from "../../facts/overlay";
+import { oneOf, parse, type Options } from "../args";
+import { AWS_FLAGS, awsHelpWithout, awsOptions, stringFlag, withEc2 } from "../aws";
+import { EXIT_INVALID, EXIT_OK, HELP_FLAG_HELP, type Command, type Io } from "../command";
 import { renderTable } from "../format/table";
 import { CliError, readOverlayFile } from "../request";
+import { writeOwnFile, type OwnKind } from "../write";
 
 const STATUS: Record<CatalogDiffRow["status"], string> = {
   same: "same",
@@ -28,7 +28,21 @@ const STATUS: Record<CatalogDiffRow["status"], string> = {
   onlyInCatalog: "only in catalog",
 };
 
+const FLAGS = {
+  search: { type: "string" },
+  bundles: { type: "boolean" },
+  format: { type: "string" },
+  help: { type: "boolean", short: "h" },
+  "from-aws": { type: "boolean" },
+  "service-region": { type: "string" },
+  write: { type: "string" },
+  force: { type: "boolean" },
+  catalog: { type: "string" },
+  ...AWS_FLAGS,
+} satisfies Options;
+
 export const command: Command = {
+  flags: FLAGS,
   name: "catalog",
   summary: "list the services (or bundles) vpce-plan knows, with their names in a region",
   help: `Usage: vpce-plan catalog [--region R] [--catalog FILE] [--search TEXT] [--bundles] [--format table|json]
@@ -38,26 +52,20 @@ export const command: Command = {
                        and private DNS names there (default us-east-1)
   --catalog FILE       a catalog overlay (catalog --from-aws --write FILE) of R: AWS's whole
                        list there decides what R offers (default --region: the overlay's region)
-  --search TEXT        only entries whose key, title or service name contains TEXT
+  --search TEXT        only entries whose key, title, other names (elb, cloudwatch) or service name contains TEXT
   --bundles            list the workload bundles and their services instead
   --format FORMAT      table (default) or json
   --from-aws           list what DescribeVpcEndpointServices reports in the region beside the
                        built-in catalog: only in AWS, only in the catalog, or different attributes
   --service-region R2  with --from-aws: the services R offers from R2 (cross-region endpoints)
-  --write FILE         with --from-aws: save the listing as a catalog overlay for plan --catalog FILE
-${AWS_HELP}`,
+  --write FILE         with --from-aws: save the listing as a catalog overlay for plan --catalog FILE;
+                       written to a temporary file and renamed, so a failed write leaves FILE as it
+                       was; an existing FILE is replaced only when it is an overlay (never a symlink)
+  --force              with --write: replace FILE even when it is not an overlay
+${awsHelpWithout("region")}
+${HELP_FLAG_HELP}`,
   async run(argv, io) {
-    const { values } = parse(argv, {
-      search: { type: "string" },
-      bundles: { type: "boolean" },
-      format: { type: "string" },
-      help: { type: "boolean", short: "h" },
-      "from-aws": { type: "boolean" },
-      "service-region": { type: "string" },
-      write: { type: "string" },
-      catalog: { type: "string" },
-      ...AWS_FLAGS,
-    });
+    const { values } = parse(argv, FLAGS);
     if (values.help) {
       io.out(command.help + "\n");
       return EXIT_OK;
@@ -68,7 +76,9 @@ ${AWS_HELP}`,
         throw new CliError("--catalog does not work with --from-aws, which reads the list itself.", EXIT_INVALID);
       return fromAws(values, format, io);
     }
-    const stray = ["service-region", "write", "profile", "endpoint-url", "page-size"].filter((f) => values[f] !== undefined);
+    const stray = ["service-region", "write", "force", "profile", "endpoint-url", "page-size", "timeout"].filter(
+      (f) => values[f] !== undefined,
+    );
     if (stray.length) throw new CliError(`${stray.map((f) => `--${f}`).join(", ")} only work with --from-aws.`, EXIT_INVALID);
     const overlay =
       typeof values.catalog === "string"
@@ -86,9 +96,10 @@ ${AWS_HELP}`,
     const needle = typeof values.search === "string" ? values.search.toLowerCase() : "";
     // Best first: the key itself, a title word or the key (nameRank), then any text containing TEXT;
     // within a rank, keys closest in length to TEXT (ecr: ecr.api before ecr-public.api).
-    const rankOf = (key: string, ...names: string[]): number | undefined => {
+    const rankOf = (key: string, aliases: readonly string[], ...names: string[]): number | undefined => {
       if (!needle) return 0;
-      const rank = nameRank(needle, { key, names }) ?? ([key, ...names].some((t) => t.toLowerCase().includes(needle)) ? 3 : undefined);
+      const rank =
+        nameRank(needle, { key, names, aliases }) ?? ([key, ...names].some((t) => t.toLowerCase().includes(needle)) ? 3 : undefined);
       return rank === undefined ? undefined : rank + Math.min(Math.abs(key.length - needle.length), 99) / 100;
     };
     const ranked = <T>(items: Array<{ item: T; rank: number | undefined }>): T[] =>
@@ -98,7 +109,7 @@ ${AWS_HELP}`,
         .map((i) => i.item);
 
     if (values.bundles) {
-      const list = ranked(bundles.map((b) => ({ item: b, rank: rankOf(b.key, b.title, ...b.services) })));
+      const list = ranked(bundles.map((b) => ({ item: b, rank: rankOf(b.key, [], b.title, ...b.services) })));
       if (format === "json") io.out(JSON.stringify({ version: 1, bundles: list }, null, 2) + "\n");
       else
         io.out(
@@ -128,7 +139,7 @@ ${AWS_HELP}`,
     const rows = ranked(
       offered.map((o) => {
         const fips = hasFipsIn(o.s, region) ? serviceNameIn(o.s, region, "Interface", true) : undefined;
-        const own = rankOf(o.s.key, o.s.title, serviceNameIn(o.s, region), ...(fips ? [fips] : []));
+        const own = rankOf(o.s.key, o.s.aliases ?? [], o.s.title, serviceNameIn(o.s, region), ...(fips ? [fips] : []));
         if (own === undefined && viaBundle.has(o.s.key)) added.add(viaBundle.get(o.s.key)!);
         return { item: { ...o, fips }, rank: own ?? (viaBundle.has(o.s.key) ? 4 : undefined) };
       }),
@@ -174,6 +185,22 @@ function catalogRegion(flag: string, code: string): Region {
   return region;
 }
 
+/** What `--write` may replace: an overlay, named by its region and size. */
+const OVERLAY_FILE: OwnKind = {
+  flag: "--write",
+  kind: "a catalog overlay",
+  describe(text) {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+    const overlay = readOverlay(value);
+    return typeof overlay === "string" ? undefined : `the ${overlay.region} catalog overlay with ${overlay.services.length} services`;
+  },
+};
+
 /** `catalog --from-aws`: AWS's listing beside the built-in catalog, optionally saved as an overlay. */
 async function fromAws(values: Record<string, string | boolean | undefined>, format: "table" | "json", io: Io): Promise<number> {
   if (values.bundles) throw new CliError("--bundles does not work with --from-aws: AWS knows no bundles.", EXIT_INVALID);
@@ -190,13 +217,17 @@ async function fromAws(values: Record<string, string | boolean | undefined>, for
     const rows = compareWithCatalog(found, region, remote).filter(
       (r) => !needle || r.serviceName.toLowerCase().includes(needle) || (r.key ?? "").toLowerCase().includes(needle),
     );
-    if (write) {
-      try {
-        writeFileSync(write, JSON.stringify(overlayOf(found, region.code, remote?.code), null, 2) + "\n");
-      } catch (err) {
-        throw new CliError(`cannot write ${write}: ${(err as Error).message}`);
-      }
-    }
+    // Every region offers services: an empty list is a broken answer, and as an overlay it would make every service unavailable.
+    if (write && !Object.keys(found).length)
+      throw new CliError(`DescribeVpcEndpointServices listed no service in ${region.code}; ${write} is left as it is.`);
+    const written = write
+      ? writeOwnFile(
+          write,
+          JSON.stringify(overlayOf(found, region.code, remote?.code), null, 2) + "\n",
+          OVERLAY_FILE,
+          values.force === true,
+        )
+      : undefined;
     const counts = Object.fromEntries(Object.keys(STATUS).map((s) => [s, rows.filter((r) => r.status === s).length]));
     if (format === "json") {
       io.out(
@@ -226,7 +257,7 @@ async function fromAws(values: Record<string, string | boolean | undefined>, for
       );
     }
     io.err(
-      `${region.code}${remote ? ` from ${remote.code}` : ""}: ${counts.same + counts.different} in both (${counts.different} different), ${counts.onlyInAws} only in AWS, ${counts.onlyInCatalog} only in the catalog${write ? `; overlay written to ${write}` : ""}\n`,
+      `${region.code}${remote ? ` from ${remote.code}` : ""}: ${counts.same + counts.different} in both (${counts.different} different), ${counts.onlyInAws} only in AWS, ${counts.onlyInCatalog} only in the catalog${written ? `; overlay ${written}` : ""}\n`,
     );
     return EXIT_OK;
   });

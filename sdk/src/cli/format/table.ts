@@ -9,17 +9,20 @@ export function renderTable(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 
-/** A GitHub-flavoured markdown table; pipes inside cells are escaped. */
-export function renderMarkdownTable(header: string[], rows: string[][]): string {
-  const cell = (c: string): string => c.replace(/\|/g, "\\|");
-  return [
-    `| ${header.join(" | ")} |`,
-    `| ${header.map(() => "---").join(" | ")} |`,
-    ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`),
-  ].join("\n");
-}
+/** ` (FIPS)` for an endpoint on its service's FIPS endpoint service, so that tables and diagrams show it. */
+export const fipsMark = (e: { reasons: ReadonlyArray<{ code: string }> }): string =>
+  e.reasons.some((r) => r.code === "FIPS_ENDPOINT") ? " (FIPS)" : "";
 
 export const usd = (n: number): string => `$${n.toFixed(2)}`;
+
+/**
+ * `at <region> list prices`, and under PRICES_ASSUMED which of the VPC region's prices are
+ * us-east-1's stand-ins, so the line names the region whose prices were used.
+ */
+export const pricedAt = (cost: { priceRegion: string; pricesAssumed?: string[] }, region: string): string =>
+  cost.pricesAssumed
+    ? `at ${cost.priceRegion} list prices (none published for ${region} in the catalog: ${cost.pricesAssumed.join(", ")})`
+    : `at ${cost.priceRegion} list prices`;
 
 /** A plan's saving against an alternative; a negative saving is what the plan costs on top of it. */
 export const savingText = (savingsUsd: number): string =>
