@@ -63,6 +63,30 @@ describe("cli: vpce-plan diff", () => {
     );
   });
 
+  it("an endpoint opening more ports: the ports field changes, each new port or range is a rule added (markdown too)", () => {
+    const svc = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
+    const one = requestFile("ports-base.json", request({ services: [{ name: svc }] }));
+    const more = requestFile("ports-head.json", request({ services: [{ name: svc, ports: [443, "8443-8451"] }] }));
+    const run = vpcePlan(["diff", "--base", one, "--head", more, "--format", "json"]);
+    assert.equal(run.status, 0, run.stderr);
+    const d = JSON.parse(run.stdout);
+    assert.deepEqual(
+      d.endpoints.changed[0].changes.map((c: { field: string; replaces: boolean }) => [c.field, c.replaces]),
+      [["ports", false]],
+    );
+    assert.deepEqual(
+      d.securityGroupRules.added.map((r: { protocol: string; fromPort: number; toPort: number; cidr: string }) => [
+        r.protocol,
+        r.fromPort,
+        r.toPort,
+        r.cidr,
+      ]),
+      [["tcp", 8443, 8451, "10.0.0.0/16"]],
+    );
+    const markdown = vpcePlan(["diff", "--base", one, "--head", more, "--format", "markdown"]);
+    assert.match(markdown.stdout, /`\+` vpce-svc-0123456789abcdef0: tcp 8443-8451 from 10\.0\.0\.0\/16/);
+  });
+
   it("without --from-aws never loads @pulumi/* or the AWS SDK", () => {
     const run = vpcePlanModules(["diff", "--base", base, "--head", head, "--format", "markdown"]);
     assert.equal(run.status, 0, run.stderr);

@@ -407,6 +407,31 @@ describe("EndpointPlan: cross-region endpoints", () => {
   });
 });
 
+describe("EndpointPlan: access.vpcCidrs", () => {
+  it("admits only the declared blocks, checked against the VPC's CIDRs it looks up", async () => {
+    const mocks = account({ vpcs: { "vpc-0look": { cidrs: ["10.4.0.0/16"], dnsSupport: true, dnsHostnames: true } } });
+    const args = (vpcCidrs: string[]): EndpointPlanArgs => ({
+      region: "us-east-1",
+      vpc: { id: "vpc-0look" },
+      subnets: SUBNETS,
+      services: ["sts"],
+      access: { vpcCidrs },
+    });
+    const { run } = await plan(args(["10.4.32.0/19"]), mocks);
+    expectNoErrors(run);
+    assert.deepEqual(
+      ofType(run, TYPES.ingressRule).map((r) => [r.name, r.inputs.cidrIpv4]),
+      [["app-sts-443-10.4.32.0-19", "10.4.32.0/19"]],
+    );
+    const bad = await plan(args(["10.0.32.0/19"]), mocks);
+    assert.deepEqual(
+      onlyError(bad.run).problems?.map((p) => [p.code, p.path]),
+      [["VPC_CIDRS_NOT_IN_VPC", "access.vpcCidrs[0]"]],
+    );
+    assert.equal(ofType(bad.run, TYPES.ingressRule).length, 0);
+  });
+});
+
 describe("EndpointPlan: endpoint services outside the catalog", () => {
   const SVC = "com.amazonaws.vpce.us-east-1.vpce-svc-0e87519c997c63cd8";
 
@@ -430,6 +455,68 @@ describe("EndpointPlan: endpoint services outside the catalog", () => {
       warnings.map((w) => w.code).filter((c) => c.startsWith("ENDPOINT_SERVICE")),
       ["ENDPOINT_SERVICE_ACCEPTANCE", "ENDPOINT_SERVICE_FACTS_MISSING"],
     );
+  });
+
+  it("several ports and UDP: one ingress rule resource per port or range per source, named by both ends", async () => {
+    const mocks = account({ endpointServices: { [SVC]: { azs: ["us-east-1a", "us-east-1b"] } } });
+    const { run } = await plan(
+      {
+        ...base(),
+        services: [SVC],
+        serviceOptions: { [SVC]: { ports: ["443", "8443-8451"] } },
+        access: { onPremises: { cidrs: ["192.168.0.0/16"] } },
+      },
+      mocks,
+    );
+    expectNoErrors(run);
+    const rules = ofType(run, TYPES.ingressRule).map((r) => [
+      r.name,
+      r.inputs.ipProtocol,
+      r.inputs.fromPort,
+      r.inputs.toPort,
+      r.inputs.cidrIpv4,
+    ]);
+    const sg = "app-vpce-svc-0e87519c997c63cd8";
+    assert.deepEqual(rules.sort(), [
+      [`${sg}-443-10.0.0.0-16`, "tcp", 443, 443, "10.0.0.0/16"],
+      [`${sg}-443-192.168.0.0-16`, "tcp", 443, 443, "192.168.0.0/16"],
+      [`${sg}-8443to8451-10.0.0.0-16`, "tcp", 8443, 8451, "10.0.0.0/16"],
+      [`${sg}-8443to8451-192.168.0.0-16`, "tcp", 8443, 8451, "192.168.0.0/16"],
+    ]);
+    const exported = run.outputs!.plan as { endpoints: Array<{ ports?: unknown }> };
+    assert.deepEqual(exported.endpoints[0].ports, [
+      { fromPort: 443, toPort: 443 },
+      { fromPort: 8443, toPort: 8451 },
+    ]);
+
+    const udp = await plan({ ...base(), services: [SVC], serviceOptions: { [SVC]: { ports: ["2055"], protocol: "udp" } } }, mocks);
+    expectNoErrors(udp.run);
+    assert.deepEqual(
+      ofType(udp.run, TYPES.ingressRule).map((r) => [r.name, r.inputs.ipProtocol, r.inputs.fromPort, r.inputs.toPort]),
+      [[`${sg}-udp-2055-10.0.0.0-16`, "udp", 2055, 2055]],
+    );
+  });
+
+  it("bad ports in serviceOptions fail with the arg's path, all at once", async () => {
+    const mocks = account({ endpointServices: { [SVC]: { azs: ["us-east-1a", "us-east-1b"] } } });
+    const { run } = await plan(
+      {
+        ...base(),
+        services: [SVC, "email-smtp"],
+        serviceOptions: { [SVC]: { ports: ["9-1", "443", "400-500"] }, "email-smtp": { ports: ["26"] } },
+      },
+      mocks,
+    );
+    const error = onlyError(run);
+    assert.deepEqual(
+      error.problems?.map((p) => [p.code, p.path]),
+      [
+        ["SERVICE_PORTS_INVALID", `serviceOptions.${SVC}.ports[0]`],
+        ["SERVICE_PORTS_INVALID", `serviceOptions.${SVC}.ports[2]`],
+        ["SERVICE_PORT_FIXED", "serviceOptions.email-smtp.ports[0]"],
+      ],
+    );
+    assert.equal(ofType(run, TYPES.ingressRule).length, 0);
   });
 
   it("a service the account cannot see fails the lookup, naming the arg", async () => {

@@ -69,6 +69,10 @@ function realPlans(): { single: unknown[]; network: unknown[] } {
   // Existing groups beside the planned one, and what --from-aws adds: `existing`.
   const withGroups = planEndpoints({ ...example, services: ["s3", { name: "secretsmanager", securityGroupIds: ["sg-0audit"] }] });
   single.push(withGroups);
+  // An endpoint on several ports, and one on UDP: `ports` and `protocol`.
+  const svc = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
+  single.push(planEndpoints({ ...example, traffic: {}, services: [{ name: svc, ports: [443, "8443-8451"] }] }));
+  single.push(planEndpoints({ ...example, traffic: {}, services: [{ name: svc, ports: [2055], protocol: "udp" }] }));
   const secrets = withGroups.endpoints.find((e) => e.service === "secretsmanager")!;
   single.push(
     reconcile(withGroups, [

@@ -1,7 +1,7 @@
 /** Rule 13, who: consumers by security group and per service (rules/access.ts). */
 import assert from "node:assert/strict";
 import { ACCESS_CODES as CODES } from "vpce-plan/plan";
-import { endpoint, ingressCidrs, plan, request, types } from "../helpers/build";
+import { endpoint, ingressCidrs, plan, problemsOf, request, types } from "../helpers/build";
 import { runRows } from "../helpers/rows";
 
 const OFFICE = { cidrs: ["192.168.0.0/16"] };
@@ -163,5 +163,74 @@ describe("planEndpoints: access", () => {
       group.ingress.map((r) => r.cidr ?? r.securityGroupId),
       ["192.168.0.0/16", "sg-a", "sg-b"],
     );
+  });
+});
+
+/** `access.vpcCidrs` (issue 20, item 3): the VPC's consumers are only some of its blocks. */
+describe("planEndpoints: access.vpcCidrs", () => {
+  const PRIVATE = ["10.0.32.0/19", "10.0.64.0/19"];
+
+  it("admits the declared blocks instead of the whole VPC, and a service narrows them", () => {
+    const p = plan(
+      request({
+        services: ["sts", { name: "kms", access: { vpcCidrs: ["10.0.64.0/19"] } }],
+        access: { vpcCidrs: PRIVATE, onPremises: OFFICE },
+      }),
+    );
+    assert.deepEqual(ingressCidrs(endpoint(p, "sts")), ["10.0.32.0/19", "10.0.64.0/19", "192.168.0.0/16"]);
+    assert.deepEqual(ingressCidrs(endpoint(p, "kms")), ["10.0.64.0/19", "192.168.0.0/16"]);
+    assert.match(endpoint(p, "kms").reasons.find((r) => r.code === "VPC_BY_CIDRS")!.message, /10\.0\.64\.0\/19 \(access\.vpcCidrs\)/);
+    assert.match(endpoint(p, "kms").reasons.find((r) => r.code === "ACCESS_NARROWED")!.message, /the VPC's 10\.0\.64\.0\/19/);
+  });
+
+  it("without vpcCidrs the whole VPC is admitted and no VPC_BY_CIDRS is given", () => {
+    const e = endpoint(plan(request()), "sts");
+    assert.deepEqual(ingressCidrs(e), ["10.0.0.0/16"]);
+    assert.ok(!e.reasons.some((r) => r.code === "VPC_BY_CIDRS"));
+  });
+
+  it("an IPv6 block of the VPC is admitted on a dualstack endpoint only", () => {
+    const vpc = { id: "vpc-0abc", cidrs: ["10.0.0.0/16"], ipv6Cidrs: ["2600:1f18:abcd:1200::/56"], dnsSupport: true, dnsHostnames: true };
+    const access = { vpcCidrs: ["10.0.32.0/19", "2600:1f18:abcd:1210::/60"] };
+    const ipv4 = plan(request({ vpc, access }));
+    assert.deepEqual(ingressCidrs(endpoint(ipv4, "sts")), ["10.0.32.0/19"]);
+    const dual = plan(
+      request({
+        vpc,
+        access,
+        subnets: [
+          { id: "subnet-a", az: "us-east-1a", ipv6: true },
+          { id: "subnet-b", az: "us-east-1b", ipv6: true },
+        ],
+        defaults: { ipAddressType: "dualstack" },
+        facts: { serviceIpTypes: { sts: ["ipv4", "ipv6"] } },
+      }),
+    );
+    assert.deepEqual(ingressCidrs(endpoint(dual, "sts")), ["10.0.32.0/19", "2600:1f18:abcd:1210::/60"]);
+  });
+
+  it("every bad block at once: outside the VPC, not a CIDR, undeclared per service, beside groups or without the VPC", () => {
+    const found = problemsOf(
+      request({
+        services: [{ name: "kms", access: { vpcCidrs: ["10.0.96.0/19"] } }],
+        access: { vpcCidrs: ["10.1.0.0/19", "bad", "10.0.32.0/19"], securityGroups: ["sg-1"] },
+      }),
+    );
+    assert.deepEqual(
+      found.map((p) => [p.code, p.path]),
+      [
+        ["INVALID_CIDR", "access.vpcCidrs[1]"],
+        ["VPC_CIDRS_CONFLICT", "access.vpcCidrs"],
+        ["VPC_CIDRS_NOT_IN_VPC", "access.vpcCidrs[0]"],
+        ["ACCESS_NOT_DECLARED", "services[0].access.vpcCidrs[0]"],
+      ],
+    );
+    assert.match(found[2].message, /10\.1\.0\.0\/19 is not inside the VPC's CIDRs \(10\.0\.0\.0\/16\)/);
+    const off = problemsOf(request({ access: { fromVpc: false, vpcCidrs: ["10.0.32.0/19"], onPremises: OFFICE } }));
+    assert.deepEqual(
+      off.map((p) => [p.code, p.path]),
+      [["VPC_CIDRS_CONFLICT", "access.vpcCidrs"]],
+    );
+    assert.match(off[0].hint, /set access\.fromVpc: true/);
   });
 });

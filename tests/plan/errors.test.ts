@@ -312,6 +312,27 @@ const rows: Row[] = [
     hint: /Cross-region enabled: .*s3/,
   },
   {
+    code: "VPC_CIDRS_NOT_IN_VPC",
+    why: "a consumer block outside the VPC",
+    request: withField("access", { vpcCidrs: ["10.1.0.0/19"] }),
+    path: "access.vpcCidrs[0]",
+    hint: /Name a block of this VPC/,
+  },
+  {
+    code: "VPC_CIDRS_CONFLICT",
+    why: "consumer blocks beside consumer groups",
+    request: withField("access", { vpcCidrs: ["10.0.32.0/19"], securityGroups: ["sg-1"] }),
+    path: "access.vpcCidrs",
+    hint: /Keep one/,
+  },
+  {
+    code: "SERVICE_PORTS_INVALID",
+    why: "a range that runs backwards",
+    request: withField("services", [{ name: "com.amazonaws.vpce.us-east-1.vpce-svc-0e87519c997c63cd8", ports: ["8451-8443"] }]),
+    path: "services[0].ports[0]",
+    hint: /from <= to/,
+  },
+  {
     code: "SERVICE_PORT_FIXED",
     why: "a port on a catalog service",
     request: withField("services", [{ name: "sts", port: 8443 }]),

@@ -82,6 +82,8 @@ const requests: unknown[] = [
   }),
   request({ traffic: { sts: 2_000_000 } }),
   request({ services: ["com.amazonaws.vpce.us-east-1.vpce-svc-0e87519c997c63cd8"] }),
+  request({ access: { vpcCidrs: ["10.0.32.0/19"] } }),
+  request({ services: [{ name: "com.amazonaws.vpce.us-east-1.vpce-svc-0e87519c997c63cd8", ports: [443, "8443-8451"] }] }),
   request({
     services: ["com.amazonaws.vpce.us-east-1.vpce-svc-0e87519c997c63cd8"],
     facts: {

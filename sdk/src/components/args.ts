@@ -48,6 +48,15 @@ export const EndpointDnsRecordIpType = {
 } as const;
 export type EndpointDnsRecordIpType = (typeof EndpointDnsRecordIpType)[keyof typeof EndpointDnsRecordIpType];
 
+/** The protocol an endpoint service outside the catalog listens on. */
+export const EndpointProtocol = {
+  /** TCP (default). */
+  Tcp: "tcp",
+  /** UDP. */
+  Udp: "udp",
+} as const;
+export type EndpointProtocol = (typeof EndpointProtocol)[keyof typeof EndpointProtocol];
+
 /** How interface endpoints get security groups. */
 export const EndpointSecurityGroupMode = {
   /** One security group per interface endpoint, admitting only that endpoint's consumers (default). */
@@ -202,6 +211,17 @@ export interface ServiceOptionsArgs {
    * @default "0.0.0.0/0"
    */
   destinationCidr?: string;
+  /**
+   * Several ports, and ranges `"from-to"`, on one endpoint (`["443", "2443", "8443-8451"]`): one
+   * ingress rule per port or range per source. Any ports of an endpoint service outside the catalog;
+   * of a catalog service, those AWS documents for it (SES SMTP: 25, 465, 587, 2465, 2587). Instead of `port`.
+   */
+  ports?: string[];
+  /**
+   * Protocol of an endpoint service outside the catalog.
+   * @default tcp
+   */
+  protocol?: EndpointProtocol;
 }
 
 /** Who uses one service: a subset of the top-level `access`. */
@@ -226,6 +246,11 @@ export interface ServiceAccessArgs {
    * @default every group in `access.securityGroups`
    */
   securityGroups?: string[];
+  /**
+   * Blocks of `access.vpcCidrs` that use the service.
+   * @default every block in `access.vpcCidrs`
+   */
+  vpcCidrs?: string[];
 }
 
 /** Expected GB a month of one service, by who sends it. */
@@ -295,6 +320,12 @@ export interface AccessArgs {
    * @default none: the VPC's CIDRs are admitted
    */
   securityGroups?: string[];
+  /**
+   * The VPC's consumers by block (each inside the VPC's CIDRs, `10.0.32.0/19`): interface endpoints
+   * admit these instead of the whole VPC.
+   * @default none: the VPC's CIDRs are admitted
+   */
+  vpcCidrs?: string[];
 }
 
 /** Availability requirements for interface endpoints. */

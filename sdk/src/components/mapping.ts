@@ -29,8 +29,13 @@ export function toServiceRequest(
 }
 
 export function toServiceOptionsArgs(entry: ServiceRequest): ServiceOptionsArgs {
-  const { name: _name, policy, ...rest } = entry;
-  return { ...rest, ...(policy ? { policy: toPolicyArgs(policy) } : {}) } as ServiceOptionsArgs;
+  const { name: _name, policy, ports, ...rest } = entry;
+  // Args are union-free (one type per field for every Pulumi language): ports are strings there.
+  return {
+    ...rest,
+    ...(policy ? { policy: toPolicyArgs(policy) } : {}),
+    ...(ports ? { ports: ports.map(String) } : {}),
+  } as ServiceOptionsArgs;
 }
 
 export function toPolicy(policy: PolicyArgs, path: string, problems: Problem[]): PolicySpec {

@@ -24,12 +24,13 @@ export const securityGroupName = (component: string, group: string): string => `
 
 /**
  * One ingress rule per port and CIDR (`10.0.0.0/16` -> `10.0.0.0-16`) or source security group id;
- * a protocol other than TCP is named (`-udp-53-`). IPv6 blocks are written out in full first
+ * a protocol other than TCP is named (`-udp-53-`), a range by both ends (`-8443to8451-`: a plain
+ * `-` would read as a port and the start of a source). IPv6 blocks are written out in full first
  * (`2001:db8::100/120` and `2001:db8:100::/120` would both clean to `2001-db8-100-120`), so no two
  * blocks share a name.
  */
-export const ingressRuleName = (component: string, group: string, port: number, source: string, protocol = "tcp"): string =>
-  `${component}-${clean(group)}-${protocol === "tcp" ? "" : `${protocol}-`}${port}-${clean(canonicalCidr(source))}`;
+export const ingressRuleName = (component: string, group: string, port: number, source: string, protocol = "tcp", toPort = port): string =>
+  `${component}-${clean(group)}-${protocol === "tcp" ? "" : `${protocol}-`}${port}${toPort === port ? "" : `to${toPort}`}-${clean(canonicalCidr(source))}`;
 
 /** The Resolver inbound endpoint: `<component>-resolver` (its AWS `Name`: resolverApiName). */
 export const resolverResourceName = (component: string): string => `${component}-resolver`;

@@ -250,7 +250,7 @@ function createSecurityGroup(
     opts,
   );
   for (const rule of group.ingress) {
-    const ruleName = ingressRuleName(ctx.name, group.name!, rule.fromPort, ruleTarget(rule), rule.protocol);
+    const ruleName = ingressRuleName(ctx.name, group.name!, rule.fromPort, ruleTarget(rule), rule.protocol, rule.toPort);
     new aws.vpc.SecurityGroupIngressRule(
       ruleName,
       {

@@ -52,6 +52,8 @@ export function shapeToJsonSchema(shape: Shape): JsonSchema {
       return { anyOf: [shapeToJsonSchema({ kind: "string" }), shapeToJsonSchema(shape.object)] };
     case "number-or":
       return { anyOf: [shapeToJsonSchema(shape.number ?? { kind: "number", min: 0 }), shapeToJsonSchema(shape.object)] };
+    case "number-or-string":
+      return { anyOf: [shapeToJsonSchema(shape.number), shapeToJsonSchema(shape.string)] };
   }
 }
 

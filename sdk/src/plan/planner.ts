@@ -8,7 +8,7 @@ import { gatewayCost, interfaceCost, planCost, rate, tieredPerGbUsd } from "./co
 import { indexByAz, placeFromIndex, type AzIndex, type Placement, type PlacementSubnet } from "./placement";
 import { buildPolicy } from "./policy";
 import { PlanRequestError, Problems } from "./problems";
-import { ingressRules, isOpenCidr } from "./security";
+import { ingressRules, isOpenCidr, planPorts, portSetKey, singlePort, type PortSet } from "./security";
 import type {
   EndpointType,
   IngressRule,
@@ -36,7 +36,7 @@ import { checkAvailability, notOfferedWhenLookedUp, useFips, CODES as AVAILABILI
 import { checkOutsideDns, planResolver, CODES as RESOLVER } from "./rules/resolver";
 import { checkVpcDns, CODES as VPC_DNS } from "./rules/vpcDns";
 import { checkEcrLayers, CODES as ECR_LAYERS } from "./rules/ecrLayers";
-import { byGroupReason, checkAccess, scopeFor, CODES as ACCESS, type ServiceScope } from "./rules/access";
+import { byCidrsReason, byGroupReason, checkAccess, scopeFor, CODES as ACCESS, type ServiceScope } from "./rules/access";
 import { reportPublicSubnets, selectByTags, CODES as SUBNETS } from "./rules/subnets";
 import { carried, checkTrafficParts, outsideReason, trafficParts, CODES as TRAFFIC, type TrafficParts } from "./rules/traffic";
 import { priceSource, CODES as PRICES, type PriceSource } from "./rules/prices";
@@ -76,8 +76,8 @@ class Planner {
   private readonly perGbUsd: number;
   private readonly region: Region;
   private allSubnets?: AzIndex;
-  /** Ingress rule lists by consumers, then port, then slot (see `ingress`). */
-  private readonly ingressCache = new Map<string, Map<number, IngressRule[][]>>();
+  /** Ingress rule lists by consumers, then port (or port set key), then slot (see `ingress`). */
+  private readonly ingressCache = new Map<string, Map<number | string, IngressRule[][]>>();
   /** The request's subnets that `subnetTags` selects (all of them without tags). */
   private readonly subnets: Array<SubnetSpec & { az: string }>;
   private readonly subnetsReason?: Reason;
@@ -86,7 +86,7 @@ class Planner {
   /** The request's services by key (keys are unique after readRequest). */
   private readonly services: ReadonlyMap<string, ResolvedService>;
   /** Each scope's entry in `ingressCache`. */
-  private readonly scopeIngress = new Map<ServiceScope, Map<number, IngressRule[][]>>();
+  private readonly scopeIngress = new Map<ServiceScope, Map<number | string, IngressRule[][]>>();
   /** Placements over all subnets, by which of their AZs the service supports. */
   private readonly placements = new Map<number, Placed>();
   /** Services that got a gateway endpoint, for the route-table warning made once per plan. */
@@ -256,7 +256,7 @@ class Planner {
     const outside = service.endpointService
       ? endpointServices.readEndpointService(
           this.endpointServices,
-          { key: service.key, port: service.catalog.port, path: service.path, options: service.options },
+          { key: service.key, ports: service.ports ?? singlePort(service.catalog.port), path: service.path, options: service.options },
           this.input.facts,
         )
       : undefined;
@@ -531,11 +531,12 @@ class Planner {
     // When a gateway carries the VPC's own traffic, the interface endpoint serves outsiders only.
     const admitVpc = scope.fromVpc && !opts.hasGateway;
     if (opts.hasGateway) reasons.push(externalOnly(this.report.for(SECURITY_GROUPS), key));
-    const ingress = this.ingress(catalog.port, scope, admitVpc, ipAddressType);
-    const ports = endpointServices.portReason(this.endpointServices, catalog);
-    if (ports) reasons.push(ports);
+    const ingress = this.ingress(service.ports ?? catalog.port, scope, admitVpc, ipAddressType);
+    const portsReason = endpointServices.portReason(this.endpointServices, catalog, service.ports);
+    if (portsReason) reasons.push(portsReason);
     if (admitVpc && scope.securityGroups) reasons.push(byGroupReason(this.report.for(ACCESS), key, scope.securityGroups));
-    if (admitVpc && !scope.securityGroups && !request.vpc.cidrs?.length) {
+    if (admitVpc && scope.vpcCidrs) reasons.push(byCidrsReason(this.report.for(ACCESS), key, scope.vpcCidrs));
+    if (admitVpc && !scope.securityGroups && !scope.vpcCidrs && !request.vpc.cidrs?.length) {
       this.problems.add(
         "VPC_CIDRS_REQUIRED",
         "vpc.cidrs",
@@ -584,6 +585,7 @@ class Planner {
       ipAddressType,
       dnsOptions: { dnsRecordIpType: dnsRecordIpType(this.report.for(OPTIONS), service, ipAddressType, reasons) },
       port: catalog.port,
+      ...planPorts(service.ports),
       securityGroup: { name: endpointName(service.name, "Interface"), mode: "perEndpoint", ingress },
       policy: null,
       reasons,
@@ -606,27 +608,29 @@ class Planner {
     return endpoint;
   }
 
-  /** Ingress depends only on port and scope, so endpoints alike share one (read-only) rule list. */
-  private ingress(port: number, scope: ServiceScope, vpc: boolean, type: IpAddressType): IngressRule[] {
+  /** Ingress depends only on ports and scope, so endpoints alike share one (read-only) rule list. */
+  private ingress(ports: number | PortSet, scope: ServiceScope, vpc: boolean, type: IpAddressType): IngressRule[] {
     const groups = scope.securityGroups;
     let byPort = this.scopeIngress.get(scope);
     if (!byPort) {
-      const who = `${Boolean(scope.onPremises)}/${scope.peerVpcs.map((p) => p.name).join(",")}/${groups?.join(",") ?? ""}`;
+      const who = `${Boolean(scope.onPremises)}/${scope.peerVpcs.map((p) => p.name).join(",")}/${groups?.join(",") ?? ""}/${scope.vpcCidrs?.join(",") ?? ""}`;
       byPort = this.ingressCache.get(who);
       if (!byPort) this.ingressCache.set(who, (byPort = new Map()));
       this.scopeIngress.set(scope, byPort);
     }
+    const port = typeof ports === "number" ? ports : portSetKey(ports);
     let slots = byPort.get(port);
     if (!slots) byPort.set(port, (slots = []));
     // Whether the VPC is admitted, and the IP type: six slots, no key string to build per endpoint.
     const slot = (vpc ? 3 : 0) + (type === "ipv4" ? 0 : type === "dualstack" ? 1 : 2);
     let rules = slots[slot];
     if (!rules) {
-      rules = ingressRules(port, this.input.request.vpc, scope.access, {
+      rules = ingressRules(typeof ports === "number" ? singlePort(ports) : ports, this.input.request.vpc, scope.access, {
         vpc,
         ipv4: type !== "ipv6",
         ipv6: type !== "ipv4",
         ...(groups ? { securityGroups: groups } : {}),
+        ...(scope.vpcCidrs ? { vpcCidrs: scope.vpcCidrs } : {}),
       });
       slots[slot] = rules;
     }

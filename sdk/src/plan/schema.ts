@@ -45,6 +45,8 @@ const tags: Shape = { kind: "record", of: { kind: "string" } };
 const money: Shape & { kind: "number" } = { kind: "number", min: 0, max: 100 };
 const gb: Shape & { kind: "number" } = { kind: "number", min: 0, max: 100_000_000 };
 /** Counts (quotas): whole numbers, bounded like the rest so that nothing derived from them overflows. */
+/** TCP and UDP ports are 16-bit; 0 is not a port a listener takes. */
+const PORT: Shape & { kind: "number" } = { kind: "number", min: 1, max: 65535, integer: true };
 const count: Shape = { kind: "number", min: 1, max: 1_000_000, integer: true };
 
 export const serviceShape = obj(
@@ -62,6 +64,7 @@ export const serviceShape = obj(
       onPremises: bool,
       peerVpcs: { kind: "array", of: str("spoke-a"), minItems: 1 },
       securityGroups: securityGroups(1),
+      vpcCidrs: { kind: "array", of: str("10.0.32.0/19"), minItems: 1 },
     }),
     tags,
     securityGroupIds: securityGroups(),
@@ -69,6 +72,13 @@ export const serviceShape = obj(
     region: str("us-west-2"),
     port: { kind: "number", min: 1, integer: true },
     destinationCidr: str("0.0.0.0/0"),
+    // A port, or an inclusive range written "from-to"; ranges are read further in rules/endpointServices.ts.
+    ports: {
+      kind: "array",
+      of: { kind: "number-or-string", number: PORT, string: { kind: "string", example: '"8443-8451"', pattern: /^\d{1,5}(-\d{1,5})?$/ } },
+      minItems: 1,
+    },
+    protocol: { kind: "enum", values: ["tcp", "udp"] },
   },
   ["name"],
 );
@@ -124,6 +134,7 @@ export const requestShape = obj(
       },
       extraCidrs: { kind: "array", of: str("10.9.0.0/16") },
       securityGroups: securityGroups(1),
+      vpcCidrs: { kind: "array", of: str("10.0.32.0/19"), minItems: 1 },
     }),
     ha: obj({ minAzs: { kind: "number", min: 1, max: 100, integer: true }, strict: bool }),
     traffic: { kind: "record", of: { kind: "number-or", number: gb, object: obj({ vpc: gb, onPremises: gb, peers: gb }) } },

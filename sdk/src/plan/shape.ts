@@ -15,7 +15,8 @@ export type Shape =
   | { kind: "record"; of: Shape }
   | { kind: "json-object" }
   | { kind: "string-or"; object: Shape & { kind: "object" } }
-  | { kind: "number-or"; number?: Shape & { kind: "number" }; object: Shape & { kind: "object" } };
+  | { kind: "number-or"; number?: Shape & { kind: "number" }; object: Shape & { kind: "object" } }
+  | { kind: "number-or-string"; number: Shape & { kind: "number" }; string: Shape & { kind: "string" } };
 
 /** Longest string echoed into a message: a 1 MB value must not become a 1 MB error. */
 const MAX_ECHO = 80;
@@ -179,6 +180,8 @@ export function checkShape(value: unknown, shape: Shape, path: string, problems:
       return typeof value === "number"
         ? checkShape(value, shape.number ?? { kind: "number", min: 0 }, path, problems)
         : checkShape(value, shape.object, path, problems);
+    case "number-or-string":
+      return typeof value === "number" ? checkShape(value, shape.number, path, problems) : checkShape(value, shape.string, path, problems);
     case "object": {
       const failed = checkFields(value, shape, path, problems);
       return failed !== undefined && failed.size === 0;

@@ -87,6 +87,14 @@ export interface ServiceRequest {
   region?: string;
   /** TCP port of an endpoint service outside the catalog (partner, SaaS, your own); default 443. */
   port?: number;
+  /**
+   * Several ports, and ranges (`[443, "8443-8451"]`), on one endpoint: one ingress rule per port or
+   * range per source. Any ports of an endpoint service; of a catalog service, those AWS documents
+   * (SES SMTP). Instead of `port`.
+   */
+  ports?: Array<number | string>;
+  /** Protocol of an endpoint service outside the catalog. @default tcp */
+  protocol?: "tcp" | "udp";
   /** Narrows the top-level `access` for this service's endpoints. @default the top-level access */
   access?: ServiceAccess;
   /** Tags of this service's endpoint, merged over the top-level `tags`. */
@@ -112,6 +120,8 @@ export interface ServiceAccess {
   peerVpcs?: string[];
   /** The top-level security groups whose members use the service. @default every declared group */
   securityGroups?: string[];
+  /** The blocks of the top-level `vpcCidrs` that use the service. @default every declared block */
+  vpcCidrs?: string[];
 }
 
 /** Expected GB a month of one service, by who sends it. */
@@ -142,6 +152,8 @@ export interface AccessSpec {
   extraCidrs?: string[];
   /** The VPC's consumers by security group: when given, ingress references them instead of the VPC CIDRs. */
   securityGroups?: string[];
+  /** The VPC's consumers are only these blocks (each inside `vpc.cidrs` or `vpc.ipv6Cidrs`): admitted instead of the whole VPC. */
+  vpcCidrs?: string[];
 }
 
 export interface HaSpec {
@@ -250,6 +262,12 @@ export interface Problem {
   hint: string;
 }
 
+/** A port (`fromPort` = `toPort`) or an inclusive range of ports. */
+export interface PortRange {
+  fromPort: number;
+  toPort: number;
+}
+
 export interface IngressRule {
   protocol: "tcp" | "udp";
   fromPort: number;
@@ -334,7 +352,12 @@ export interface PlannedEndpoint {
   privateDnsNames?: string[];
   ipAddressType?: IpAddressType;
   dnsOptions?: DnsOptions;
+  /** The port (the first, when the endpoint listens on several). */
   port?: number;
+  /** Every port and range the endpoint listens on, when more than `port` (`services[].ports`). */
+  ports?: PortRange[];
+  /** The protocol, when not TCP (`services[].protocol`). */
+  protocol?: "udp";
   /** The endpoint's first (or only) security group. */
   securityGroup?: PlannedSecurityGroup;
   /** Present when the rules are spread over several groups: all of them, `securityGroup` first. */

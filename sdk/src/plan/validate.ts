@@ -19,10 +19,11 @@ import {
   type Region,
 } from "../catalog";
 import { blockContains, compareBlocks, mergeBlocks, parseBlock, parseCidr, type Block } from "./cidr";
+import type { PortSet } from "./security";
 import { Problems } from "./problems";
 import { Report } from "./rules/context";
 import { checkServiceRegion, CODES as CROSS_REGION, type CrossRegionContext } from "./rules/crossRegion";
-import { withPort, CODES as ENDPOINT_SERVICES, endpointServiceEntry, type EndpointServiceContext } from "./rules/endpointServices";
+import { withPorts, CODES as ENDPOINT_SERVICES, endpointServiceEntry, type EndpointServiceContext } from "./rules/endpointServices";
 import { subnetZone, CODES as ZONES } from "./rules/zones";
 import { requestShape } from "./schema";
 import { checkFields, type Shape } from "./shape";
@@ -44,6 +45,8 @@ export interface ResolvedService {
   options: ServiceRequest;
   /** Where the service was asked for, for error paths. */
   path: string;
+  /** `services[].ports` / `protocol`, checked: what the endpoint listens on instead of the entry's one port. */
+  ports?: PortSet;
   /** The service was named by its FIPS name (`kms-fips`), which asks for the FIPS endpoint. */
   fipsByName?: boolean;
 }
@@ -134,6 +137,7 @@ function checkCidrs(request: PlanRequest, problems: Problems): void {
     ["vpc.ipv6Cidrs", request.vpc.ipv6Cidrs, 6],
     ["access.onPremises.cidrs", request.access?.onPremises?.cidrs, undefined],
     ["access.extraCidrs", request.access?.extraCidrs, undefined],
+    ["access.vpcCidrs", request.access?.vpcCidrs, undefined],
     ...(request.access?.peerVpcs ?? []).map((p, i): [string, string[], undefined] => [`access.peerVpcs[${i}].cidrs`, p.cidrs, undefined]),
   ];
   const declared: Array<{ cidr: string; path: string }> = [];
@@ -304,7 +308,7 @@ function resolveName(
     );
     return undefined;
   }
-  const catalog = withPort(contexts.endpointServices, found.service, options, path);
+  const { catalog, ports } = withPorts(contexts.endpointServices, found.service, options, path, false);
   const fips = Boolean(found.fips);
   const named = found.region && found.region !== region.code ? found.region : undefined;
   if (serviceRegion && found.region && serviceRegion !== found.region) {
@@ -317,7 +321,8 @@ function resolveName(
     return undefined;
   }
   const remoteCode = serviceRegion ?? named;
-  if (!remoteCode || remoteCode === region.code) return { service: { key: catalog.key, name: catalog.key, catalog }, fips };
+  if (!remoteCode || remoteCode === region.code)
+    return { service: { key: catalog.key, name: catalog.key, catalog, ...(ports && { ports }) }, fips };
   const enabled = isCrossRegionEnabled(catalog.key);
   if (!serviceRegion && !enabled) {
     problems.add(
@@ -340,7 +345,16 @@ function resolveName(
     path: regionPath,
   });
   if (!reachable) return undefined;
-  return { service: { key: serviceNameIn(catalog, remote), name: `${catalog.key}-${remote.code}`, catalog, serviceRegion: remote }, fips };
+  return {
+    service: {
+      key: serviceNameIn(catalog, remote),
+      name: `${catalog.key}-${remote.code}`,
+      catalog,
+      serviceRegion: remote,
+      ...(ports && { ports }),
+    },
+    fips,
+  };
 }
 
 /** An endpoint service by full name: its own region's, or a cross-region one when its provider allows. */
@@ -352,8 +366,8 @@ function resolveEndpointService(
   options: ServiceRequest | undefined,
 ): Omit<ResolvedService, "options" | "path"> | undefined {
   const { problems } = contexts;
-  const catalog = endpointServiceEntry(name, options?.port);
-  const resolved = { key: name.serviceName, name: name.id, catalog, endpointService: true };
+  const { catalog, ports } = withPorts(contexts.endpointServices, endpointServiceEntry(name, options?.port), options, path, true);
+  const resolved = { key: name.serviceName, name: name.id, catalog, endpointService: true, ...(ports && { ports }) };
   if (options?.region && options.region !== name.region) {
     problems.add(
       "SERVICE_REGION_MISMATCH",

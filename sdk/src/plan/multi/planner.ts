@@ -9,7 +9,7 @@ import { getRegion } from "../../catalog";
 import { money, planCost } from "../cost";
 import { planEndpoints } from "../planner";
 import { isPlanRequestError, PlanRequestError, Problems } from "../problems";
-import { compareRules, ingressRules, ruleDescription, ruleTarget } from "../security";
+import { compareRules, describePorts, endpointPorts, ingressRules, ruleDescription, rulePorts, ruleTarget } from "../security";
 import type { IngressRule, Plan, PlanFacts, PlanRequest, PlannedEndpoint, PriceTable, ServiceRequest } from "../types";
 import { decideService, type DecideContext, type Decided, type Demand } from "./decide";
 import { addMapped, networkPath, readNetworkRequest, uniqueProblems, type NetworkInput, type SpokeInput, type VpcPaths } from "./read";
@@ -276,7 +276,7 @@ class NetworkPlanner {
     const spokes = consumers.map((s) => ({ name: s.name, cidrs: [...s.vpc.cidrs!, ...(s.vpc.ipv6Cidrs ?? [])] }));
     const { accountId: _account, ...vpc } = request.hub.vpc;
     return ingressRules(
-      e.port!,
+      endpointPorts(e),
       vpc,
       { ...scope.access, peerVpcs: [...scope.peerVpcs, ...spokes] },
       {
@@ -284,11 +284,16 @@ class NetworkPlanner {
         ipv4: e.ipAddressType !== "ipv6",
         ipv6: e.ipAddressType !== "ipv4",
         ...(scope.securityGroups ? { securityGroups: scope.securityGroups } : {}),
+        ...(scope.vpcCidrs ? { vpcCidrs: scope.vpcCidrs } : {}),
       },
     ).map((rule) => {
       const name = rule.source.slice("peer:".length);
       if (!rule.source.startsWith("peer:") || hubPeers.has(name)) return rule;
-      return { ...rule, source: `spoke:${name}`, description: ruleDescription(rule.fromPort, `spoke ${name}`, ruleTarget(rule)) };
+      return {
+        ...rule,
+        source: `spoke:${name}`,
+        description: ruleDescription(describePorts({ protocol: rule.protocol, ranges: [rule] }), `spoke ${name}`, ruleTarget(rule)),
+      };
     });
   }
 
@@ -299,12 +304,12 @@ class NetworkPlanner {
       e.securityGroup = { name: group.name, mode: group.mode, ingress: rules };
       delete e.securityGroups;
     } else if (group.mode === "shared") {
-      const byRule = new Map([...group.ingress, ...rules].map((r) => [`${r.fromPort}/${ruleTarget(r)}`, r]));
+      const byRule = new Map([...group.ingress, ...rules].map((r) => [`${rulePorts(r)}/${ruleTarget(r)}`, r]));
       group.ingress.splice(0, group.ingress.length, ...[...byRule.values()].sort(compareRules));
     } else {
       this.warn(
         "HUB_SG_EXISTING",
-        `The hub's ${e.service} endpoint uses existing security groups: they must admit TCP ${e.port} from ${foldNames(consumers)} (${rules.map(ruleTarget).join(", ")}).`,
+        `The hub's ${e.service} endpoint uses existing security groups: they must admit ${describePorts(endpointPorts(e))} from ${foldNames(consumers)} (${rules.map(ruleTarget).join(", ")}).`,
         "hub.securityGroup",
         e.service,
       );
@@ -331,7 +336,7 @@ class NetworkPlanner {
       if (r.code === "SG_PER_ENDPOINT")
         return {
           ...r,
-          message: `Own security group: TCP ${e.port} from the hub and ${consumers.length} consuming spoke(s), ${rules.length} source(s) in all.`,
+          message: `Own security group: ${describePorts(endpointPorts(e))} from the hub and ${consumers.length} consuming spoke(s), ${rules.length} source(s) in all.`,
         };
       return r;
     });

@@ -4,6 +4,7 @@
  * chosen for and is priced by exactly its own consumers. docs/codes.md rows "Who connects".
  */
 import { didYouMean } from "../../catalog/suggest";
+import { blockContains, canonicalCidr, parseBlock } from "../cidr";
 import type { AccessSpec, PeerVpcAccess, PlanFacts, PlanRequest, Reason, ServiceAccess } from "../types";
 import type { ResolvedService } from "../validate";
 import type { RuleContext } from "./context";
@@ -13,8 +14,11 @@ export const CODES = {
   ACCESS_NOT_DECLARED: "problem",
   SECURITY_GROUPS_WITHOUT_VPC: "problem",
   SECURITY_GROUP_NOT_IN_VPC: "problem",
+  VPC_CIDRS_NOT_IN_VPC: "problem",
+  VPC_CIDRS_CONFLICT: "problem",
   ACCESS_NARROWED: "reason",
   VPC_BY_SECURITY_GROUP: "reason",
+  VPC_BY_CIDRS: "reason",
 } as const;
 type Ctx = RuleContext<keyof typeof CODES>;
 
@@ -23,6 +27,8 @@ export interface ServiceScope {
   fromVpc: boolean;
   /** The VPC's consumers by security group; undefined when the VPC is admitted by its CIDRs. */
   securityGroups?: string[];
+  /** The VPC's consumers by block (`access.vpcCidrs`); undefined when the whole VPC is admitted. */
+  vpcCidrs?: string[];
   onPremises?: { cidrs: string[] };
   peerVpcs: PeerVpcAccess[];
   /** Someone outside the VPC (on-premises or a peer) uses the service. */
@@ -54,6 +60,7 @@ export function checkAccess(ctx: Ctx, request: PlanRequest, facts: PlanFacts, se
       "Remove access.securityGroups, or set access.fromVpc: true.",
     );
   }
+  checkVpcCidrs(ctx, request);
   const owner = facts.securityGroupVpcs ?? {};
   const inVpc = (ids: readonly string[] | undefined, path: string, what: string): void =>
     (ids ?? []).forEach((id, i) => {
@@ -112,6 +119,11 @@ export function scopeFor(ctx: Ctx, request: PlanRequest, service: ResolvedServic
     if (!top.securityGroups?.includes(id))
       undeclared(`securityGroups[${i}]`, `${id} is not one of access.securityGroups.`, "Add it to access.securityGroups first.");
   });
+  const declaredBlocks = new Set((top.vpcCidrs ?? []).map(canonicalCidr));
+  (own?.vpcCidrs ?? []).forEach((cidr, i) => {
+    if (!declaredBlocks.has(canonicalCidr(cidr)))
+      undeclared(`vpcCidrs[${i}]`, `${cidr} is not one of access.vpcCidrs.`, "Add it to access.vpcCidrs first.");
+  });
   if (!ok) return undefined;
 
   const scope = narrowScope(top, own);
@@ -130,6 +142,44 @@ export function scopeFor(ctx: Ctx, request: PlanRequest, service: ResolvedServic
   return scope;
 }
 
+/**
+ * `access.vpcCidrs`: parts of the VPC, so each block lies inside one of the VPC's own (where they
+ * are known: the components and --from-aws look them up), and the VPC must be a consumer at all,
+ * by block rather than by group (a rule references a group or admits a block, never both at once).
+ */
+function checkVpcCidrs(ctx: Ctx, request: PlanRequest): void {
+  const access = request.access;
+  if (!access?.vpcCidrs) return;
+  if (access.fromVpc === false || access.securityGroups?.length)
+    ctx.problem(
+      "VPC_CIDRS_CONFLICT",
+      "access.vpcCidrs",
+      access.fromVpc === false
+        ? "access.vpcCidrs names the VPC's consumers, but access.fromVpc is false."
+        : "access.vpcCidrs and access.securityGroups both name the VPC's consumers.",
+      access.fromVpc === false
+        ? "Remove access.vpcCidrs, or set access.fromVpc: true."
+        : "Keep one: the consumers' security groups, or their blocks.",
+    );
+  const own = [...(request.vpc.cidrs ?? []), ...(request.vpc.ipv6Cidrs ?? [])].map(parseBlock).filter((b) => b !== undefined);
+  if (!own.length) return;
+  access.vpcCidrs.forEach((cidr, i) => {
+    const block = parseBlock(cidr);
+    if (block && !own.some((o) => blockContains(o, block)))
+      ctx.problem(
+        "VPC_CIDRS_NOT_IN_VPC",
+        `access.vpcCidrs[${i}]`,
+        `${cidr} is not inside the VPC's CIDRs (${[...(request.vpc.cidrs ?? []), ...(request.vpc.ipv6Cidrs ?? [])].join(", ")}).`,
+        "Name a block of this VPC; other networks go in access.onPremises, access.peerVpcs or access.extraCidrs.",
+      );
+  });
+}
+
+/** The reason an endpoint admits only parts of the VPC. */
+export function byCidrsReason(ctx: Ctx, key: string, cidrs: readonly string[]): Reason {
+  return ctx.reason("VPC_BY_CIDRS", `The ${key} endpoint admits only part of the VPC: ${cidrs.join(", ")} (access.vpcCidrs).`);
+}
+
 /** The reason an endpoint admits the VPC by group, not by CIDR. */
 export function byGroupReason(ctx: Ctx, key: string, groups: readonly string[]): Reason {
   return ctx.reason(
@@ -145,6 +195,8 @@ export function narrowScope(top: AccessSpec, own: ServiceAccess | undefined): Se
   const topPeers = top.peerVpcs ?? [];
   const peerVpcs = own?.peerVpcs ? topPeers.filter((p) => own.peerVpcs!.includes(p.name)) : topPeers;
   const groups = own?.securityGroups ? top.securityGroups?.filter((g) => own.securityGroups!.includes(g)) : top.securityGroups;
+  const ownBlocks = own?.vpcCidrs && new Set(own.vpcCidrs.map(canonicalCidr));
+  const blocks = ownBlocks ? top.vpcCidrs?.filter((c) => ownBlocks.has(canonicalCidr(c))) : top.vpcCidrs;
   const scope: ServiceScope = {
     fromVpc,
     peerVpcs,
@@ -153,12 +205,20 @@ export function narrowScope(top: AccessSpec, own: ServiceAccess | undefined): Se
   };
   if (onPremises) scope.onPremises = onPremises;
   if (fromVpc && groups?.length) scope.securityGroups = [...groups].sort();
+  if (fromVpc && blocks?.length) scope.vpcCidrs = [...blocks].sort();
   return scope;
 }
 
 function describe(scope: ServiceScope): string {
   const who: string[] = [];
-  if (scope.fromVpc) who.push(scope.securityGroups ? `security groups ${scope.securityGroups.join(", ")}` : "the VPC");
+  if (scope.fromVpc)
+    who.push(
+      scope.securityGroups
+        ? `security groups ${scope.securityGroups.join(", ")}`
+        : scope.vpcCidrs
+          ? `the VPC's ${scope.vpcCidrs.join(", ")}`
+          : "the VPC",
+    );
   if (scope.onPremises) who.push("on-premises");
   if (scope.peerVpcs.length)
     who.push(

@@ -13,7 +13,8 @@
  *   https://docs.aws.amazon.com/vpc/latest/privatelink/endpoint-service-overview.html
  */
 import type { CatalogService, EndpointServiceName } from "../../catalog";
-import type { PlanFacts, Reason, ServiceRequest } from "../types";
+import { describePorts, type PortSet } from "../security";
+import type { PlanFacts, PortRange, Reason, ServiceRequest } from "../types";
 import type { RuleContext } from "./context";
 
 export const CODES = {
@@ -25,6 +26,8 @@ export const CODES = {
   PRIVATE_DNS_NAME_UNKNOWN: "reason",
   SERVICE_PORT_FIXED: "problem",
   SERVICE_PORT_CHOSEN: "reason",
+  SERVICE_PORTS: "reason",
+  SERVICE_PORTS_INVALID: "problem",
 } as const;
 
 export type EndpointServiceContext = RuleContext<keyof typeof CODES>;
@@ -52,17 +55,21 @@ export function endpointServiceEntry(name: EndpointServiceName, port: number | u
 /**
  * `port` applies to endpoint services, and to a catalog service only as another of the ports AWS
  * documents for it (`ports`: SES SMTP, https://docs.aws.amazon.com/ses/latest/dg/smtp-connect.html):
- * the entry the plan uses then listens there.
+ * the entry the plan uses then listens there. `ports` and `protocol` name several ports (and ranges)
+ * and UDP; the entry then listens on the first port, and `ports` is the whole set.
  */
-export function withPort(
+export function withPorts(
   ctx: EndpointServiceContext,
   catalog: CatalogService,
   options: ServiceRequest | undefined,
   path: string,
-): CatalogService {
+  outside: boolean,
+): { catalog: CatalogService; ports?: PortSet } {
+  const ports = readPorts(ctx, catalog, options, path, outside);
+  if (ports) return { catalog: { ...catalog, port: ports.ranges[0].fromPort }, ports };
   const port = options?.port;
-  if (port === undefined || port === catalog.port) return catalog;
-  if (catalog.ports?.includes(port)) return { ...catalog, port };
+  if (port === undefined || port === catalog.port) return { catalog };
+  if (catalog.ports?.includes(port)) return { catalog: { ...catalog, port } };
   ctx.problem(
     "SERVICE_PORT_FIXED",
     `${path}.port`,
@@ -71,15 +78,95 @@ export function withPort(
       : `${catalog.key} listens on TCP ${catalog.port}; port applies to endpoint services outside the catalog only.`,
     catalog.ports ? `Set port to one of ${catalog.ports.join(", ")}, or remove it (${catalog.port}).` : "Remove port.",
   );
-  return catalog;
+  return { catalog };
 }
 
-/** One port of several is open: the reason says which, and how to open another. */
-export function portReason(ctx: EndpointServiceContext, catalog: CatalogService): Reason | undefined {
-  if (!catalog.ports || catalog.ports.length < 2) return undefined;
+/** A port or a `from-to` range as the request writes it (the shape already made it digits). */
+function readRange(entry: number | string): PortRange | string {
+  const [from, to = from] = String(entry).split("-").map(Number);
+  if (from < 1 || to > 65535) return `${entry} is outside 1-65535`;
+  if (from > to) return `${entry} runs backwards`;
+  return { fromPort: from, toPort: to };
+}
+
+/**
+ * `ports` and `protocol`, checked: every entry a port or range of 1-65535, none overlapping another
+ * (AWS would hold one rule inside another), not beside `port`; a catalog service takes only ports AWS
+ * documents for it, over TCP. Undefined when neither is given, or when a problem was reported.
+ */
+function readPorts(
+  ctx: EndpointServiceContext,
+  catalog: CatalogService,
+  options: ServiceRequest | undefined,
+  path: string,
+  outside: boolean,
+): PortSet | undefined {
+  if (options?.ports === undefined && options?.protocol === undefined) return undefined;
+  let ok = true;
+  const fail = (code: "SERVICE_PORTS_INVALID" | "SERVICE_PORT_FIXED", at: string, message: string, hint: string): void => {
+    ctx.problem(code, at, message, hint);
+    ok = false;
+  };
+  const documented = catalog.ports ?? [catalog.port];
+  if (options.ports !== undefined && options.port !== undefined)
+    fail(
+      "SERVICE_PORTS_INVALID",
+      `${path}.port`,
+      "port and ports are both given.",
+      "Keep ports (it may hold the one port too), or port alone.",
+    );
+  if (options.protocol === "udp" && !outside)
+    fail(
+      "SERVICE_PORT_FIXED",
+      `${path}.protocol`,
+      `${catalog.key} listens on TCP (${documented.join(", ")}); protocol applies to endpoint services outside the catalog only.`,
+      "Remove protocol.",
+    );
+  const entries = options.ports ?? [options.port ?? catalog.port];
+  const ranges: Array<PortRange & { at: string }> = [];
+  entries.forEach((entry, i) => {
+    const at = options.ports ? `${path}.ports[${i}]` : `${path}.port`;
+    const range = readRange(entry);
+    if (typeof range === "string")
+      return fail("SERVICE_PORTS_INVALID", at, `${range}.`, 'Write a port (8443) or a range "from-to" with from <= to (8443-8451).');
+    if (!outside && (range.fromPort !== range.toPort || !documented.includes(range.fromPort)))
+      return fail(
+        "SERVICE_PORT_FIXED",
+        at,
+        `${catalog.key} listens on TCP ${documented.join(", ")}, not ${entry}.`,
+        documented.length > 1 ? `Keep ports among ${documented.join(", ")}.` : "Remove ports.",
+      );
+    const clash = ranges.find((r) => r.fromPort <= range.toPort && range.fromPort <= r.toPort);
+    if (clash)
+      return fail(
+        "SERVICE_PORTS_INVALID",
+        at,
+        `${entry} overlaps ${clash.at} (${clash.fromPort === clash.toPort ? clash.fromPort : `${clash.fromPort}-${clash.toPort}`}).`,
+        "List each port once.",
+      );
+    ranges.push({ ...range, at });
+  });
+  if (!ok) return undefined;
+  return {
+    protocol: options.protocol ?? "tcp",
+    ranges: ranges.map(({ fromPort, toPort }) => ({ fromPort, toPort })).sort((a, b) => a.fromPort - b.fromPort),
+  };
+}
+
+/**
+ * Which of the ports the endpoint opens: every one asked for (`ports`), or one of several AWS
+ * documents, which the reason names with how to open others.
+ */
+export function portReason(ctx: EndpointServiceContext, catalog: CatalogService, ports: PortSet | undefined): Reason | undefined {
+  if (ports && (ports.ranges.length > 1 || ports.ranges[0].fromPort !== ports.ranges[0].toPort || ports.protocol !== "tcp"))
+    return ctx.reason(
+      "SERVICE_PORTS",
+      `The endpoint listens on ${describePorts(ports)} (ports${ports.protocol === "tcp" ? "" : ", protocol"}): its security group admits each declared source on each of them, one rule per port or range.`,
+    );
+  if (!catalog.ports || catalog.ports.length < 2 || ports) return undefined;
   return ctx.reason(
     "SERVICE_PORT_CHOSEN",
-    `${catalog.key} listens on TCP ${catalog.ports.join(", ")}; this endpoint's security group admits ${catalog.port} only, so clients connect there (set port to open another).`,
+    `${catalog.key} listens on TCP ${catalog.ports.join(", ")}; this endpoint's security group admits ${catalog.port} only, so clients connect there (set port to open another, or ports to open several).`,
   );
 }
 
@@ -95,7 +182,7 @@ export interface EndpointServiceFacts {
 /** Reads the facts of one endpoint service, and says what is missing or in the way. */
 export function readEndpointService(
   ctx: EndpointServiceContext,
-  s: { key: string; port: number; path: string; options: ServiceRequest },
+  s: { key: string; ports: PortSet; path: string; options: ServiceRequest },
   facts: PlanFacts,
 ): { facts: EndpointServiceFacts; reason: ReturnType<EndpointServiceContext["reason"]> } {
   const { key, path, options } = s;
@@ -156,7 +243,7 @@ export function readEndpointService(
     facts: { privateDnsNames: usable, policy: policy ?? Boolean(options.policy), ...(privateDnsUnknown ? { privateDnsUnknown } : {}) },
     reason: ctx.reason(
       "ENDPOINT_SERVICE",
-      `${key} is an endpoint service outside the catalog (partner, SaaS, Marketplace or your own): an interface endpoint on TCP ${s.port}.`,
+      `${key} is an endpoint service outside the catalog (partner, SaaS, Marketplace or your own): an interface endpoint on ${describePorts(s.ports)}.`,
     ),
   };
 }

@@ -10,7 +10,7 @@
  */
 import { HOURS_PER_MONTH, money } from "../cost";
 import { placeFromIndex, type AzIndex, type Placement } from "../placement";
-import { ingressRules } from "../security";
+import { ingressRules, singlePort } from "../security";
 import type { AccessSpec, IngressRule, PlannedResolver, PriceTable } from "../types";
 import type { RuleContext } from "./context";
 
@@ -116,6 +116,6 @@ export function planResolver(ctx: Ctx, s: ResolverSubject): { resolver: PlannedR
 
 /** DNS is UDP first and TCP for large answers: both, from each on-premises CIDR. */
 function dnsIngress(cidrs: string[]): IngressRule[] {
-  const tcp = ingressRules(DNS_PORT, { id: "" }, { onPremises: { cidrs } }, { vpc: false, ipv6: false });
+  const tcp = ingressRules(singlePort(DNS_PORT), { id: "" }, { onPremises: { cidrs } }, { vpc: false, ipv6: false });
   return tcp.flatMap((rule) => [rule, { ...rule, protocol: "udp" as const, description: rule.description.replace(/^TCP/, "UDP") }]);
 }

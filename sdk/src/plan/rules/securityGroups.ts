@@ -7,7 +7,7 @@
  * and "What AWS would reject".
  */
 import { canonicalCidr, mergeBlocks, type MergedBlock } from "../cidr";
-import { compareRules, ruleDescription, ruleTarget } from "../security";
+import { compareRules, describePorts, endpointPorts, portSetKey, ruleDescription, rulePorts, ruleTarget, type PortSet } from "../security";
 import type { IngressRule, PlannedEndpoint, PlannedSecurityGroup, Reason, SecurityGroupSpec } from "../types";
 import type { RuleContext } from "./context";
 import { ADJUSTABLE, checkQuota, limitText, type QuotaContext, type Quotas } from "./quotas";
@@ -26,10 +26,17 @@ export const CODES = {
 
 export type SecurityGroupContext = RuleContext<keyof typeof CODES>;
 
-/** Resource-name stem of the shared group for port 443; other ports get `endpoints-<port>`. */
+/**
+ * Resource-name stem of the shared group for TCP 443; other ports get `endpoints-<port>`, several
+ * ports `endpoints-443-8443to8451`, UDP `endpoints-udp-<ports>`.
+ */
 export const SHARED_SECURITY_GROUP = "endpoints";
 
-export const sharedGroupName = (port: number): string => (port === 443 ? SHARED_SECURITY_GROUP : `${SHARED_SECURITY_GROUP}-${port}`);
+export function sharedGroupName(ports: PortSet): string {
+  const list = ports.ranges.map((r) => (r.fromPort === r.toPort ? `${r.fromPort}` : `${r.fromPort}to${r.toPort}`)).join("-");
+  if (ports.protocol === "tcp" && list === "443") return SHARED_SECURITY_GROUP;
+  return `${SHARED_SECURITY_GROUP}-${ports.protocol === "tcp" ? "" : `${ports.protocol}-`}${list}`;
+}
 
 /** Rule 3's interface endpoint beside a gateway admits only the outside consumers. */
 export const externalOnly = (ctx: SecurityGroupContext, key: string): Reason =>
@@ -70,12 +77,20 @@ export function applySecurityGroupMode(ctx: SecurityGroupContext, endpoints: Pla
     return;
   }
   if (mode === "shared") {
-    // One group per port: an endpoint never accepts another service's port (least privilege).
-    const byPort = new Map<number, PlannedEndpoint[]>();
-    for (const e of interfaces) byPort.set(e.port!, [...(byPort.get(e.port!) ?? []), e]);
-    for (const [port, users] of byPort) {
-      const byRule = new Map(users.flatMap((e) => e.securityGroup!.ingress).map((r) => [canonicalCidr(ruleTarget(r)), r]));
-      const group: PlannedSecurityGroup = { name: sharedGroupName(port), mode, ingress: [...byRule.values()].sort(compareRules) };
+    // One group per set of ports: an endpoint never accepts another service's port (least privilege).
+    const byPorts = new Map<string, { ports: PortSet; users: PlannedEndpoint[] }>();
+    for (const e of interfaces) {
+      const ports = endpointPorts(e);
+      const key = portSetKey(ports);
+      const entry = byPorts.get(key) ?? byPorts.set(key, { ports, users: [] }).get(key)!;
+      entry.users.push(e);
+    }
+    for (const { ports, users } of byPorts.values()) {
+      const port = describePorts(ports);
+      const byRule = new Map(
+        users.flatMap((e) => e.securityGroup!.ingress).map((r) => [`${rulePorts(r)}/${canonicalCidr(ruleTarget(r))}`, r]),
+      );
+      const group: PlannedSecurityGroup = { name: sharedGroupName(ports), mode, ingress: [...byRule.values()].sort(compareRules) };
       for (const e of users) {
         // services[].access narrows who reaches this endpoint; one group per port cannot: say so.
         const own = new Set(e.securityGroup!.ingress.map((r) => canonicalCidr(ruleTarget(r))));
@@ -93,7 +108,7 @@ export function applySecurityGroupMode(ctx: SecurityGroupContext, endpoints: Pla
         e.reasons.push(
           ctx.reason(
             "SG_SHARED",
-            `One security group (${group.name}) shared by the ${users.length} interface endpoint(s) on TCP ${port}: it admits every declared source of those endpoints, on that port only.`,
+            `One security group (${group.name}) shared by the ${users.length} interface endpoint(s) on ${port}: it admits every declared source of those endpoints, on ${ports.ranges.length > 1 || ports.ranges[0].fromPort !== ports.ranges[0].toPort ? "those ports" : "that port"} only.`,
           ),
         );
       }
@@ -102,7 +117,10 @@ export function applySecurityGroupMode(ctx: SecurityGroupContext, endpoints: Pla
   }
   for (const e of interfaces)
     e.reasons.push(
-      ctx.reason("SG_PER_ENDPOINT", `Own security group: TCP ${e.port} from ${e.securityGroup!.ingress.length} declared source(s) only.`),
+      ctx.reason(
+        "SG_PER_ENDPOINT",
+        `Own security group: ${describePorts(endpointPorts(e))} from ${e.securityGroup!.ingress.length} declared source(s) only.`,
+      ),
     );
 }
 
@@ -212,29 +230,33 @@ function fitGroup(group: PlannedSecurityGroup, limit: number, maxGroups: number,
   return { groups, merged };
 }
 
-/** The group's rules with declared blocks merged where they exactly form a larger one, per port. */
+/** The group's rules with declared blocks merged where they exactly form a larger one, per protocol and port. */
 function mergeRules(rules: readonly IngressRule[], merges: Map<string, MergedBlock[]>): IngressRule[] {
-  const byCidr = new Map(rules.filter((r) => r.cidr).map((r) => [`${r.fromPort}/${r.cidr}`, r]));
+  const byCidr = new Map(rules.filter((r) => r.cidr).map((r) => [`${rulePorts(r)}/${r.cidr}`, r]));
   // Rules that admit a security group stay as they are; only CIDR blocks merge.
   const groupRules = rules.filter((r) => !r.cidr);
-  const ports = [...new Set(rules.map((r) => r.fromPort))];
+  const ports = [...new Map(rules.map((r) => [rulePorts(r), r])).entries()];
   const merged = (cidrs: string[]): MergedBlock[] => {
     const key = cidrs.join(",");
     return merges.get(key) ?? merges.set(key, mergeBlocks(cidrs)).get(key)!;
   };
   return ports
-    .flatMap((port) =>
-      merged(rules.filter((r) => r.fromPort === port && r.cidr).map((r) => r.cidr!)).map((m): IngressRule => {
+    .flatMap(([port, { protocol, fromPort, toPort }]) =>
+      merged(rules.filter((r) => rulePorts(r) === port && r.cidr).map((r) => r.cidr!)).map((m): IngressRule => {
         if (m.covers.length === 1) return byCidr.get(`${port}/${m.covers[0]}`)!;
         const covered = m.covers.map((c) => byCidr.get(`${port}/${c}`)!);
         const sources = [...new Set(covered.map((r) => r.source))];
         return {
-          protocol: "tcp",
-          fromPort: port,
-          toPort: port,
+          protocol,
+          fromPort,
+          toPort,
           cidr: m.cidr,
           source: sources.length === 1 ? sources[0] : "merged",
-          description: ruleDescription(port, `${m.covers.length} declared blocks`, m.cidr),
+          description: ruleDescription(
+            describePorts({ protocol, ranges: [{ fromPort, toPort }] }),
+            `${m.covers.length} declared blocks`,
+            m.cidr,
+          ),
           covers: m.covers,
         };
       }),
