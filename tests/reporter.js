@@ -1,6 +1,7 @@
 "use strict";
 // mocha's spec reporter plus the plain closing line "N passed, N failed" that CI reads in any language.
-const Spec = require("mocha/lib/reporters/spec");
+// Through mocha's entry: its reporter modules are ES modules from mocha 12 on.
+const { Spec } = require("mocha").reporters;
 
 class SpecWithTotals extends Spec {
   constructor(runner, options) {

@@ -4,6 +4,7 @@ import type { Plan } from "vpce-plan/plan";
 import { requestFile } from "../helpers/cli";
 import { ec2Client, useMoto } from "../helpers/moto";
 import { json, vpcePlan } from "./cli";
+import { markdownText } from "../helpers/markdown";
 import { buildBrownfield } from "./scenario";
 
 describe("vpce-plan diff --from-aws (emulator)", function () {
@@ -42,7 +43,7 @@ describe("vpce-plan diff --from-aws (emulator)", function () {
 
     const md = await vpcePlan(["diff", ...flags, "--head", head, "--format", "markdown"]);
     assert.equal(md.code, 0, md.stderr);
-    assert.match(md.stdout, /^### vpce-plan: [+-]\$\d+\.\d{2} a month/);
+    assert.match(markdownText(md.stdout), /^vpce-plan: [+-]\$\d+\.\d{2} a month/);
     assert.equal((await vpcePlan(["diff", ...flags, "--head", head, "--fail-on", "change"])).code, 3);
     assert.equal((await vpcePlan(["diff", ...flags, "--base", head, "--head", head])).code, 2);
   });

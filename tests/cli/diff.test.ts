@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { planEndpoints, planNetwork } from "vpce-plan/plan";
 import { requestFile, vpcePlan, vpcePlanModules } from "../helpers/cli";
+import { markdownText } from "../helpers/markdown";
 import { mermaidBlocks, parseFlowchart } from "../helpers/mermaid";
 import { REPO_ROOT, REQUESTS_DIR, loadExampleRequest } from "../helpers/requests";
 import { request, subnets } from "../helpers/build";
@@ -17,10 +18,10 @@ const HEAD = request({
 const base = requestFile("diff-base.json", BASE);
 const head = requestFile("diff-head.json", HEAD);
 
-/** The structure a cost-review comment must have: headline, table, exactly one flowchart, reasons collapsed. */
+/** The structure a cost-review comment must have: headline (as rendered), table, exactly one flowchart, reasons collapsed. */
 function assertComment(markdown: string, headline: RegExp): ReturnType<typeof parseFlowchart> {
   const lines = markdown.split("\n");
-  assert.match(lines[0], headline);
+  assert.match(markdownText(markdown).split("\n")[0], headline);
   assert.ok(
     lines.some((l) => /^\| --- \|/.test(l)),
     "a markdown table",
@@ -108,8 +109,8 @@ describe("cli: vpce-plan diff", () => {
   it("--format markdown reads like a cost-review comment: delta headline, table, diagram marking the change", () => {
     const run = vpcePlan(["diff", "--base", base, "--head", head, "--format", "markdown"]);
     assert.equal(run.status, 0, run.stderr);
-    const chart = assertComment(run.stdout, /^### vpce-plan: \+\$\d+\.\d{2} a month \(\$\d+\.\d{2} -> \$\d+\.\d{2}\)$/);
-    assert.match(run.stdout, /This change adds kms, s3, removes sts, changes logs/);
+    const chart = assertComment(run.stdout, /^vpce-plan: \+\$\d+\.\d{2} a month \(\$\d+\.\d{2} -> \$\d+\.\d{2}\)$/);
+    assert.match(markdownText(run.stdout), /This change adds kms, s3, removes sts, changes logs/);
     assert.ok(chart.groups.has("vpc"));
     assert.deepEqual([...chart.groups.values()].filter((g) => /^us-east-1[abc]$/.test(g)).sort(), [
       "us-east-1a",
@@ -143,7 +144,7 @@ describe("cli: vpce-plan diff", () => {
       "markdown",
     ]);
     assert.equal(run.status, 0, run.stderr);
-    const chart = assertComment(run.stdout, /^### vpce-plan: [+-]?\$\d+\.\d{2} a month/);
+    const chart = assertComment(run.stdout, /^vpce-plan: [+-]?\$\d+\.\d{2} a month/);
     const planned = planNetwork(headNet);
     for (const s of planned.spokes) {
       const node = [...chart.nodes.entries()].find(([, label]) => label.startsWith(`Spoke ${s.name} `));
@@ -165,12 +166,11 @@ describe("cli: vpce-plan diff", () => {
     const resolver = { ...HEAD, access: { onPremises: { cidrs: ["192.168.0.0/16"], resolver: "create" } } };
     const md = diffOf(HEAD, resolver, "markdown");
     assert.equal(md.status, 0, md.stderr);
-    assert.match(md.stdout, /This change adds resolver/);
-    assert.match(
-      md.stdout,
-      /<details open><summary>DNS<\/summary>\n\n- `\+` resolver: Resolver inbound endpoint \(\$0\.00 -> \$\d+\.\d{2}\)/,
-    );
-    assert.match(md.stdout, /- `\+` resolver: udp 53 from 192\.168\.0\.0\/16 \(onPremises\)/);
+    const text = markdownText(md.stdout);
+    assert.match(text, /This change adds resolver/);
+    assert.match(md.stdout, /<details open><summary>DNS<\/summary>/);
+    assert.match(text, /^\+ resolver: Resolver inbound endpoint \(\$0\.00 -> \$\d+\.\d{2}\)$/m);
+    assert.match(text, /^\+ resolver: udp 53 from 192\.168\.0\.0\/16 \(onPremises\)$/m);
   });
 });
 
@@ -181,9 +181,7 @@ describe("cli: plan --format markdown as a pull-request comment", () => {
     const planned = planEndpoints(loadExampleRequest("example.yaml"));
     const chart = assertComment(
       run.stdout,
-      new RegExp(
-        `^### VPC endpoints for \`${planned.vpcId}\` \\(${planned.region}\\): \\$${planned.cost.monthlyTotalUsd.toFixed(2)} a month$`,
-      ),
+      new RegExp(`^VPC endpoints for ${planned.vpcId} \\(${planned.region}\\): \\$${planned.cost.monthlyTotalUsd.toFixed(2)} a month$`),
     );
     for (const e of planned.endpoints.filter((x) => x.type === "Interface"))
       assert.equal([...chart.nodes.values()].filter((n) => n.split(" · ")[0] === e.service).length, e.azs!.length, e.name);
@@ -198,7 +196,7 @@ describe("cli: plan --format markdown as a pull-request comment", () => {
     const run = vpcePlan(["plan", "--file", join(REQUESTS_DIR, "hub-spoke.yaml"), "--format", "markdown"]);
     assert.equal(run.status, 0, run.stderr);
     const planned = planNetwork(loadExampleRequest("hub-spoke.yaml"));
-    const chart = assertComment(run.stdout, new RegExp(`^### \\$${planned.cost.monthlyTotalUsd.toFixed(2)} a month: Network plan`));
+    const chart = assertComment(run.stdout, new RegExp(`^\\$${planned.cost.monthlyTotalUsd.toFixed(2)} a month: Network plan`));
     assert.ok(chart.groups.has("hub"));
     assert.equal([...chart.nodes.values()].filter((n) => n.startsWith("Spoke ")).length, planned.spokes.length);
   });
@@ -213,8 +211,8 @@ describe("cli: every bundled example's markdown has one flowchart that parses", 
       assert.equal(blocks.length, 1);
       assert.ok(parseFlowchart(blocks[0]).nodes.size > 0);
       const same = vpcePlan(["diff", "--base", join(REQUESTS_DIR, file), "--head", join(REQUESTS_DIR, file), "--format", "markdown"]);
-      assert.match(same.stdout, /^### vpce-plan: \$0\.00 a month/);
-      assert.match(same.stdout, /This change leaves the endpoints as they are\./);
+      assert.match(markdownText(same.stdout), /^vpce-plan: \$0\.00 a month/);
+      assert.match(markdownText(same.stdout), /This change leaves the endpoints as they are\./);
       parseFlowchart(mermaidBlocks(same.stdout)[0]);
     });
   }
@@ -238,5 +236,15 @@ describe("examples/github-actions: the pull-request workflow", () => {
       assert.equal(mermaidBlocks(run.stdout).length, 1, command);
     }
     assert.match(script, /gh pr comment .* --body-file comment\.md/);
+    // The whole comment (--comment-limit 0) is written beside the cut one and attached to the run.
+    const whole = [...script.matchAll(/npx vpce-plan (.+?) > vpce-plan-full\.md/g)].map((m) => m[1]);
+    assert.deepEqual(
+      whole,
+      commands.map((c) => `${c.replace(" --fail-on replace", "")} --comment-limit 0`),
+    );
+    const attach = (workflow.jobs.diff.steps as Array<{ uses?: string; with?: { path?: string } }>).find((s) =>
+      s.uses?.startsWith("actions/upload-artifact"),
+    );
+    assert.equal(attach?.with?.path, "vpce-plan-full.md");
   });
 });

@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { vpcePlan } from "../helpers/cli";
+import { markdownText } from "../helpers/markdown";
 import { REQUESTS_DIR } from "../helpers/requests";
 
 describe("cli: vpce-plan plan, DNS beyond the VPC", () => {
@@ -15,6 +16,6 @@ describe("cli: vpce-plan plan, DNS beyond the VPC", () => {
   it("a network request prints how DNS is shared, with both options' cost", () => {
     const run = vpcePlan(["plan", "--file", join(REQUESTS_DIR, "hub-spoke.yaml"), "--format", "markdown"]);
     assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stdout, /DNS sharing by zones: .*zones USD [\d.]+ a month .*Profile USD [\d.]+ .*\[ZONES_CHEAPER\]/);
+    assert.match(markdownText(run.stdout), /DNS sharing by zones: .*zones USD [\d.]+ a month .*Profile USD [\d.]+ .*\[ZONES_CHEAPER\]/);
   });
 });

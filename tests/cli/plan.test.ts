@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { planEndpoints } from "vpce-plan/plan";
 import { VALID_REQUEST as VALID, requestFile, vpcePlan, vpcePlanModules } from "../helpers/cli";
+import { markdownText } from "../helpers/markdown";
 import { REQUESTS_DIR, loadExampleRequest } from "../helpers/requests";
 
 const EXAMPLE = join(REQUESTS_DIR, "example.yaml");
@@ -68,7 +69,8 @@ describe("cli: vpce-plan plan", () => {
     for (const format of ["table", "markdown"]) {
       const run = vpcePlan(["plan", "--file", join(REQUESTS_DIR, "ecs-fargate.yaml"), "--format", format]);
       assert.equal(run.status, 0, run.stderr);
-      assert.ok(run.stdout.includes(`) costs $${extra.toFixed(2)} more a month`), run.stdout);
+      const text = format === "markdown" ? markdownText(run.stdout) : run.stdout;
+      assert.ok(text.includes(`) costs $${extra.toFixed(2)} more a month`), text);
     }
   });
 
@@ -79,13 +81,21 @@ describe("cli: vpce-plan plan", () => {
     for (const format of ["table", "markdown"]) {
       const run = vpcePlan(["plan", "--file", file, "--format", format]);
       assert.equal(run.status, 0, run.stderr);
-      const line = run.stdout.split("\n").find((l) => l.includes("Against NAT"))!;
+      const text = format === "markdown" ? markdownText(run.stdout) : run.stdout;
+      const line = text.split("\n").find((l) => l.includes("Against NAT"))!;
       assert.ok(line.includes(`the part of the plan with traffic given (sts; $${nat.endpointsMonthlyUsd.toFixed(2)})`), line);
       assert.ok(
         line.includes(`Not compared`) && line.includes(`kms, logs, s3-gateway, $${nat.notComparedMonthlyUsd.toFixed(2)} a month on top`),
         line,
       );
     }
+  });
+
+  it("the headline's count agrees with its noun: 1 endpoint, 2 endpoints", () => {
+    const one = vpcePlan(["plan", "--file", requestFile("one-endpoint.json", { ...VALID, services: ["s3"] })]);
+    assert.match(one.stdout, /^Plan for vpc-0abc in us-east-1: 1 endpoint \(1 gateway, 0 interface\)$/m);
+    const two = vpcePlan(["plan", "--file", requestFile("two-endpoints.json", VALID)]);
+    assert.match(two.stdout, /: 2 endpoints \(1 gateway, 1 interface\)$/m);
   });
 
   it("the table marks AZs that were assumed, not looked up (AZS_ASSUMED)", () => {

@@ -92,7 +92,9 @@ describe("EndpointPlan: what AWS accepts", () => {
     assert.equal(gateway.inputs.ipAddressType, "dualstack");
   });
 
-  it("quotas: a raised quota in the args is honoured, a plan over the default is an error before any resource", async () => {
+  it("quotas: a raised quota in the args is honoured, a plan over the default is an error before any resource", async function () {
+    // Runs a program with enough endpoints to pass the default quota: seconds of work, more on a loaded machine.
+    this.timeout(90_000);
     const cidrs = Array.from({ length: 400 }, (_, i) => `100.${64 + (i >> 7)}.${(i & 127) * 2}.0/24`);
     const over = await runPulumi(() => new EndpointPlan("app", base({ access: { onPremises: { cidrs } } })), { mocks: mocks() });
     const err = onlyError(over);

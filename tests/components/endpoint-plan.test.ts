@@ -345,11 +345,21 @@ describe("EndpointPlan: bad args fail before any AWS resource is registered", ()
   });
 
   it("the component's outputs reject with the same error", async () => {
-    let component: EndpointPlan | undefined;
+    const handledLate: unknown[] = [];
+    const onLate = (promise: unknown): number => handledLate.push(promise);
+    process.on("rejectionHandled", onLate);
+    let cost: Promise<unknown> | undefined;
     await runPulumi(() => {
-      component = new EndpointPlan("bad", base({ services: [] }));
+      // Listen as soon as the output exists, as the Pulumi engine does: the component's initialize rejects
+      // while the program runs, and a listener attached only afterwards makes Node print
+      // PromiseRejectionHandledWarning (the output's promises were rejected with nobody listening).
+      cost = unwrap(new EndpointPlan("bad", base({ services: [] })).monthlyCostUsd);
+      cost.catch(() => undefined);
     });
-    await assert.rejects(unwrap(component!.monthlyCostUsd), /NO_SERVICES/);
+    await assert.rejects(cost!, /NO_SERVICES/);
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off("rejectionHandled", onLate);
+    assert.equal(handledLate.length, 0, "a rejection was handled only after Node reported it unhandled");
   });
 });
 

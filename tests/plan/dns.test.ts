@@ -85,6 +85,18 @@ describe("planEndpoints: private DNS (rule 8)", () => {
     assert.match(p.warnings[0].message, /enableDnsSupport and enableDnsHostnames/);
   });
 
+  it("VPC_DNS_UNKNOWN names only the attribute that was not given", () => {
+    for (const [given, missing, other] of [
+      [{ dnsSupport: true }, "enableDnsHostnames", "enableDnsSupport"],
+      [{ dnsHostnames: true }, "enableDnsSupport", "enableDnsHostnames"],
+    ] as const) {
+      const p = plan(request({ vpc: { id: "vpc-1", cidrs: ["10.0.0.0/16"], ...given } }));
+      assert.deepEqual(warningCodes(p), ["VPC_DNS_UNKNOWN"]);
+      assert.match(p.warnings[0].message, new RegExp(`^${missing} of vpc-1 was not given; .* fails if it is off\\.$`));
+      assert.doesNotMatch(p.warnings[0].message, new RegExp(other));
+    }
+  });
+
   it("gateway-only plans need no DNS attributes", () => {
     assert.deepEqual(warningCodes(plan(request({ vpc: { id: "vpc-1", cidrs: ["10.0.0.0/16"] }, services: ["s3"] }))), []);
   });

@@ -718,6 +718,23 @@ describe("planEndpoints: error codes", () => {
     }
   });
 
+  it("a missing or malformed vpc hides neither the version, the region nor the traffic problems", () => {
+    const noVpc: unknown = { version: 2, region: "mars-1", subnets: [{ id: "subnet-a", az: "us-east-1a" }], services: ["s3"] };
+    assert.deepEqual(
+      problemsOf(noVpc)
+        .map((p) => `${p.code} ${p.path}`)
+        .sort(),
+      ["MISSING_FIELD vpc", "UNKNOWN_REGION region", "UNSUPPORTED_VERSION version"],
+    );
+    const badVpc: unknown = { ...request(), vpc: { id: "vpc-1", cidrs: "10.0.0.0/8" }, services: ["sts"], traffic: { kms: 5 } };
+    assert.deepEqual(
+      problemsOf(badVpc)
+        .map((p) => `${p.code} ${p.path}`)
+        .sort(),
+      ["INVALID_TYPE vpc.cidrs", "TRAFFIC_UNKNOWN_SERVICE traffic.kms"],
+    );
+  });
+
   it("structural problems are all reported together too", () => {
     const bad: unknown = { region: 5, vpc: { id: "vpc-1", cidrs: "x" }, subnets: {}, servics: [] };
     assert.deepEqual(

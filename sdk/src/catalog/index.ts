@@ -24,6 +24,8 @@ export interface ServiceNames {
 export interface CatalogService extends ServiceNames {
   key: string;
   title: string;
+  /** Other names people type for the service (`elb`, `alb`, `cloudwatch`): found by suggestions and `catalog --search`. */
+  aliases?: string[];
   types: EndpointType[];
   /** The service's FIPS endpoint service, where it has one; its regions are in availability.json. */
   fips?: ServiceNames & { privateDnsNames: string[] };
@@ -283,7 +285,7 @@ export function parseEndpointServiceName(name: string): EndpointServiceName | un
 
 /** Services and bundles under the names users type: keys, titles (`Amazon Keyspaces`, `SES`) and bundle titles. */
 export const namedEntries: readonly NamedEntry[] = [
-  ...services.map((s) => ({ key: s.key, names: [s.title] })),
+  ...services.map((s) => ({ key: s.key, names: [s.title], aliases: s.aliases ?? [] })),
   ...bundles.map((b) => ({ key: b.key, names: [b.title] })),
 ];
 

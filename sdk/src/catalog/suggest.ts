@@ -49,6 +49,8 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
 export interface NamedEntry {
   key: string;
   names: readonly string[];
+  /** Other names people type for it (`elb`): as good as the key itself. */
+  aliases?: readonly string[];
 }
 
 const squash = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, "");
@@ -67,8 +69,12 @@ export function nameRank(input: string, entry: NamedEntry): number | undefined {
   const needle = squash(input);
   if (!needle) return undefined;
   const key = squash(entry.key);
-  if (key === needle) return 0;
-  if (entry.names.some((n) => words(n).includes(needle) || squash(n) === needle) || (needle.length >= 4 && key.includes(needle))) return 1;
+  if (key === needle || entry.aliases?.some((a) => squash(a) === needle)) return 0;
+  if (
+    [...entry.names, ...(entry.aliases ?? [])].some((n) => words(n).includes(needle) || squash(n) === needle) ||
+    (needle.length >= 4 && key.includes(needle))
+  )
+    return 1;
   if (needle.length >= 4 && entry.names.some((n) => squash(n).includes(needle))) return 2;
   return undefined;
 }
@@ -91,7 +97,8 @@ export function suggestEntries(input: string, entries: readonly NamedEntry[], ma
   const byWord = new Map<string, string>();
   for (const entry of entries) {
     byWord.set(entry.key, entry.key);
-    for (const name of entry.names) for (const word of words(name)) if (word.length >= 3 && !byWord.has(word)) byWord.set(word, entry.key);
+    for (const name of [...entry.names, ...(entry.aliases ?? [])])
+      for (const word of words(name)) if (word.length >= 3 && !byWord.has(word)) byWord.set(word, entry.key);
   }
   const close = suggest(input, byWord.keys(), max * 2).map((word) => byWord.get(word)!);
   return [...new Set(close)].slice(0, max);

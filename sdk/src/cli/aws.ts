@@ -19,6 +19,12 @@ export const AWS_HELP = `      --region R          AWS region (default: AWS_REGI
       --endpoint-url URL  any EC2-compatible endpoint, e.g. a local emulator (or AWS_ENDPOINT_URL)
       --page-size N       items per Describe page (default: each API's maximum)`;
 
+/** AWS_HELP without the lines of `omit` (a command that documents one of these flags its own way). */
+export const awsHelpWithout = (...omit: string[]): string =>
+  AWS_HELP.split("\n")
+    .filter((line) => !omit.some((flag) => line.trimStart().startsWith(`--${flag} `)))
+    .join("\n");
+
 type Values = Record<string, string | boolean | undefined>;
 
 /** `a,b, c` -> [a, b, c]; repeated commas and blanks are ignored. */

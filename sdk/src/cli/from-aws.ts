@@ -21,9 +21,12 @@ export const FROM_AWS_FLAGS = {
   ...AWS_FLAGS,
 } satisfies Options;
 
-export const FROM_AWS_HELP = `      --from-aws          read the VPC, subnets, route tables, existing endpoints and service AZs
-                          from EC2; with --file, only fills in what the file leaves out
-      --vpc-id ID         the VPC (or vpc.id in --file)
+/** The --from-aws flags' help; `fileFlag` is the flag that names the request file (`--head` in diff). */
+export const fromAwsHelp = (
+  fileFlag = "--file",
+): string => `      --from-aws          read the VPC, subnets, route tables, existing endpoints and service AZs
+                          from EC2; with ${fileFlag}, only fills in what the file leaves out
+      --vpc-id ID         the VPC (or vpc.id in ${fileFlag})
       --services LIST     comma-separated services, added to the file's
       --bundles LIST      comma-separated bundles, added to the file's
 ${AWS_HELP}`;

@@ -4,6 +4,7 @@
  */
 import { didYouMean } from "../catalog/suggest";
 import { EXIT_FAILURE, EXIT_INVALID, EXIT_OK, type Command, type Io } from "./command";
+import { problemsMarkdown } from "./format/markdown";
 import { CliError } from "./request";
 
 const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
@@ -25,6 +26,9 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
   },
 };
 
+/** Every command, loaded: for help and tests that walk them all. */
+export const allCommands = (): Command[] => Object.values(COMMANDS).map((c) => c.load());
+
 /** Registers a command; used by command modules that ship with later features. */
 export function registerCommand(name: string, summary: string, load: () => Command): void {
   COMMANDS[name] = { summary, load };
@@ -45,14 +49,31 @@ Exit codes: 0 success, 2 invalid request or flags, 3 audit findings or diff chan
 `;
 }
 
-/** `--format json` or `--format=json` among the flags, read before (or without) the command's own parsing. */
-function wantsJson(argv: string[]): boolean {
-  return argv.some((arg, i) => arg === "--format=json" || (arg === "--format" && argv[i + 1] === "json"));
+/** `--format json` or `--format=markdown` among the flags, read before (or without) the command's own parsing. */
+function formatFlag(argv: string[]): string | undefined {
+  for (const [i, arg] of argv.entries()) {
+    if (arg.startsWith("--format=")) return arg.slice("--format=".length);
+    if (arg === "--format") return argv[i + 1];
+  }
+  return undefined;
 }
 
 export const stdio: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
+/**
+ * A reader that stops early (`vpce-plan catalog | head -1`) closes the pipe: nobody wants the rest,
+ * so stop quietly, as Unix tools do, instead of dying on the unhandled EPIPE with a stack trace.
+ */
+function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr])
+    stream.on("error", (err: NodeJS.ErrnoException) => {
+      if (err.code !== "EPIPE") throw err;
+      process.exit(EXIT_OK);
+    });
+}
+
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
+  if (io === stdio) quietOnClosedPipe();
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     io.out(usage());
@@ -72,13 +93,15 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     return await entry.load().run(rest, io);
   } catch (err) {
     if (err instanceof CliError) {
-      // docs/cli.md: every exit-2 path prints {"version": 1, "errors": [...]} on stdout under --format json.
-      if (err.exitCode === EXIT_INVALID && wantsJson(rest)) {
-        const errors = err.problems ?? [
-          { code: "INVALID_ARGUMENTS", path: "", message: err.message, hint: `Run vpce-plan ${name} --help.` },
-        ];
-        io.out(JSON.stringify({ version: 1, errors }, null, 2) + "\n");
-      } else io.err(`vpce-plan ${name}: ${err.message}\n`);
+      // docs/cli.md: every exit-2 path prints {"version": 1, "errors": [...]} on stdout under --format json,
+      // and a comment under --format markdown (a workflow posts stdout: it must never be empty).
+      const format = err.exitCode === EXIT_INVALID ? formatFlag(rest) : undefined;
+      const errors = err.problems ?? [{ code: "INVALID_ARGUMENTS", path: "", message: err.message, hint: `Run vpce-plan ${name} --help.` }];
+      if (format === "json") io.out(JSON.stringify({ version: 1, errors }, null, 2) + "\n");
+      else {
+        if (format === "markdown") io.out(problemsMarkdown(errors));
+        io.err(`vpce-plan ${name}: ${err.message}\n`);
+      }
       return err.exitCode;
     }
     io.err(`vpce-plan ${name}: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

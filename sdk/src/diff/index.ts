@@ -85,6 +85,8 @@ export interface PlanDiff {
   securityGroupRules: { added: RuleChange[]; removed: RuleChange[] };
   /** Network diffs: spokes whose service moves between the hub and their own endpoint. */
   assignments: AssignmentMove[];
+  /** Network diffs: spokes only the head has (added) or only the base has (removed), by name. */
+  spokes: { added: string[]; removed: string[] };
   /** Resolver inbound endpoints, the DNS-sharing mode, hub zones and the spokes' zone and Profile associations. */
   dns: DnsDiff;
   cost: CostDelta;
@@ -298,6 +300,11 @@ export function diffPlans(baseInput: DiffInput, headInput: DiffInput, options: D
   const dns = compareDns ? diffDns(baseInput, headInput, { base: baseResolvers, head: headResolvers }) : NO_DNS_CHANGES;
   const assignments = moves(base, head);
   const endpoints = { added, removed, changed };
+  const spokesOf = (side: Side, other: Side): string[] =>
+    [...side.vpcs.keys()]
+      .filter((label) => label.startsWith("spoke:") && !other.vpcs.has(label))
+      .map((label) => label.slice("spoke:".length))
+      .sort();
   return {
     version: 1,
     kind: "diff",
@@ -306,6 +313,7 @@ export function diffPlans(baseInput: DiffInput, headInput: DiffInput, options: D
     endpoints,
     securityGroupRules: { added: rulesAdded, removed: rulesRemoved },
     assignments,
+    spokes: { added: spokesOf(head, base), removed: spokesOf(base, head) },
     dns,
     cost: delta(base.total, head.total),
     summary: {

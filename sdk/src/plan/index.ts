@@ -8,6 +8,7 @@ export { parseCidr } from "./cidr";
 export { HOURS_PER_MONTH } from "./cost";
 export { reconcile, compareWithExisting } from "./reconcile";
 export * from "./multi";
+export { shapeToJsonSchema, requestJsonSchema, networkRequestJsonSchema, SCHEMA_FILES, type JsonSchema } from "./jsonSchema";
 // Each rule family's codes, for tools and the docs/codes.md tables that list them.
 export { CODES as ACCESS_CODES } from "./rules/access";
 export { CODES as SUBNET_CODES } from "./rules/subnets";

@@ -70,13 +70,14 @@ export function readRequest(
   options: ReadOptions = {},
 ): NormalizedRequest | undefined {
   const failed = checkFields(input, requestShape, "", problems);
-  if (!failed || failed.has("region") || failed.has("vpc")) return undefined;
-  // Fields of the wrong shape are left out so that the rules reading the other fields still run and
-  // one run reports every problem; no decision is made on such a partial request (see the end).
+  if (!failed) return undefined;
+  // Fields of the wrong shape (or missing) are left out so that the rules reading the other fields
+  // still run and one run reports every problem (a missing vpc and an unknown region alike); no
+  // decision is made on such a partial request (see the end).
   const request = Object.fromEntries(Object.entries(input as object).filter(([key]) => !failed.has(key))) as unknown as PlanRequest;
   checkVersion(request.version, problems);
-  const region = readRegion(request.region, "region", problems);
-  checkCidrs(request, problems);
+  const region = failed.has("region") ? undefined : readRegion(request.region, "region", problems);
+  if (!failed.has("vpc")) checkCidrs(request, problems);
   const subnets = readSubnets(request, region !== undefined, problems);
   const before = problems.list.length;
   const services = region ? readServices(request, region, problems, options) : [];

@@ -1,8 +1,8 @@
 import { auditVpcs, SEVERITIES, severityRank, toSarif, type Finding } from "../../audit";
 import { parseCidr } from "../../plan/cidr";
-import { oneOf, parse } from "../args";
+import { oneOf, parse, type Options } from "../args";
 import { AWS_FLAGS, AWS_HELP, awsOptions, commaList, stringFlag, vpcIdFlag, withEc2 } from "../aws";
-import { EXIT_INVALID, EXIT_OK, type Command, type Io } from "../command";
+import { EXIT_INVALID, EXIT_OK, HELP_FLAG_HELP, type Command, type Io } from "../command";
 import { renderTable } from "../format/table";
 import { CliError } from "../request";
 import { orgReport, renderOrgReport } from "./inventory";
@@ -13,7 +13,21 @@ const FAIL_ON = ["none", ...SEVERITIES] as const;
 /** Findings at or above --fail-on: distinct from 1 (could not audit) and 2 (bad flags). */
 export const EXIT_FINDINGS = 3;
 
+const FLAGS = {
+  "vpc-id": { type: "string" },
+  consumers: { type: "string" },
+  format: { type: "string" },
+  "sarif-file": { type: "string" },
+  "fail-on": { type: "string" },
+  "security-hub": { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  ...ORG_FLAGS,
+  hub: { type: "string" },
+  ...AWS_FLAGS,
+} satisfies Options;
+
 export const command: Command = {
+  flags: FLAGS,
   name: "audit",
   summary: "check existing VPC endpoints for waste and risk (table, json or SARIF)",
   help: `Usage: vpce-plan audit [--vpc-id vpc-123] [--format table|json|sarif] [--fail-on SEVERITY]
@@ -31,23 +45,13 @@ ${ORG_HELP}
       --hub VPC_ID        with --org: price centralisation with the network planner for this hub
                           (ORG_CENTRALIZE findings then carry the planner's saving)
 ${AWS_HELP}
+${HELP_FLAG_HELP}
 
 With --org, every VPC of every account and region in scope (markdown is available there too).
 Exit codes: 0 no finding at or above --fail-on, 3 there is one, 4 partial organization report
 (some account or region not read; takes precedence over 3), 2 invalid flags, 1 AWS errors.`,
   async run(argv, io) {
-    const { values } = parse(argv, {
-      "vpc-id": { type: "string" },
-      consumers: { type: "string" },
-      format: { type: "string" },
-      "sarif-file": { type: "string" },
-      "fail-on": { type: "string" },
-      "security-hub": { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-      ...ORG_FLAGS,
-      hub: { type: "string" },
-      ...AWS_FLAGS,
-    });
+    const { values } = parse(argv, FLAGS);
     if (values.help) {
       io.out(command.help + "\n");
       return EXIT_OK;

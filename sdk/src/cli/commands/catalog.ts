@@ -15,9 +15,9 @@ import {
   type Region,
 } from "../../catalog";
 import { compareWithCatalog, overlayOf, type CatalogDiffRow } from "../../facts/overlay";
-import { oneOf, parse } from "../args";
-import { AWS_FLAGS, AWS_HELP, awsOptions, stringFlag, withEc2 } from "../aws";
-import { EXIT_INVALID, EXIT_OK, type Command, type Io } from "../command";
+import { oneOf, parse, type Options } from "../args";
+import { AWS_FLAGS, awsHelpWithout, awsOptions, stringFlag, withEc2 } from "../aws";
+import { EXIT_INVALID, EXIT_OK, HELP_FLAG_HELP, type Command, type Io } from "../command";
 import { renderTable } from "../format/table";
 import { CliError, readOverlayFile } from "../request";
 
@@ -28,7 +28,20 @@ const STATUS: Record<CatalogDiffRow["status"], string> = {
   onlyInCatalog: "only in catalog",
 };
 
+const FLAGS = {
+  search: { type: "string" },
+  bundles: { type: "boolean" },
+  format: { type: "string" },
+  help: { type: "boolean", short: "h" },
+  "from-aws": { type: "boolean" },
+  "service-region": { type: "string" },
+  write: { type: "string" },
+  catalog: { type: "string" },
+  ...AWS_FLAGS,
+} satisfies Options;
+
 export const command: Command = {
+  flags: FLAGS,
   name: "catalog",
   summary: "list the services (or bundles) vpce-plan knows, with their names in a region",
   help: `Usage: vpce-plan catalog [--region R] [--catalog FILE] [--search TEXT] [--bundles] [--format table|json]
@@ -38,26 +51,17 @@ export const command: Command = {
                        and private DNS names there (default us-east-1)
   --catalog FILE       a catalog overlay (catalog --from-aws --write FILE) of R: AWS's whole
                        list there decides what R offers (default --region: the overlay's region)
-  --search TEXT        only entries whose key, title or service name contains TEXT
+  --search TEXT        only entries whose key, title, other names (elb, cloudwatch) or service name contains TEXT
   --bundles            list the workload bundles and their services instead
   --format FORMAT      table (default) or json
   --from-aws           list what DescribeVpcEndpointServices reports in the region beside the
                        built-in catalog: only in AWS, only in the catalog, or different attributes
   --service-region R2  with --from-aws: the services R offers from R2 (cross-region endpoints)
   --write FILE         with --from-aws: save the listing as a catalog overlay for plan --catalog FILE
-${AWS_HELP}`,
+${awsHelpWithout("region")}
+${HELP_FLAG_HELP}`,
   async run(argv, io) {
-    const { values } = parse(argv, {
-      search: { type: "string" },
-      bundles: { type: "boolean" },
-      format: { type: "string" },
-      help: { type: "boolean", short: "h" },
-      "from-aws": { type: "boolean" },
-      "service-region": { type: "string" },
-      write: { type: "string" },
-      catalog: { type: "string" },
-      ...AWS_FLAGS,
-    });
+    const { values } = parse(argv, FLAGS);
     if (values.help) {
       io.out(command.help + "\n");
       return EXIT_OK;
@@ -86,9 +90,10 @@ ${AWS_HELP}`,
     const needle = typeof values.search === "string" ? values.search.toLowerCase() : "";
     // Best first: the key itself, a title word or the key (nameRank), then any text containing TEXT;
     // within a rank, keys closest in length to TEXT (ecr: ecr.api before ecr-public.api).
-    const rankOf = (key: string, ...names: string[]): number | undefined => {
+    const rankOf = (key: string, aliases: readonly string[], ...names: string[]): number | undefined => {
       if (!needle) return 0;
-      const rank = nameRank(needle, { key, names }) ?? ([key, ...names].some((t) => t.toLowerCase().includes(needle)) ? 3 : undefined);
+      const rank =
+        nameRank(needle, { key, names, aliases }) ?? ([key, ...names].some((t) => t.toLowerCase().includes(needle)) ? 3 : undefined);
       return rank === undefined ? undefined : rank + Math.min(Math.abs(key.length - needle.length), 99) / 100;
     };
     const ranked = <T>(items: Array<{ item: T; rank: number | undefined }>): T[] =>
@@ -98,7 +103,7 @@ ${AWS_HELP}`,
         .map((i) => i.item);
 
     if (values.bundles) {
-      const list = ranked(bundles.map((b) => ({ item: b, rank: rankOf(b.key, b.title, ...b.services) })));
+      const list = ranked(bundles.map((b) => ({ item: b, rank: rankOf(b.key, [], b.title, ...b.services) })));
       if (format === "json") io.out(JSON.stringify({ version: 1, bundles: list }, null, 2) + "\n");
       else
         io.out(
@@ -128,7 +133,7 @@ ${AWS_HELP}`,
     const rows = ranked(
       offered.map((o) => {
         const fips = hasFipsIn(o.s, region) ? serviceNameIn(o.s, region, "Interface", true) : undefined;
-        const own = rankOf(o.s.key, o.s.title, serviceNameIn(o.s, region), ...(fips ? [fips] : []));
+        const own = rankOf(o.s.key, o.s.aliases ?? [], o.s.title, serviceNameIn(o.s, region), ...(fips ? [fips] : []));
         if (own === undefined && viaBundle.has(o.s.key)) added.add(viaBundle.get(o.s.key)!);
         return { item: { ...o, fips }, rank: own ?? (viaBundle.has(o.s.key) ? 4 : undefined) };
       }),

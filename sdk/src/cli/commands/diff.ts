@@ -4,20 +4,32 @@ import { isNetworkRequest, isPlanRequestError, planEndpoints, planNetwork, type 
 import { formatProblems } from "../../plan/problems";
 import type { NetworkPlan } from "../../plan/multi/types";
 import type { Plan } from "../../plan/types";
-import { oneOf, parse } from "../args";
+import { countFlag, oneOf, parse, type Options } from "../args";
 import { stringFlag } from "../aws";
-import { EXIT_INVALID, EXIT_OK, type Command, type Io } from "../command";
+import { EXIT_INVALID, EXIT_OK, HELP_FLAG_HELP, type Command, type Io } from "../command";
 import { diffJson, diffMarkdown, diffTable } from "../format/diff";
+import { COMMENT_LIMIT_HELP, DEFAULT_COMMENT_LIMIT, problemsMarkdown } from "../format/markdown";
 import { networkReasonLines } from "../format/network";
 import { planReasonLines } from "../format/plan";
-import { FROM_AWS_FLAGS, FROM_AWS_HELP, liveInput, readLive } from "../from-aws";
+import { FROM_AWS_FLAGS, fromAwsHelp, liveInput, readLive } from "../from-aws";
 import { CliError, readRequestFile } from "../request";
 import { EXIT_FINDINGS } from "./audit";
 
 const FORMATS = ["table", "markdown", "json"] as const;
 const FAIL_ON = ["none", "change", "replace"] as const;
 
+const FLAGS = {
+  base: { type: "string" },
+  head: { type: "string" },
+  format: { type: "string" },
+  "fail-on": { type: "string" },
+  "comment-limit": { type: "string" },
+  help: { type: "boolean", short: "h" },
+  ...FROM_AWS_FLAGS,
+} satisfies Options;
+
 export const command: Command = {
+  flags: FLAGS,
   name: "diff",
   summary: "show what a change to a request does: endpoints added, removed, changed or replaced, and the cost delta",
   help: `Usage: vpce-plan diff --base A --head B [--format table|markdown|json] [--fail-on change|replace]
@@ -33,32 +45,30 @@ endpoint and in total (head minus base) follow.
       --head FILE        the request or plan after the change
       --format FORMAT    table (default), markdown (a pull-request comment with a diagram) or json (the contract)
       --fail-on WHAT     exit 3 when the diff has a change (change) or replaces an endpoint (replace); default none
-${FROM_AWS_HELP}
+${COMMENT_LIMIT_HELP}
+${fromAwsHelp("--head")}
                           (with --from-aws the base is the VPC's live endpoints and --head is a request file)
+${HELP_FLAG_HELP}
 
-Exit codes: 0 diff shown (with or without changes), 3 --fail-on matched, 2 invalid input or flags, 1 anything else.`,
+Exit codes: 0 diff shown (with or without changes), 3 --fail-on matched, 2 invalid input or flags, 1 anything else.
+Invalid input prints its problems on stderr, and also on stdout as {"version":1,"errors":[...]} with --format json
+or as a comment with --format markdown.`,
   async run(argv, io) {
-    const { values } = parse(argv, {
-      base: { type: "string" },
-      head: { type: "string" },
-      format: { type: "string" },
-      "fail-on": { type: "string" },
-      help: { type: "boolean", short: "h" },
-      ...FROM_AWS_FLAGS,
-    });
+    const { values } = parse(argv, FLAGS);
     if (values.help) {
       io.out(command.help + "\n");
       return EXIT_OK;
     }
     const format = oneOf("format", values.format, FORMATS, "table");
     const failOn = oneOf("fail-on", values["fail-on"], FAIL_ON, "none");
+    const limit = countFlag("comment-limit", values["comment-limit"], DEFAULT_COMMENT_LIMIT);
     const headFile = stringFlag(values, "head");
     if (!headFile) throw new CliError("diff needs --head FILE (see vpce-plan diff --help).", EXIT_INVALID);
     let result: { diff: PlanDiff; head: DiffInput };
     if (values["from-aws"]) {
       if (values.base !== undefined)
         throw new CliError("--base and --from-aws exclude each other: the live VPC is the base.", EXIT_INVALID);
-      const live = await fromAws(values, headFile, io, format);
+      const live = await fromAws(values, headFile, io, format, limit);
       if (typeof live === "number") return live;
       result = live;
     } else {
@@ -67,13 +77,13 @@ Exit codes: 0 diff shown (with or without changes), 3 --fail-on matched, 2 inval
       await liveInput(values, io); // without --from-aws: only rejects the AWS flags
       const sides = [load("base", baseFile), load("head", headFile)];
       const problems = sides.flatMap((s) => ("problems" in s ? s.problems : []));
-      if (problems.length) return invalid(problems, format, io);
+      if (problems.length) return invalid(problems, format, io, limit);
       const [base, head] = sides.map((s) => (s as { plan: DiffInput }).plan);
       result = { diff: diffPlans(base, head), head };
     }
     const { diff, head } = result;
     if (format === "json") io.out(diffJson(diff));
-    else if (format === "markdown") io.out(diffMarkdown(diff, head, reasonLines(head)));
+    else if (format === "markdown") io.out(diffMarkdown(diff, head, reasonLines(head), { limit }));
     else io.out(diffTable(diff));
     const failed = failOn === "change" ? hasChanges(diff) : failOn === "replace" ? hasReplacements(diff) : false;
     if (failed)
@@ -119,9 +129,10 @@ function load(side: Side, file: string): Loaded {
 
 const isNetworkPlan = (p: DiffInput): p is NetworkPlan => (p as NetworkPlan).kind === "network";
 
-function invalid(problems: Array<Problem & { input?: Side }>, format: string, io: Io): number {
+function invalid(problems: Array<Problem & { input?: Side }>, format: string, io: Io, limit: number): number {
   if (format === "json") io.out(JSON.stringify({ version: 1, errors: problems }, null, 2) + "\n");
   else {
+    if (format === "markdown") io.out(problemsMarkdown(problems, { limit }));
     for (const side of ["base", "head"] as const) {
       const mine = problems.filter((p) => p.input === side);
       if (mine.length) io.err(`--${side}:\n${formatProblems(mine)}\n`);
@@ -137,6 +148,7 @@ async function fromAws(
   headFile: string,
   io: Io,
   format: string,
+  limit: number,
 ): Promise<{ diff: PlanDiff; head: DiffInput } | number> {
   if (isNetworkRequest(readRequestFile(headFile)))
     throw new CliError("diff --from-aws compares one VPC: --head must be a single-VPC request, not a network.", EXIT_INVALID);
@@ -146,12 +158,12 @@ async function fromAws(
     return { diff: diffPlans(planFromSnapshot(live.snapshot, head), head, { fields: LIVE_FIELDS, dns: false }), head };
   } catch (err) {
     if (!isPlanRequestError(err)) throw err;
-    invalid(
+    return invalid(
       err.problems.map((p) => ({ ...p, input: "head" as const })),
       format,
       io,
+      limit,
     );
-    throw new CliError("the head request is invalid (problems above).", EXIT_INVALID);
   }
 }
 

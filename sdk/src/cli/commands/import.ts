@@ -2,9 +2,9 @@ import { componentNameProblem, endpointResourceName, routeTableAssociationName }
 import { findService } from "../../catalog";
 import { isPlanRequestError, planEndpoints } from "../../plan";
 import { formatProblems } from "../../plan/problems";
-import { oneOf, parse } from "../args";
-import { EXIT_INVALID, EXIT_OK, type Command } from "../command";
-import { FROM_AWS_FLAGS, FROM_AWS_HELP, readLive } from "../from-aws";
+import { oneOf, parse, type Options } from "../args";
+import { EXIT_INVALID, EXIT_OK, HELP_FLAG_HELP, type Command } from "../command";
+import { FROM_AWS_FLAGS, fromAwsHelp, readLive } from "../from-aws";
 import { CliError } from "../request";
 
 export const ENDPOINT_TYPE = "aws:ec2/vpcEndpoint:VpcEndpoint";
@@ -22,7 +22,17 @@ export interface ImportResource {
 
 const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
+const FLAGS = {
+  file: { type: "string", short: "f" },
+  format: { type: "string" },
+  name: { type: "string" },
+  "parent-urn": { type: "string" },
+  help: { type: "boolean", short: "h" },
+  ...FROM_AWS_FLAGS,
+} satisfies Options;
+
 export const command: Command = {
+  flags: FLAGS,
   name: "import",
   summary: "print the pulumi import commands (or file) that let EndpointPlan adopt existing endpoints",
   help: `Usage: vpce-plan import --vpc-id vpc-123 [--services LIST | --bundles LIST | --file request.yaml]
@@ -37,18 +47,12 @@ associations). Without services, the services of the existing endpoints are used
       --parent-urn URN    URN of an EndpointPlan already in the stack; default: commands use
                           urn:pulumi:$PULUMI_STACK::$PULUMI_PROJECT::..., the file creates the component
   -f, --file FILE         a request file to complete (as plan --from-aws --file)
-${FROM_AWS_HELP}
+${fromAwsHelp()}
+${HELP_FLAG_HELP}
 
 Exit codes: 0 printed (possibly nothing to adopt), 2 invalid request or flags, 1 AWS errors.`,
   async run(argv, io) {
-    const { values } = parse(argv, {
-      file: { type: "string", short: "f" },
-      format: { type: "string" },
-      name: { type: "string" },
-      "parent-urn": { type: "string" },
-      help: { type: "boolean", short: "h" },
-      ...FROM_AWS_FLAGS,
-    });
+    const { values } = parse(argv, FLAGS);
     if (values.help) {
       io.out(command.help + "\n");
       return EXIT_OK;

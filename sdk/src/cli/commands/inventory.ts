@@ -1,12 +1,12 @@
 import { buildOrgReport, toSarif, type OrgReport, type RegionRead } from "../../audit";
 import type { Ec2Session } from "../../facts/aws/client";
 import type { VpcSnapshot } from "../../facts/aws/snapshot";
-import { oneOf, parse } from "../args";
+import { oneOf, parse, type Options } from "../args";
 import { AWS_FLAGS, AWS_HELP, awsOptions } from "../aws";
 import type { OrgRead } from "../../facts/org/read";
 import { factsFromServices } from "../../facts/services";
 import { planNetwork } from "../../plan";
-import { EXIT_FAILURE, EXIT_INVALID, EXIT_OK, type Command, type Io } from "../command";
+import { EXIT_FAILURE, EXIT_INVALID, EXIT_OK, HELP_FLAG_HELP, type Command, type Io } from "../command";
 import { orgMarkdown, orgTable } from "../format/org";
 import { ORG_FLAGS, ORG_HELP, orgOptions, partialExit, readOrg } from "../org";
 import { CliError } from "../request";
@@ -69,7 +69,10 @@ export function renderOrgReport(report: OrgReport, format: Format, sarifFile?: s
   return orgTable(report);
 }
 
+const FLAGS = { format: { type: "string" }, help: { type: "boolean", short: "h" }, ...ORG_FLAGS, ...AWS_FLAGS } satisfies Options;
+
 export const command: Command = {
+  flags: FLAGS,
   name: "inventory",
   summary: "list every VPC endpoint across an organization's accounts and regions, with cost",
   help: `Usage: vpce-plan inventory --org --region HOME [--regions LIST] [--format table|json|markdown]
@@ -82,11 +85,12 @@ call that timed out) is listed with why, and the report says it is partial.
       --format FORMAT     table (default), json, markdown (sarif is audit --org's)
 ${ORG_HELP}
 ${AWS_HELP}
+${HELP_FLAG_HELP}
 
 Exit codes: 0 everything read, 4 partial (some account or region not read), 2 invalid flags,
 1 the organization could not be listed.`,
   async run(argv, io) {
-    const { values } = parse(argv, { format: { type: "string" }, help: { type: "boolean", short: "h" }, ...ORG_FLAGS, ...AWS_FLAGS });
+    const { values } = parse(argv, FLAGS);
     if (values.help) {
       io.out(command.help + "\n");
       return EXIT_OK;

@@ -3,19 +3,33 @@ import { overlayFacts } from "../../facts/overlay";
 import { formatProblems } from "../../plan/problems";
 import type { PlanFacts } from "../../plan/types";
 import { mergeFacts } from "../../plan/validate";
-import { oneOf, parse } from "../args";
-import { EXIT_INVALID, EXIT_OK, type Command } from "../command";
+import { countFlag, oneOf, parse, type Options } from "../args";
+import { EXIT_INVALID, EXIT_OK, HELP_FLAG_HELP, type Command } from "../command";
 import { existingText } from "../format/existing";
+import { COMMENT_LIMIT_HELP, DEFAULT_COMMENT_LIMIT, problemsMarkdown } from "../format/markdown";
 import { renderNetwork } from "../format/network";
 import { planJson, planMarkdown, planTable } from "../format/plan";
-import { FROM_AWS_FLAGS, FROM_AWS_HELP, liveInput } from "../from-aws";
+import { FROM_AWS_FLAGS, fromAwsHelp, liveInput } from "../from-aws";
 import { ORG_FLAGS, ORG_HELP } from "../org";
 import { CliError, readOverlayFile, readRequestFile } from "../request";
 import { planOrgNetwork } from "./planOrg";
 
 const FORMATS = ["table", "json", "markdown"] as const;
 
+const FLAGS = {
+  file: { type: "string", short: "f" },
+  format: { type: "string" },
+  catalog: { type: "string" },
+  "comment-limit": { type: "string" },
+  help: { type: "boolean", short: "h" },
+  ...FROM_AWS_FLAGS,
+  ...ORG_FLAGS,
+  hub: { type: "string" },
+  transit: { type: "string" },
+} satisfies Options;
+
 export const command: Command = {
+  flags: FLAGS,
   name: "plan",
   summary: "decide gateway vs interface endpoints for a request file and show why and what it costs",
   help: `Usage: vpce-plan plan --file request.yaml [--format table|json|markdown]
@@ -27,11 +41,13 @@ one row per endpoint with its type, where it goes, private DNS, monthly cost and
 A request with hub and spokes (docs/network.md) is planned as a network: per service
 hub or local, per spoke what it takes from the hub, the zones, and the saving.
 
-  -f, --file FILE      the request file (required without --from-aws)
+  -f, --file FILE      the request file, - for standard input (required without --from-aws)
       --format FORMAT  table (default), json (the versioned contract) or markdown (PR comment)
       --catalog FILE   a catalog overlay (vpce-plan catalog --from-aws --write FILE): its service
                        facts come before the built-in catalog; the request's facts and --from-aws still win
-${FROM_AWS_HELP}
+${COMMENT_LIMIT_HELP}
+${fromAwsHelp()}
+${HELP_FLAG_HELP}
 
 With --from-aws --org --hub VPC_ID: reads the organization (docs/organization.md), takes the hub as it
 is and every other VPC with endpoints in the hub's region as a spoke with the services of its
@@ -41,24 +57,17 @@ endpoints, and plans that network: which services to centralise in the hub, and 
 ${ORG_HELP}
 
 Exit codes: 0 plan made (warnings allowed), 2 invalid request or flags, 1 anything else.
-With --format json an invalid request prints {"version":1,"errors":[...]} on stdout.`,
+With --format json an invalid request prints {"version":1,"errors":[...]} on stdout, with --format markdown
+a comment listing the problems (and, either way, the problems on stderr).`,
   async run(argv, io) {
-    const { values } = parse(argv, {
-      file: { type: "string", short: "f" },
-      format: { type: "string" },
-      catalog: { type: "string" },
-      help: { type: "boolean", short: "h" },
-      ...FROM_AWS_FLAGS,
-      ...ORG_FLAGS,
-      hub: { type: "string" },
-      transit: { type: "string" },
-    });
+    const { values } = parse(argv, FLAGS);
     if (values.help) {
       io.out(command.help + "\n");
       return EXIT_OK;
     }
     const format = oneOf("format", values.format, FORMATS, "table");
     if (values.org || values.hub !== undefined || values.transit !== undefined) return planOrgNetwork(values, format, io);
+    const limit = countFlag("comment-limit", values["comment-limit"], DEFAULT_COMMENT_LIMIT);
     if (typeof values.file !== "string" && !values["from-aws"])
       throw new CliError("plan needs --file request.yaml or --from-aws (see vpce-plan plan --help).", EXIT_INVALID);
     try {
@@ -67,20 +76,24 @@ With --format json an invalid request prints {"version":1,"errors":[...]} on std
       // A hub-and-spoke request (it has hub/spokes) is planned as a network.
       if (!live && isNetworkRequest(request)) {
         if (values.catalog !== undefined) throw new CliError("--catalog works with single-VPC requests only.", EXIT_INVALID);
-        io.out(renderNetwork(planNetwork(request), format));
+        io.out(renderNetwork(planNetwork(request), format, { limit }));
         return EXIT_OK;
       }
       const overlay = typeof values.catalog === "string" ? catalogFacts(values.catalog, request) : undefined;
       const facts = overlay || live ? mergeFacts(overlay, live?.facts) : undefined;
       const plan = live ? live.reconcile(planEndpoints(request, facts)) : planEndpoints(request, facts);
       io.out(
-        (format === "json" ? planJson(plan) : format === "markdown" ? planMarkdown(plan) : planTable(plan)) + existingText(plan, format),
+        (format === "json" ? planJson(plan) : format === "markdown" ? planMarkdown(plan, { limit }) : planTable(plan)) +
+          existingText(plan, format),
       );
       return EXIT_OK;
     } catch (err) {
       if (!isPlanRequestError(err)) throw err;
       if (format === "json") io.out(JSON.stringify({ version: 1, errors: err.problems }, null, 2) + "\n");
-      else io.err(formatProblems(err.problems) + "\n");
+      else {
+        if (format === "markdown") io.out(problemsMarkdown(err.problems, { limit }));
+        io.err(formatProblems(err.problems) + "\n");
+      }
       return EXIT_INVALID;
     }
   },

@@ -2,13 +2,21 @@ import { isNetworkRequest, isPlanRequestError, planEndpoints } from "../../plan"
 import { formatProblems } from "../../plan/problems";
 import type { PlanRequest, Problem } from "../../plan/types";
 import { componentNameProblem } from "../../components/names";
-import { oneOf, parse } from "../args";
-import { EXIT_FAILURE, EXIT_INVALID, EXIT_OK, type Command } from "../command";
+import { oneOf, parse, type Options } from "../args";
+import { EXIT_FAILURE, EXIT_INVALID, EXIT_OK, HELP_FLAG_HELP, type Command } from "../command";
 import { CliError, readRequestFile } from "../request";
 
 const FORMATS = ["text", "json"] as const;
 
+const FLAGS = {
+  file: { type: "string", short: "f" },
+  name: { type: "string" },
+  format: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} satisfies Options;
+
 export const command: Command = {
+  flags: FLAGS,
   name: "preview",
   summary: "show the Pulumi resources EndpointPlan would create for a request, offline",
   help: `Usage: vpce-plan preview --file request.yaml [--name NAME] [--format text|json]
@@ -19,18 +27,14 @@ Facts come from the request (its facts section) and the service catalog, so the 
 vpce-plan plan prints; ids and DNS names in the outputs are made up by the mocks.
 One VPC only: for a hub-and-spoke request (hub/spokes), use vpce-plan plan.
 
-  -f, --file FILE      the request file (required)
+  -f, --file FILE      the request file, - for standard input (required)
       --name NAME      the component's name, the prefix of every resource name (default demo)
       --format FORMAT  text (default) or json ({ version, resources, outputs })
+${HELP_FLAG_HELP}
 
 Exit codes: 0 preview made, 2 invalid request or flags, 1 anything else.`,
   async run(argv, io) {
-    const { values } = parse(argv, {
-      file: { type: "string", short: "f" },
-      name: { type: "string" },
-      format: { type: "string" },
-      help: { type: "boolean", short: "h" },
-    });
+    const { values } = parse(argv, FLAGS);
     if (values.help) {
       io.out(command.help + "\n");
       return EXIT_OK;

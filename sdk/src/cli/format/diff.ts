@@ -2,8 +2,9 @@
 import type { ChangedEndpoint, DnsAssociation, EndpointRef, FieldChange, PlanDiff, ResolverChange, RuleChange } from "../../diff";
 import type { NetworkPlan } from "../../plan/multi/types";
 import type { Plan } from "../../plan/types";
+import { cutNote, fitComment, mdCode, mdTable, mdText, moreLine, type Block, type MarkdownOptions } from "./markdown";
 import { networkDiagram, planDiagram, type DiagramMarks } from "./mermaid";
-import { headerTitle, renderMarkdownTable, renderTable, usd } from "./table";
+import { headerTitle, renderTable, usd } from "./table";
 
 const HEADER = ["CHANGE", "ENDPOINT", "TYPE", "FIELDS", "REPLACES", "BASE", "HEAD", "DELTA"];
 
@@ -42,8 +43,24 @@ function rows(diff: PlanDiff): string[][] {
   ];
 }
 
+/**
+ * EC2's IpProtocol numbers and names, as live rules carry them: "-1" is every protocol (and then
+ * every port, which EC2 gives as -1). https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_IpPermission.html
+ */
+const PROTOCOLS: Record<string, string> = { "-1": "all traffic", "1": "icmp", "6": "tcp", "17": "udp", "58": "icmpv6" };
+
+function portsText(r: RuleChange): string {
+  const protocol = PROTOCOLS[r.protocol] ?? r.protocol;
+  if (r.protocol === "-1") return protocol;
+  if (r.fromPort === -1 || (r.fromPort === 0 && r.toPort === 65535)) return `${protocol} all ports`;
+  return `${protocol} ${r.fromPort === r.toPort ? r.fromPort : `${r.fromPort}-${r.toPort}`}`;
+}
+
 const ruleText = (r: RuleChange): string =>
-  `${r.vpc ? `${r.vpc}/` : ""}${r.endpoint}: ${r.protocol} ${r.fromPort === r.toPort ? r.fromPort : `${r.fromPort}-${r.toPort}`} from ${r.cidr ?? r.securityGroupId}${r.source ? ` (${r.source})` : ""}`;
+  `${r.vpc ? `${r.vpc}/` : ""}${r.endpoint}: ${portsText(r)} from ${r.cidr ?? r.securityGroupId}${r.source ? ` (${r.source})` : ""}`;
+
+/** The sources the added rules admit: one CIDR or group admitted on several endpoints is one source. */
+const newSources = (diff: PlanDiff): number => new Set(diff.securityGroupRules.added.map((r) => r.cidr ?? r.securityGroupId)).size;
 
 const resolverLabel = (r: ResolverChange): string => `${r.vpc ? `${r.vpc}/` : ""}resolver`;
 const associationText = (a: DnsAssociation): string => `${a.spoke} (${a.vpcId}) ${a.zone ? `zone ${a.zone}` : "Route 53 Profile"}`;
@@ -72,13 +89,16 @@ function dnsLines(diff: PlanDiff): string[] {
 export function diffSentence(diff: PlanDiff): string {
   const names = (list: EndpointRef[]): string => list.map(endpointLabel).join(", ");
   const { added, removed, changed } = diff.endpoints;
+  const rules = diff.securityGroupRules.added.length;
   const parts = [
+    diff.spokes.added.length ? `adds spoke(s) ${diff.spokes.added.join(", ")}` : "",
+    diff.spokes.removed.length ? `removes spoke(s) ${diff.spokes.removed.join(", ")}` : "",
     added.length ? `adds ${names(added)}` : "",
     removed.length ? `removes ${names(removed)}` : "",
     changed.length ? `changes ${changed.map((c) => `${endpointLabel(c)}${c.replaces ? " (replaced)" : ""}`).join(", ")}` : "",
     diff.dns.sharing ? `switches DNS sharing from ${diff.dns.sharing.base} to ${diff.dns.sharing.head}` : "",
     ...diff.dns.resolvers.map((r) => `${r.change === "add" ? "adds" : r.change === "remove" ? "removes" : "changes"} ${resolverLabel(r)}`),
-    diff.securityGroupRules.added.length ? `admits ${diff.securityGroupRules.added.length} new source(s)` : "",
+    rules ? `admits ${newSources(diff)} new source(s) in ${rules} rule(s)` : "",
     diff.securityGroupRules.removed.length ? `revokes ${diff.securityGroupRules.removed.length} rule(s)` : "",
     diff.assignments.length ? `moves ${diff.assignments.map((m) => `${m.service} of ${m.spoke} to ${m.head}`).join(", ")}` : "",
   ].filter(Boolean);
@@ -120,45 +140,55 @@ function marksOf(diff: PlanDiff): DiagramMarks {
       .map((e) => e.vpc!),
     ...diff.assignments.map((m) => `spoke:${m.spoke}`),
   ];
+  const resolvers = (change: string): string[] =>
+    diff.dns.resolvers.filter((r) => r.change === change).map((r) => (r.vpc ? `${r.vpc}/resolver` : "resolver"));
   return {
-    added: new Set(diff.endpoints.added.map(key)),
-    changed: new Set([...diff.endpoints.changed.map(key), ...spokesTouched]),
+    added: new Set([...diff.endpoints.added.map(key), ...resolvers("add")]),
+    changed: new Set([...diff.endpoints.changed.map(key), ...spokesTouched, ...resolvers("change")]),
     replaced: new Set(diff.endpoints.changed.filter((c) => c.replaces).map(key)),
     removed: diff.endpoints.removed.map((e) => ({ key: key(e), label: `${endpointLabel(e)} (${e.type.toLowerCase()})` })),
   };
 }
 
-export function diffMarkdown(diff: PlanDiff, head: Plan | NetworkPlan, reasons: string[]): string {
+/** A cost-review comment: the delta and what changes first, then the table, the diagram and the folded details; cut to `options.limit`. */
+export function diffMarkdown(diff: PlanDiff, head: Plan | NetworkPlan, reasons: string[], options: MarkdownOptions = {}): string {
   const c = diff.cost;
-  const parts = [
-    `### vpce-plan: ${signedUsd(c.deltaMonthlyUsd)} a month (${usd(c.baseMonthlyUsd)} -> ${usd(c.headMonthlyUsd)})`,
-    "",
-    `This change ${diffSentence(diff)}.${diff.summary.replaced ? ` **${diff.summary.replaced} endpoint(s) will be replaced** (AWS deletes and recreates them).` : ""}`,
-    "",
-  ];
   const body = rows(diff);
-  parts.push(body.length ? renderMarkdownTable(HEADER.map(headerTitle), body) : "_No endpoint is added, removed or changed._", "");
-  if (diff.assignments.length) {
-    parts.push(
-      renderMarkdownTable(
-        ["Spoke", "Service", "Base", "Head"],
-        diff.assignments.map((m) => [m.spoke, m.service, m.base ?? "-", m.head ?? "-"]),
-      ),
-      "",
-    );
-  }
   const marks = marksOf(diff);
-  parts.push((head as NetworkPlan).kind === "network" ? networkDiagram(head as NetworkPlan, marks) : planDiagram(head as Plan, marks), "");
+  const diagram = (head as NetworkPlan).kind === "network" ? networkDiagram(head as NetworkPlan, marks) : planDiagram(head as Plan, marks);
   const rules = [
-    ...diff.securityGroupRules.added.map((r) => `- \`+\` ${ruleText(r)}`),
-    ...diff.securityGroupRules.removed.map((r) => `- \`-\` ${ruleText(r)}`),
+    ...diff.securityGroupRules.added.map((r) => `- ${mdCode("+")} ${mdText(ruleText(r))}`),
+    ...diff.securityGroupRules.removed.map((r) => `- ${mdCode("-")} ${mdText(ruleText(r))}`),
   ];
-  if (rules.length) parts.push("<details><summary>Security-group rules</summary>", "", ...rules, "", "</details>", "");
-  const dns = dnsLines(diff).map((l) => `- \`${l.slice(0, 1)}\` ${l.slice(2)}`);
-  if (dns.length) parts.push("<details open><summary>DNS</summary>", "", ...dns, "", "</details>", "");
-  if (reasons.length) parts.push("<details><summary>Why (every decision in the head plan)</summary>", "", ...reasons, "", "</details>", "");
-  parts.push(`_${costLine(diff)}_`);
-  return parts.join("\n") + "\n";
+  const dns = dnsLines(diff).map((l) => `- ${mdCode(l.slice(0, 1))} ${mdText(l.slice(2))}`);
+  const details = (summary: string, items: string[], more: (n: number) => string, open = ""): Block[] =>
+    items.length ? [`<details${open}><summary>${summary}</summary>`, "", { items, more }, "", "</details>", ""] : [];
+  const blocks: Block[] = [
+    `### vpce-plan: ${mdText(`${signedUsd(c.deltaMonthlyUsd)} a month (${usd(c.baseMonthlyUsd)} -> ${usd(c.headMonthlyUsd)})`)}`,
+    "",
+    `This change ${mdText(diffSentence(diff))}.${diff.summary.replaced ? ` **${diff.summary.replaced} endpoint(s) will be replaced** (AWS deletes and recreates them).` : ""}`,
+    "",
+    body.length
+      ? mdTable(HEADER.map(headerTitle), body, (n) => `${n} more endpoint change(s)`)
+      : "_No endpoint is added, removed or changed._",
+    "",
+    ...(diff.assignments.length
+      ? [
+          mdTable(
+            ["Spoke", "Service", "Base", "Head"],
+            diff.assignments.map((m) => [m.spoke, m.service, m.base ?? "-", m.head ?? "-"]),
+            (n) => `${n} more move(s)`,
+          ),
+          "",
+        ]
+      : []),
+    { whole: diagram, instead: "_The diagram is left out: it does not fit in one comment._" },
+    "",
+    ...details("Security-group rules", rules, moreLine("rule change(s)")),
+    ...details("DNS", dns, moreLine("DNS change(s)"), " open"),
+    ...details("Why (every decision in the head plan)", reasons, moreLine("decision(s)")),
+  ];
+  return fitComment(blocks, options.limit ?? 0, cutNote);
 }
 
 export const diffJson = (diff: PlanDiff): string => JSON.stringify(diff, null, 2) + "\n";

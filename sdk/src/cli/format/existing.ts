@@ -1,6 +1,7 @@
 /** The "existing endpoints" part of a plan made with --from-aws: kept, to create, removable. */
 import type { EndpointChange, Plan } from "../../plan/types";
-import { renderMarkdownTable, renderTable, usd } from "./table";
+import { mdText, renderMarkdownTable } from "./markdown";
+import { renderTable, usd } from "./table";
 
 const HEADER = ["ACTION", "ENDPOINT", "ID", "MONTHLY", "NOTE"];
 
@@ -40,7 +41,7 @@ export function existingText(plan: Plan, format: string): string {
       "",
       renderMarkdownTable(["Action", "Endpoint", "Id", "Monthly", "Note"], rows(plan)),
       "",
-      `_${summary(plan)}_`,
+      `_${mdText(summary(plan))}_`,
       "",
     ].join("\n");
   return ["", renderTable(HEADER, rows(plan)), "", summary(plan), ""].join("\n");

@@ -7,6 +7,7 @@
  */
 import type { NetworkPlan } from "../../plan/multi/types";
 import type { Plan } from "../../plan/types";
+import { fipsMark } from "./table";
 
 /** Marks for a diff: node classes by endpoint name (`vpc/name` in a network). */
 export interface DiagramMarks {
@@ -96,10 +97,15 @@ function drawVpc(chart: Chart, plan: Plan, vpcNode: string, title: string, prefi
         for (const e of interfaces.filter((x) => (x.azs ?? []).includes(az))) {
           const id = nodeId(`${prefix}i`, e.name, az);
           const dns = e.dnsOptions?.privateDnsOnlyForInboundResolverEndpoint ? " · private DNS for on-premises" : " · private DNS";
-          chart.node(id, e.privateDns ? `${e.service}${dns}` : e.service);
+          const title = e.service + fipsMark(e);
+          chart.node(id, e.privateDns ? `${title}${dns}` : title);
           markAll(chart, marks, keyPrefix + e.name, [id]);
         }
       });
+    }
+    if (plan.resolver) {
+      chart.node(nodeId(`${prefix}r`, "resolver"), `Route 53 Resolver inbound endpoint · ${plan.resolver.azs.join(", ")}`);
+      markAll(chart, marks, `${keyPrefix}resolver`, [nodeId(`${prefix}r`, "resolver")]);
     }
     for (const rtb of tables) chart.node(nodeId(`${prefix}rt`, rtb), `route table ${rtb}`, "round");
     for (const e of gateways) {
@@ -118,10 +124,15 @@ function drawVpc(chart: Chart, plan: Plan, vpcNode: string, title: string, prefi
       reaches.set(r.source, (reaches.get(r.source) ?? new Set()).add(e.service));
     }
   }
-  for (const [source, services] of [...reaches].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  // On-premises resolvers send their queries to the Resolver's inbound endpoint (its group admits them on port 53).
+  const asksResolver = new Set((plan.resolver?.securityGroup.ingress ?? []).map((r) => r.source).filter((s) => !s.startsWith("spoke:")));
+  const sources = [...new Set([...reaches.keys(), ...asksResolver])].sort();
+  for (const source of sources) {
     const id = nodeId(`${prefix}c`, source);
     chart.node(id, consumerLabel(source));
-    chart.edge(id, vpcNode, [...services].sort().join(", "));
+    const services = reaches.get(source);
+    if (services) chart.edge(id, vpcNode, [...services].sort().join(", "));
+    if (asksResolver.has(source)) chart.edge(id, nodeId(`${prefix}r`, "resolver"), "DNS 53");
   }
 }
 

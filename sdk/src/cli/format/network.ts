@@ -1,14 +1,16 @@
 /** Renders a hub-and-spoke plan as a table (terminal), markdown (pull-request comment) or JSON (the contract). */
 import type { NetworkPlan, SpokePlan } from "../../plan/multi/types";
+import { foldNames } from "../../plan/words";
+import { cutNote, fitComment, mdCode, mdTable, mdText, moreLine, type Block, type MarkdownOptions } from "./markdown";
 import { networkDiagram } from "./mermaid";
-import { planMarkdown, planReasonLines, planTable } from "./plan";
-import { headerTitle, renderMarkdownTable, renderTable, savingText, usd } from "./table";
+import { planMarkdown, planReasonLines, planTable, warningBlocks } from "./plan";
+import { headerTitle, renderTable, savingText, usd } from "./table";
 
 const SERVICE_HEADER = ["SERVICE", "PLACEMENT", "FROM HUB", "LOCAL IN", "EVERY VPC OWN", "CHOSEN", "WHY"];
 const SPOKE_HEADER = ["SPOKE", "VPC", "REGION", "FROM HUB", "LOCAL", "ZONES", "MONTHLY", "EVERY VPC OWN"];
 const ZONE_HEADER = ["ZONE", "SERVICE", "RECORDS", "ASSOCIATED SPOKES"];
 
-const list = (items: readonly string[]): string => (items.length ? items.join(", ") : "-");
+const list = (items: readonly string[]): string => (items.length ? foldNames(items) : "-");
 
 const serviceRows = (plan: NetworkPlan): string[][] =>
   plan.services.map((s) => [
@@ -81,11 +83,14 @@ export function networkTable(plan: NetworkPlan): string {
   return parts.join("\n").trimEnd() + "\n";
 }
 
+const reasonText = (reasons: ReadonlyArray<{ code: string; message: string }>): string =>
+  reasons.map((r) => `${mdCode(r.code)} ${mdText(r.message)}`).join(" ");
+
 /** Per service the hub-or-local decision, with each spoke's. */
 export const networkDecisionLines = (plan: NetworkPlan): string[] =>
   plan.services.flatMap((s) => [
-    `- **${s.service}**: ${s.reasons.map((r) => `\`${r.code}\` ${r.message}`).join(" ")}`,
-    ...s.spokes.map((d) => `  - ${d.spoke} (${d.placement}): ${d.reasons.map((r) => `\`${r.code}\` ${r.message}`).join(" ")}`),
+    `- **${mdText(s.service)}**: ${reasonText(s.reasons)}`,
+    ...s.spokes.map((d) => `  - ${mdText(d.spoke)} (${d.placement}): ${reasonText(d.reasons)}`),
   ]);
 
 /** Every reason in a network: the hub-or-local decisions, then each VPC's endpoints. */
@@ -95,43 +100,56 @@ export const networkReasonLines = (plan: NetworkPlan): string[] => [
   ...plan.spokes.flatMap((s) => (s.plan ? planReasonLines(s.plan, `spoke:${s.name}/`) : [])),
 ];
 
-export function networkMarkdown(plan: NetworkPlan): string {
-  const parts = [
-    `### ${usd(plan.cost.monthlyTotalUsd)} a month: ${summary(plan)}`,
-    "",
-    renderMarkdownTable(SERVICE_HEADER.map(headerTitle), serviceRows(plan)),
-    "",
-    networkDiagram(plan),
-    "",
-    "**Spokes**",
-    "",
-    renderMarkdownTable(SPOKE_HEADER.map(headerTitle), spokeRows(plan)),
-    "",
-  ];
-  if (plan.zones.length) parts.push("**Private hosted zones**", "", renderMarkdownTable(ZONE_HEADER.map(headerTitle), zoneRows(plan)), "");
-  if (plan.warnings.length) parts.push("**Warnings**", "", ...plan.warnings.map((w) => `- \`${w.code}\` ${w.message}`), "");
-  parts.push(...totals(plan).map((t) => `_${t}_`));
-  parts.push("", "<details><summary>Every hub-or-local decision</summary>", "", ...networkDecisionLines(plan), "", "</details>");
+/** A pull-request comment: the total and the totals first, the tables, the diagram, the warnings, then every decision and each VPC's endpoints folded; cut to `options.limit`. */
+export function networkMarkdown(plan: NetworkPlan, options: MarkdownOptions = {}): string {
   const vpcs: Array<[string, NetworkPlan["hub"]["plan"]]> = [
     [`hub ${plan.hub.vpcId}`, plan.hub.plan],
     ...plan.spokes.map((s): [string, SpokePlan["plan"]] => [`spoke ${s.name}`, s.plan]),
   ];
-  for (const [name, vpcPlan] of vpcs) {
-    if (vpcPlan)
-      parts.push(
-        "",
-        `<details><summary>Endpoints of ${name}</summary>`,
-        "",
-        planMarkdown(vpcPlan, { diagram: false }).trimEnd(),
-        "",
-        "</details>",
-      );
-  }
-  return parts.join("\n") + "\n";
+  const vpcDetails = vpcs.flatMap(([name, vpcPlan]) =>
+    vpcPlan
+      ? [
+          [
+            `<details><summary>Endpoints of ${mdText(name)}</summary>`,
+            "",
+            planMarkdown(vpcPlan, { diagram: false }).trimEnd(),
+            "",
+            "</details>",
+            "",
+          ].join("\n"),
+        ]
+      : [],
+  );
+  const blocks: Block[] = [
+    `### ${mdText(`${usd(plan.cost.monthlyTotalUsd)} a month: ${summary(plan)}`)}`,
+    "",
+    ...totals(plan).map((t) => `_${mdText(t)}_`),
+    "",
+    mdTable(SERVICE_HEADER.map(headerTitle), serviceRows(plan), (n) => `${n} more service(s)`),
+    "",
+    "**Spokes**",
+    "",
+    mdTable(SPOKE_HEADER.map(headerTitle), spokeRows(plan), (n) => `${n} more spoke(s)`),
+    "",
+    ...(plan.zones.length
+      ? ["**Private hosted zones**", "", mdTable(ZONE_HEADER.map(headerTitle), zoneRows(plan), (n) => `${n} more zone(s)`), ""]
+      : []),
+    { whole: networkDiagram(plan), instead: "_The diagram is left out: it does not fit in one comment._" },
+    "",
+    ...warningBlocks(plan.warnings),
+    "<details><summary>Every hub-or-local decision</summary>",
+    "",
+    { items: networkDecisionLines(plan), more: moreLine("decision(s)") },
+    "",
+    "</details>",
+    "",
+    { items: vpcDetails, more: (n) => `_… and ${n} more VPC(s)' endpoints: see the whole comment._` },
+  ];
+  return fitComment(blocks, options.limit ?? 0, cutNote);
 }
 
 export const networkJson = (plan: NetworkPlan): string => JSON.stringify(plan, null, 2) + "\n";
 
-export function renderNetwork(plan: NetworkPlan, format: "table" | "json" | "markdown"): string {
-  return format === "json" ? networkJson(plan) : format === "markdown" ? networkMarkdown(plan) : networkTable(plan);
+export function renderNetwork(plan: NetworkPlan, format: "table" | "json" | "markdown", options: MarkdownOptions = {}): string {
+  return format === "json" ? networkJson(plan) : format === "markdown" ? networkMarkdown(plan, options) : networkTable(plan);
 }

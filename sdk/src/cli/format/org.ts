@@ -1,6 +1,7 @@
 /** Table and markdown views of an organization report; every figure comes from the report value. */
 import type { OrgReport, Totals } from "../../audit/org";
-import { renderMarkdownTable, renderTable, usd } from "./table";
+import { mdText, renderMarkdownTable } from "./markdown";
+import { renderTable, usd } from "./table";
 
 const headline = (r: OrgReport): string =>
   `${r.kind === "audit" ? "Audit" : "Inventory"} of ${r.scope.accounts.length} account(s), ${r.scope.pairsRead} account-region(s) read: ` +
@@ -52,32 +53,27 @@ export function orgTable(r: OrgReport): string {
   return out.join("\n").trimEnd() + "\n";
 }
 
-/** Markdown cells: code spans keep ids and policy text literal. */
-const code = (text: string): string => `\`${text.replace(/`/g, "'")}\``;
-
 export function orgMarkdown(r: OrgReport): string {
-  const out = [`### ${headline(r)}`, ""];
+  // Cells are escaped by renderMarkdownTable, so ids and messages render as written.
+  const out = [`### ${mdText(headline(r))}`, ""];
   if (r.unread.length)
     out.push(
       "**Not read** (the report is partial):",
       "",
-      renderMarkdownTable(
-        ["Account", "Region", "Why", "Call", "Detail"],
-        r.unread.map((u) => [code(u.account), code(u.region), u.kind, code(u.operation), u.message]),
-      ),
+      renderMarkdownTable(["Account", "Region", "Why", "Call", "Detail"], unreadRows(r)),
       "",
     );
   out.push(
     renderMarkdownTable(
       ["Account", "Endpoints", "Monthly", ...(r.kind === "audit" ? ["Findings"] : [])],
-      totalsRows(r.totals.byAccount, r.kind).map(([k, ...rest]) => [code(k!), ...rest]),
+      totalsRows(r.totals.byAccount, r.kind),
     ),
     "",
   );
   out.push(
     renderMarkdownTable(
       ["Service", "Endpoints", "Monthly", ...(r.kind === "audit" ? ["Findings"] : [])],
-      totalsRows(r.totals.byService, r.kind).map(([k, ...rest]) => [code(k!), ...rest]),
+      totalsRows(r.totals.byService, r.kind),
     ),
     "",
   );
@@ -85,7 +81,7 @@ export function orgMarkdown(r: OrgReport): string {
     out.push(
       renderMarkdownTable(
         ["Severity", "Rule", "Where", "Finding"],
-        r.findings.map((f) => [f.severity, code(f.rule), code(`${f.account}/${f.region}/${f.resource}`), f.message]),
+        r.findings.map((f) => [f.severity, f.rule, `${f.account}/${f.region}/${f.resource}`, f.message]),
       ),
       "",
     );

@@ -1,7 +1,9 @@
 /** Renders a plan as a table (terminal), markdown (pull-request comment) or JSON (the contract). */
 import type { Plan, PlannedEndpoint } from "../../plan/types";
+import { count } from "../../plan/words";
+import { type Block, fitComment, mdCode, mdTable, mdText, moreLine, cutNote, type MarkdownOptions } from "./markdown";
 import { planDiagram } from "./mermaid";
-import { headerTitle, renderMarkdownTable, renderTable, savingText, usd } from "./table";
+import { fipsMark, headerTitle, renderTable, savingText, usd } from "./table";
 
 const HEADER = ["SERVICE", "TYPE", "WHERE", "PRIVATE DNS", "MONTHLY", "WHY"];
 
@@ -18,16 +20,12 @@ function dns(e: PlannedEndpoint): string {
   return e.dnsOptions?.privateDnsOnlyForInboundResolverEndpoint ? "inbound only" : "on";
 }
 
+/** `kms (FIPS)`, `sqs (us-west-2)`: what the row's endpoint connects to, beyond the service's key. */
+const endpointTitle = (e: PlannedEndpoint): string => `${e.serviceRegion ? `${e.name} (${e.serviceRegion})` : e.service}${fipsMark(e)}`;
+
 /** The reason that explains the type decision is always first in `reasons`. */
 const rows = (plan: Plan): string[][] =>
-  plan.endpoints.map((e) => [
-    e.serviceRegion ? `${e.name} (${e.serviceRegion})` : e.service,
-    e.type,
-    where(e),
-    dns(e),
-    usd(e.monthlyCostUsd),
-    e.reasons[0]?.message ?? "",
-  ]);
+  plan.endpoints.map((e) => [endpointTitle(e), e.type, where(e), dns(e), usd(e.monthlyCostUsd), e.reasons[0]?.message ?? ""]);
 
 function totals(plan: Plan): string[] {
   const c = plan.cost;
@@ -55,7 +53,7 @@ function totals(plan: Plan): string[] {
 export function planTable(plan: Plan): string {
   const gateways = plan.endpoints.filter((e) => e.type === "Gateway").length;
   const parts = [
-    `Plan for ${plan.vpcId} in ${plan.region}: ${plan.endpoints.length} endpoints (${gateways} gateway, ${plan.endpoints.length - gateways} interface)`,
+    `Plan for ${plan.vpcId} in ${plan.region}: ${count(plan.endpoints.length, "endpoint")} (${gateways} gateway, ${plan.endpoints.length - gateways} interface)`,
     "",
     renderTable(HEADER, rows(plan)),
     "",
@@ -67,21 +65,40 @@ export function planTable(plan: Plan): string {
 
 /** Every decision of every endpoint, one markdown list item per endpoint. */
 export const planReasonLines = (plan: Plan, prefix = ""): string[] =>
-  plan.endpoints.map((e) => `- **${prefix}${e.name}**: ${e.reasons.map((r) => `\`${r.code}\` ${r.message}`).join(" ")}`);
+  plan.endpoints.map(
+    (e) => `- **${mdText(prefix + e.name)}**: ${e.reasons.map((r) => `${mdCode(r.code)} ${mdText(r.message)}`).join(" ")}`,
+  );
 
-/** A cost-review comment: the monthly total first, the table, the diagram, every reason collapsed. `diagram: false` when embedded in a network's comment, which has its own. */
-export function planMarkdown(plan: Plan, options: { diagram?: boolean } = {}): string {
-  const parts = [
-    `### VPC endpoints for \`${plan.vpcId}\` (${plan.region}): ${usd(plan.cost.monthlyTotalUsd)} a month`,
+/** Warnings as markdown list items, cut last. */
+export const warningBlocks = (warnings: Plan["warnings"]): Block[] =>
+  warnings.length
+    ? ["**Warnings**", "", { items: warnings.map((w) => `- ${mdCode(w.code)} ${mdText(w.message)}`), more: moreLine("warning(s)") }, ""]
+    : [];
+
+/**
+ * A cost-review comment: the monthly total and the totals first, the table, the diagram, the
+ * warnings, every reason collapsed, cut to `options.limit` characters. `diagram: false` when
+ * embedded in a network's comment, which has its own.
+ */
+export function planMarkdown(plan: Plan, options: MarkdownOptions & { diagram?: boolean } = {}): string {
+  const blocks: Block[] = [
+    `### VPC endpoints for ${mdCode(plan.vpcId)} (${mdText(plan.region)}): ${mdText(usd(plan.cost.monthlyTotalUsd))} a month`,
     "",
-    renderMarkdownTable(HEADER.map(headerTitle), rows(plan)),
+    ...totals(plan).map((t) => `_${mdText(t)}_`),
     "",
+    mdTable(HEADER.map(headerTitle), rows(plan), (n) => `${n} more endpoint(s)`),
+    "",
+    ...(options.diagram !== false
+      ? [{ whole: planDiagram(plan), instead: "_The diagram is left out: it does not fit in one comment._" }, ""]
+      : []),
+    ...warningBlocks(plan.warnings),
+    "<details><summary>Every decision</summary>",
+    "",
+    { items: planReasonLines(plan), more: moreLine("endpoint(s)") },
+    "",
+    "</details>",
   ];
-  if (options.diagram !== false) parts.push(planDiagram(plan), "");
-  if (plan.warnings.length) parts.push("**Warnings**", "", ...plan.warnings.map((w) => `- \`${w.code}\` ${w.message}`), "");
-  parts.push(...totals(plan).map((t) => `_${t}_`));
-  parts.push("", "<details><summary>Every decision</summary>", "", ...planReasonLines(plan), "", "</details>");
-  return parts.join("\n") + "\n";
+  return fitComment(blocks, options.limit ?? 0, cutNote);
 }
 
 export const planJson = (plan: Plan): string => JSON.stringify(plan, null, 2) + "\n";

@@ -9,15 +9,9 @@ export function renderTable(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 
-/** A GitHub-flavoured markdown table; pipes inside cells are escaped. */
-export function renderMarkdownTable(header: string[], rows: string[][]): string {
-  const cell = (c: string): string => c.replace(/\|/g, "\\|");
-  return [
-    `| ${header.join(" | ")} |`,
-    `| ${header.map(() => "---").join(" | ")} |`,
-    ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`),
-  ].join("\n");
-}
+/** ` (FIPS)` for an endpoint on its service's FIPS endpoint service, so that tables and diagrams show it. */
+export const fipsMark = (e: { reasons: ReadonlyArray<{ code: string }> }): string =>
+  e.reasons.some((r) => r.code === "FIPS_ENDPOINT") ? " (FIPS)" : "";
 
 export const usd = (n: number): string => `$${n.toFixed(2)}`;
 

@@ -14,6 +14,7 @@ import { decideService, type DecideContext, type Decided, type Demand } from "./
 import { addMapped, networkPath, readNetworkRequest, uniqueProblems, type NetworkInput, type SpokeInput, type VpcPaths } from "./read";
 import type { DnsSharingPlan, HubPlan, NetworkPlan, PlannedProfile, PlannedZone, SpokePlan } from "./types";
 import { zonesFor } from "./zones";
+import { count, foldNames } from "../words";
 import { checkOverlaps, CODES as OVERLAP, type Network } from "../rules/cidrOverlap";
 import { Report } from "../rules/context";
 import { checkQuota, CODES as QUOTAS, readQuotas, type Quotas } from "../rules/quotas";
@@ -272,7 +273,7 @@ class NetworkPlanner {
     } else {
       this.warn(
         "HUB_SG_EXISTING",
-        `The hub's ${e.service} endpoint uses existing security groups: they must admit TCP ${e.port} from ${consumers.join(", ")} (${rules.map(ruleTarget).join(", ")}).`,
+        `The hub's ${e.service} endpoint uses existing security groups: they must admit TCP ${e.port} from ${foldNames(consumers)} (${rules.map(ruleTarget).join(", ")}).`,
         "hub.securityGroup",
         e.service,
       );
@@ -282,7 +283,7 @@ class NetworkPlanner {
       if (i === 0 && r.code === "INTERFACE_FORCED" && !hubAskedInterface)
         return {
           code: "CENTRALIZED_IN_HUB",
-          message: `Shared hub endpoint for ${e.service}: serves ${consumers.join(", ")}${d.decision.hubUses ? " and the hub" : ""}.`,
+          message: `Shared hub endpoint for ${e.service}: serves ${consumers.length > 4 ? `${count(consumers.length, "spoke")} (${foldNames(consumers)})` : consumers.join(", ")}${d.decision.hubUses ? " and the hub" : ""}.`,
         };
       if (r.code === "PRIVATE_DNS_OFF" && mode === "zones")
         return {

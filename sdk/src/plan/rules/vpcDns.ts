@@ -39,8 +39,14 @@ export function checkVpcDns(ctx: RuleContext<keyof typeof CODES>, s: VpcDnsSubje
         `Enable it: aws ec2 modify-vpc-attribute --vpc-id ${vpc.id} ${flag}, or ${s.alternative}.`,
       );
   }
-  if (vpc.dnsSupport === undefined || vpc.dnsHostnames === undefined)
-    ctx.warn("VPC_DNS_UNKNOWN", `enableDnsSupport and enableDnsHostnames of ${label} were not given; ${s.needs} fails if either is off.`, {
-      path,
-    });
+  // Name only the attributes that were not given: the other one was checked above.
+  const unknown = attrs.filter(([field]) => vpc[field] === undefined).map(([, attribute]) => attribute);
+  if (unknown.length)
+    ctx.warn(
+      "VPC_DNS_UNKNOWN",
+      unknown.length === 2
+        ? `enableDnsSupport and enableDnsHostnames of ${label} were not given; ${s.needs} fails if either is off.`
+        : `${unknown[0]} of ${label} was not given; ${s.needs} fails if it is off.`,
+      { path },
+    );
 }
