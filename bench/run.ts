@@ -10,6 +10,7 @@ import { dnsBench } from "./dns";
 import { networkBench } from "./network";
 import { orgMarkdown } from "./org";
 import { scaleBench } from "./scale";
+import { trafficBench } from "./traffic";
 import type { PlannerResult } from "./planner";
 
 const ROOT = join(__dirname, "..", "..");
@@ -45,6 +46,7 @@ function main(): void {
   const network = networkBench(ROOT);
   const dns = dnsBench(ROOT);
   const scale = scaleBench(ROOT);
+  const traffic = trafficBench(ROOT);
 
   const ok = (pass: boolean): string => (pass ? "met" : "MISSED");
   const block = [
@@ -75,9 +77,10 @@ function main(): void {
   text = replaceBlock(text, "network", network);
   text = replaceBlock(text, "scale", scale);
   text = replaceBlock(text, "dns", dns);
+  text = replaceBlock(text, "traffic", traffic);
   text = replaceBlock(text, "org", orgBlock);
   writeFileSync(readme, text);
-  process.stdout.write([block, componentBlock, network, scale, dns, orgBlock].join("\n\n") + "\n");
+  process.stdout.write([block, componentBlock, network, scale, dns, traffic, orgBlock].join("\n\n") + "\n");
 }
 
 /** Replaces the lines between `<!-- bench:NAME:start -->` and `<!-- bench:NAME:end -->`. */

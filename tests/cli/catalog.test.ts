@@ -158,7 +158,7 @@ describe("cli: help and commands", () => {
     for (const command of ["plan", "catalog"]) assert.match(run.stdout, new RegExp(`\\n  ${command} `));
     assert.match(
       run.stdout,
-      /Exit codes: 0 success, 2 invalid request or flags, 3 audit findings or diff changes matching --fail-on, 1 anything else/,
+      /Exit codes: 0 success, 2 invalid request or flags, 3 audit findings or diff changes matching --fail-on, 4 a partial organization report, 1 anything else/,
     );
   });
 

@@ -8,6 +8,7 @@ import { markdownText } from "../helpers/markdown";
 import { mermaidBlocks, parseFlowchart } from "../helpers/mermaid";
 import { REPO_ROOT, REQUESTS_DIR, loadExampleRequest } from "../helpers/requests";
 import { request, subnets } from "../helpers/build";
+import { network, spoke } from "../multi/fixtures";
 
 const BASE = request({ services: ["sts", "logs", "s3"] });
 const HEAD = request({
@@ -33,6 +34,18 @@ function assertComment(markdown: string, headline: RegExp): ReturnType<typeof pa
 }
 
 describe("cli: vpce-plan diff", () => {
+  it("zones -> Profile: the table names the DNS-sharing cost on both sides and warns of ConflictingDomainExists", () => {
+    const spokes = [spoke("a", 1), spoke("b", 2)];
+    const zones = requestFile("diff-zones.json", { ...network(spokes), dnsSharing: "zones" });
+    const profile = requestFile("diff-profile.json", { ...network(spokes), dnsSharing: "profile" });
+    const run = vpcePlan(["diff", "--base", zones, "--head", profile]);
+    assert.equal(run.status, 0, run.stderr);
+    const usd = planNetwork({ ...network(spokes), dnsSharing: "profile" }).dnsSharing.profile.monthlyUsd;
+    assert.match(run.stdout, new RegExp(`Route 53 Profile \\$0\\.00 -> \\$${usd.toFixed(2).replace(".", "\\.")}`));
+    assert.doesNotMatch(run.stdout, /\(\+\$0\.00 a month\)/);
+    assert.match(run.stdout, /ConflictingDomainExists[\s\S]*\[DNS_SHARING_SWITCH_FAILS\]/);
+  });
+
   it("--format json is the diff contract, with the cost delta of the two plans' totals", () => {
     const run = vpcePlan(["diff", "--base", base, "--head", head, "--format", "json"]);
     assert.equal(run.status, 0, run.stderr);

@@ -142,6 +142,19 @@ describe("EndpointPlan: resources per planner pattern", () => {
     );
   });
 
+  it("on-premises DynamoDB: the interface endpoint sends AWS what the provider really sends, private DNS off and no inbound-only flag", async () => {
+    const { run } = await plan(base({ services: ["dynamodb"], access: { onPremises: { cidrs: ["172.16.0.0/12"] } } }));
+    expectNoErrors(run);
+    const iface = named(run, "app-dynamodb");
+    assert.equal(iface.inputs.privateDnsEnabled, false);
+    assert.deepEqual(iface.inputs.dnsOptions, { dnsRecordIpType: "ipv4" });
+    assert.deepEqual(
+      ofType(run, TYPES.ingressRule).map((r) => r.inputs.cidrIpv4),
+      ["172.16.0.0/12"],
+      "the VPC keeps the gateway, so only on-premises is admitted",
+    );
+  });
+
   it("policies are inline JSON on gateway and interface endpoints alike", async () => {
     const policy = { template: "organization-only" as const, organizationId: "o-a1b2c3d4e5" };
     const { run } = await plan(base({ services: ["s3", "sts"], defaults: { policy } }));

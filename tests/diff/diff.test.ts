@@ -250,6 +250,40 @@ describe("diff: DNS (Resolver endpoints, DNS sharing, zones, Profile association
     assert.deepEqual(back.dns.zones.added, d.dns.zones.removed, "swapping sides swaps added and removed");
     assert.deepEqual(diffPlans(zones, zones).dns.zones, { added: [], removed: [] });
   });
+
+  it("zones -> Profile: the Profile's cost is in base, head and delta, beside the zones', and the one-step switch is warned of", () => {
+    const spokes = [spoke("a", 1), spoke("b", 2)];
+    const zones = planNetwork({ ...network(spokes), dnsSharing: "zones" });
+    const profile = planNetwork({ ...network(spokes), dnsSharing: "profile" });
+    const d = diffPlans(zones, profile);
+    const [zonesUsd, profileUsd] = [zones.dnsSharing.zones.monthlyUsd, profile.dnsSharing.profile.monthlyUsd];
+    assert.ok(profileUsd > 0 && zonesUsd > 0, "both sides cost something");
+    assertUsd(d.cost.dns.zones.baseMonthlyUsd, zonesUsd);
+    assertUsd(d.cost.dns.zones.headMonthlyUsd, 0);
+    assertUsd(d.cost.dns.profile.headMonthlyUsd, profileUsd);
+    assertUsd(d.cost.dns.profile.deltaMonthlyUsd, profileUsd);
+    // The endpoints are the same on both sides: the whole delta is DNS sharing's.
+    assertUsd(d.cost.deltaMonthlyUsd, profileUsd - zonesUsd);
+    assertUsd(d.cost.headMonthlyUsd, profile.cost.monthlyTotalUsd + profileUsd);
+    assert.deepEqual(
+      d.dns.warnings.map((w) => w.code),
+      ["DNS_SHARING_SWITCH_FAILS"],
+    );
+    assert.match(d.dns.warnings[0].message, /ConflictingDomainExists/);
+    assert.match(d.dns.warnings[0].message, /two steps/);
+    assert.deepEqual(diffPlans(profile, zones).dns.warnings, [], "only zones -> Profile turns private DNS on beside live zones");
+    assert.deepEqual(diffPlans(zones, zones).dns.warnings, []);
+  });
+
+  it("the Resolver endpoints' cost is counted in base, head and delta", () => {
+    const onPrem = { onPremises: { cidrs: ["192.168.0.0/16"], resolver: "create" as const } };
+    const without = plan(request({ access: { onPremises: { cidrs: ["192.168.0.0/16"] } } }));
+    const withResolver = plan(request({ access: onPrem }));
+    const d = diffPlans(without, withResolver);
+    assertUsd(d.cost.dns.resolvers.baseMonthlyUsd, 0);
+    assertUsd(d.cost.dns.resolvers.headMonthlyUsd, withResolver.resolver!.monthlyCostUsd);
+    assertUsd(d.cost.dns.resolvers.deltaMonthlyUsd, withResolver.resolver!.monthlyCostUsd);
+  });
 });
 
 describe("diff: properties", () => {

@@ -65,9 +65,9 @@ export function prices(region: string): PriceTable {
 /** List price of an interface endpoint's AZ-hours for a month, from the region's price table. */
 export const interfaceFixed = (p: PriceTable, azs: number): number => p.interfaceHourUsd * HOURS_PER_MONTH * azs;
 
-/** Money in the plan is rounded to 4 decimals: compare within half a unit of the last place. */
+/** Money in the plan is in cents: compare within half a cent (a sum of rounded parts may differ by a cent per part). */
 export function assertUsd(actual: number | undefined, expected: number, what = "amount"): void {
-  assert.ok(actual !== undefined && Math.abs(actual - expected) <= 0.00005 + 1e-9, `${what}: expected ${expected}, got ${actual}`);
+  assert.ok(actual !== undefined && Math.abs(actual - expected) <= 0.005 + 1e-9, `${what}: expected ${expected}, got ${actual}`);
 }
 
 /** One row of a rule family's table: a request and what the family must say about it. */

@@ -129,17 +129,22 @@ describe("planNetwork: dnsSharing", () => {
     const { zones, profile } = p.dnsSharing;
     assert.deepEqual([zones.count, zones.associations, zones.maxAssociationsPerZone, zones.quota], [1, 4, 5, 300]);
     assert.equal(zones.monthlyUsd, 0.5);
-    // Each associating account pays USD 0.75 an hour for its first 100 associations.
-    assert.deepEqual(profile.byAccount, [
-      { account: HUB_ACCOUNT, associations: 2, monthlyUsd: 547.5 },
-      { account: "222222222222", associations: 2, monthlyUsd: 547.5 },
-    ]);
-    assert.equal(profile.monthlyUsd, 1095);
-    assert.equal(profile.payer, "associating accounts");
+    // The Profile's owner (the hub's account) pays USD 0.75 an hour for the first 100 associations,
+    // the other account's two included (Route 53 Developer Guide, sharing-profiles "Billing and metering").
+    assert.deepEqual(profile.byAccount, [{ account: HUB_ACCOUNT, associations: 4, monthlyUsd: 547.5 }]);
+    assert.equal(profile.monthlyUsd, 547.5);
+    assert.equal(profile.payer, "profile owner");
     assert.equal(p.cost.dnsMonthlyUsd, 0.5);
   });
 
-  it("associations beyond an account's first 100 are priced per association-hour", () => {
+  it("a 40-account network pays one Profile fee, billed to the hub's account", () => {
+    const list = Array.from({ length: 40 }, (_, i) => spoke(`a${i}`, i + 1, { azs: [], accountId: String(200000000000 + i) }));
+    const p = planNetwork({ ...network(list, { hubAccount: HUB_ACCOUNT }), dnsSharing: "profile" });
+    assert.deepEqual(p.dnsSharing.profile.byAccount, [{ account: HUB_ACCOUNT, associations: 40, monthlyUsd: 547.5 }]);
+    assert.equal(p.profile!.cost.monthlyUsd, 547.5);
+  });
+
+  it("associations beyond the Profile's first 100 are priced per association-hour", () => {
     const p = planNetwork(many(300));
     assert.deepEqual(p.dnsSharing.profile.byAccount, [{ account: HUB_ACCOUNT, associations: 300, monthlyUsd: 547.5 + 200 * 0.0014 * 730 }]);
   });
@@ -215,7 +220,7 @@ describe("planNetwork: dnsSharing", () => {
       warned.map((w) => w.path),
       ["hub.access.onPremises"],
     );
-    assert.match(warned[0].message, /resolve secretsmanager .*set hub\.access\.onPremises\.resolver: create/);
+    assert.match(warned[0].message, /resolve secretsmanager .*hub\.access\.onPremises\.resolver: create makes one/);
     for (const mode of ["create", "existing"] as const)
       assert.ok(!planNetwork(hub(mode)).warnings.some((w) => w.code === "ON_PREMISES_DNS_NEEDS_RESOLVER"));
   });
@@ -264,9 +269,8 @@ describe("planNetwork: dnsSharing", () => {
           const prices = { hostedZoneMonthlyUsd: zoneUsd, profileAccountHourUsd: accountHourCents / 100 };
           const p = planNetwork({ ...network(list, { hubAccount: HUB_ACCOUNT }), prices });
           const { zones, profile } = p.dnsSharing;
-          // An independent price: one hourly fee per distinct associating account (each has far fewer than 100).
-          const payers = new Set(spokeAccounts.map((a) => (a < 3 ? accounts[a] : HUB_ACCOUNT))).size;
-          assert.equal(profile.monthlyUsd, Math.round(payers * 730 * (accountHourCents / 100) * 10_000) / 10_000);
+          // An independent price: one hourly fee, paid by the owner, whatever accounts associate (fewer than 100).
+          assert.equal(profile.monthlyUsd, Math.round(730 * accountHourCents) / 100);
           assert.equal(zones.monthlyUsd, zoneUsd * zones.count);
           assert.equal(p.dnsSharing.mode, profile.monthlyUsd < zones.monthlyUsd ? "profile" : "zones");
           assert.equal(p.cost.dnsMonthlyUsd, Math.min(profile.monthlyUsd, zones.monthlyUsd));

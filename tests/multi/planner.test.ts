@@ -408,3 +408,29 @@ describe("planNetwork: invalid requests", () => {
     );
   });
 });
+
+describe("planNetwork: the hub's NAT comparison (issue 17 item 6)", () => {
+  it("a shared hub endpoint weighs only the hub's own traffic against NAT, not the spokes'", () => {
+    const spokes = [spoke("a", 1, { traffic: { secretsmanager: 300 } }), spoke("b", 2, { traffic: { secretsmanager: 200 } })];
+    const p = planNetwork(network(spokes, { hubServices: ["secretsmanager"], hubTraffic: { secretsmanager: 100 } }));
+    const e = p.hub.plan!.endpoints.find((x) => x.service === "secretsmanager")!;
+    assert.deepEqual(
+      p.spokes.map((s) => s.fromHub),
+      [["secretsmanager"], ["secretsmanager"]],
+      "baseline: both spokes use the hub's",
+    );
+    assert.deepEqual(e.cost.trafficGb, { vpc: 100, onPremises: 0, peers: 500 });
+    assert.equal(e.cost.expectedGb, 600, "the endpoint still processes, and is priced for, all of it");
+    const natPerGb = p.hub.plan!.cost.prices.natPerGbUsd;
+    assert.equal(e.cost.nat!.natMonthlyUsd, Math.round(natPerGb * 100 * 100) / 100);
+    assert.ok(e.reasons.some((r) => r.code === "SPOKE_TRAFFIC_NOT_COMPARED" && /500 GB/.test(r.message)));
+    assert.equal(p.hub.plan!.cost.nat!.monthlyUsd, e.cost.nat!.natMonthlyUsd);
+  });
+
+  it("with no traffic of the hub's own there is nothing to weigh against NAT", () => {
+    const p = planNetwork(network([spoke("a", 1, { traffic: { secretsmanager: 300 } })], { hubServices: ["secretsmanager"] }));
+    const e = p.hub.plan!.endpoints.find((x) => x.service === "secretsmanager")!;
+    assert.equal(e.cost.nat, undefined);
+    assert.equal(p.hub.plan!.cost.nat, undefined);
+  });
+});

@@ -1,5 +1,9 @@
 /** Rule 7: the cost model, computed here from the region's price table, never typed-in totals. */
 import assert from "node:assert/strict";
+import fc from "fast-check";
+import { planNetwork } from "vpce-plan/plan";
+import { vpcePlan } from "../helpers/cli";
+import { network, spoke } from "../multi/fixtures";
 import { assertUsd, endpoint, interfaceFixed, plan, prices, reasonCodes, request, subnets, warningCodes } from "../helpers/build";
 
 describe("planEndpoints: cost (rule 7)", () => {
@@ -159,12 +163,107 @@ describe("planEndpoints: cost (rule 7)", () => {
     assert.deepEqual(warningCodes(plan(request())), []);
   });
 
+  it("under PRICES_ASSUMED, cost.priceRegion and the totals line name us-east-1, whose prices were used", () => {
+    const looked = { serviceAzs: { sts: ["us-east-2a", "us-east-2b"] } };
+    const p = plan(request({ region: "us-east-2", subnets: subnets("us-east-2", "ab"), facts: looked }));
+    assert.equal(p.cost.priceRegion, "us-east-1");
+    assert.deepEqual(p.cost.pricesAssumed, ["interfaceHourUsd", "interfacePerGbUsd"]);
+    const line = vpcePlan(["plan", "-f", "-"], {
+      input: JSON.stringify(request({ region: "us-east-2", subnets: subnets("us-east-2", "ab"), facts: looked })),
+    })
+      .stdout.split("\n")
+      .find((l) => l.startsWith("Monthly:"))!;
+    assert.match(line, / at us-east-1 list prices \(none published for us-east-2 in the catalog: interfaceHourUsd, interfacePerGbUsd\)\.$/);
+    // Both copied fields overridden: the VPC region's own (and the request's) prices, and no warning.
+    const own = plan(
+      request({
+        region: "us-east-2",
+        subnets: subnets("us-east-2", "ab"),
+        facts: looked,
+        prices: { interfaceHourUsd: 0.011, interfacePerGbUsd: 0.01 },
+      }),
+    );
+    assert.equal(own.cost.priceRegion, "us-east-2");
+    assert.equal(own.cost.pricesAssumed, undefined);
+    assert.deepEqual(warningCodes(own), []);
+  });
+
+  it("a network under PRICES_ASSUMED names us-east-1 as its price region too", () => {
+    const base = network([spoke("a", 1, { region: "us-east-2", azs: ["us-east-2a", "us-east-2b"] })], {
+      hubAzs: ["us-east-2a", "us-east-2b"],
+    });
+    const req = { ...base, region: "us-east-2" };
+    assert.equal(planNetwork(req).cost.priceRegion, "us-east-1");
+    assert.match(
+      vpcePlan(["plan", "-f", "-"], { input: JSON.stringify(req) }).stdout,
+      / at us-east-1 list prices \(none published for us-east-2/,
+    );
+  });
+
   it("PRICES_ASSUMED stays until every price of an assumed region is overridden", () => {
     const base = { region: "us-east-2", subnets: subnets("us-east-2", "ab"), facts: { serviceAzs: { sts: ["us-east-2a", "us-east-2b"] } } };
     assert.deepEqual(warningCodes(plan(request({ ...base, prices: {} }))), ["PRICES_ASSUMED"]);
     assert.deepEqual(warningCodes(plan(request({ ...base, prices: { interfaceHourUsd: 0.011 } }))), ["PRICES_ASSUMED"]);
     const all = Object.fromEntries(Object.keys(prices("us-east-2")).map((k) => [k, 0.02]));
     assert.deepEqual(warningCodes(plan(request({ ...base, prices: all }))), []);
+  });
+});
+
+describe("planEndpoints: money in cents, figures that add up (issue 17 item 6)", () => {
+  /** Every money figure of the plan JSON: keys ending in Usd, except the per-GB rates and the price table. */
+  function moneyFields(value: unknown, path = "", out: Array<[string, number]> = []): Array<[string, number]> {
+    if (Array.isArray(value)) value.forEach((v, i) => moneyFields(v, `${path}[${i}]`, out));
+    else if (value && typeof value === "object")
+      for (const [k, v] of Object.entries(value)) {
+        if (k === "prices" || /PerGbUsd$/.test(k)) continue;
+        if (typeof v === "number" && /Usd$/.test(k)) out.push([`${path}.${k}`, v]);
+        else moneyFields(v, `${path}.${k}`, out);
+      }
+    return out;
+  }
+  const cents = (usd: number): number => Math.round(usd * 100);
+
+  it("property: every money figure is whole cents, and NAT minus the compared part is the saving to the cent", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 5_000_000 }),
+        fc.integer({ min: 0, max: 50_000 }),
+        fc.integer({ min: 0, max: 99_999 }),
+        fc.constantFrom("ab", "abc"),
+        (stsGb, logsVpc, logsOutside, letters) => {
+          const p = plan(
+            request({
+              services: ["sts", "logs", "kms"],
+              subnets: subnets("us-east-1", letters),
+              access: { onPremises: { cidrs: ["192.168.0.0/16"], resolver: "create" } },
+              traffic: { sts: stsGb / 100, logs: { vpc: logsVpc / 10, onPremises: logsOutside / 10 } },
+            }),
+          );
+          for (const [path, usd] of moneyFields(p)) assert.equal(usd, cents(usd) / 100, `${path} = ${usd} is not whole cents`);
+          const nat = p.cost.nat!;
+          assert.equal(cents(nat.monthlyUsd) - cents(nat.endpointsMonthlyUsd), cents(nat.savingsUsd));
+          assert.equal(cents(nat.endpointsMonthlyUsd) + cents(nat.notComparedMonthlyUsd), cents(p.cost.monthlyTotalUsd));
+          const sum = p.endpoints.reduce((a, e) => a + cents(e.monthlyCostUsd), cents(p.resolver!.monthlyCostUsd));
+          assert.equal(sum, cents(p.cost.monthlyTotalUsd));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it("the NAT line: shown figures add up, and the Resolver is named as itself, not as traffic from outside the VPC", () => {
+    const req = request({
+      services: ["sts"],
+      access: { onPremises: { cidrs: ["192.168.0.0/16"], resolver: "create" } },
+      traffic: { sts: 3333.33 },
+    });
+    const out = vpcePlan(["plan", "-f", "-"], { input: JSON.stringify(req) }).stdout;
+    const line = out.split("\n").find((l) => l.startsWith("Against NAT"))!;
+    const m = /^Against NAT for the same traffic \(\$([\d.]+)\): .*; \$([\d.]+)\) saves \$([\d.]+) a month\./.exec(line);
+    assert.ok(m, line);
+    assert.equal(cents(Number(m[1])) - cents(Number(m[2])), cents(Number(m[3])), line);
+    assert.match(line, /Not compared .*: the Resolver inbound endpoint, \$[\d.]+ a month on top\./);
+    assert.doesNotMatch(line, /traffic from outside the VPC/);
   });
 });
 

@@ -1,7 +1,7 @@
 /** Rules 1-3 of DESIGN.md: gateway vs interface, consumers outside the VPC, forced types. */
 import assert from "node:assert/strict";
 import type { Plan, PlanRequest } from "vpce-plan/plan";
-import { endpoint, ingressCidrs, plan, reasonCodes, request, subnets, types, warningCodes } from "../helpers/build";
+import { endpoint, ingressCidrs, plan, problemsOf, reasonCodes, request, subnets, types, warningCodes } from "../helpers/build";
 
 const ON_PREM = { onPremises: { cidrs: ["192.168.0.0/16"] } };
 
@@ -126,18 +126,38 @@ const cases: Case[] = [
     },
   },
   {
-    name: "DynamoDB in the VPC and from on-premises follows the same pattern",
+    // The Pulumi AWS provider sends privateDnsOnlyForInboundResolverEndpoint only for com.amazonaws.<region>.s3
+    // (terraform-provider-aws vpc_endpoint.go): for DynamoDB it never reaches AWS, which would then
+    // resolve dynamodb to the interface endpoint for the whole VPC. The plan keeps private DNS off instead.
+    name: "DynamoDB in the VPC and from on-premises: gateway for the VPC, interface with private DNS off (the flag cannot reach AWS)",
     request: request({ services: ["dynamodb"], access: ON_PREM }),
     endpoints: [
       ["dynamodb-gateway", "Gateway", ["GATEWAY_FREE"]],
-      ["dynamodb", "Interface", ["ON_PREMISES_ACCESS", "PRIVATE_DNS_INBOUND_ONLY", "SG_EXTERNAL_ONLY"]],
+      ["dynamodb", "Interface", ["ON_PREMISES_ACCESS", "PRIVATE_DNS_KEEPS_GATEWAY", "SG_EXTERNAL_ONLY"]],
     ],
-    warnings: ["ON_PREMISES_DNS_NEEDS_RESOLVER"],
+    warnings: ["INBOUND_ONLY_NOT_SENT"],
     check: (p) => {
       const e = endpoint(p, "dynamodb");
-      assert.deepEqual(e.dependsOn, ["dynamodb-gateway"]);
-      assert.equal(e.dnsOptions?.privateDnsOnlyForInboundResolverEndpoint, true);
+      assert.equal(e.privateDns, false);
+      assert.equal(e.dnsOptions?.privateDnsOnlyForInboundResolverEndpoint, undefined);
+      assert.equal(e.dependsOn, undefined);
       assert.deepEqual(ingressCidrs(e), ["192.168.0.0/16"]);
+      assert.match(p.warnings[0].message, /com\.amazonaws\.us-east-1\.dynamodb/);
+    },
+  },
+  {
+    name: "S3 in China (cn.com.amazonaws.<region>.s3) is not sent the flag either: private DNS off beside the gateway",
+    request: request({ region: "cn-north-1", subnets: subnets("cn-north-1", "ab"), services: ["s3"], access: ON_PREM }),
+    endpoints: [
+      ["s3-gateway", "Gateway", ["GATEWAY_FREE"]],
+      ["s3", "Interface", ["ON_PREMISES_ACCESS", "PRIVATE_DNS_KEEPS_GATEWAY", "SG_EXTERNAL_ONLY"]],
+    ],
+    warnings: ["PRICES_ASSUMED", "INBOUND_ONLY_NOT_SENT"],
+    check: (p) => {
+      const e = endpoint(p, "s3");
+      assert.equal(e.serviceName, "cn.com.amazonaws.cn-north-1.s3");
+      assert.equal(e.privateDns, false);
+      assert.equal(e.dnsOptions?.privateDnsOnlyForInboundResolverEndpoint, undefined);
     },
   },
   {
@@ -233,9 +253,26 @@ const cases: Case[] = [
       ["s3", "Interface", ["ON_PREMISES_ACCESS"]],
       ["sts", "Interface", ["INTERFACE_ONLY_SERVICE", "ON_PREMISES_ACCESS"]],
     ],
-    warnings: ["ON_PREMISES_DNS_NEEDS_RESOLVER"],
+    warnings: ["ON_PREMISES_DNS_NEEDS_RESOLVER", "INBOUND_ONLY_NOT_SENT"],
   },
 ];
+
+describe("planEndpoints: privateDnsOnlyForInboundResolverEndpoint where the provider does not send it", () => {
+  it("privateDns: true on DynamoDB beside its gateway is INBOUND_ONLY_UNAVAILABLE, naming both ways out", () => {
+    const problems = problemsOf(request({ services: [{ name: "dynamodb", privateDns: true }], access: ON_PREM }));
+    assert.deepEqual(
+      problems.map((p) => [p.code, p.path]),
+      [["INBOUND_ONLY_UNAVAILABLE", "services[0].privateDns"]],
+    );
+    assert.match(problems[0].hint, /type: Interface/);
+  });
+
+  it("DynamoDB as an interface endpoint only keeps private DNS for the whole VPC, with no flag to send", () => {
+    const e = endpoint(plan(request({ services: [{ name: "dynamodb", type: "Interface" }], access: ON_PREM })), "dynamodb");
+    assert.equal(e.privateDns, true);
+    assert.equal(e.dnsOptions?.privateDnsOnlyForInboundResolverEndpoint, undefined);
+  });
+});
 
 describe("planEndpoints: gateway vs interface (rules 1-3)", () => {
   for (const c of cases) {

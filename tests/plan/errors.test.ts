@@ -33,6 +33,15 @@ const vpc = (extra: Record<string, unknown>) => ({
   dnsHostnames: true,
   ...extra,
 });
+
+/** An sts endpoint whose policy is one Allow-all statement with `extra` over it. */
+const policyStatement = (extra: Record<string, unknown>) =>
+  request({
+    services: [
+      { name: "sts", policy: { document: { Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*", ...extra }] } } },
+    ],
+  });
+
 const rows: Row[] = [
   {
     code: "INVALID_TYPE",
@@ -559,6 +568,34 @@ const rows: Row[] = [
     }),
     path: "services[0].policy.document.Statement[0]",
     hint: /Principal/,
+  },
+  {
+    code: "POLICY_WILDCARD_SYSTEM_ID",
+    why: "a wildcard with aws:SourceVpc, a system-generated id (AWS's endpoint-policy Considerations)",
+    request: policyStatement({ Condition: { StringLike: { "aws:SourceVpc": "vpc-*" } } }),
+    path: "services[0].policy.document.Statement[0].Condition.StringLike.aws:SourceVpc",
+    hint: /StringEquals/,
+  },
+  {
+    code: "POLICY_WILDCARD_TOO_SHORT",
+    why: "fewer than six characters beside a wildcard in a string condition",
+    request: policyStatement({ Condition: { StringLike: { "aws:PrincipalArn": "arn*" } } }),
+    path: "services[0].policy.document.Statement[0].Condition.StringLike.aws:PrincipalArn",
+    hint: /6 characters/,
+  },
+  {
+    code: "POLICY_ARN_ACCOUNT_WILDCARD",
+    why: "an ARN account part with an id and a wildcard",
+    request: policyStatement({ Resource: "arn:aws:iam::12345678901?:role/x" }),
+    path: "services[0].policy.document.Statement[0].Resource",
+    hint: /account id in full/,
+  },
+  {
+    code: "INBOUND_ONLY_UNAVAILABLE",
+    why: "privateDns: true on DynamoDB beside its gateway: the provider never sends the inbound-only flag",
+    request: request({ services: [{ name: "dynamodb", privateDns: true }], access: { onPremises: { cidrs: ["192.168.0.0/16"] } } }),
+    path: "services[0].privateDns",
+    hint: /type: Interface/,
   },
   {
     code: "ACCESS_NOT_DECLARED",

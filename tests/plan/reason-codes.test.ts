@@ -12,7 +12,9 @@ import {
   isPlanRequestError,
   OVERLAP_CODES,
   planEndpoints,
+  planNetwork,
   POLICY_DOCUMENT_CODES,
+  PRICE_CODES,
   QUOTA_CODES,
   RESOLVER_CODES,
   SECURITY_GROUP_CODES,
@@ -22,6 +24,7 @@ import {
   ECR_LAYER_CODES,
 } from "vpce-plan/plan";
 import { request, subnets } from "../helpers/build";
+import { network, spoke } from "../multi/fixtures";
 import { REPO_ROOT } from "../helpers/requests";
 
 const ON_PREM = { onPremises: { cidrs: ["192.168.0.0/16"] } };
@@ -101,8 +104,15 @@ const requests: unknown[] = [
     access: { onPremises: { cidrs: ["192.168.0.0/16"], resolver: "create" } },
     subnets: [...subnets("us-east-1", "ab"), { id: "subnet-z", az: "us-east-1a" }],
   }),
+  // DynamoDB beside its gateway from on-premises: the provider cannot send the inbound-only flag.
+  request({ services: ["dynamodb"], access: ON_PREM }),
   request({ services: [{ name: "com.amazonaws.vpce.us-east-1.vpce-svc-0e87519c997c63cd8", privateDns: true }, "email-smtp"] }),
   request({ services: ["ecr.dkr"], tags: { Name: "mine" } }),
+];
+
+/** Network requests whose hub plan makes decisions only a hub makes (its VPC plans are read like the ones above). */
+const networks: unknown[] = [
+  network([spoke("a", 1, { traffic: { secretsmanager: 300 } })], { hubServices: ["secretsmanager"], hubTraffic: { secretsmanager: 100 } }),
 ];
 
 function documentedDecisionCodes(): string[] {
@@ -136,6 +146,8 @@ function observedCodes(): Set<string> {
       for (const p of err.problems) seen.add(p.code);
     }
   }
+  for (const req of networks)
+    for (const plan of [planNetwork(req).hub.plan!]) for (const e of plan.endpoints) for (const r of e.reasons) seen.add(r.code);
   return seen;
 }
 
@@ -155,7 +167,7 @@ describe("docs/codes.md reason codes", () => {
     const errors = /Error codes \(each with[^:]*:([\s\S]*?)\n\n/.exec(page)![1];
     const decisions = new Set(documentedDecisionCodes());
     const modules = [ACCESS_CODES, SUBNET_CODES, TRAFFIC_CODES, ENDPOINT_OPTION_CODES, QUOTA_CODES, SECURITY_GROUP_CODES, IP_TYPE_CODES];
-    for (const codes of [...modules, OVERLAP_CODES, POLICY_DOCUMENT_CODES, RESOLVER_CODES, ZONE_CODES, ECR_LAYER_CODES])
+    for (const codes of [...modules, OVERLAP_CODES, POLICY_DOCUMENT_CODES, RESOLVER_CODES, ZONE_CODES, ECR_LAYER_CODES, PRICE_CODES])
       for (const [code, kind] of Object.entries(codes)) {
         if (kind === "problem") assert.ok(errors.includes(`\`${code}\``), `${code} in docs/codes.md's error codes`);
         else assert.ok(decisions.has(code), `${code} in docs/codes.md's decisions table`);

@@ -148,8 +148,16 @@ describe("planEndpoints: resolver", () => {
     const cheap = plan(request({ access: onPremises("create"), prices: { resolverEniHourUsd: 0.1 } }));
     assert.equal(cheap.resolver!.monthlyCostUsd, 146);
     const warned = plan(request({ access: onPremises(), prices: { resolverEniHourUsd: 0.1 } }));
-    assert.match(warned.warnings[0].message, /USD 146\.00 a month with its minimum of 2 ENIs/);
+    assert.match(warned.warnings[0].message, /2 ENIs \(one per AZ of the subnets, 2 at least\) for USD 146\.00 a month/);
     assert.match(plan(request({ access: onPremises() })).warnings[0].message, /USD 182\.50 a month/);
+  });
+
+  it("the warning quotes what resolver: create would make: one ENI per AZ, three AZs priced as three", () => {
+    const three = subnets("us-east-1", "abc");
+    const warned = plan(request({ access: onPremises(), subnets: three }));
+    const made = plan(request({ access: onPremises("create"), subnets: three })).resolver!;
+    assert.equal(made.azs.length, 3);
+    assert.match(warned.warnings[0].message, new RegExp(`3 ENIs .* for USD ${made.monthlyCostUsd.toFixed(2).replace(".", "\\.")} a month`));
   });
 
   it("the warning names what to set", () => {

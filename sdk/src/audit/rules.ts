@@ -18,7 +18,11 @@ export type RuleId =
   | "DUPLICATE_ENDPOINT"
   | "SUBNET_AZ_UNSUPPORTED"
   | "VPC_DNS_DISABLED"
+  | MetricRuleId
   | SecurityHubRuleId;
+
+/** Findings from CloudWatch metrics and measured traffic (`audit --metrics`; metrics.ts). */
+export type MetricRuleId = "ENDPOINT_IDLE" | "ENDPOINT_BELOW_BREAK_EVEN" | "ENDPOINT_MISSING" | "NAT_TO_S3" | "NAT_TO_DYNAMODB";
 
 /** AWS Security Hub controls that ask for an interface endpoint in every VPC (off by default in `audit`). */
 export type SecurityHubRuleId =
@@ -144,4 +148,39 @@ export const RULES: Record<RuleId, Rule> = {
     SecurityHubRuleId,
     Rule
   >),
+  ENDPOINT_IDLE: {
+    id: "ENDPOINT_IDLE",
+    severity: "medium",
+    title: "Interface endpoint with no traffic",
+    help: "An interface or Gateway Load Balancer endpoint costs its AZ-hours whether or not anything uses it. With no BytesProcessed datapoints over the window (or under --idle-gb), it is paying for nothing: delete it, or find who should be using it.",
+    enforcementLevel: "advisory",
+  },
+  ENDPOINT_BELOW_BREAK_EVEN: {
+    id: "ENDPOINT_BELOW_BREAK_EVEN",
+    severity: "low",
+    title: "Interface endpoint carrying less than its break-even volume",
+    help: "An interface endpoint beats NAT only above the volume where NAT's extra per-GB charge exceeds the endpoint's fixed AZ-hours. Below it, and where no rule requires private access, NAT is cheaper.",
+    enforcementLevel: "advisory",
+  },
+  ENDPOINT_MISSING: {
+    id: "ENDPOINT_MISSING",
+    severity: "medium",
+    title: "Service traffic through NAT above an endpoint's break-even",
+    help: "Measured traffic to this service goes through a NAT gateway at its per-GB charge, more than an interface endpoint would cost for it. Add the endpoint; the NAT gateway's hourly charge stays while other traffic needs it.",
+    enforcementLevel: "advisory",
+  },
+  NAT_TO_S3: {
+    id: "NAT_TO_S3",
+    severity: "medium",
+    title: "S3 traffic through NAT",
+    help: "Measured S3 traffic goes through a NAT gateway at its per-GB charge; an S3 gateway endpoint carries it for free.",
+    enforcementLevel: "advisory",
+  },
+  NAT_TO_DYNAMODB: {
+    id: "NAT_TO_DYNAMODB",
+    severity: "medium",
+    title: "DynamoDB traffic through NAT",
+    help: "Measured DynamoDB traffic goes through a NAT gateway at its per-GB charge; a DynamoDB gateway endpoint carries it for free.",
+    enforcementLevel: "advisory",
+  },
 };

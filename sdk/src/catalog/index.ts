@@ -57,6 +57,8 @@ export interface Region {
   dnsSuffix: string;
   prices: PriceTable;
   pricesAssumed?: boolean;
+  /** The price fields copied from us-east-1 where the region's own were not found. */
+  assumedFields?: string[];
   /** Whether an account must enable the region first (opt-in); absent where no AWS page said. */
   optIn?: boolean;
 }

@@ -16,6 +16,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
     load: () => require("./commands/import").command,
   },
   audit: { summary: "find waste and risk in existing VPC endpoints (table, json, SARIF)", load: () => require("./commands/audit").command },
+  traffic: {
+    summary: "measure each service's traffic from flow logs and Resolver query logs",
+    load: () => require("./commands/traffic").command,
+  },
   inventory: {
     summary: "every VPC endpoint across an organization's accounts and regions, with cost",
     load: () => require("./commands/inventory").command,

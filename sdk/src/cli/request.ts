@@ -1,6 +1,8 @@
 /** Reads a request file (YAML or JSON). YAML is loaded only when needed, to keep start-up fast. */
 import { readFileSync } from "node:fs";
 import { readOverlay, type CatalogOverlay } from "../facts/overlay";
+import { asTrafficReport } from "../facts/traffic/merge";
+import type { TrafficReport } from "../facts/traffic/report";
 import type { Problem } from "../plan/types";
 import { EXIT_INVALID } from "./command";
 
@@ -196,4 +198,17 @@ export function readOverlayFile(file: string, region: string | undefined, what: 
   if (region !== undefined && region !== overlay.region)
     throw new CliError(`--catalog ${file} was read in ${overlay.region}, but ${what} is for ${region}.`, EXIT_INVALID);
   return overlay;
+}
+
+/** A `vpce-plan traffic --format json` report named by `--traffic FILE`; exit 2 naming the file when it is none. */
+export function readTrafficFile(file: string): TrafficReport {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new CliError(`--traffic ${file}: ${(err as Error).message}`, EXIT_INVALID);
+  }
+  const report = asTrafficReport(value);
+  if (typeof report === "string") throw new CliError(`--traffic ${file} ${report}.`, EXIT_INVALID);
+  return report;
 }

@@ -25,7 +25,7 @@ import {
 import { EndpointPlan } from "./endpointPlan";
 import { EndpointPlanError } from "./errors";
 import { DELETE_BEFORE_REPLACE } from "./replacement";
-import { profileApiName, profileAssociationName, zoneAssociationName } from "./names";
+import { awsName, profileAssociationName, zoneAssociationName } from "./names";
 import { dataFields, reportWarnings } from "./outputs";
 import { lookUpArgs, planOrFail, type LookedUp } from "./planArgs";
 import { isPlain, prepareRequest } from "./request";
@@ -132,7 +132,7 @@ export class EndpointSpoke extends pulumi.ComponentResource<EndpointSpokeData> {
       new aws.route53.ProfilesAssociation(
         associationName,
         {
-          name: profileApiName(associationName),
+          name: awsName("profileAssociation", associationName),
           profileId: profile.id,
           resourceId: args.vpc.id,
           ...(args.region ? { region: args.region } : {}),

@@ -12,7 +12,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { NetworkPlan } from "../plan/multi/types";
 import type { EndpointOutput } from "./args";
-import { profileApiName, profileEndpointName, profilePrincipalName, profileResourceName, profileShareName } from "./names";
+import { awsName, profileEndpointName, profilePrincipalName, profileResourceName, profileShareName } from "./names";
 
 export interface ProfileContext {
   parent: pulumi.ComponentResource;
@@ -30,11 +30,11 @@ export function createProfile(plan: NetworkPlan, ctx: ProfileContext): aws.route
   if (!planned) return undefined;
   const opts: pulumi.CustomResourceOptions = { parent: ctx.parent };
   const region = ctx.region ? { region: ctx.region } : {};
-  const tags = (resourceName: string): Record<string, string> => ({ ...(ctx.tags ?? {}), Name: resourceName });
+  const tags = (resourceName: string): Record<string, string> => ({ ...(ctx.tags ?? {}), Name: awsName("tagValue", resourceName) });
   const profileName = profileResourceName(ctx.name);
   const profile = new aws.route53.ProfilesProfile(
     profileName,
-    { name: profileApiName(profileName), tags: tags(profileName), ...region },
+    { name: awsName("route53Profile", profileName), tags: tags(profileName), ...region },
     opts,
   );
   for (const endpoint of planned.endpoints) {
@@ -42,7 +42,7 @@ export function createProfile(plan: NetworkPlan, ctx: ProfileContext): aws.route
     new aws.route53.ProfilesResourceAssociation(
       resourceName,
       {
-        name: profileApiName(resourceName),
+        name: awsName("profileResourceAssociation", resourceName),
         profileId: profile.id,
         resourceArn: ctx.endpoints[endpoint].apply((e) => e.arn ?? ""),
         ...region,
@@ -57,7 +57,7 @@ export function createProfile(plan: NetworkPlan, ctx: ProfileContext): aws.route
       shareName,
       // Without an organization the principals are explicit account ids; external ones are allowed
       // so that a spoke account outside the hub's organization can accept the invitation.
-      { name: shareName, allowExternalPrincipals: !organization, tags: tags(shareName), ...region },
+      { name: awsName("ramResourceShare", shareName), allowExternalPrincipals: !organization, tags: tags(shareName), ...region },
       opts,
     );
     new aws.ram.ResourceAssociation(`${shareName}-profile`, { resourceArn: profile.arn, resourceShareArn: share.arn, ...region }, opts);

@@ -10,7 +10,16 @@ import { ruleTarget } from "../plan/security";
 import type { IngressRule, Plan, PlannedEndpoint, PlannedSecurityGroup } from "../plan/types";
 import type { EndpointDnsEntry, EndpointOutput, ResolverOutput } from "./args";
 import { DELETE_BEFORE_REPLACE } from "./replacement";
-import { endpointResourceName, ingressRuleName, resolverResourceName, routeTableAssociationName, securityGroupName } from "./names";
+import {
+  awsName,
+  endpointResourceName,
+  ingressRuleName,
+  resolverApiName,
+  resolverResourceName,
+  routeTableAssociationName,
+  securityGroupName,
+  securityGroupNaming,
+} from "./names";
 import type { PreparedRequest } from "./request";
 
 export interface ChildContext {
@@ -163,7 +172,10 @@ export function perEndpoint(created: Record<string, CreatedEndpoint>): Record<st
 const regionOf = (ctx: ChildContext): { region?: string } => (ctx.region ? { region: ctx.region } : {});
 const tagsOf =
   (ctx: ChildContext) =>
-  (resourceName: string, own?: Record<string, string>): Record<string, string> => ({ ...(own ?? ctx.tags ?? {}), Name: resourceName });
+  (resourceName: string, own?: Record<string, string>): Record<string, string> => ({
+    ...(own ?? ctx.tags ?? {}),
+    Name: awsName("tagValue", resourceName),
+  });
 
 /** A security group with one ingress rule resource per protocol, port and source, and no egress. */
 function createSecurityGroup(
@@ -180,6 +192,7 @@ function createSecurityGroup(
     sgName,
     {
       vpcId: ctx.prepared.vpcId,
+      ...securityGroupNaming(sgName),
       description,
       // No egress: endpoint ENIs only answer connections, and security groups are stateful. The
       // AWS provider removes AWS's default allow-all egress rule when it creates the group.
@@ -221,7 +234,7 @@ export function createResolver(plan: Plan, ctx: ChildContext): pulumi.Output<Res
   const resolver = new aws.route53.ResolverEndpoint(
     resourceName,
     {
-      name: resourceName,
+      name: resolverApiName(ctx.name),
       direction: planned.direction,
       securityGroupIds: [sg.id],
       ipAddresses: planned.subnetIds.map((id) => ({ subnetId: ctx.prepared.subnets.get(id) ?? id })),

@@ -10,7 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { NetworkPlan } from "../plan/multi/types";
 import type { EndpointOutput } from "./args";
 import { DELETE_BEFORE_REPLACE } from "./replacement";
-import { zoneAuthorizationName, zoneRecordName, zoneResourceName } from "./names";
+import { awsName, zoneAuthorizationName, zoneRecordName, zoneResourceName } from "./names";
 
 export interface ZoneContext {
   parent: pulumi.ComponentResource;
@@ -37,7 +37,7 @@ export function createZones(plan: NetworkPlan, ctx: ZoneContext): Map<string, aw
         comment: `${planned.service} through the hub's VPC endpoint (vpce-plan)`,
         // A private zone needs a VPC when it is created: the hub's, inline. Spokes add theirs separately.
         vpcs: [{ vpcId: ctx.hubVpcId, ...(ctx.region ? { vpcRegion: ctx.region } : {}) }],
-        tags: { ...(ctx.tags ?? {}), Name: zoneName },
+        tags: { ...(ctx.tags ?? {}), Name: awsName("tagValue", zoneName) },
       },
       { ...opts, ignoreChanges: ["vpcs"], ...DELETE_BEFORE_REPLACE },
     );

@@ -4,8 +4,20 @@
  * the endpoints: switching `dnsSharing` from zones to a Profile deletes every zone and association
  * and creates the Profile, and a spoke loses the hub's names between the two.
  */
+import { money } from "../plan/cost";
 import type { NetworkPlan } from "../plan/multi/types";
-import type { Plan, PlannedResolver } from "../plan/types";
+import type { Diagnostic, Plan, PlannedResolver } from "../plan/types";
+
+/** What a diff warns of: codes typed here as the planner's rule modules type theirs. */
+export const CODES = { DNS_SHARING_SWITCH_FAILS: "warning" } as const;
+
+/** DNS sharing's monthly cost on one side, by what pays it: the hub's zones, its Profile, every Resolver endpoint. */
+export interface DnsCost {
+  zonesMonthlyUsd: number;
+  profileMonthlyUsd: number;
+  /** Resolver inbound endpoints of every VPC (already in the plans' monthly totals). */
+  resolversMonthlyUsd: number;
+}
 
 /** A spoke that resolves a hub zone (`zone`) or the hub's Route 53 Profile (`profile`). */
 export interface DnsAssociation {
@@ -32,6 +44,36 @@ export interface DnsDiff {
   sharing: { base: "zones" | "profile"; head: "zones" | "profile" } | null;
   zones: { added: string[]; removed: string[] };
   associations: { added: DnsAssociation[]; removed: DnsAssociation[] };
+  /** What the change risks in AWS (DNS_SHARING_SWITCH_FAILS), with the way around it. */
+  warnings: Diagnostic[];
+}
+
+/** Zones, Profile and Resolver endpoints of one side; zones and Profile only where the hub shares something. */
+export function dnsCostOf(input: Input, resolvers: Map<string, PlannedResolver>): DnsCost {
+  const sharing = isNetwork(input) ? input.cost.dnsMonthlyUsd : 0;
+  const mode = isNetwork(input) ? input.dnsSharing.mode : null;
+  return {
+    zonesMonthlyUsd: mode === "zones" ? sharing : 0,
+    profileMonthlyUsd: mode === "profile" ? sharing : 0,
+    resolversMonthlyUsd: money([...resolvers.values()].reduce((sum, r) => sum + r.monthlyCostUsd, 0)),
+  };
+}
+
+/**
+ * Zones -> Profile in one update fails: Pulumi updates before it deletes, so the shared endpoints'
+ * private DNS is turned on while the hub's zones for the same names are still associated with the
+ * VPC, and AWS refuses (`ConflictingDomainExists`, README "DNS sharing"). The two-step path instead.
+ */
+function switchWarnings(sharing: DnsDiff["sharing"]): Diagnostic[] {
+  if (sharing?.base !== "zones" || sharing.head !== "profile") return [];
+  return [
+    {
+      code: "DNS_SHARING_SWITCH_FAILS",
+      message:
+        "Switching DNS sharing from zones to a Route 53 Profile in one update fails with ConflictingDomainExists: the shared endpoints' private DNS is turned on while the hub's zones for the same names are still associated. Do it in two steps: first remove the spokes' zone associations (their stacks) and destroy the hub's zones (pulumi destroy --target <each zone's URN> --target-dependents; spokes resolve the services publicly meanwhile), then apply this change to the hub, then to the spokes.",
+      path: "dnsSharing",
+    },
+  ];
 }
 
 type Input = Plan | NetworkPlan;
@@ -98,11 +140,13 @@ export function diffDns(
   const zoneNames = (p: Input): Map<string, string> => new Map(isNetwork(p) ? p.zones.map((z) => [z.name, z.name]) : []);
   const [baseZones, headZones] = [zoneNames(baseInput), zoneNames(headInput)];
   const [baseAssoc, headAssoc] = [associationsOf(baseInput), associationsOf(headInput)];
+  const sharing = baseMode && headMode && baseMode !== headMode ? { base: baseMode, head: headMode } : null;
   return {
     resolvers: resolverChanges(resolvers.base, resolvers.head),
-    sharing: baseMode && headMode && baseMode !== headMode ? { base: baseMode, head: headMode } : null,
+    sharing,
     zones: { added: added(baseZones, headZones), removed: added(headZones, baseZones) },
     associations: { added: added(baseAssoc, headAssoc), removed: added(headAssoc, baseAssoc) },
+    warnings: switchWarnings(sharing),
   };
 }
 

@@ -7,10 +7,11 @@
 import { money } from "../plan/cost";
 import type { NetworkPlan } from "../plan/multi/types";
 import type { Plan } from "../plan/types";
-import { diffDns, dnsChangeCount, resolversOf, type DnsDiff } from "./dns";
+import { diffDns, dnsChangeCount, dnsCostOf, resolversOf, type DnsCost, type DnsDiff } from "./dns";
 import { replacesEndpoint } from "./replacements";
 
-export type { DnsAssociation, DnsDiff, ResolverChange } from "./dns";
+export type { DnsAssociation, DnsCost, DnsDiff, ResolverChange } from "./dns";
+export { CODES as DIFF_CODES } from "./dns";
 export { REPLACING_FIELDS, replacesEndpoint } from "./replacements";
 export { LIVE_FIELDS, planFromSnapshot } from "./live";
 
@@ -89,7 +90,11 @@ export interface PlanDiff {
   spokes: { added: string[]; removed: string[] };
   /** Resolver inbound endpoints, the DNS-sharing mode, hub zones and the spokes' zone and Profile associations. */
   dns: DnsDiff;
-  cost: CostDelta;
+  /**
+   * The monthly totals, DNS sharing included (a network plan keeps it out of its monthlyTotalUsd),
+   * and the DNS part by what pays it: zones, Profile, Resolver endpoints (these already in the plans' totals).
+   */
+  cost: CostDelta & { dns: { zones: CostDelta; profile: CostDelta; resolvers: CostDelta } };
   summary: {
     added: number;
     removed: number;
@@ -143,7 +148,9 @@ function sideOf(input: DiffInput, single: string): Side {
     for (const service of s.local) placements.set(service, "local");
     assignments.set(s.name, placements);
   }
-  return { kind: "network", vpcId: input.hub.vpcId, region: input.region, total: input.cost.monthlyTotalUsd, vpcs, assignments };
+  // DNS sharing (zones or Profile) is billed beside the endpoints: a change of it is a change of the bill.
+  const total = input.cost.monthlyTotalUsd + input.cost.dnsMonthlyUsd;
+  return { kind: "network", vpcId: input.hub.vpcId, region: input.region, total, vpcs, assignments };
 }
 
 /** Not compared field by field: cost has its own columns, reasons explain rather than configure. */
@@ -251,6 +258,7 @@ const NO_DNS_CHANGES: DnsDiff = {
   sharing: null,
   zones: { added: [], removed: [] },
   associations: { added: [], removed: [] },
+  warnings: [],
 };
 
 export function diffPlans(baseInput: DiffInput, headInput: DiffInput, options: DiffOptions = {}): PlanDiff {
@@ -315,7 +323,7 @@ export function diffPlans(baseInput: DiffInput, headInput: DiffInput, options: D
     assignments,
     spokes: { added: spokesOf(head, base), removed: spokesOf(base, head) },
     dns,
-    cost: delta(base.total, head.total),
+    cost: { ...delta(base.total, head.total), dns: dnsCostDelta(baseInput, headInput, baseResolvers, headResolvers) },
     summary: {
       added: added.length,
       removed: removed.length,
@@ -326,6 +334,20 @@ export function diffPlans(baseInput: DiffInput, headInput: DiffInput, options: D
       moved: assignments.length,
       dns: dnsChangeCount(dns),
     },
+  };
+}
+
+function dnsCostDelta(
+  baseInput: DiffInput,
+  headInput: DiffInput,
+  baseResolvers: ReturnType<typeof resolversOf>,
+  headResolvers: ReturnType<typeof resolversOf>,
+): PlanDiff["cost"]["dns"] {
+  const [b, h]: DnsCost[] = [dnsCostOf(baseInput, baseResolvers), dnsCostOf(headInput, headResolvers)];
+  return {
+    zones: delta(b.zonesMonthlyUsd, h.zonesMonthlyUsd),
+    profile: delta(b.profileMonthlyUsd, h.profileMonthlyUsd),
+    resolvers: delta(b.resolversMonthlyUsd, h.resolversMonthlyUsd),
   };
 }
 

@@ -1,10 +1,17 @@
 /** The cost model (rule 7): list prices per region, overridable; NAT comparison and break-even. */
-import type { EndpointCost, PriceTable } from "./types";
+import type { EndpointCost, Plan, PlannedEndpoint, PriceTable } from "./types";
 
 export const HOURS_PER_MONTH = 730;
 
-/** Money is reported in USD rounded to 4 decimals, so sums stay exact enough to compare. */
-export const money = (usd: number): number => Math.round(usd * 10_000) / 10_000;
+/**
+ * Money is reported in whole cents everywhere in the JSON, and every total and difference is made of
+ * rounded figures, so the figures a reader sees add up (a saving is the NAT figure minus the
+ * endpoints' figure, to the cent). Rates (USD per GB) are not money: `rate` keeps them.
+ */
+export const money = (usd: number): number => Math.round(usd * 100) / 100;
+
+/** A per-GB price, such as the tiered average: 6 decimals, as AWS prices processing. */
+export const rate = (usdPerGb: number): number => Math.round(usdPerGb * 1_000_000) / 1_000_000;
 
 export function gatewayCost(prices: PriceTable, expectedGb: number | undefined): EndpointCost {
   const cost: EndpointCost = { fixedMonthlyUsd: 0, perGbUsd: 0, dataMonthlyUsd: 0, monthlyUsd: 0 };
@@ -54,7 +61,7 @@ export function interfaceCost(
   const data = money((perGbUsd + transferPerGbUsd) * (expectedGb ?? 0));
   const cost: EndpointCost = {
     fixedMonthlyUsd: fixed,
-    perGbUsd: money(perGbUsd),
+    perGbUsd: rate(perGbUsd),
     dataMonthlyUsd: data,
     monthlyUsd: money(fixed + data),
   };
@@ -64,12 +71,52 @@ export function interfaceCost(
     if (natGb !== undefined) {
       const nat = money((prices.natPerGbUsd + transferPerGbUsd) * natGb);
       const margin = prices.natPerGbUsd - perGbUsd;
+      // What the endpoint costs for the traffic NAT could carry, in cents like the NAT figure it is weighed against.
+      const compared = money(fixed + money((perGbUsd + transferPerGbUsd) * natGb));
       cost.nat = {
         natMonthlyUsd: nat,
-        savingsUsd: money(nat - fixed - (perGbUsd + transferPerGbUsd) * natGb),
+        savingsUsd: money(nat - compared),
         breakEvenGb: margin > 0 ? Math.ceil(fixed / margin) : null,
       };
     }
+  }
+  return cost;
+}
+
+/**
+ * A plan's totals: the endpoints' and the Resolver's figures, and the NAT comparison named by its
+ * scope (the endpoints with traffic a NAT gateway could carry; the rest, and traffic from outside the
+ * VPC, is "not compared"). Every figure is a sum of cents.
+ */
+export function planCost(
+  endpoints: readonly PlannedEndpoint[],
+  prices: PriceTable,
+  source: { priceRegion: string; pricesAssumed?: string[] },
+  resolverUsd = 0,
+): Plan["cost"] {
+  const sum = (f: (e: PlannedEndpoint) => number): number => money(endpoints.reduce((acc, e) => acc + f(e), resolverUsd));
+  const compared = endpoints.filter((e) => e.cost.nat);
+  const cost: Plan["cost"] = {
+    currency: "USD",
+    ...source,
+    prices,
+    monthlyFixedUsd: sum((e) => e.cost.fixedMonthlyUsd),
+    monthlyDataUsd: money(endpoints.reduce((acc, e) => acc + e.cost.dataMonthlyUsd, 0)),
+    monthlyTotalUsd: sum((e) => e.monthlyCostUsd),
+    ...(resolverUsd ? { resolverMonthlyUsd: resolverUsd } : {}),
+  };
+  if (compared.length) {
+    const natUsd = money(compared.reduce((acc, e) => acc + e.cost.nat!.natMonthlyUsd, 0));
+    const savingsUsd = money(compared.reduce((acc, e) => acc + e.cost.nat!.savingsUsd, 0));
+    const part = money(natUsd - savingsUsd);
+    cost.nat = {
+      monthlyUsd: natUsd,
+      savingsUsd,
+      endpoints: compared.map((e) => e.name),
+      endpointsMonthlyUsd: part,
+      notCompared: endpoints.filter((e) => !e.cost.nat).map((e) => e.name),
+      notComparedMonthlyUsd: money(cost.monthlyTotalUsd - part),
+    };
   }
   return cost;
 }

@@ -22,4 +22,5 @@ export { CODES as POLICY_DOCUMENT_CODES } from "./rules/policyDocument";
 export { CODES as RESOLVER_CODES } from "./rules/resolver";
 export { CODES as DNS_SHARING_CODES } from "./rules/dnsSharing";
 export { CODES as ZONE_CODES } from "./rules/zones";
+export { CODES as PRICE_CODES } from "./rules/prices";
 export { CODES as ECR_LAYER_CODES } from "./rules/ecrLayers";

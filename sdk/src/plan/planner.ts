@@ -4,7 +4,7 @@
  * every problem.
  */
 import { privateDnsNamesIn, serviceNameIn, type Region } from "../catalog";
-import { gatewayCost, interfaceCost, money, tieredPerGbUsd } from "./cost";
+import { gatewayCost, interfaceCost, planCost, rate, tieredPerGbUsd } from "./cost";
 import { indexByAz, placeFromIndex, type AzIndex, type Placement, type PlacementSubnet } from "./placement";
 import { buildPolicy } from "./policy";
 import { PlanRequestError, Problems } from "./problems";
@@ -26,7 +26,16 @@ import { checkEcrLayers, CODES as ECR_LAYERS } from "./rules/ecrLayers";
 import { byGroupReason, checkAccess, scopeFor, CODES as ACCESS, type ServiceScope } from "./rules/access";
 import { reportPublicSubnets, selectByTags, CODES as SUBNETS } from "./rules/subnets";
 import { carried, checkTrafficParts, outsideReason, trafficParts, CODES as TRAFFIC, type TrafficParts } from "./rules/traffic";
-import { checkNameTags, dnsRecordIpType, endpointTags, extraSecurityGroups, CODES as OPTIONS } from "./rules/endpointOptions";
+import { priceSource, CODES as PRICES, type PriceSource } from "./rules/prices";
+import {
+  checkNameTags,
+  dnsRecordIpType,
+  endpointTags,
+  extraSecurityGroups,
+  inboundOnlyNotSent,
+  providerSendsInboundOnly,
+  CODES as OPTIONS,
+} from "./rules/endpointOptions";
 import { readRequest, type NormalizedRequest, type ResolvedService } from "./validate";
 
 export const DEFAULT_MIN_AZS = 2;
@@ -71,6 +80,7 @@ class Planner {
   private readonly gateways: ResolvedService[] = [];
   private readonly quotas: Quotas;
   private readonly ipTypes: IpTypes;
+  private priceSource: PriceSource = { priceRegion: "" };
   /** Services that take no endpoint policy, which `defaults.policy` therefore does not reach. */
   private readonly defaultPolicySkipped: string[] = [];
 
@@ -114,11 +124,7 @@ class Planner {
     const { request } = this.input;
     const access = request.access;
     checkAccess(this.report.for(ACCESS), request, this.input.facts, this.input.services);
-    // Assumed prices stay in use for every field the request does not override.
-    const priceFields = Object.keys(this.region.prices);
-    if (this.region.pricesAssumed && !priceFields.every((f) => request.prices?.[f as keyof PriceTable] !== undefined)) {
-      this.warn("PRICES_ASSUMED", `No published prices for ${this.region.code} in the catalog; costs use us-east-1 list prices.`, "prices");
-    }
+    this.priceSource = priceSource(this.report.for(PRICES), this.region, request.prices);
     for (const cidr of access?.extraCidrs ?? []) {
       if (isOpenCidr(cidr))
         this.warn(
@@ -156,6 +162,7 @@ class Planner {
       onPremisesServices: named((s) => Boolean(s.onPremises?.cidrs.length)),
       peerServices: named((s) => s.peerVpcs.length > 0),
       prices: this.prices,
+      azs: new Set(this.input.subnets.map((s) => s.az)).size,
     });
     const subnets = this.input.subnets.length ? (this.allSubnets ??= indexByAz(this.input.subnets)) : undefined;
     const planned = planResolver(dns, { access, subnets, prices: this.prices });
@@ -184,7 +191,7 @@ class Planner {
       ...(resolver ? { resolver } : {}),
       warnings: sortDiagnostics(this.report.warnings),
       errors: [],
-      cost: this.totals(endpoints, resolver?.monthlyCostUsd),
+      cost: planCost(endpoints, this.prices, this.priceSource, resolver?.monthlyCostUsd),
     };
   }
 
@@ -463,7 +470,13 @@ class Planner {
     if (fips) reasons.push(fips);
     const dnsNames =
       opts.outside?.privateDnsNames ?? facts.servicePrivateDns?.[key] ?? privateDnsNamesIn(catalog, remote ?? this.region, Boolean(fips));
-    const privateDns = this.privateDns(service, dnsNames, reasons, opts.hasGateway, opts.outside?.privateDnsUnknown);
+    const serviceName = serviceNameIn(catalog, remote ?? this.region, "Interface", Boolean(fips));
+    const sendsFlag = providerSendsInboundOnly(serviceName);
+    let privateDns: boolean;
+    if (opts.hasGateway && !sendsFlag && dnsNames.length && (options.privateDns ?? request.defaults?.privateDns) !== false) {
+      inboundOnlyNotSent(this.report.for(OPTIONS), service, serviceName, options.privateDns === true, reasons);
+      privateDns = false;
+    } else privateDns = this.privateDns(service, dnsNames, reasons, opts.hasGateway, opts.outside?.privateDnsUnknown);
     // When a gateway carries the VPC's own traffic, the interface endpoint serves outsiders only.
     const admitVpc = scope.fromVpc && !opts.hasGateway;
     if (opts.hasGateway) reasons.push(externalOnly(this.report.for(SECURITY_GROUPS), key));
@@ -492,7 +505,7 @@ class Planner {
       reasons.push(
         reason(
           "DATA_TIER_PRICE",
-          `The plan's interface endpoints process more than 1 PB a month, so processing averages USD ${money(this.perGbUsd)}/GB over AWS's tiers (first PB USD ${this.prices.interfacePerGbUsd}, next 4 PB USD ${this.prices.interfacePerGbTier2Usd}, then USD ${this.prices.interfacePerGbTier3Usd}).`,
+          `The plan's interface endpoints process more than 1 PB a month, so processing averages USD ${rate(this.perGbUsd)}/GB over AWS's tiers (first PB USD ${this.prices.interfacePerGbUsd}, next 4 PB USD ${this.prices.interfacePerGbTier2Usd}, then USD ${this.prices.interfacePerGbTier3Usd}).`,
         ),
       );
     if (traffic) {
@@ -511,7 +524,7 @@ class Planner {
     const endpoint: PlannedEndpoint = {
       name: endpointName(service.name, "Interface"),
       service: key,
-      serviceName: serviceNameIn(catalog, remote ?? this.region, "Interface", Boolean(fips)),
+      serviceName,
       ...(remote ? { serviceRegion: remote.code } : {}),
       type: "Interface",
       subnetIds: placed.subnetIds.slice(),
@@ -532,11 +545,11 @@ class Planner {
     if (privateDns && opts.hasGateway) {
       endpoint.dnsOptions!.privateDnsOnlyForInboundResolverEndpoint = true;
       endpoint.dependsOn = [endpointName(service.name, "Gateway")];
-    } else if (privateDns && catalog.types.includes("Gateway") && !service.serviceRegion) {
+    } else if (privateDns && catalog.types.includes("Gateway") && !service.serviceRegion && sendsFlag) {
       // AWS turns this flag on by default for S3 and then refuses the endpoint when the VPC has no
       // S3 gateway endpoint (https://docs.aws.amazon.com/AmazonS3/latest/userguide/privatelink-interface-endpoints.html#private-dns):
       // say false, so the plan JSON alone is safe to apply. (A cross-region endpoint has no gateway
-      // counterpart, and the flag is left to AWS there.)
+      // counterpart, and the flag is left to AWS there; for other services the provider would not send it.)
       endpoint.dnsOptions!.privateDnsOnlyForInboundResolverEndpoint = false;
     }
     return endpoint;
@@ -741,36 +754,6 @@ class Planner {
     });
     // A service's own tags go on its endpoint beside the top-level ones.
     for (const s of this.input.services) if (s.options.tags) checkTags(ctx, endpointTags(this.input.request, s), `${s.path}.tags`);
-  }
-
-  private totals(endpoints: PlannedEndpoint[], resolverUsd = 0): Plan["cost"] {
-    const sum = (f: (e: PlannedEndpoint) => number): number => money(endpoints.reduce((acc, e) => acc + f(e), resolverUsd));
-    const compared = endpoints.filter((e) => e.cost.nat);
-    const cost: Plan["cost"] = {
-      currency: "USD",
-      priceRegion: this.region.code,
-      prices: this.prices,
-      monthlyFixedUsd: sum((e) => e.cost.fixedMonthlyUsd),
-      monthlyDataUsd: money(endpoints.reduce((acc, e) => acc + e.cost.dataMonthlyUsd, 0)),
-      monthlyTotalUsd: sum((e) => e.monthlyCostUsd),
-      ...(resolverUsd ? { resolverMonthlyUsd: resolverUsd } : {}),
-    };
-    if (compared.length) {
-      // Named scope: a saving on the endpoints with traffic must not read as the whole plan's.
-      // What the compared part costs is what NAT is weighed against: the VPC's own traffic only.
-      const natUsd = money(compared.reduce((acc, e) => acc + e.cost.nat!.natMonthlyUsd, 0));
-      const savingsUsd = money(compared.reduce((acc, e) => acc + e.cost.nat!.savingsUsd, 0));
-      const part = money(natUsd - savingsUsd);
-      cost.nat = {
-        monthlyUsd: natUsd,
-        savingsUsd,
-        endpoints: compared.map((e) => e.name),
-        endpointsMonthlyUsd: part,
-        notCompared: endpoints.filter((e) => !e.cost.nat).map((e) => e.name),
-        notComparedMonthlyUsd: money(cost.monthlyTotalUsd - part),
-      };
-    }
-    return cost;
   }
 
   private warn(code: string, message: string, path?: string, service?: string): void {

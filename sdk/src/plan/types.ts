@@ -346,7 +346,10 @@ export interface PlannedEndpoint {
 
 export interface PlanCost {
   currency: "USD";
+  /** The region whose list prices were used: the VPC's, or us-east-1 under PRICES_ASSUMED. */
   priceRegion: string;
+  /** Under PRICES_ASSUMED: the fields whose us-east-1 figures stand in for the VPC region's. */
+  pricesAssumed?: string[];
   prices: PriceTable;
   monthlyFixedUsd: number;
   monthlyDataUsd: number;

@@ -7,6 +7,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { findService, getRegion, privateDnsNamesIn } from "../catalog";
+import { awsNameProblem, NAME_PREFIX_SUFFIX, type AwsNameKind } from "../components/names";
 
 export interface MockVpc {
   cidrs?: string[];
@@ -78,6 +79,40 @@ export interface MockInvocation {
 }
 
 /** An error as the AWS provider reports it: the message in `details`, which survives the mock monitor. */
+/** The resource types whose `name` input AWS checks, with the rule it checks it by (components/names.ts). */
+const NAMED: Record<string, AwsNameKind> = {
+  "aws:route53/resolverEndpoint:ResolverEndpoint": "resolverEndpoint",
+  "aws:route53/profilesProfile:ProfilesProfile": "route53Profile",
+  "aws:route53/profilesResourceAssociation:ProfilesResourceAssociation": "profileResourceAssociation",
+  "aws:route53/profilesAssociation:ProfilesAssociation": "profileAssociation",
+  "aws:ec2/securityGroup:SecurityGroup": "securityGroup",
+  "aws:ram/resourceShare:ResourceShare": "ramResourceShare",
+};
+
+/**
+ * Refuses a name, or a `Name` tag, that AWS would refuse at apply time, so a preview fails where the
+ * deployment would. A security group without a name gets Pulumi's autoname (`<logical>-<7 hex>`),
+ * or its `namePrefix` and the provider's 26 characters.
+ */
+function checkAwsNames(type: string, logical: string, inputs: Record<string, unknown>): void {
+  const kind = NAMED[type];
+  if (kind) {
+    const name =
+      typeof inputs.name === "string"
+        ? inputs.name
+        : typeof inputs.namePrefix === "string"
+          ? `${inputs.namePrefix}${"0".repeat(NAME_PREFIX_SUFFIX)}`
+          : kind === "securityGroup"
+            ? `${logical}-${fakeHex(logical, 7)}`
+            : undefined;
+    const problem = name === undefined ? undefined : awsNameProblem(kind, name);
+    if (problem) throw providerError(`InvalidParameterValue: ${JSON.stringify(name)}: ${problem}`);
+  }
+  const tag = (inputs.tags as Record<string, unknown> | undefined)?.Name;
+  const tagProblem = typeof tag === "string" ? awsNameProblem("tagValue", tag) : undefined;
+  if (tagProblem) throw providerError(`InvalidParameterValue: tag Name ${JSON.stringify(tag)}: ${tagProblem}`);
+}
+
 export function providerError(message: string): Error {
   return Object.assign(new Error(message), { details: message });
 }
@@ -165,6 +200,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
 
   newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, unknown> } {
     const inputs = (args.inputs ?? {}) as Record<string, unknown>;
+    checkAwsNames(args.type, args.name, inputs);
     const seed = `${args.type}::${args.name}`;
     const arn = (kind: string, id: string): string =>
       `arn:aws:ec2:${(inputs.region as string) ?? this.region}:${this.accountId}:${kind}/${id}`;

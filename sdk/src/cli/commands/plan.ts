@@ -1,17 +1,18 @@
 import { isNetworkRequest, isPlanRequestError, planEndpoints, planNetwork } from "../../plan";
 import { overlayFacts } from "../../facts/overlay";
 import { formatProblems } from "../../plan/problems";
-import type { PlanFacts } from "../../plan/types";
+import { mergeTraffic } from "../../facts/traffic/merge";
+import type { PlanFacts, PlanRequest } from "../../plan/types";
 import { mergeFacts } from "../../plan/validate";
 import { countFlag, oneOf, parse, type Options } from "../args";
-import { EXIT_INVALID, EXIT_OK, HELP_FLAG_HELP, type Command } from "../command";
+import { EXIT_INVALID, EXIT_OK, HELP_FLAG_HELP, type Command, type Io } from "../command";
 import { existingText } from "../format/existing";
 import { COMMENT_LIMIT_HELP, DEFAULT_COMMENT_LIMIT, problemsMarkdown } from "../format/markdown";
 import { renderNetwork } from "../format/network";
 import { planJson, planMarkdown, planTable } from "../format/plan";
 import { FROM_AWS_FLAGS, fromAwsHelp, liveInput } from "../from-aws";
 import { ORG_FLAGS, ORG_HELP } from "../org";
-import { CliError, readOverlayFile, readRequestFile } from "../request";
+import { CliError, readOverlayFile, readRequestFile, readTrafficFile } from "../request";
 import { planOrgNetwork } from "./planOrg";
 
 const FORMATS = ["table", "json", "markdown"] as const;
@@ -20,6 +21,7 @@ const FLAGS = {
   file: { type: "string", short: "f" },
   format: { type: "string" },
   catalog: { type: "string" },
+  traffic: { type: "string" },
   "comment-limit": { type: "string" },
   help: { type: "boolean", short: "h" },
   ...FROM_AWS_FLAGS,
@@ -43,6 +45,9 @@ hub or local, per spoke what it takes from the hub, the zones, and the saving.
 
   -f, --file FILE      the request file, - for standard input (required without --from-aws)
       --format FORMAT  table (default), json (the versioned contract) or markdown (PR comment)
+      --traffic FILE   measured traffic (vpce-plan traffic --format json): fills the request's traffic
+                       where it gives none; a figure the request gives wins, and one more than 20% off
+                       the measurement is a warning on stderr naming both
       --catalog FILE   a catalog overlay (vpce-plan catalog --from-aws --write FILE): its service
                        facts come before the built-in catalog; the request's facts and --from-aws still win
 ${COMMENT_LIMIT_HELP}
@@ -72,7 +77,8 @@ a comment listing the problems (and, either way, the problems on stderr).`,
       throw new CliError("plan needs --file request.yaml or --from-aws (see vpce-plan plan --help).", EXIT_INVALID);
     try {
       const live = await liveInput(values, io);
-      const request = live ? live.request : readRequestFile(values.file as string);
+      const read = live ? live.request : readRequestFile(values.file as string);
+      const request = typeof values.traffic === "string" ? withTraffic(read as PlanRequest, values.traffic, io) : read;
       // A hub-and-spoke request (it has hub/spokes) is planned as a network.
       if (!live && isNetworkRequest(request)) {
         if (values.catalog !== undefined) throw new CliError("--catalog works with single-VPC requests only.", EXIT_INVALID);
@@ -98,6 +104,15 @@ a comment listing the problems (and, either way, the problems on stderr).`,
     }
   },
 };
+
+/** The request with a traffic file's measured figures merged in (facts/traffic/merge.ts). */
+function withTraffic(request: PlanRequest, file: string, io: Io): PlanRequest {
+  if (isNetworkRequest(request)) throw new CliError("--traffic works with single-VPC requests only.", EXIT_INVALID);
+  const report = readTrafficFile(file);
+  const merged = mergeTraffic(request, report, file);
+  for (const w of merged.warnings) io.err(`vpce-plan plan: warning: ${w}\n`);
+  return merged.request;
+}
 
 /** The facts of a catalog overlay file, for a request in the overlay's region. */
 function catalogFacts(file: string, request: unknown): PlanFacts {

@@ -107,7 +107,17 @@ export function diffSentence(diff: PlanDiff): string {
 
 function costLine(diff: PlanDiff): string {
   const c = diff.cost;
-  return `Monthly: ${usd(c.baseMonthlyUsd)} -> ${usd(c.headMonthlyUsd)} (${signedUsd(c.deltaMonthlyUsd)} a month).`;
+  const parts = (
+    [
+      ["zones", c.dns.zones],
+      ["Route 53 Profile", c.dns.profile],
+      ["Resolver endpoints", c.dns.resolvers],
+    ] as const
+  )
+    .filter(([, d]) => d.baseMonthlyUsd || d.headMonthlyUsd)
+    .map(([what, d]) => `${what} ${usd(d.baseMonthlyUsd)} -> ${usd(d.headMonthlyUsd)}`);
+  const dns = parts.length ? ` DNS: ${parts.join(", ")}.` : "";
+  return `Monthly: ${usd(c.baseMonthlyUsd)} -> ${usd(c.headMonthlyUsd)} (${signedUsd(c.deltaMonthlyUsd)} a month).${dns}`;
 }
 
 export function diffTable(diff: PlanDiff): string {
@@ -127,6 +137,7 @@ export function diffTable(diff: PlanDiff): string {
   }
   const dns = dnsLines(diff);
   if (dns.length) parts.push("DNS:", ...dns.map((l) => `  ${l}`), "");
+  if (diff.dns.warnings.length) parts.push("Warnings:", ...diff.dns.warnings.map((w) => `  ! ${w.message} [${w.code}]`), "");
   parts.push(costLine(diff));
   return parts.join("\n") + "\n";
 }
@@ -186,7 +197,9 @@ export function diffMarkdown(diff: PlanDiff, head: Plan | NetworkPlan, reasons: 
     "",
     ...details("Security-group rules", rules, moreLine("rule change(s)")),
     ...details("DNS", dns, moreLine("DNS change(s)"), " open"),
+    ...diff.dns.warnings.flatMap((w) => [`> **Warning** (${mdCode(w.code)}): ${mdText(w.message)}`, ""]),
     ...details("Why (every decision in the head plan)", reasons, moreLine("decision(s)")),
+    `_${mdText(costLine(diff))}_`,
   ];
   return fitComment(blocks, options.limit ?? 0, cutNote);
 }

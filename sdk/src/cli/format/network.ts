@@ -4,7 +4,7 @@ import { foldNames } from "../../plan/words";
 import { cutNote, fitComment, mdCode, mdTable, mdText, moreLine, type Block, type MarkdownOptions } from "./markdown";
 import { networkDiagram } from "./mermaid";
 import { planMarkdown, planReasonLines, planTable, warningBlocks } from "./plan";
-import { headerTitle, renderTable, savingText, usd } from "./table";
+import { headerTitle, pricedAt, renderTable, savingText, usd } from "./table";
 
 const SERVICE_HEADER = ["SERVICE", "PLACEMENT", "FROM HUB", "LOCAL IN", "EVERY VPC OWN", "CHOSEN", "WHY"];
 const SPOKE_HEADER = ["SPOKE", "VPC", "REGION", "FROM HUB", "LOCAL", "ZONES", "MONTHLY", "EVERY VPC OWN"];
@@ -52,14 +52,14 @@ function summary(plan: NetworkPlan): string {
 function totals(plan: NetworkPlan): string[] {
   const c = plan.cost;
   return [
-    `Monthly: ${usd(c.monthlyTotalUsd)} (hub ${usd(c.hubMonthlyUsd)}, spokes' own endpoints ${usd(c.spokesMonthlyUsd)}, transit ${usd(c.transitMonthlyUsd)}) at ${c.priceRegion} list prices.`,
+    `Monthly: ${usd(c.monthlyTotalUsd)} (hub ${usd(c.hubMonthlyUsd)}, spokes' own endpoints ${usd(c.spokesMonthlyUsd)}, transit ${usd(c.transitMonthlyUsd)}) ${pricedAt(c, plan.region)}.`,
     `Against every VPC having its own endpoints (${usd(c.everyVpcOwnMonthlyUsd)}): the plan ${savingText(c.savingsUsd)}.`,
     ...(plan.hub.centralized.length
       ? [`DNS sharing by ${plan.dnsSharing.mode}: ${plan.dnsSharing.reasons[0].message} [${plan.dnsSharing.reasons[0].code}]`]
       : []),
     ...(plan.profile
       ? [
-          `Route 53 Profile: ${plan.profile.endpoints.length} hub endpoint(s), associated by ${plan.profile.associations.length} spoke VPC(s)${plan.profile.sharedWith.length ? `, shared through AWS RAM with ${plan.profile.sharedWith.join(", ")}` : ""}; ${usd(plan.profile.cost.monthlyUsd)} a month, billed to the associating accounts.`,
+          `Route 53 Profile: ${plan.profile.endpoints.length} hub endpoint(s), associated by ${plan.profile.associations.length} spoke VPC(s)${plan.profile.sharedWith.length ? `, shared through AWS RAM with ${plan.profile.sharedWith.join(", ")}` : ""}; ${usd(plan.profile.cost.monthlyUsd)} a month, billed to the Profile's owner, the hub's account, for every association.`,
         ]
       : []),
   ];

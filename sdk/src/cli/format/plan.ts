@@ -3,7 +3,7 @@ import type { Plan, PlannedEndpoint } from "../../plan/types";
 import { count } from "../../plan/words";
 import { type Block, fitComment, mdCode, mdTable, mdText, moreLine, cutNote, type MarkdownOptions } from "./markdown";
 import { planDiagram } from "./mermaid";
-import { fipsMark, headerTitle, renderTable, savingText, usd } from "./table";
+import { fipsMark, headerTitle, pricedAt, renderTable, savingText, usd } from "./table";
 
 const HEADER = ["SERVICE", "TYPE", "WHERE", "PRIVATE DNS", "MONTHLY", "WHY"];
 
@@ -30,13 +30,18 @@ const rows = (plan: Plan): string[][] =>
 function totals(plan: Plan): string[] {
   const c = plan.cost;
   const out = [
-    `Monthly: ${usd(c.monthlyTotalUsd)} (fixed ${usd(c.monthlyFixedUsd)}, data ${usd(c.monthlyDataUsd)}) at ${c.priceRegion} list prices.`,
+    `Monthly: ${usd(c.monthlyTotalUsd)} (fixed ${usd(c.monthlyFixedUsd)}, data ${usd(c.monthlyDataUsd)}) ${pricedAt(c, plan.region)}.`,
   ];
   if (c.nat) {
-    // Besides whole endpoints, the compared ones' traffic from outside the VPC is not NAT's to carry.
-    const outside =
-      c.nat.notComparedMonthlyUsd > plan.endpoints.filter((e) => !e.cost.nat).reduce((a, e) => a + e.monthlyCostUsd, 0) + 0.00005;
-    const parts = [...c.nat.notCompared, ...(outside ? ["traffic from outside the VPC"] : [])];
+    // Not compared: whole endpoints, the Resolver inbound endpoint (no NAT could stand in for it), and
+    // what is left, the compared endpoints' traffic from outside the VPC. All in cents, so exact.
+    const wholeUsd = plan.endpoints.filter((e) => !e.cost.nat).reduce((a, e) => a + e.monthlyCostUsd, 0) + (c.resolverMonthlyUsd ?? 0);
+    const outside = Math.round((c.nat.notComparedMonthlyUsd - wholeUsd) * 100) > 0;
+    const parts = [
+      ...c.nat.notCompared,
+      ...(c.resolverMonthlyUsd ? ["the Resolver inbound endpoint"] : []),
+      ...(outside ? ["traffic from outside the VPC"] : []),
+    ];
     const rest = parts.length
       ? ` Not compared (no traffic given, or serving only consumers outside the VPC): ${parts.join(", ")}, ${usd(c.nat.notComparedMonthlyUsd)} a month on top.`
       : "";

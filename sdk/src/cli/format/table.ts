@@ -15,6 +15,15 @@ export const fipsMark = (e: { reasons: ReadonlyArray<{ code: string }> }): strin
 
 export const usd = (n: number): string => `$${n.toFixed(2)}`;
 
+/**
+ * `at <region> list prices`, and under PRICES_ASSUMED which of the VPC region's prices are
+ * us-east-1's stand-ins, so the line names the region whose prices were used.
+ */
+export const pricedAt = (cost: { priceRegion: string; pricesAssumed?: string[] }, region: string): string =>
+  cost.pricesAssumed
+    ? `at ${cost.priceRegion} list prices (none published for ${region} in the catalog: ${cost.pricesAssumed.join(", ")})`
+    : `at ${cost.priceRegion} list prices`;
+
 /** A plan's saving against an alternative; a negative saving is what the plan costs on top of it. */
 export const savingText = (savingsUsd: number): string =>
   savingsUsd >= 0 ? `saves ${usd(savingsUsd)} a month` : `costs ${usd(-savingsUsd)} more a month`;

@@ -5,7 +5,7 @@
  * planEndpoints will plan it.
  */
 import { hasFipsIn, privateDnsNamesIn, serviceNameIn } from "../../catalog";
-import { HOURS_PER_MONTH, interfaceCost, money } from "../cost";
+import { HOURS_PER_MONTH, interfaceCost, money, rate } from "../cost";
 import { placeInterface } from "../placement";
 import { DEFAULT_MIN_AZS } from "../planner";
 import type { Problems } from "../problems";
@@ -229,7 +229,7 @@ export function decideService(key: string, demands: Demand[], ctx: DecideContext
         localMonthlyUsd: row.local,
         hubMonthlyUsd: row.hub,
         transitMonthlyUsd: row.hub === null ? null : row.transitUsd,
-        transitPerGbUsd: row.hub === null ? null : money(row.perGb),
+        transitPerGbUsd: row.hub === null ? null : rate(row.perGb),
         breakEvenGb,
       },
     };

@@ -4,8 +4,9 @@
  * planEndpoints, turns the hub's shared endpoints into private-DNS-off endpoints with private hosted
  * zones, and prices the network against "every VPC has its own endpoints".
  */
+import { describePrices } from "../rules/prices";
 import { getRegion } from "../../catalog";
-import { money } from "../cost";
+import { money, planCost } from "../cost";
 import { planEndpoints } from "../planner";
 import { isPlanRequestError, PlanRequestError, Problems } from "../problems";
 import { compareRules, ingressRules, ruleDescription, ruleTarget } from "../security";
@@ -23,6 +24,7 @@ import { decideDnsSharing, resolverWithoutPlan, CODES as DNS_SHARING } from "../
 import { checkOutsideDns, CODES as RESOLVER } from "../rules/resolver";
 import { checkVpcDns, CODES as VPC_DNS } from "../rules/vpcDns";
 import { narrowScope } from "../rules/access";
+import { hubOwnComparison, CODES as TRAFFIC } from "../rules/traffic";
 
 type SharingMode = DnsSharingPlan["mode"];
 
@@ -122,7 +124,7 @@ class NetworkPlanner {
       errors: [],
       cost: {
         currency: "USD",
-        priceRegion: input.region.code,
+        ...describePrices(input.region, input.request.prices),
         prices: this.ctx.pricesIn(input.region.code),
         hubMonthlyUsd: hubMonthly,
         spokesMonthlyUsd: spokesMonthly,
@@ -154,8 +156,7 @@ class NetworkPlanner {
 
   /** Rule 15: zones or a Route 53 Profile, from the shared services' zones and consumers. */
   private decideSharing(central: Decided[]): DnsSharingPlan {
-    const { request, hub, spokes } = this.input;
-    const accounts = new Map(spokes.map((s) => [s.spec.name, s.spec.vpc.accountId ?? hub.accountId ?? "hub"]));
+    const { request, hub } = this.input;
     return decideDnsSharing(this.report.for(DNS_SHARING), {
       requested: request.dnsSharing ?? "auto",
       path: "dnsSharing",
@@ -164,7 +165,7 @@ class NetworkPlanner {
         zones: zonesFor(d.dnsNames, d.decision.service, "ipv4").length,
         consumers: d.decision.consumers,
       })),
-      accountOf: (spoke) => accounts.get(spoke)!,
+      owner: hub.accountId ?? "hub",
       prices: this.ctx.pricesIn(request.region),
       vpcsPerHostedZone: this.quotas.vpcsPerHostedZone,
     });
@@ -181,11 +182,14 @@ class NetworkPlanner {
     const services = own.map((s) => (centralKeys.has(s.key) ? shared(s.options) : s.options));
     for (const d of central) if (!own.some((s) => s.key === d.decision.service)) services.push(shared({ name: d.decision.service }));
     const traffic: Record<string, number> = { ...(request.hub.traffic ?? {}) };
+    const spokesGb = new Map<string, number>();
     for (const d of central) {
       const given = d.outcomes.filter((o) => o.fromHub && o.demand.spoke.spec.traffic?.[d.decision.service] !== undefined);
-      if (given.length || traffic[d.decision.service] !== undefined)
-        traffic[d.decision.service] =
-          (traffic[d.decision.service] ?? 0) + d.outcomes.reduce((sum, o) => sum + (o.fromHub ? o.demand.gb : 0), 0);
+      if (given.length || traffic[d.decision.service] !== undefined) {
+        const gb = d.outcomes.reduce((sum, o) => sum + (o.fromHub ? o.demand.gb : 0), 0);
+        spokesGb.set(d.decision.service, gb);
+        traffic[d.decision.service] = (traffic[d.decision.service] ?? 0) + gb;
+      }
     }
     const paths: VpcPaths = { ...hub.paths, services: new Map(own.map((s, i) => [i, s.path])) };
     const plan = services.length ? this.plan({ ...hub.single, services, bundles: undefined, traffic }, hub.normalized.facts, paths) : null;
@@ -197,6 +201,7 @@ class NetworkPlanner {
       ingress[e.service] = this.hubIngress(e, d);
       this.shareEndpoint(e, d, ingress[e.service], own.find((s) => s.key === e.service)?.options.type === "Interface", mode);
     }
+    if (plan) this.compareHubOwnTraffic(plan, spokesGb);
     if (plan)
       fitSecurityGroups(this.report.for(SECURITY_GROUPS), this.report.for(QUOTAS), plan.endpoints, {
         quotas: this.quotas,
@@ -214,6 +219,7 @@ class NetworkPlanner {
         onPremisesServices: [...centralKeys].sort(),
         peerServices: [],
         prices: this.ctx.pricesIn(request.region),
+        azs: new Set((request.hub.subnets ?? []).map((s) => s.az)).size,
         accessPath: "hub.access",
       });
     if (plan?.resolver && central.length)
@@ -232,6 +238,31 @@ class NetworkPlanner {
       plan,
       ingress,
     };
+  }
+
+  /** Shared endpoints weigh only the hub's own traffic against NAT (hubOwnComparison); the plan's totals follow. */
+  private compareHubOwnTraffic(plan: Plan, spokesGb: ReadonlyMap<string, number>): void {
+    const ctx = this.report.for(TRAFFIC);
+    let redone = false;
+    for (const e of plan.endpoints) {
+      if (e.type !== "Interface") continue;
+      const own = hubOwnComparison(ctx, e, spokesGb.get(e.service) ?? 0, plan.cost.prices);
+      if (!own) continue;
+      e.cost = own.cost;
+      e.monthlyCostUsd = own.cost.monthlyUsd;
+      // The break-even the single-VPC planner gave was for the hub's and the spokes' traffic together.
+      e.reasons = [...e.reasons.filter((r) => r.code !== "BELOW_BREAK_EVEN"), own.reason];
+      redone = true;
+    }
+    if (redone) {
+      const { priceRegion, pricesAssumed, prices } = plan.cost;
+      plan.cost = planCost(
+        plan.endpoints,
+        prices,
+        { priceRegion, ...(pricesAssumed ? { pricesAssumed } : {}) },
+        plan.resolver?.monthlyCostUsd,
+      );
+    }
   }
 
   /** The service port from the hub's CIDRs, its declared outside consumers and each consuming spoke; nothing else. */

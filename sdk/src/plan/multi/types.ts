@@ -151,11 +151,14 @@ export interface PlannedZone {
   associations: ZoneAssociation[];
 }
 
-/** What sharing by Profile costs: billed to each account that associates VPCs with the Profile. */
+/**
+ * What sharing by Profile costs: billed to the Profile's owner (the hub's account) for every VPC
+ * association, other accounts' included (Route 53 Developer Guide, "Billing and metering").
+ */
 export interface ProfileCost {
   monthlyUsd: number;
-  payer: "associating accounts";
-  /** Per account (`hub` for spokes that name none: the hub's account): its associations and charge. */
+  payer: "profile owner";
+  /** The account billed (the hub's, `hub` when the request names none): every association and the charge. */
   byAccount: Array<{ account: string; associations: number; monthlyUsd: number }>;
 }
 
@@ -242,7 +245,10 @@ export interface HubPlan {
 
 export interface NetworkCost {
   currency: "USD";
+  /** The region whose list prices were used: the hub's, or us-east-1 under PRICES_ASSUMED. */
   priceRegion: string;
+  /** Under PRICES_ASSUMED: the fields whose us-east-1 figures stand in for the hub region's. */
+  pricesAssumed?: string[];
   prices: PriceTable;
   hubMonthlyUsd: number;
   spokesMonthlyUsd: number;

@@ -50,8 +50,8 @@ export interface DnsSharingSubject {
   /** `dnsSharing` when the request sets it, else undefined (the default `auto`). */
   path: string;
   shared: readonly SharedService[];
-  /** Spoke name -> the account its Profile association is billed to (the hub's when it names none). */
-  accountOf: (spoke: string) => string;
+  /** The hub's account (`hub` when the request names none): the Profile's owner, who pays for it. */
+  owner: string;
   prices: PriceTable;
   /** VPCs a private hosted zone takes (AWS's 300, or the declared `quotas.vpcsPerHostedZone`). */
   vpcsPerHostedZone: number;
@@ -63,19 +63,21 @@ export function zonesMonthlyUsd(count: number, prices: PriceTable): number {
   return money(first * prices.hostedZoneMonthlyUsd + (count - first) * prices.hostedZoneExtraMonthlyUsd);
 }
 
-/** A Profile is billed per account that associates VPCs with it: an hourly fee for its first 100 associations, then per association. */
-export function profileCost(associations: ReadonlyMap<string, number>, prices: PriceTable): ProfileCost {
-  const byAccount = [...associations.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([account, count]) => ({
-      account,
-      associations: count,
-      monthlyUsd: money(
-        HOURS_PER_MONTH *
-          (prices.profileAccountHourUsd + Math.max(0, count - DNS_QUOTAS.profileAssociationsIncluded) * prices.profileAssociationHourUsd),
-      ),
-    }));
-  return { monthlyUsd: money(byAccount.reduce((sum, a) => sum + a.monthlyUsd, 0)), payer: "associating accounts", byAccount };
+/**
+ * A Profile is billed to its owner (the hub's account) for every VPC associated with it, the
+ * associations of the accounts it is shared with through RAM included: "Route 53 Profiles are billed
+ * based on the number of VPC associations. The Profile owner is responsible for the bill for the VPC
+ * associations by the customer" (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/sharing-profiles.html#sharing-billing).
+ * The rate (https://aws.amazon.com/route53/pricing/): an hourly fee for the first 100 associations,
+ * then a fee per association-hour.
+ */
+export function profileCost(associations: number, owner: string, prices: PriceTable): ProfileCost {
+  const monthlyUsd = money(
+    HOURS_PER_MONTH *
+      (prices.profileAccountHourUsd +
+        Math.max(0, associations - DNS_QUOTAS.profileAssociationsIncluded) * prices.profileAssociationHourUsd),
+  );
+  return { monthlyUsd, payer: "profile owner", byAccount: [{ account: owner, associations, monthlyUsd }] };
 }
 
 export function decideDnsSharing(ctx: Ctx, s: DnsSharingSubject): DnsSharingPlan {
@@ -85,9 +87,7 @@ export function decideDnsSharing(ctx: Ctx, s: DnsSharingSubject): DnsSharingPlan
   const maxPerZone = Math.max(0, ...perZone);
   const zoneAssociations = s.shared.reduce((sum, x) => sum + x.zones * x.consumers.length, 0);
   const spokes = [...new Set(s.shared.flatMap((x) => x.consumers))].sort();
-  const byAccount = new Map<string, number>();
-  for (const spoke of spokes) byAccount.set(s.accountOf(spoke), (byAccount.get(s.accountOf(spoke)) ?? 0) + 1);
-  const profile = profileCost(byAccount, s.prices);
+  const profile = profileCost(spokes.length, s.owner, s.prices);
   const zones = {
     count: zoneCount,
     associations: zoneAssociations,
@@ -133,7 +133,7 @@ export function decideDnsSharing(ctx: Ctx, s: DnsSharingSubject): DnsSharingPlan
     );
     return false;
   };
-  const costs = `zones USD ${zones.monthlyUsd.toFixed(2)} a month (${zoneCount} zones, ${zoneAssociations} associations), Profile USD ${profile.monthlyUsd.toFixed(2)} (${spokes.length} associations in ${byAccount.size} account(s))`;
+  const costs = `zones USD ${zones.monthlyUsd.toFixed(2)} a month (${zoneCount} zones, ${zoneAssociations} associations), Profile USD ${profile.monthlyUsd.toFixed(2)} (${spokes.length} associations, billed to the Profile's owner, the hub's account)`;
 
   if (s.requested === "zones") {
     zonesOverQuota(true);

@@ -11,9 +11,54 @@ export const CODES = {
   TOO_MANY_SECURITY_GROUPS: "problem",
   EXTRA_SECURITY_GROUPS: "reason",
   DNS_RECORD_IP_TYPE: "reason",
+  INBOUND_ONLY_NOT_SENT: "warning",
+  PRIVATE_DNS_KEEPS_GATEWAY: "reason",
+  INBOUND_ONLY_UNAVAILABLE: "problem",
   TAG_NAME_REPLACED: "warning",
 } as const;
 type Ctx = RuleContext<keyof typeof CODES>;
+
+/**
+ * The Pulumi AWS provider (a bridge of terraform-provider-aws) sends
+ * `PrivateDnsOnlyForInboundResolverEndpoint` only for interface endpoints whose service name is
+ * `com.amazonaws.<region>.s3`, and drops it for every other service, DynamoDB and China's
+ * `cn.com.amazonaws.<region>.s3` included (internal/service/ec2/vpc_endpoint.go: `isAmazonS3VPCEndpoint`
+ * picks `expandDNSOptionsSpecificationWithPrivateDNSOnly`, on create and on update; @pulumi/aws
+ * 7.48.0 documents the field without the restriction). What the plan sets for other services never
+ * reaches AWS, so the plan does not set it.
+ */
+const INBOUND_ONLY_SENT = /^com\.amazonaws\.[a-z]{2}(?:-[a-z]+)+-[0-9]{1,2}\.s3$/;
+export const providerSendsInboundOnly = (serviceName: string): boolean => INBOUND_ONLY_SENT.test(serviceName);
+
+/**
+ * Private DNS on an interface endpoint beside a gateway, where the flag cannot reach AWS: AWS would
+ * answer the service's name with the interface endpoint for the whole VPC, sending the VPC's own
+ * traffic (free through the gateway) through it, where its security group admits outsiders only.
+ * Asked for explicitly, that is a problem; by default the endpoint keeps private DNS off, so the
+ * gateway keeps the VPC's traffic (and its price), and outsiders use the endpoint's own DNS names.
+ */
+export function inboundOnlyNotSent(ctx: Ctx, service: ResolvedService, serviceName: string, explicit: boolean, reasons: Reason[]): void {
+  if (explicit) {
+    ctx.problem(
+      "INBOUND_ONLY_UNAVAILABLE",
+      `${service.path}.privateDns`,
+      `private DNS for ${service.key} beside its gateway endpoint needs privateDnsOnlyForInboundResolverEndpoint, which the Pulumi AWS provider sends only for com.amazonaws.<region>.s3, not for ${serviceName}: AWS would resolve ${service.key} to the interface endpoint for the whole VPC.`,
+      `Remove privateDns (outsiders then use the endpoint's own DNS names), or set type: Interface so the VPC uses the interface endpoint too.`,
+    );
+    return;
+  }
+  ctx.warn(
+    "INBOUND_ONLY_NOT_SENT",
+    `Private DNS is off on the ${service.key} interface endpoint: the Pulumi AWS provider sends privateDnsOnlyForInboundResolverEndpoint only for com.amazonaws.<region>.s3, not for ${serviceName}, and without it AWS would resolve ${service.key} to the interface endpoint for the whole VPC instead of the free gateway. On-premises clients and peers use the endpoint's own DNS names (its regional name).`,
+    { service: service.key },
+  );
+  reasons.push(
+    ctx.reason(
+      "PRIVATE_DNS_KEEPS_GATEWAY",
+      `Private DNS off so the VPC keeps using the free gateway: the flag that limits private DNS to the inbound Resolver endpoint does not reach AWS for ${serviceName}.`,
+    ),
+  );
+}
 
 /**
  * The endpoint IP address types each DNS record IP type works with, as AWS documents them for

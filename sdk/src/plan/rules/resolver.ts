@@ -36,20 +36,25 @@ export interface OutsideDnsSubject {
   onPremisesServices: readonly string[];
   peerServices: readonly string[];
   prices: PriceTable;
+  /** AZs the VPC's subnets cover: `resolver: create` puts one ENI in each. */
+  azs: number;
   /** Request path of `access`: `access`, or `hub.access` in a network request. */
   accessPath?: string;
 }
 
-/** What the smallest inbound endpoint (two ENIs) costs a month. */
-export const minimumResolverMonthlyUsd = (prices: PriceTable): number =>
-  money(prices.resolverEniHourUsd * HOURS_PER_MONTH * RESOLVER_MIN_AZS);
+/** The ENIs `resolver: create` would make: one per AZ of the VPC's subnets, AWS's minimum of two at least. */
+export const resolverEnis = (azs: number): number => Math.max(RESOLVER_MIN_AZS, azs);
+
+/** What those ENIs cost a month. */
+export const resolverMonthlyUsd = (prices: PriceTable, enis: number): number => money(prices.resolverEniHourUsd * HOURS_PER_MONTH * enis);
 
 export function checkOutsideDns(ctx: Ctx, s: OutsideDnsSubject): void {
   const accessPath = s.accessPath ?? "access";
   if (s.onPremisesServices.length && (s.onPremises?.resolver ?? "none") === "none") {
+    const enis = resolverEnis(s.azs);
     ctx.warn(
       "ON_PREMISES_DNS_NEEDS_RESOLVER",
-      `On-premises clients resolve ${s.onPremisesServices.join(", ")} to these endpoints only through a Route 53 Resolver inbound endpoint in ${s.vpcId} (with their DNS forwarding to it), which costs USD ${minimumResolverMonthlyUsd(s.prices).toFixed(2)} a month with its minimum of ${RESOLVER_MIN_AZS} ENIs; set ${accessPath}.onPremises.resolver: create (or existing when you run one), or use the endpoints' regional DNS names.`,
+      `On-premises clients resolve ${s.onPremisesServices.join(", ")} to these endpoints only through a Route 53 Resolver inbound endpoint in ${s.vpcId} (with their DNS forwarding to it); ${accessPath}.onPremises.resolver: create makes one with ${enis} ENIs (one per AZ of the subnets, ${RESOLVER_MIN_AZS} at least) for USD ${resolverMonthlyUsd(s.prices, enis).toFixed(2)} a month. Set it (or existing when you run one), or use the endpoints' regional DNS names.`,
       { path: `${accessPath}.onPremises` },
     );
   }
@@ -104,7 +109,7 @@ export function planResolver(ctx: Ctx, s: ResolverSubject): { resolver: PlannedR
     azs,
     securityGroup: { name: "resolver", mode: "perEndpoint", ingress: dnsIngress(onPremises.cidrs) },
     reasons,
-    monthlyCostUsd: money(s.prices.resolverEniHourUsd * HOURS_PER_MONTH * azs.length),
+    monthlyCostUsd: resolverMonthlyUsd(s.prices, azs.length),
   };
   return { resolver, placement };
 }

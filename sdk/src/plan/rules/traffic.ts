@@ -5,13 +5,15 @@
  * regardless of the traffic's source or destination" (https://aws.amazon.com/privatelink/pricing/).
  * docs/codes.md rows "Outside traffic".
  */
-import type { EndpointType, PlanRequest, Reason, TrafficSpec } from "../types";
+import { interfaceCost } from "../cost";
+import type { EndpointCost, EndpointType, PlannedEndpoint, PlanRequest, PriceTable, Reason, TrafficSpec } from "../types";
 import type { RuleContext } from "./context";
 import type { ServiceScope } from "./access";
 
 export const CODES = {
   TRAFFIC_WITHOUT_CONSUMER: "problem",
   OUTSIDE_TRAFFIC_PRICED: "reason",
+  SPOKE_TRAFFIC_NOT_COMPARED: "reason",
 } as const;
 type Ctx = RuleContext<keyof typeof CODES>;
 
@@ -90,4 +92,32 @@ export function outsideReason(ctx: Ctx, key: string, parts: TrafficParts, perGbU
     "OUTSIDE_TRAFFIC_PRICED",
     `The ${key} endpoint is priced for ${from.join(" and ")} a month at USD ${perGbUsd}/GB (USD ${(outside * perGbUsd).toFixed(2)}); NAT could not carry it, so ${comparedWithNat ? `the NAT comparison counts only the VPC's own ${parts.vpc} GB` : "there is no NAT comparison"}.`,
   );
+}
+
+/**
+ * A hub endpoint that carries spokes' traffic: its NAT comparison counts only the hub's own part.
+ * The spokes' part would go through each spoke's own NAT gateway otherwise, and reaches the hub over
+ * transit (priced in the network's totals), so weighing it against the hub's NAT would count a saving
+ * the hub never makes; the network's comparison (every VPC with its own endpoints) covers it. Returns
+ * the endpoint's cost with the comparison redone, and the reason to add.
+ */
+export function hubOwnComparison(
+  ctx: Ctx,
+  e: PlannedEndpoint,
+  spokesGb: number,
+  prices: PriceTable,
+): { cost: EndpointCost; reason: Reason } | undefined {
+  const parts = e.cost.trafficGb;
+  // Only a comparison that counted the spokes' traffic as the hub VPC's own needs redoing.
+  if (!parts || !spokesGb || !e.cost.nat || parts.vpc < spokesGb || e.cost.expectedGb === undefined) return undefined;
+  const ownGb = Math.max(0, parts.vpc - spokesGb);
+  const cost: EndpointCost = {
+    ...interfaceCost(prices, e.azs?.length ?? 0, e.cost.expectedGb, ownGb || undefined, e.cost.transferPerGbUsd ?? 0, e.cost.perGbUsd),
+    trafficGb: { vpc: ownGb, onPremises: parts.onPremises, peers: parts.peers + spokesGb },
+  };
+  const reason = ctx.reason(
+    "SPOKE_TRAFFIC_NOT_COMPARED",
+    `The NAT comparison counts only the hub's own ${ownGb} GB a month: the spokes' ${spokesGb} GB reach this endpoint over transit and would otherwise go through each spoke's own NAT gateway; the network's totals compare them with every VPC having its own endpoints.`,
+  );
+  return { cost, reason };
 }
