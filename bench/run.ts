@@ -9,6 +9,7 @@ import { coldStart } from "./cli";
 import { dnsBench } from "./dns";
 import { networkBench } from "./network";
 import { orgMarkdown } from "./org";
+import { robustBench } from "./robust";
 import { scaleBench } from "./scale";
 import { trafficBench } from "./traffic";
 import type { PlannerResult } from "./planner";
@@ -47,6 +48,8 @@ function main(): void {
   const dns = dnsBench(ROOT);
   const scale = scaleBench(ROOT);
   const traffic = trafficBench(ROOT);
+  const robust = robustBench();
+  save("robust", { rows: robust, goals: { overlapWarnings: 1, planJsonBytesPerPeer: 100 } });
 
   const ok = (pass: boolean): string => (pass ? "met" : "MISSED");
   const block = [
@@ -80,7 +83,15 @@ function main(): void {
   text = replaceBlock(text, "traffic", traffic);
   text = replaceBlock(text, "org", orgBlock);
   writeFileSync(readme, text);
-  process.stdout.write([block, componentBlock, network, scale, dns, traffic, orgBlock].join("\n\n") + "\n");
+  const robustBlock = [
+    "| Bad input | Time | CIDR_OVERLAP warnings | Plan JSON | Peak RSS |",
+    "| --- | --- | --- | --- | --- |",
+    ...robust.map(
+      (r) =>
+        `| ${r.what} | ${r.ms} ms | ${r.overlapWarnings ?? `${r.problems} problem(s)`} | ${r.planJsonBytes ?? "-"} | ${r.peakRssMb} MB |`,
+    ),
+  ].join("\n");
+  process.stdout.write([block, componentBlock, network, scale, dns, traffic, orgBlock, robustBlock].join("\n\n") + "\n");
 }
 
 /** Replaces the lines between `<!-- bench:NAME:start -->` and `<!-- bench:NAME:end -->`. */

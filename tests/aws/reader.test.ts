@@ -131,11 +131,17 @@ describe("paginate", () => {
       t2: { items: [4] },
     };
     const seen: Array<string | undefined> = [];
-    assert.deepEqual(await paginate(async (token) => (seen.push(token), pages[token ?? ""])), [1, 2, 3, 4]);
+    assert.deepEqual(await paginate("EC2 DescribeThings", async (token) => (seen.push(token), pages[token ?? ""])), [1, 2, 3, 4]);
     assert.deepEqual(seen, [undefined, "t1", "t2"]);
     await assert.rejects(
-      paginate(async () => ({ items: [1], next: "same" })),
-      /NextToken same twice/,
+      paginate("EC2 DescribeThings", async (token) => ({ items: [1], next: token ? "same" : "first" })),
+      /EC2 DescribeThings returned the NextToken of an earlier page again/,
     );
+    let page = 0;
+    await assert.rejects(
+      paginate("EC2 DescribeThings", async () => ({ items: [], next: `t${page++}` }), 10),
+      /EC2 DescribeThings still returned a NextToken after 10 pages/,
+    );
+    assert.equal(page, 10, "stops at the cap");
   });
 });

@@ -87,6 +87,24 @@ const rows: Row[] = [
   { why: "invalid JSON", file: () => requestFile("broken.json", "{ region: "), code: "INVALID_JSON", message: /not valid JSON/ },
   { why: "invalid YAML", file: () => requestFile("broken.yaml", "region: [us-east-1\n"), code: "INVALID_YAML", message: /not valid YAML/ },
   {
+    why: "a YAML alias inside its own anchor (a cyclic document)",
+    file: () => requestFile("cycle.yaml", `${VALID_YAML}defaults:\n  policy: &p { document: { Statement: [*p] } }\n`),
+    code: "INVALID_YAML",
+    message: /contains itself \(a YAML alias inside its own anchor\)/,
+  },
+  {
+    why: "a YAML merge key whose value is a list of scalars",
+    file: () => requestFile("merge-list.yaml", `${VALID_YAML}l: &l [1]\naccess:\n  <<: *l\n`),
+    code: "INVALID_YAML",
+    message: /Merge sources must be maps/,
+  },
+  {
+    why: "a YAML merge key whose value is a number",
+    file: () => requestFile("merge-number.yaml", `${VALID_YAML}access:\n  <<: 5\n`),
+    code: "INVALID_YAML",
+    message: /Merge sources must be maps/,
+  },
+  {
     why: "a duplicate YAML key",
     file: () => requestFile("dup.yaml", `${VALID_YAML}region: us-west-2\n`),
     code: "DUPLICATE_KEY",

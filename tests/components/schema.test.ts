@@ -41,7 +41,7 @@ describe("multi-language schema", function () {
     assert.equal(types["vpce-plan:index:VpcArgs"].properties.cidrs.plain, true, "decision inputs are plain");
     assert.deepEqual(
       types["vpce-plan:index:RequestedEndpointType"].enum.map((e: { value: string }) => e.value),
-      ["Auto", "Gateway", "Interface"],
+      ["Auto", "Gateway", "Interface", "GatewayLoadBalancer"],
     );
     assert.ok(types["vpce-plan:index:EndpointOutput"].properties.zonalDnsNames);
     // The unknown-arg check (argsShape.ts) knows exactly the args the interfaces declare, at every depth.

@@ -24,6 +24,15 @@ export function request(overrides: Partial<PlanRequest> = {}): PlanRequest {
   };
 }
 
+/** An appliance's (Gateway Load Balancer's) endpoint service, and an inspection VPC's subnets: a firewall and a workload subnet per AZ. */
+export const GWLB_SERVICE = "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718";
+export const GWLB_SUBNETS: SubnetSpec[] = [
+  { id: "subnet-fw-a", az: "us-east-1a", routeTableId: "rtb-fw-a" },
+  { id: "subnet-fw-b", az: "us-east-1b", routeTableId: "rtb-fw-b" },
+  { id: "subnet-app-a", az: "us-east-1a", routeTableId: "rtb-app-a" },
+  { id: "subnet-app-b", az: "us-east-1b", routeTableId: "rtb-app-b" },
+];
+
 export const plan = (req: unknown, facts?: PlanFacts): Plan => planEndpoints(req, facts);
 
 /** The problems of a request the planner must reject; fails the test if it plans or throws anything else. */

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PlanRequestError, planEndpoints } from "vpce-plan/plan";
 import type { PlanRequest } from "vpce-plan/plan";
-import { problemsOf, request, subnets } from "../helpers/build";
+import { GWLB_SERVICE, GWLB_SUBNETS, problemsOf, request, subnets } from "../helpers/build";
 import { REPO_ROOT } from "../helpers/requests";
 
 interface Row {
@@ -419,6 +419,7 @@ const rows: Row[] = [
     message: /at least 2 AZs/,
     hint: /another AZ/,
   },
+  ...gwlbCases(),
   {
     code: "HA_TOO_FEW_AZS",
     why: "strict HA with one AZ",
@@ -797,3 +798,87 @@ describe("planEndpoints: error codes", () => {
     }
   });
 });
+
+/** Gateway Load Balancer endpoints (rules/endpointTypes.ts): firewall and workload subnets in two AZs. */
+function gwlbCases(): Row[] {
+  const svc = GWLB_SERVICE;
+  const subnets = [
+    ...GWLB_SUBNETS,
+    { id: "subnet-shared-a", az: "us-east-1a", routeTableId: "rtb-shared" },
+    { id: "subnet-shared-b", az: "us-east-1b", routeTableId: "rtb-shared" },
+  ];
+  const gwlb = (extra: Record<string, unknown>, facts?: Record<string, unknown>) =>
+    request({
+      subnets,
+      services: [{ name: svc, type: "GatewayLoadBalancer", routeTableIds: ["rtb-app-a", "rtb-app-b"], ...extra }],
+      ...(facts ? { facts } : {}),
+    });
+  return [
+    {
+      code: "GWLB_NOT_ENDPOINT_SERVICE",
+      why: "a Gateway Load Balancer endpoint to an AWS service",
+      request: request({ subnets, services: [{ name: "sts", type: "GatewayLoadBalancer", routeTableIds: ["rtb-app-a"] }] }),
+      path: "services[0].name",
+    },
+    {
+      code: "ENDPOINT_TYPE_FIELD_UNSUPPORTED",
+      why: "a policy on a Gateway Load Balancer endpoint",
+      request: gwlb({ policy: { template: "full-access" } }),
+      path: "services[0].policy",
+    },
+    {
+      code: "GWLB_NO_ROUTES",
+      why: "no route table sends traffic to it",
+      request: gwlb({ routeTableIds: [] }),
+      path: "services[0].routeTableIds",
+    },
+    {
+      code: "GWLB_UNKNOWN_SUBNET",
+      why: "subnetIds naming an unlisted subnet",
+      request: gwlb({ subnetIds: ["subnet-zz"] }),
+      path: "services[0].subnetIds[0]",
+    },
+    {
+      code: "GWLB_DUPLICATE_AZ",
+      why: "two endpoint subnets in one AZ",
+      request: gwlb({ subnetIds: ["subnet-fw-a", "subnet-shared-a"] }),
+      path: "services[0].subnetIds[1]",
+    },
+    {
+      code: "GWLB_NO_SUPPORTED_AZ",
+      why: "no subnet in an AZ of the load balancer",
+      request: gwlb({}, { serviceAzs: { [svc]: ["us-east-1c"] } }),
+      path: "subnets",
+    },
+    {
+      code: "GWLB_ROUTE_TABLE_UNKNOWN",
+      why: "a route table no subnet uses",
+      request: gwlb({ routeTableIds: ["rtb-nope"] }),
+      path: "services[0].routeTableIds",
+    },
+    {
+      code: "GWLB_ROUTE_TABLE_SPANS_AZS",
+      why: "one route table for two AZs",
+      request: gwlb({ routeTableIds: ["rtb-shared"] }),
+      path: "services[0].routeTableIds",
+    },
+    {
+      code: "GWLB_ROUTE_AZ_WITHOUT_ENDPOINT",
+      why: "a route table in an AZ the load balancer is not in",
+      request: gwlb({}, { serviceAzs: { [svc]: ["us-east-1a"] } }),
+      path: "services[0].routeTableIds",
+    },
+    {
+      code: "GWLB_ROUTE_LOOP",
+      why: "the endpoint's own subnet routed to it",
+      request: gwlb({ subnetIds: ["subnet-app-a", "subnet-fw-b"] }),
+      path: "services[0].routeTableIds",
+    },
+    {
+      code: "GWLB_DESTINATION_CIDR",
+      why: "a route destination that is no CIDR",
+      request: gwlb({ destinationCidr: "10.0.0.0/33" }),
+      path: "services[0].destinationCidr",
+    },
+  ];
+}

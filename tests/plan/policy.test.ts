@@ -93,7 +93,7 @@ describe("planEndpoints: endpoint policies (rule 6)", () => {
   it("defaults.policy applies to every endpoint that accepts policies; the others get POLICY_UNSUPPORTED and one DEFAULT_POLICY_NOT_APPLIED", () => {
     const p = plan(
       request({
-        services: ["sts", "config", "datasync"],
+        services: ["sts", "config", "servicecatalog"],
         defaults: { policy: { template: "organization-only", organizationId: "o-a1b2c3d4e5" } },
       }),
     );
@@ -103,7 +103,7 @@ describe("planEndpoints: endpoint policies (rule 6)", () => {
     const warnings = p.warnings.filter((w) => w.code === "DEFAULT_POLICY_NOT_APPLIED");
     assert.equal(warnings.length, 1);
     assert.equal(warnings[0].path, "defaults.policy");
-    assert.match(warnings[0].message, /not applied to config, datasync: they take no endpoint policy/);
+    assert.match(warnings[0].message, /not applied to config, servicecatalog: they take no endpoint policy/);
   });
 
   it("defaults.policy that reaches every service: no DEFAULT_POLICY_NOT_APPLIED", () => {

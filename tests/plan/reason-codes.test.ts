@@ -22,15 +22,25 @@ import {
   TRAFFIC_CODES,
   ZONE_CODES,
   ECR_LAYER_CODES,
+  ENDPOINT_TYPE_CODES,
 } from "vpce-plan/plan";
-import { request, subnets } from "../helpers/build";
+import { GWLB_SERVICE, GWLB_SUBNETS, request, subnets } from "../helpers/build";
 import { network, spoke } from "../multi/fixtures";
 import { REPO_ROOT } from "../helpers/requests";
 
 const ON_PREM = { onPremises: { cidrs: ["192.168.0.0/16"] } };
 
+const GWLB = GWLB_SERVICE;
+
 /** Requests that between them exercise every documented decision. */
 const requests: unknown[] = [
+  request({ subnets: GWLB_SUBNETS, services: [{ name: GWLB, type: "GatewayLoadBalancer", routeTableIds: ["rtb-app-a"] }] }),
+  request({
+    subnets: GWLB_SUBNETS,
+    services: [{ name: GWLB, type: "GatewayLoadBalancer", routeTableIds: ["rtb-app-a"] }],
+    facts: { serviceAzs: { [GWLB]: ["us-east-1a"] }, serviceAcceptanceRequired: { [GWLB]: true } },
+  }),
+  request({ services: [{ name: "sts", access: { fromVpc: false } }, "kms"], access: ON_PREM, securityGroup: { mode: "shared" } }),
   request({ services: ["s3", "sts", "apprunner.requests", { name: "kms", privateDns: false }], access: ON_PREM, traffic: { sts: 1 } }),
   request({ services: ["s3"], access: { fromVpc: false, peerVpcs: [{ name: "far", cidrs: ["10.9.0.0/16"], region: "eu-west-1" }] } }),
   request({
@@ -141,6 +151,7 @@ function observedCodes(): Set<string> {
       for (const e of plan.endpoints) for (const r of e.reasons) seen.add(r.code);
       for (const w of plan.warnings) seen.add(w.code);
       for (const r of plan.resolver?.reasons ?? []) seen.add(r.code);
+      for (const e of plan.linkEndpoints ?? []) for (const r of e.reasons) seen.add(r.code);
     } catch (err) {
       if (!isPlanRequestError(err)) throw err;
       for (const p of err.problems) seen.add(p.code);
@@ -167,7 +178,16 @@ describe("docs/codes.md reason codes", () => {
     const errors = /Error codes \(each with[^:]*:([\s\S]*?)\n\n/.exec(page)![1];
     const decisions = new Set(documentedDecisionCodes());
     const modules = [ACCESS_CODES, SUBNET_CODES, TRAFFIC_CODES, ENDPOINT_OPTION_CODES, QUOTA_CODES, SECURITY_GROUP_CODES, IP_TYPE_CODES];
-    for (const codes of [...modules, OVERLAP_CODES, POLICY_DOCUMENT_CODES, RESOLVER_CODES, ZONE_CODES, ECR_LAYER_CODES, PRICE_CODES])
+    for (const codes of [
+      ...modules,
+      OVERLAP_CODES,
+      POLICY_DOCUMENT_CODES,
+      RESOLVER_CODES,
+      ZONE_CODES,
+      ECR_LAYER_CODES,
+      PRICE_CODES,
+      ENDPOINT_TYPE_CODES,
+    ])
       for (const [code, kind] of Object.entries(codes)) {
         if (kind === "problem") assert.ok(errors.includes(`\`${code}\``), `${code} in docs/codes.md's error codes`);
         else assert.ok(decisions.has(code), `${code} in docs/codes.md's decisions table`);

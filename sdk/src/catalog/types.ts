@@ -25,4 +25,8 @@ export interface PriceTable {
   profileAssociationHourUsd: number;
   /** Route 53 Resolver endpoint, per ENI (IP address) per hour. */
   resolverEniHourUsd: number;
+  /** Gateway Load Balancer endpoint per endpoint-hour; no catalog price (the request gives it). */
+  gatewayLoadBalancerEndpointHourUsd?: number;
+  /** Gateway Load Balancer endpoint data processing per GB; no catalog price (the request gives it). */
+  gatewayLoadBalancerEndpointPerGbUsd?: number;
 }

@@ -12,12 +12,14 @@ export const AWS_FLAGS = {
   profile: { type: "string" },
   "endpoint-url": { type: "string" },
   "page-size": { type: "string" },
+  timeout: { type: "string" },
 } satisfies Options;
 
 export const AWS_HELP = `      --region R          AWS region (default: AWS_REGION or the profile's region)
       --profile P         named profile from ~/.aws/config (default: the standard credential chain)
       --endpoint-url URL  any EC2-compatible endpoint, e.g. a local emulator (or AWS_ENDPOINT_URL)
-      --page-size N       items per Describe page (default: each API's maximum)`;
+      --page-size N       items per Describe page (default: each API's maximum)
+      --timeout SECONDS   each AWS call, retries included, fails after this long (default 30)`;
 
 /** AWS_HELP without the lines of `omit` (a command that documents one of these flags its own way). */
 export const awsHelpWithout = (...omit: string[]): string =>
@@ -55,6 +57,9 @@ export function awsOptions(values: Values, io: Io, region?: string): AwsOptions 
   const pageSize = stringFlag(values, "page-size");
   if (pageSize !== undefined && !/^[1-9]\d*$/.test(pageSize))
     throw new CliError(`--page-size must be a positive integer (got ${pageSize}).`, EXIT_INVALID);
+  const timeout = stringFlag(values, "timeout");
+  if (timeout !== undefined && !(/^\d+(\.\d+)?$/.test(timeout) && Number(timeout) > 0))
+    throw new CliError(`--timeout must be a positive number of seconds (got ${timeout}).`, EXIT_INVALID);
   const endpointUrl = stringFlag(values, "endpoint-url");
   if (endpointUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(endpointUrl))
     throw new CliError(`--endpoint-url must be an http(s) URL such as http://127.0.0.1:5000 (got ${endpointUrl}).`, EXIT_INVALID);
@@ -63,6 +68,7 @@ export function awsOptions(values: Values, io: Io, region?: string): AwsOptions 
     profile: stringFlag(values, "profile"),
     endpointUrl,
     ...(pageSize ? { pageSize: Number(pageSize) } : {}),
+    ...(timeout ? { timeoutMs: Number(timeout) * 1000 } : {}),
     progress: (line) => io.err(line),
   };
 }

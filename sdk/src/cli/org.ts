@@ -25,6 +25,7 @@ export const ORG_FLAGS = {
   "role-name": { type: "string" },
   "external-id": { type: "string" },
   concurrency: { type: "string" },
+  // --timeout (AWS_FLAGS, beside these in every command) also bounds each call of --org.
   timeout: { type: "string" },
   "config-aggregator": { type: "string" },
 } satisfies Options;
@@ -38,7 +39,6 @@ export const ORG_HELP = `      --org               read every active account of 
       --role-name NAME    role assumed in each account (default ${DEFAULT_ROLE_NAME}; docs/organization.md)
       --external-id ID    external id the role's trust policy asks for
       --concurrency N     accounts and regions read at once (default 8)
-      --timeout SECONDS   per AWS call before it counts as unanswered (default 30)
       --config-aggregator NAME
                           read VPCs, subnets, route tables, NAT gateways, security groups and
                           endpoints from this AWS Config aggregator (in the --region account), and

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { readOverlay, type CatalogOverlay } from "../facts/overlay";
 import { asTrafficReport } from "../facts/traffic/merge";
 import type { TrafficReport } from "../facts/traffic/report";
+import { jsonProblem } from "../plan/shape";
 import type { Problem } from "../plan/types";
 import { EXIT_INVALID } from "./command";
 
@@ -46,6 +47,8 @@ export function readRequestFile(file: string): unknown {
       if (jsonFile) throw unreadable(file, "INVALID_JSON", "", `is not valid JSON: ${(err as Error).message}.`, "Correct the JSON syntax.");
     }
     if (value !== undefined) {
+      const deep = jsonProblem(value, true);
+      if (deep) throw unreadable(file, "INVALID_JSON", "", `${deep}.`, "Nest less deeply.");
       const duplicate = duplicateJsonKey(text);
       if (duplicate)
         throw unreadable(
@@ -58,7 +61,19 @@ export function readRequestFile(file: string): unknown {
       return value;
     }
   }
-  return parseYaml(file, text);
+  const value = parseYaml(file, text);
+  // YAML can build what JSON cannot: a value that contains itself, which every later walk over it
+  // (JSON.stringify, the planner) would follow forever. .nan and .inf are left to the field checks.
+  const wrong = jsonProblem(value, true);
+  if (wrong && !/^holds/.test(wrong))
+    throw unreadable(
+      file,
+      "INVALID_YAML",
+      "",
+      `${wrong}.`,
+      "Write the values out instead of aliasing a node inside itself, and nest less deeply.",
+    );
+  return value;
 }
 
 /**
@@ -180,7 +195,15 @@ function parseYaml(file: string, text: string): unknown {
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
-    if (!(err instanceof ReferenceError) || !/alias/i.test(err.message)) throw err;
+    // Only a broken document fails here (`<<: *list`, `<<: 5`: "Merge sources must be maps or map aliases").
+    if (!(err instanceof ReferenceError) || !/alias/i.test(err.message))
+      throw unreadable(
+        file,
+        "INVALID_YAML",
+        "",
+        `is not valid YAML: ${(err as Error).message}.`,
+        "Correct the YAML at that key (a merge key << takes a map or a list of maps).",
+      );
     throw unreadable(
       file,
       "YAML_ALIAS_LIMIT",

@@ -19,6 +19,8 @@ export const RequestedEndpointType = {
   Gateway: "Gateway",
   /** Force an interface endpoint, even where a free gateway exists. */
   Interface: "Interface",
+  /** A Gateway Load Balancer endpoint per AZ to an appliance's endpoint service, with routes to it (`routeTableIds`). */
+  GatewayLoadBalancer: "GatewayLoadBalancer",
 } as const;
 export type RequestedEndpointType = (typeof RequestedEndpointType)[keyof typeof RequestedEndpointType];
 
@@ -195,6 +197,11 @@ export interface ServiceOptionsArgs {
    * @default 443
    */
   port?: number;
+  /**
+   * `type: GatewayLoadBalancer`: destination of the routes from `routeTableIds` to the endpoint in their AZ.
+   * @default "0.0.0.0/0"
+   */
+  destinationCidr?: string;
 }
 
 /** Who uses one service: a subset of the top-level `access`. */
@@ -337,6 +344,10 @@ export interface PricesArgs {
   profileAssociationHourUsd?: number;
   /** Route 53 Resolver endpoint per ENI-hour. */
   resolverEniHourUsd?: number;
+  /** Gateway Load Balancer endpoint per endpoint-hour (the catalog has no price for it). */
+  gatewayLoadBalancerEndpointHourUsd?: number;
+  /** Gateway Load Balancer endpoint data processing per GB (the catalog has no price for it). */
+  gatewayLoadBalancerEndpointPerGbUsd?: number;
 }
 
 /** Security groups of the interface endpoints. */
@@ -483,7 +494,7 @@ export interface EndpointOutput {
   id: string;
   /** VPC endpoint ARN (interface endpoints; a Route 53 Profile associates the endpoint by it). */
   arn?: string;
-  /** `Gateway` or `Interface`. */
+  /** `Gateway`, `Interface` or `GatewayLoadBalancer` (one per AZ, named `<service id>-<az>`). */
   type: string;
   /** The AWS service name. */
   serviceName: string;

@@ -15,6 +15,10 @@ export const endpointResourceName = (component: string, endpoint: string): strin
 export const routeTableAssociationName = (component: string, endpoint: string, routeTableKey: string): string =>
   `${component}-${clean(endpoint)}-${clean(routeTableKey)}`;
 
+/** A route to an endpoint (Gateway Load Balancer), keyed by the route table and the destination. */
+export const endpointRouteName = (component: string, endpoint: string, routeTableKey: string, destination: string): string =>
+  `${component}-${clean(endpoint)}-${clean(routeTableKey)}-${clean(destination)}`;
+
 /** Security group: `<component>-<group name>-sg` (group name: the endpoint name, or `endpoints` when shared). */
 export const securityGroupName = (component: string, group: string): string => `${component}-${clean(group)}-sg`;
 

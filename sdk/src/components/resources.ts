@@ -7,12 +7,13 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ruleTarget } from "../plan/security";
-import type { IngressRule, Plan, PlannedEndpoint, PlannedSecurityGroup } from "../plan/types";
+import type { IngressRule, Plan, PlannedEndpoint, PlannedLinkEndpoint, PlannedSecurityGroup } from "../plan/types";
 import type { EndpointDnsEntry, EndpointOutput, ResolverOutput } from "./args";
 import { DELETE_BEFORE_REPLACE } from "./replacement";
 import {
   awsName,
   endpointResourceName,
+  endpointRouteName,
   ingressRuleName,
   resolverApiName,
   resolverResourceName,
@@ -143,7 +144,53 @@ export function createResources(plan: Plan, ctx: ChildContext): Record<string, C
       },
     };
   }
+  for (const endpoint of plan.linkEndpoints ?? []) out[endpoint.name] = createLinkEndpoint(endpoint, ctx);
   return out;
+}
+
+/** A Gateway Load Balancer endpoint in its one subnet, and one `aws.ec2.Route` per route that targets it. */
+function createLinkEndpoint(endpoint: PlannedLinkEndpoint, ctx: ChildContext): CreatedEndpoint {
+  const { name, prepared } = ctx;
+  const opts: pulumi.CustomResourceOptions = { parent: ctx.parent };
+  const region = regionOf(ctx);
+  const resourceName = endpointResourceName(name, endpoint.name);
+  const vpce = new aws.ec2.VpcEndpoint(
+    resourceName,
+    {
+      vpcId: prepared.vpcId,
+      serviceName: endpoint.serviceName,
+      vpcEndpointType: endpoint.type,
+      subnetIds: endpoint.subnetIds.map((id) => prepared.subnets.get(id) ?? id),
+      tags: tagsOf(ctx)(resourceName, endpoint.tags),
+      ...region,
+    },
+    opts,
+  );
+  for (const route of endpoint.routes) {
+    const ref = prepared.routeTables.get(route.routeTableId) ?? { input: route.routeTableId, key: route.routeTableId };
+    new aws.ec2.Route(
+      endpointRouteName(name, endpoint.name, ref.key, route.destinationCidrBlock),
+      {
+        routeTableId: ref.input,
+        ...(route.destinationCidrBlock.includes(":")
+          ? { destinationIpv6CidrBlock: route.destinationCidrBlock }
+          : { destinationCidrBlock: route.destinationCidrBlock }),
+        vpcEndpointId: vpce.id,
+        ...region,
+      },
+      opts,
+    );
+  }
+  return {
+    parts: [vpce.id, vpce.arn, vpce.dnsEntries],
+    build: ([id, arn, dnsEntries]) => ({
+      id: id as string,
+      arn: arn as string,
+      type: endpoint.type,
+      serviceName: endpoint.serviceName,
+      dnsEntries: dnsEntries as EndpointDnsEntry[],
+    }),
+  };
 }
 
 /**

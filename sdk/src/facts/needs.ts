@@ -16,6 +16,8 @@ export interface ServiceNeed {
   serviceRegion?: string;
   /** The request field that asked for it (`services[1]`, `bundles[0]`). */
   path: string;
+  /** An appliance's endpoint service (`type: GatewayLoadBalancer`), looked up as that type. */
+  serviceType?: "GatewayLoadBalancer";
 }
 
 /** What one listed subnet still lacks. */
@@ -179,6 +181,7 @@ function servicesNeeded(request: RequestSoFar): ServiceNeed[] {
       serviceName: name,
       path: `services[${i}]`,
       ...(found.region !== region ? { serviceRegion: found.region } : {}),
+      ...(typeof entry !== "string" && entry?.type === "GatewayLoadBalancer" ? { serviceType: "GatewayLoadBalancer" as const } : {}),
     });
   });
   return [...out.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

@@ -14,6 +14,8 @@ import {
   type CatalogService,
   type Region,
 } from "../catalog";
+import { Problems } from "../plan/problems";
+import { checkShape, describeValue, jsonProblem, quote, type Shape } from "../plan/shape";
 import type { PlanFacts } from "../plan/types";
 import { factsFromServices, type ServiceFacts } from "./services";
 
@@ -110,28 +112,49 @@ export function overlayOf(found: Record<string, ServiceFacts>, region: string, s
   };
 }
 
+const names: Shape = { kind: "array", of: { kind: "string" } };
+const SERVICE_FACTS: Shape = {
+  kind: "object",
+  required: ["serviceName", "types", "azs", "privateDnsNames"],
+  fields: {
+    serviceName: { kind: "string" },
+    serviceRegion: { kind: "string" },
+    types: names,
+    azs: names,
+    privateDnsNames: names,
+    policySupported: { kind: "boolean" },
+    ipTypes: names,
+    acceptanceRequired: { kind: "boolean" },
+    privateDnsVerified: { kind: "boolean" },
+    owner: { kind: "string" },
+  },
+};
+
+/** A field's value in a message, as written (`2`, `"x"`); lists and objects by kind, never echoed whole. */
+const shown = (v: unknown): string =>
+  typeof v === "object" && v !== null ? describeValue(v) : typeof v === "string" ? quote(v) : String(v);
+
 /** Checks a parsed overlay file; returns what is wrong with it, or the overlay. */
 export function readOverlay(value: unknown): CatalogOverlay | string {
   const o = value as Partial<CatalogOverlay> | null;
   if (typeof o !== "object" || o === null || Array.isArray(o)) return "is not a catalog overlay object";
+  // Before any field is echoed: a value that contains itself (or nests without end) cannot be.
+  const notJson = jsonProblem(o);
+  if (notJson) return notJson;
   if (o.kind !== OVERLAY_KIND)
-    return `has kind ${JSON.stringify(o.kind)}, not "${OVERLAY_KIND}" (write one with vpce-plan catalog --from-aws --write FILE)`;
-  if (o.version !== 1) return `has version ${JSON.stringify(o.version)}; this vpce-plan reads version 1`;
-  if (typeof o.region !== "string" || !getRegion(o.region))
-    return `names region ${JSON.stringify(o.region)}, which is not a catalog region`;
+    return `has kind ${shown(o.kind)}, not "${OVERLAY_KIND}" (write one with vpce-plan catalog --from-aws --write FILE)`;
+  if (o.version !== 1) return `has version ${shown(o.version)}; this vpce-plan reads version 1`;
+  if (typeof o.region !== "string" || !getRegion(o.region)) return `names region ${shown(o.region)}, which is not a catalog region`;
   if (o.serviceRegion !== undefined && (typeof o.serviceRegion !== "string" || !getRegion(o.serviceRegion)))
-    return `names serviceRegion ${JSON.stringify(o.serviceRegion)}, which is not a catalog region`;
+    return `names serviceRegion ${shown(o.serviceRegion)}, which is not a catalog region`;
   if (!Array.isArray(o.services)) return "has no services list";
-  const bad = o.services.findIndex(
-    (s) =>
-      typeof s !== "object" ||
-      s === null ||
-      typeof s.serviceName !== "string" ||
-      !Array.isArray(s.types) ||
-      !Array.isArray(s.azs) ||
-      !Array.isArray(s.privateDnsNames),
-  );
-  if (bad >= 0) return `services[${bad}] needs serviceName, types, azs and privateDnsNames`;
+  // Every element is checked: a number or null among privateDnsNames must not reach a plan.
+  const problems = new Problems();
+  checkShape(o.services, { kind: "array", of: SERVICE_FACTS }, "services", problems);
+  // Fields a later vpce-plan writes are no reason to refuse the overlay; wrong values are.
+  const wrong = problems.list.filter((p) => p.code !== "UNKNOWN_FIELD");
+  if (wrong.length)
+    return `${wrong[0].path} ${wrong[0].message.replace(/\.$/, "")}${wrong.length > 1 ? ` (and ${wrong.length - 1} more problems)` : ""}`;
   return o as CatalogOverlay;
 }
 

@@ -73,6 +73,8 @@ export function factsFromServices(lookup: ServiceLookup, ownerId?: string, regio
       } else facts.serviceAzs[key] = service.azs;
       facts.servicePrivateDns[key] = service.privateDnsNames;
     }
+    // An appliance's endpoint service: its AZs are where Gateway Load Balancer endpoints may go.
+    if (service.types.includes("GatewayLoadBalancer")) facts.serviceAzs[key] = service.azs;
     if (service.ipTypes) facts.serviceIpTypes[key] = service.ipTypes;
     if (service.policySupported !== undefined) facts.servicePolicy[key] = service.policySupported;
     if (service.privateDnsVerified !== undefined) facts.servicePrivateDnsVerified[key] = service.privateDnsVerified;

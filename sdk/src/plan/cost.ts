@@ -89,12 +89,12 @@ export function interfaceCost(
  * VPC, is "not compared"). Every figure is a sum of cents.
  */
 export function planCost(
-  endpoints: readonly PlannedEndpoint[],
+  endpoints: ReadonlyArray<Pick<PlannedEndpoint, "name" | "cost" | "monthlyCostUsd">>,
   prices: PriceTable,
   source: { priceRegion: string; pricesAssumed?: string[] },
   resolverUsd = 0,
 ): Plan["cost"] {
-  const sum = (f: (e: PlannedEndpoint) => number): number => money(endpoints.reduce((acc, e) => acc + f(e), resolverUsd));
+  const sum = (f: (e: (typeof endpoints)[number]) => number): number => money(endpoints.reduce((acc, e) => acc + f(e), resolverUsd));
   const compared = endpoints.filter((e) => e.cost.nat);
   const cost: Plan["cost"] = {
     currency: "USD",

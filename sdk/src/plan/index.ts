@@ -24,3 +24,4 @@ export { CODES as DNS_SHARING_CODES } from "./rules/dnsSharing";
 export { CODES as ZONE_CODES } from "./rules/zones";
 export { CODES as PRICE_CODES } from "./rules/prices";
 export { CODES as ECR_LAYER_CODES } from "./rules/ecrLayers";
+export { CODES as ENDPOINT_TYPE_CODES } from "./rules/endpointTypes";

@@ -9,7 +9,19 @@ import { indexByAz, placeFromIndex, type AzIndex, type Placement, type Placement
 import { buildPolicy } from "./policy";
 import { PlanRequestError, Problems } from "./problems";
 import { ingressRules, isOpenCidr } from "./security";
-import type { EndpointType, IngressRule, IpAddressType, Plan, PlanFacts, PlannedEndpoint, PriceTable, Reason, SubnetSpec } from "./types";
+import type {
+  EndpointType,
+  IngressRule,
+  IpAddressType,
+  Plan,
+  PlanFacts,
+  PlannedEndpoint,
+  PlannedLinkEndpoint,
+  PriceTable,
+  Reason,
+  SubnetSpec,
+} from "./types";
+import { mergeBlocks } from "./cidr";
 import { checkOverlaps, CODES as OVERLAP, type Network } from "./rules/cidrOverlap";
 import { Report, sortDiagnostics } from "./rules/context";
 import { checkSubnetsWithoutRouteTable, CODES as ROUTE_TABLES, gatewayRouteTables } from "./rules/routeTables";
@@ -19,6 +31,7 @@ import { checkQuota, checkTags, CODES as QUOTAS, readQuotas, type Quotas } from 
 import { applySecurityGroupMode, externalOnly, fitSecurityGroups, CODES as SECURITY_GROUPS } from "./rules/securityGroups";
 import * as crossRegion from "./rules/crossRegion";
 import * as endpointServices from "./rules/endpointServices";
+import { planGatewayLoadBalancer, CODES as ENDPOINT_TYPES } from "./rules/endpointTypes";
 import { checkAvailability, notOfferedWhenLookedUp, useFips, CODES as AVAILABILITY } from "./rules/availability";
 import { checkOutsideDns, planResolver, CODES as RESOLVER } from "./rules/resolver";
 import { checkVpcDns, CODES as VPC_DNS } from "./rules/vpcDns";
@@ -83,6 +96,8 @@ class Planner {
   private priceSource: PriceSource = { priceRegion: "" };
   /** Services that take no endpoint policy, which `defaults.policy` therefore does not reach. */
   private readonly defaultPolicySkipped: string[] = [];
+  /** Endpoints of the types beyond gateway and interface (rules/endpointTypes.ts). */
+  private readonly linkEndpoints: PlannedLinkEndpoint[] = [];
 
   constructor(
     private readonly input: NormalizedRequest,
@@ -113,7 +128,7 @@ class Planner {
     const traffic = this.input.request.traffic ?? {};
     return this.input.services.reduce((sum, s) => {
       const given = traffic[s.key];
-      if (given === undefined) return sum;
+      if (given === undefined || s.options.type === "GatewayLoadBalancer") return sum;
       const gatewayTakesVpc = s.catalog.types.includes("Gateway") && !s.serviceRegion && s.options.type !== "Interface" && fromVpc;
       if (typeof given === "number") return sum + (gatewayTakesVpc ? 0 : given);
       return sum + (given.onPremises ?? 0) + (given.peers ?? 0) + (gatewayTakesVpc ? 0 : (given.vpc ?? 0));
@@ -125,13 +140,20 @@ class Planner {
     const access = request.access;
     checkAccess(this.report.for(ACCESS), request, this.input.facts, this.input.services);
     this.priceSource = priceSource(this.report.for(PRICES), this.region, request.prices);
-    for (const cidr of access?.extraCidrs ?? []) {
-      if (isOpenCidr(cidr))
+    // What the rules admit, not how it is spelt: 0.0.0.0/1 and 128.0.0.0/1 merge into 0.0.0.0/0.
+    // Without extraCidrs no union is that wide (validate.ts refuses it).
+    if (access?.extraCidrs?.length) {
+      const declared = [request.vpc.cidrs, access.onPremises?.cidrs, ...(access.peerVpcs ?? []).map((p) => p.cidrs)].flatMap(
+        (c) => c ?? [],
+      );
+      for (const open of mergeBlocks([...declared, ...access.extraCidrs]).filter((m) => isOpenCidr(m.cidr))) {
+        const spelt = open.covers.find(isOpenCidr);
         this.warn(
           "OPEN_INGRESS",
-          `access.extraCidrs admits ${cidr}: every interface endpoint accepts connections from anywhere that can route to it.`,
+          `access.extraCidrs admits ${spelt ?? `${open.cidr} (${open.covers.join(", ")} together)`}: every interface endpoint accepts connections from anywhere that can route to it.`,
           "access.extraCidrs",
         );
+      }
     }
 
     checkTags(this.report.for(QUOTAS), request.tags);
@@ -142,6 +164,7 @@ class Planner {
     const endpoints: PlannedEndpoint[] = [];
     for (const service of this.input.services) for (const endpoint of this.planService(service)) endpoints.push(endpoint);
     checkSubnetsWithoutRouteTable(this.report.for(ROUTE_TABLES), this.subnets, this.gateways);
+    const linkEndpoints = this.linkEndpoints.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     this.checkVpcForInterfaces(endpoints);
     applySecurityGroupMode(this.report.for(SECURITY_GROUPS), endpoints, request.securityGroup);
     fitSecurityGroups(this.report.for(SECURITY_GROUPS), this.report.for(QUOTAS), endpoints, {
@@ -188,14 +211,42 @@ class Planner {
       region: this.region.code,
       vpcId: request.vpc.id,
       endpoints,
+      ...(linkEndpoints.length ? { linkEndpoints } : {}),
       ...(resolver ? { resolver } : {}),
       warnings: sortDiagnostics(this.report.warnings),
       errors: [],
-      cost: planCost(endpoints, this.prices, this.priceSource, resolver?.monthlyCostUsd),
+      cost: planCost([...endpoints, ...linkEndpoints], this.prices, this.priceSource, resolver?.monthlyCostUsd),
     };
   }
 
   private planService(service: ResolvedService): PlannedEndpoint[] {
+    if (service.options.type === "GatewayLoadBalancer") {
+      const given = this.input.request.traffic?.[service.key];
+      const expectedGb =
+        given === undefined
+          ? undefined
+          : typeof given === "number"
+            ? given
+            : (given.vpc ?? 0) + (given.onPremises ?? 0) + (given.peers ?? 0);
+      const tags = endpointTags(this.input.request, service);
+      this.linkEndpoints.push(
+        ...planGatewayLoadBalancer(
+          this.report.for(ENDPOINT_TYPES),
+          {
+            key: service.key,
+            name: service.name,
+            serviceName: service.catalog.serviceName,
+            path: service.path,
+            options: service.options,
+            endpointService: Boolean(service.endpointService),
+            ...(tags ? { tags } : {}),
+            ...(expectedGb !== undefined ? { expectedGb } : {}),
+          },
+          { subnets: this.subnets, facts: this.input.facts, prices: this.prices },
+        ),
+      );
+      return [];
+    }
     // Without its own access a service takes the top-level scope as it is: one (read-only) object per plan.
     const scope = service.options.access
       ? scopeFor(this.report.for(ACCESS), this.input.request, service)
@@ -742,7 +793,8 @@ class Planner {
   private checkEndpointQuotas(endpoints: PlannedEndpoint[]): void {
     const ctx = this.report.for(QUOTAS);
     const count = (type: EndpointType): number => endpoints.filter((e) => e.type === type).length;
-    checkQuota(ctx, this.quotas, "interfaceEndpointsPerVpc", count("Interface"), {
+    // AWS's quota is one for interface and Gateway Load Balancer endpoints together.
+    checkQuota(ctx, this.quotas, "interfaceEndpointsPerVpc", count("Interface") + this.linkEndpoints.length, {
       path: "services",
       what: `${this.input.request.vpc.id}`,
       fix: "Request fewer interface services, or share them from a hub VPC (planNetwork)",

@@ -11,6 +11,17 @@ export interface PolicyContext {
 
 /** The policy document for `spec`, or null for AWS's default full-access policy. */
 export function buildPolicy(spec: PolicySpec, ctx: PolicyContext, problems: Problems): Record<string, unknown> | null | undefined {
+  if (spec.document && spec.template !== undefined) {
+    // Either one alone is clear; together one would be dropped silently, and the document (often
+    // Principal "*" without a condition) would win over a narrower template.
+    problems.add(
+      "POLICY_INVALID",
+      `${ctx.path}.template`,
+      `the ${ctx.serviceKey} policy has both a template (${spec.template}) and a document; only one can apply.`,
+      "Keep the template (and its fields) or the document, not both.",
+    );
+    return undefined;
+  }
   if (spec.document) return spec.document;
   const template = spec.template ?? "full-access";
   switch (template) {

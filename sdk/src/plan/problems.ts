@@ -25,10 +25,19 @@ export class Problems {
   readonly list: Problem[] = [];
 
   add(code: string, path: string, message: string, hint: string): void {
-    this.list.push({ code, path, message, hint });
+    this.list.push({ code, path: clip(path), message: clip(message), hint: clip(hint) });
   }
 
   get empty(): boolean {
     return this.list.length === 0;
   }
 }
+
+/**
+ * Longest path, message or hint kept: enough for every message vpce-plan writes; a value echoed
+ * from a huge input (a 1 MB key, a long list of names) is cut, so an error stays a line, not a dump.
+ */
+const MAX_TEXT = 1000;
+
+const clip = (text: string): string =>
+  text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}... (${text.length - MAX_TEXT} more characters)` : text;

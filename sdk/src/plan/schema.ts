@@ -50,7 +50,7 @@ const count: Shape = { kind: "number", min: 1, max: 1_000_000, integer: true };
 export const serviceShape = obj(
   {
     name: str("secretsmanager"),
-    type: { kind: "enum", values: ["Auto", "Gateway", "Interface"] },
+    type: { kind: "enum", values: ["Auto", "Gateway", "Interface", "GatewayLoadBalancer"] },
     privateDns: bool,
     policy,
     subnetIds: strings("subnet-0abc", ID_PATTERNS.subnet),
@@ -68,6 +68,7 @@ export const serviceShape = obj(
     dnsRecordIpType: { kind: "enum", values: ["ipv4", "dualstack", "ipv6", "service-defined"] },
     region: str("us-west-2"),
     port: { kind: "number", min: 1, integer: true },
+    destinationCidr: str("0.0.0.0/0"),
   },
   ["name"],
 );
@@ -142,6 +143,8 @@ export const requestShape = obj(
       profileAccountHourUsd: money,
       profileAssociationHourUsd: money,
       resolverEniHourUsd: money,
+      gatewayLoadBalancerEndpointHourUsd: money,
+      gatewayLoadBalancerEndpointPerGbUsd: money,
     }),
     securityGroup: obj({
       mode: { kind: "enum", values: ["perEndpoint", "shared", "existing"] },

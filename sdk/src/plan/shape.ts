@@ -17,14 +17,71 @@ export type Shape =
   | { kind: "string-or"; object: Shape & { kind: "object" } }
   | { kind: "number-or"; number?: Shape & { kind: "number" }; object: Shape & { kind: "object" } };
 
-const describe = (value: unknown): string =>
+/** Longest string echoed into a message: a 1 MB value must not become a 1 MB error. */
+const MAX_ECHO = 80;
+
+/** A value as a message quotes it: strings cut to MAX_ECHO characters. */
+export function quote(value: string): string {
+  return (
+    JSON.stringify(value.length > MAX_ECHO ? value.slice(0, MAX_ECHO) : value) +
+    (value.length > MAX_ECHO ? `... (${value.length} characters)` : "")
+  );
+}
+
+/** A value as messages name it: `null`, `a list`, `an object`, `string "x"` (cut), `number NaN`. */
+export const describeValue = (value: unknown): string =>
   value === null
     ? "null"
     : Array.isArray(value)
       ? "a list"
       : typeof value === "object"
-        ? "an object"
-        : `${typeof value} ${JSON.stringify(value)}`;
+        ? (builtBy(value) ?? "an object")
+        : typeof value === "string"
+          ? `string ${quote(value)}`
+          : // JSON.stringify spells NaN and Infinity "null" (YAML's .nan, .inf).
+            `${typeof value} ${typeof value === "number" ? String(value) : JSON.stringify(value)}`;
+
+/**
+ * What a YAML tag such as !!omap, !!set, !!timestamp or !!binary built: those load as Map, Set, Date
+ * or Uint8Array, which have no own fields, so they must be refused, never read as an empty map.
+ */
+function builtBy(value: object): string | undefined {
+  const proto = Object.getPrototypeOf(value);
+  if (proto === Object.prototype || proto === null) return undefined;
+  const name = (proto as { constructor?: { name?: unknown } }).constructor?.name;
+  return `a ${typeof name === "string" && name ? name : "non-plain object"} (a YAML tag such as !!omap, !!set or !!timestamp builds one; write a plain map or list)`;
+}
+
+/**
+ * Nesting a JSON value may have: far beyond any policy document (an IAM statement's condition
+ * values sit 5 levels deep) and far below what recursion elsewhere (JSON.stringify) survives.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * What makes `value` no plain JSON: nested too deep, cyclic (a YAML alias inside its own anchor), a
+ * non-finite number, or (unless `tags` allows them, for a whole file whose fields are checked
+ * with their paths later) an object that a YAML tag built.
+ */
+export function jsonProblem(value: unknown, tags = false): string | undefined {
+  const open = new Set<object>();
+  const walk = (v: unknown, depth: number): string | undefined => {
+    if (v === null || typeof v !== "object")
+      return typeof v === "number" && !Number.isFinite(v) ? `holds ${v}, which JSON cannot` : undefined;
+    if (depth > MAX_JSON_DEPTH) return `is nested more than ${MAX_JSON_DEPTH} levels deep`;
+    if (open.has(v)) return "contains itself (a YAML alias inside its own anchor)";
+    const built = Array.isArray(v) ? undefined : builtBy(v);
+    if (built) return tags ? undefined : `holds ${built}`;
+    open.add(v);
+    for (const item of Array.isArray(v) ? v : Object.values(v)) {
+      const found = walk(item, depth + 1);
+      if (found) return found;
+    }
+    open.delete(v);
+    return undefined;
+  };
+  return walk(value, 0);
+}
 
 const join = (path: string, key: string | number): string => (typeof key === "number" ? `${path}[${key}]` : path ? `${path}.${key}` : key);
 
@@ -33,17 +90,17 @@ export function checkShape(value: unknown, shape: Shape, path: string, problems:
   switch (shape.kind) {
     case "string":
       if (typeof value !== "string" || value.length === 0) {
-        problems.add("INVALID_TYPE", path, `must be a non-empty string, got ${describe(value)}.`, example(shape.example));
+        problems.add("INVALID_TYPE", path, `must be a non-empty string, got ${describeValue(value)}.`, example(shape.example));
         return false;
       }
       if (shape.pattern && !shape.pattern.test(value)) {
-        problems.add("INVALID_FORMAT", path, `"${value}" is not well formed.`, example(shape.example));
+        problems.add("INVALID_FORMAT", path, `${quote(value)} is not well formed.`, example(shape.example));
         return false;
       }
       return true;
     case "number":
       if (typeof value !== "number" || !Number.isFinite(value)) {
-        problems.add("INVALID_TYPE", path, `must be a number, got ${describe(value)}.`, "Use a plain number.");
+        problems.add("INVALID_TYPE", path, `must be a number, got ${describeValue(value)}.`, "Use a plain number.");
         return false;
       }
       if (shape.integer && !Number.isInteger(value)) {
@@ -66,7 +123,7 @@ export function checkShape(value: unknown, shape: Shape, path: string, problems:
       return true;
     case "boolean":
       if (typeof value !== "boolean") {
-        problems.add("INVALID_TYPE", path, `must be true or false, got ${describe(value)}.`, "Use true or false.");
+        problems.add("INVALID_TYPE", path, `must be true or false, got ${describeValue(value)}.`, "Use true or false.");
         return false;
       }
       return true;
@@ -76,7 +133,7 @@ export function checkShape(value: unknown, shape: Shape, path: string, problems:
         problems.add(
           "INVALID_VALUE",
           path,
-          `must be one of ${shape.values.join(", ")}, got ${describe(value)}.`,
+          `must be one of ${shape.values.join(", ")}, got ${describeValue(value)}.`,
           hint ? capital(hint) : `Use one of ${shape.values.join(", ")}.`,
         );
         return false;
@@ -84,7 +141,7 @@ export function checkShape(value: unknown, shape: Shape, path: string, problems:
       return true;
     case "array": {
       if (!Array.isArray(value)) {
-        problems.add("INVALID_TYPE", path, `must be a list, got ${describe(value)}.`, "Write a YAML/JSON list.");
+        problems.add("INVALID_TYPE", path, `must be a list, got ${describeValue(value)}.`, "Write a YAML/JSON list.");
         return false;
       }
       if (shape.minItems && value.length < shape.minItems) {
@@ -98,19 +155,22 @@ export function checkShape(value: unknown, shape: Shape, path: string, problems:
     }
     case "record": {
       if (!isPlainObject(value)) {
-        problems.add("INVALID_TYPE", path, `must be a map, got ${describe(value)}.`, "Write a YAML/JSON map.");
+        problems.add("INVALID_TYPE", path, `must be a map, got ${describeValue(value)}.`, "Write a YAML/JSON map.");
         return false;
       }
       let ok = true;
       for (const key of Object.keys(value)) ok = checkShape(value[key], shape.of, join(path, key), problems) && ok;
       return ok;
     }
-    case "json-object":
+    case "json-object": {
       if (!isPlainObject(value)) {
-        problems.add("INVALID_TYPE", path, `must be an object, got ${describe(value)}.`, "Write a JSON object.");
+        problems.add("INVALID_TYPE", path, `must be an object, got ${describeValue(value)}.`, "Write a JSON object.");
         return false;
       }
-      return true;
+      const wrong = jsonProblem(value);
+      if (wrong) problems.add("INVALID_VALUE", path, `${wrong}.`, "Write it as plain JSON (objects, lists, strings, numbers, booleans).");
+      return !wrong;
+    }
     case "string-or":
       return typeof value === "string"
         ? checkShape(value, { kind: "string" }, path, problems)
@@ -126,8 +186,9 @@ export function checkShape(value: unknown, shape: Shape, path: string, problems:
   }
 }
 
+/** A map as YAML/JSON writes one: not a list, and not a Map, Set or Date that a YAML tag built. */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !builtBy(value);
 }
 
 const example = (text?: string): string => (text ? `Write it like ${text}.` : "Give a value.");
@@ -140,7 +201,7 @@ const capital = (text: string): string => text.charAt(0).toUpperCase() + text.sl
  */
 export function checkFields(value: unknown, shape: Shape & { kind: "object" }, path: string, problems: Problems): Set<string> | undefined {
   if (!isPlainObject(value)) {
-    problems.add("INVALID_TYPE", path, `must be an object, got ${describe(value)}.`, "Write a YAML/JSON map.");
+    problems.add("INVALID_TYPE", path, `must be an object, got ${describeValue(value)}.`, "Write a YAML/JSON map.");
     return undefined;
   }
   const failed = new Set<string>();

@@ -8,8 +8,10 @@ import type { EndpointType, PriceTable } from "../catalog/types";
 // The catalog describes services and regions with them too, and reads nothing of the planner.
 export type { EndpointType, PriceTable };
 
+/** The VPC endpoint types beyond gateway and interface, planned by plan/rules/endpointTypes.ts. */
+export type LinkEndpointType = "GatewayLoadBalancer";
 /** What the caller asks for; `Auto` lets the planner choose the cheapest correct type(s). */
-export type RequestedType = "Auto" | "Gateway" | "Interface";
+export type RequestedType = "Auto" | "Gateway" | "Interface" | LinkEndpointType;
 export type IpAddressType = "ipv4" | "dualstack" | "ipv6";
 export type SecurityGroupMode = "perEndpoint" | "shared" | "existing";
 export type PolicyTemplate = "full-access" | "organization-only" | "account-only" | "s3-buckets";
@@ -93,6 +95,11 @@ export interface ServiceRequest {
   securityGroupIds?: string[];
   /** DNS records AWS creates for the interface endpoint. @default the ipAddressType */
   dnsRecordIpType?: DnsRecordIpType;
+  /**
+   * `type: GatewayLoadBalancer`: the destination of the routes that send each `routeTableIds` table's
+   * traffic to the Gateway Load Balancer endpoint in its AZ. @default "0.0.0.0/0"
+   */
+  destinationCidr?: string;
 }
 
 /** Per-service consumers: a subset of the top-level `access`, never a consumer it does not declare. */
@@ -375,11 +382,39 @@ export interface PlannedResolver {
   monthlyCostUsd: number;
 }
 
+/** A route the plan creates: the route table's traffic to `destinationCidrBlock` goes to the endpoint. */
+export interface PlannedRoute {
+  routeTableId: string;
+  destinationCidrBlock: string;
+}
+
+/**
+ * A VPC endpoint of a type beyond gateway and interface (plan/rules/endpointTypes.ts). A Gateway Load
+ * Balancer endpoint lives in one subnet, so the plan has one per AZ, each with the routes of that AZ.
+ */
+export interface PlannedLinkEndpoint {
+  /** Resource-name stem: `<service key>-<az>` for a Gateway Load Balancer endpoint. */
+  name: string;
+  service: string;
+  serviceName: string;
+  type: LinkEndpointType;
+  subnetIds: string[];
+  azs: string[];
+  /** The routes that send traffic to this endpoint. */
+  routes: PlannedRoute[];
+  tags?: Record<string, string>;
+  reasons: Reason[];
+  cost: EndpointCost;
+  monthlyCostUsd: number;
+}
+
 export interface Plan {
   version: 1;
   region: string;
   vpcId: string;
   endpoints: PlannedEndpoint[];
+  /** Endpoints of the types beyond gateway and interface (Gateway Load Balancer); absent when none. */
+  linkEndpoints?: PlannedLinkEndpoint[];
   /** Present with `access.onPremises.resolver: create`. */
   resolver?: PlannedResolver;
   warnings: Diagnostic[];

@@ -18,7 +18,7 @@ import {
   type EndpointServiceName,
   type Region,
 } from "../catalog";
-import { parseCidr } from "./cidr";
+import { blockContains, compareBlocks, mergeBlocks, parseBlock, parseCidr, type Block } from "./cidr";
 import { Problems } from "./problems";
 import { Report } from "./rules/context";
 import { checkServiceRegion, CODES as CROSS_REGION, type CrossRegionContext } from "./rules/crossRegion";
@@ -136,6 +136,7 @@ function checkCidrs(request: PlanRequest, problems: Problems): void {
     ["access.extraCidrs", request.access?.extraCidrs, undefined],
     ...(request.access?.peerVpcs ?? []).map((p, i): [string, string[], undefined] => [`access.peerVpcs[${i}].cidrs`, p.cidrs, undefined]),
   ];
+  const declared: Array<{ cidr: string; path: string }> = [];
   for (const [path, cidrs, family] of lists) {
     (cidrs ?? []).forEach((text, i) => {
       const parsed = parseCidr(text);
@@ -155,8 +156,27 @@ function checkCidrs(request: PlanRequest, problems: Problems): void {
           `"${text}" admits the whole internet.`,
           "Declare narrower networks; if you really mean everyone, list it in access.extraCidrs.",
         );
-      }
+      } else if (path !== "access.extraCidrs") declared.push({ cidr: text, path: `${path}[${i}]` });
     });
+  }
+  // The guard judges what the rules admit, not how it is spelt: 0.0.0.0/1 and 128.0.0.0/1 merge
+  // (security groups merge exact halves to fit the rules quota) into a literal 0.0.0.0/0.
+  for (const merged of mergeBlocks(declared.map((d) => d.cidr))) {
+    if (!merged.cidr.endsWith("/0")) continue;
+    // Name the widest blocks only: those inside another (the VPC's own, say) add nothing to the union.
+    const covers = new Set(merged.covers);
+    const widest: Array<{ cidr: string; path: string; block: Block }> = [];
+    for (const d of declared
+      .filter((d) => covers.has(d.cidr))
+      .map((d) => ({ ...d, block: parseBlock(d.cidr)! }))
+      .sort((a, b) => compareBlocks(a.block, b.block)))
+      if (!widest.length || !blockContains(widest[widest.length - 1].block, d.block)) widest.push(d);
+    problems.add(
+      "OPEN_CIDR_NOT_EXPLICIT",
+      widest[0].path,
+      `${widest.map((d) => `"${d.cidr}" (${d.path})`).join(", ")} together admit the whole internet (${merged.cidr}).`,
+      "Declare narrower networks; if you really mean everyone, list it in access.extraCidrs.",
+    );
   }
 }
 

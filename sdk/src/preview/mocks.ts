@@ -41,6 +41,8 @@ export interface MockEndpointService {
   policySupported?: boolean;
   /** The provider's account (default 123456789012). */
   owner?: string;
+  /** `GatewayLoadBalancer` for an appliance's endpoint service (no DNS names, as AWS reports it). @default "Interface" */
+  serviceType?: "Interface" | "GatewayLoadBalancer";
 }
 
 /** What the fake AWS account looks like. Everything is optional. */
@@ -230,6 +232,11 @@ export class AwsMocks implements pulumi.runtime.Mocks {
         const id = `a-${inputs.vpcEndpointId}${fakeHex(String(inputs.routeTableId), 10)}`;
         return { id, state: { ...inputs, id } };
       }
+      case "aws:ec2/route:Route": {
+        // The provider's id for a route: the route table and the destination (terraform-provider-aws `routeCreateID`).
+        const id = `r-${inputs.routeTableId}${fakeHex(String(inputs.destinationCidrBlock ?? inputs.destinationIpv6CidrBlock), 10)}`;
+        return { id, state: { ...inputs, id, origin: "CreateRoute", state: "active", instanceOwnerId: "" } };
+      }
       case "aws:ec2/subnet:Subnet": {
         const id = `subnet-${fakeHex(seed)}`;
         if (typeof inputs.availabilityZone === "string") this.subnetAzs.set(id, { az: inputs.availabilityZone });
@@ -403,6 +410,9 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     serviceRegion?: string,
   ): Record<string, unknown> {
     const partner = this.facts.endpointServices?.[serviceName];
+    // AWS filters by service type: an appliance's service is not found as an Interface service, nor the reverse.
+    if (partner && serviceType && serviceType !== (partner.serviceType ?? "Interface"))
+      throw providerError(`no matching VPC Endpoint Service found (service name ${serviceName}, type ${serviceType})`);
     if (partner) return this.partnerService(serviceName, partner, serviceRegion ?? providerRegion, Boolean(serviceRegion));
     const found = findService(serviceName);
     const region = serviceRegion ?? providerRegion;
@@ -444,10 +454,11 @@ export class AwsMocks implements pulumi.runtime.Mocks {
 
   private partnerService(serviceName: string, p: MockEndpointService, region: string, remote: boolean): Record<string, unknown> {
     const id = serviceName.split(".").pop()!;
+    const gwlb = p.serviceType === "GatewayLoadBalancer";
     return {
       id,
       serviceName,
-      serviceType: "Interface",
+      serviceType: p.serviceType ?? "Interface",
       serviceId: id,
       availabilityZones: remote ? [] : (p.azs ?? this.azs),
       privateDnsName: p.privateDnsName ?? "",
@@ -457,7 +468,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
       acceptanceRequired: p.acceptanceRequired ?? false,
       managesVpcEndpoints: false,
       owner: p.owner ?? "123456789012",
-      baseEndpointDnsNames: [`${id}.${region}.vpce.amazonaws.com`],
+      baseEndpointDnsNames: gwlb ? [] : [`${id}.${region}.vpce.amazonaws.com`],
       region,
       serviceRegion: region,
       arn: `arn:aws:ec2:${region}:${p.owner ?? "123456789012"}:vpc-endpoint-service/${id}`,
@@ -492,6 +503,14 @@ export class AwsMocks implements pulumi.runtime.Mocks {
         inputs.policy ??
         JSON.stringify({ Version: "2008-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }] }),
     };
+    if (inputs.vpcEndpointType === "GatewayLoadBalancer") {
+      // AWS gives a Gateway Load Balancer endpoint one ENI in its subnet, no DNS names, groups or policy.
+      delete state.policy;
+      state.dnsEntries = [];
+      state.networkInterfaceIds = subnetIds.map((s) => `eni-${fakeHex(`${id}-${s}`)}`);
+      state.prefixListId = "";
+      return { id, state };
+    }
     if (gateway) {
       state.prefixListId = `pl-${fakeHex(serviceName, 8)}`;
       state.cidrBlocks = ["52.216.0.0/15"];

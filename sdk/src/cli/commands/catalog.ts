@@ -1,4 +1,3 @@
-import { writeFileSync } from "node:fs";
 import {
   availabilityIn,
   bundles,
@@ -14,12 +13,13 @@ import {
   type CatalogService,
   type Region,
 } from "../../catalog";
-import { compareWithCatalog, overlayOf, type CatalogDiffRow } from "../../facts/overlay";
+import { compareWithCatalog, overlayOf, readOverlay, type CatalogDiffRow } from "../../facts/overlay";
 import { oneOf, parse, type Options } from "../args";
 import { AWS_FLAGS, awsHelpWithout, awsOptions, stringFlag, withEc2 } from "../aws";
 import { EXIT_INVALID, EXIT_OK, HELP_FLAG_HELP, type Command, type Io } from "../command";
 import { renderTable } from "../format/table";
 import { CliError, readOverlayFile } from "../request";
+import { writeOwnFile, type OwnKind } from "../write";
 
 const STATUS: Record<CatalogDiffRow["status"], string> = {
   same: "same",
@@ -36,6 +36,7 @@ const FLAGS = {
   "from-aws": { type: "boolean" },
   "service-region": { type: "string" },
   write: { type: "string" },
+  force: { type: "boolean" },
   catalog: { type: "string" },
   ...AWS_FLAGS,
 } satisfies Options;
@@ -57,7 +58,10 @@ export const command: Command = {
   --from-aws           list what DescribeVpcEndpointServices reports in the region beside the
                        built-in catalog: only in AWS, only in the catalog, or different attributes
   --service-region R2  with --from-aws: the services R offers from R2 (cross-region endpoints)
-  --write FILE         with --from-aws: save the listing as a catalog overlay for plan --catalog FILE
+  --write FILE         with --from-aws: save the listing as a catalog overlay for plan --catalog FILE;
+                       written to a temporary file and renamed, so a failed write leaves FILE as it
+                       was; an existing FILE is replaced only when it is an overlay (never a symlink)
+  --force              with --write: replace FILE even when it is not an overlay
 ${awsHelpWithout("region")}
 ${HELP_FLAG_HELP}`,
   async run(argv, io) {
@@ -72,7 +76,9 @@ ${HELP_FLAG_HELP}`,
         throw new CliError("--catalog does not work with --from-aws, which reads the list itself.", EXIT_INVALID);
       return fromAws(values, format, io);
     }
-    const stray = ["service-region", "write", "profile", "endpoint-url", "page-size"].filter((f) => values[f] !== undefined);
+    const stray = ["service-region", "write", "force", "profile", "endpoint-url", "page-size", "timeout"].filter(
+      (f) => values[f] !== undefined,
+    );
     if (stray.length) throw new CliError(`${stray.map((f) => `--${f}`).join(", ")} only work with --from-aws.`, EXIT_INVALID);
     const overlay =
       typeof values.catalog === "string"
@@ -179,6 +185,22 @@ function catalogRegion(flag: string, code: string): Region {
   return region;
 }
 
+/** What `--write` may replace: an overlay, named by its region and size. */
+const OVERLAY_FILE: OwnKind = {
+  flag: "--write",
+  kind: "a catalog overlay",
+  describe(text) {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+    const overlay = readOverlay(value);
+    return typeof overlay === "string" ? undefined : `the ${overlay.region} catalog overlay with ${overlay.services.length} services`;
+  },
+};
+
 /** `catalog --from-aws`: AWS's listing beside the built-in catalog, optionally saved as an overlay. */
 async function fromAws(values: Record<string, string | boolean | undefined>, format: "table" | "json", io: Io): Promise<number> {
   if (values.bundles) throw new CliError("--bundles does not work with --from-aws: AWS knows no bundles.", EXIT_INVALID);
@@ -195,13 +217,17 @@ async function fromAws(values: Record<string, string | boolean | undefined>, for
     const rows = compareWithCatalog(found, region, remote).filter(
       (r) => !needle || r.serviceName.toLowerCase().includes(needle) || (r.key ?? "").toLowerCase().includes(needle),
     );
-    if (write) {
-      try {
-        writeFileSync(write, JSON.stringify(overlayOf(found, region.code, remote?.code), null, 2) + "\n");
-      } catch (err) {
-        throw new CliError(`cannot write ${write}: ${(err as Error).message}`);
-      }
-    }
+    // Every region offers services: an empty list is a broken answer, and as an overlay it would make every service unavailable.
+    if (write && !Object.keys(found).length)
+      throw new CliError(`DescribeVpcEndpointServices listed no service in ${region.code}; ${write} is left as it is.`);
+    const written = write
+      ? writeOwnFile(
+          write,
+          JSON.stringify(overlayOf(found, region.code, remote?.code), null, 2) + "\n",
+          OVERLAY_FILE,
+          values.force === true,
+        )
+      : undefined;
     const counts = Object.fromEntries(Object.keys(STATUS).map((s) => [s, rows.filter((r) => r.status === s).length]));
     if (format === "json") {
       io.out(
@@ -231,7 +257,7 @@ async function fromAws(values: Record<string, string | boolean | undefined>, for
       );
     }
     io.err(
-      `${region.code}${remote ? ` from ${remote.code}` : ""}: ${counts.same + counts.different} in both (${counts.different} different), ${counts.onlyInAws} only in AWS, ${counts.onlyInCatalog} only in the catalog${write ? `; overlay written to ${write}` : ""}\n`,
+      `${region.code}${remote ? ` from ${remote.code}` : ""}: ${counts.same + counts.different} in both (${counts.different} different), ${counts.onlyInAws} only in AWS, ${counts.onlyInCatalog} only in the catalog${written ? `; overlay ${written}` : ""}\n`,
     );
     return EXIT_OK;
   });

@@ -1,5 +1,6 @@
 import { diffPlans, hasChanges, hasReplacements, type DiffInput, type PlanDiff } from "../../diff";
 import { LIVE_FIELDS, planFromSnapshot } from "../../diff/live";
+import { checkPlanJson } from "../../diff/planShape";
 import { isNetworkRequest, isPlanRequestError, planEndpoints, planNetwork, type Problem } from "../../plan";
 import { formatProblems } from "../../plan/problems";
 import type { NetworkPlan } from "../../plan/multi/types";
@@ -115,9 +116,9 @@ function load(side: Side, file: string): Loaded {
     );
   const plan = asPlan(value);
   if (plan) {
-    const bad = (isNetworkPlan(plan) ? [] : plan.endpoints).some((e) => !isObject(e) || typeof e.name !== "string");
-    if (bad) throw new CliError(`--${side} ${file}: every endpoints[] entry needs a string name (a plan JSON file).`, EXIT_INVALID);
-    return { plan };
+    // Plan JSON is input too: checked like a request before the diff and its diagram read it.
+    const problems = checkPlanJson(value);
+    return problems.length ? { problems: problems.map((p) => ({ ...p, input: side })) } : { plan };
   }
   try {
     return { plan: isNetworkRequest(value) ? planNetwork(value) : planEndpoints(value) };

@@ -30,7 +30,7 @@ import {
 } from "../../facts/traffic";
 import { gather, sortFlowFiles, type SourceOptions } from "../../facts/traffic/sources";
 import { oneOf, parse, type Options } from "../args";
-import { AWS_FLAGS, stringFlag } from "../aws";
+import { AWS_FLAGS, AWS_HELP, stringFlag } from "../aws";
 import { EXIT_INVALID, EXIT_OK, HELP_FLAG_HELP, type Command, type Io } from "../command";
 import { CliError, readRequestFile } from "../request";
 
@@ -78,17 +78,21 @@ and a path (NAT gateway, interface endpoint, gateway endpoint, direct), scaled t
       --ip-ranges FILE     AWS's ip-ranges.json, to name S3 and DynamoDB addresses DNS did not
       --interfaces FILE    JSON { natGateways, interfaceEndpoints, gatewayEndpoints } of the VPC: the
                            network interfaces of its NAT gateways and endpoints, so no flow counts twice
-      --since T, --until T the window (ISO 8601 or Unix seconds; default: what the logs cover)
+      --since T            the window's start (ISO 8601 or Unix seconds; default: what the logs cover)
+      --until T            the window's end (same forms)
       --engine E           duckdb (default, embedded), memory (no DuckDB needed; small logs) or athena
-      --athena-workgroup WG, --athena-database DB (default: default), --athena-table T (default:
-                           vpc_flow_logs), --athena-dns-table T: with --engine athena, the query runs on
-                           Athena over these tables (no --flow-logs); only the grouped rows come back
+      --athena-workgroup WG  with --engine athena: the query runs on Athena over the tables below (no
+                           --flow-logs); only the grouped rows come back
+      --athena-database DB the Athena database (default: default)
+      --athena-table T     the flow-log table (default: vpc_flow_logs)
+      --athena-dns-table T the Resolver query-log table
       --athena-ddl         print the CREATE TABLE statements (partition projection) for those tables:
                            with --flow-logs s3://bucket/prefix [--dns-logs s3://...] --account-id ID
                            [--since T] and the request's region
+      --account-id ID      the account whose logs the --athena-ddl tables read
       --format FORMAT      table (default), json (the versioned report) or request (the request with
                            traffic filled in)
-      --region R, --profile P, --endpoint-url URL, --page-size N   for s3:// and cwl: sources
+${AWS_HELP}
 ${HELP_FLAG_HELP}
 
 Progress goes to stderr. Files that are not logs are named there and skipped, and counted in the output.`,

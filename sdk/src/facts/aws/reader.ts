@@ -68,7 +68,7 @@ export function chunks<T>(items: T[], size: number): T[][] {
  */
 export async function readVpcSnapshots(ec2: Ec2Session, vpcIds: string[] = []): Promise<VpcSnapshot[]> {
   const vpcFilter: Filter[] = vpcIds.length ? [{ Name: "vpc-id", Values: vpcIds }] : [];
-  const vpcs = await paginate(async (token) => {
+  const vpcs = await paginate("EC2 DescribeVpcs", async (token) => {
     const r = await ec2.send<DescribeVpcsResult>(
       "DescribeVpcs",
       new DescribeVpcsCommand({ Filters: vpcFilter.length ? vpcFilter : undefined, MaxResults: ec2.pageSize(1000), NextToken: token }),
@@ -175,7 +175,7 @@ export async function readDnsAttributes(ec2: Ec2Session, vpcId: string): Promise
 }
 
 async function readSubnets(ec2: Ec2Session, filter: Filter[] | undefined): Promise<Array<InVpc<SubnetFacts>>> {
-  const items = await paginate(async (token) => {
+  const items = await paginate("EC2 DescribeSubnets", async (token) => {
     const r = await ec2.send<DescribeSubnetsResult>(
       "DescribeSubnets",
       new DescribeSubnetsCommand({ Filters: filter, MaxResults: ec2.pageSize(1000), NextToken: token }),
@@ -197,7 +197,7 @@ async function readSubnets(ec2: Ec2Session, filter: Filter[] | undefined): Promi
 }
 
 async function readRouteTables(ec2: Ec2Session, filter: Filter[] | undefined): Promise<Array<InVpc<RouteTableFacts>>> {
-  const items = await paginate(async (token) => {
+  const items = await paginate("EC2 DescribeRouteTables", async (token) => {
     const r = await ec2.send<DescribeRouteTablesResult>(
       "DescribeRouteTables",
       new DescribeRouteTablesCommand({ Filters: filter, MaxResults: ec2.pageSize(100), NextToken: token }),
@@ -224,7 +224,7 @@ async function readRouteTables(ec2: Ec2Session, filter: Filter[] | undefined): P
 }
 
 async function readNatGateways(ec2: Ec2Session, filter: Filter[] | undefined): Promise<Array<InVpc<NatGatewayFacts>>> {
-  const items = await paginate(async (token) => {
+  const items = await paginate("EC2 DescribeNatGateways", async (token) => {
     // DescribeNatGateways names its filter parameter `Filter`, unlike the others.
     const r = await ec2.send<DescribeNatGatewaysResult>(
       "DescribeNatGateways",
@@ -241,7 +241,7 @@ async function readNatGateways(ec2: Ec2Session, filter: Filter[] | undefined): P
 }
 
 export async function readEndpoints(ec2: Ec2Session, filter: Filter[] | undefined): Promise<Array<InVpc<EndpointFacts>>> {
-  const items = await paginate(async (token) => {
+  const items = await paginate("EC2 DescribeVpcEndpoints", async (token) => {
     const r = await ec2.send<DescribeVpcEndpointsResult>(
       "DescribeVpcEndpoints",
       new DescribeVpcEndpointsCommand({ Filters: filter, MaxResults: ec2.pageSize(1000), NextToken: token }),
@@ -270,7 +270,7 @@ async function describeGroups(ec2: Ec2Session, groupIds: string[]): Promise<Secu
   // GroupIds cannot be combined with MaxResults, so the ids go in a filter instead.
   const pages = await Promise.all(
     chunks(groupIds, FILTER_VALUES).map((ids) =>
-      paginate(async (token) => {
+      paginate("EC2 DescribeSecurityGroups", async (token) => {
         const r = await ec2.send<DescribeSecurityGroupsResult>(
           "DescribeSecurityGroups",
           new DescribeSecurityGroupsCommand({
@@ -322,7 +322,7 @@ export async function readServices(ec2: Ec2Session, serviceNames: string[], serv
   for (;;) {
     if (!names.length) return { found: {}, missing: missing.sort() };
     try {
-      const details = await paginate(async (token) => {
+      const details = await paginate("EC2 DescribeVpcEndpointServices", async (token) => {
         const r = await ec2.send<DescribeVpcEndpointServicesResult>(
           "DescribeVpcEndpointServices",
           new DescribeVpcEndpointServicesCommand({ ServiceNames: names, MaxResults: ec2.pageSize(1000), NextToken: token, ...regions }),
@@ -347,7 +347,7 @@ export async function readServices(ec2: Ec2Session, serviceNames: string[], serv
  * `serviceRegion`, those it offers from that region: `catalog --from-aws`.
  */
 export async function readAllServices(ec2: Ec2Session, serviceRegion?: string): Promise<Record<string, ServiceFacts>> {
-  const details = await paginate(async (token) => {
+  const details = await paginate("EC2 DescribeVpcEndpointServices", async (token) => {
     const r = await ec2.send<DescribeVpcEndpointServicesResult>(
       "DescribeVpcEndpointServices",
       new DescribeVpcEndpointServicesCommand({

@@ -61,7 +61,7 @@ export function accountsNotFound(scope: OrgScope, found: readonly OrgAccount[]):
 }
 
 function allAccounts(client: OrganizationsClient, ctx: TaskContext): Promise<Account[]> {
-  return paginate(async (token) => {
+  return paginate("Organizations ListAccounts", async (token) => {
     const r = await ctx.call("organizations:ListAccounts", (abortSignal) =>
       client.send(new ListAccountsCommand({ NextToken: token }), { abortSignal }),
     );
@@ -78,14 +78,14 @@ async function accountsUnder(client: OrganizationsClient, ctx: TaskContext, pare
     if (seen.has(parent)) continue;
     seen.add(parent);
     out.push(
-      ...(await paginate(async (token) => {
+      ...(await paginate("Organizations ListAccountsForParent", async (token) => {
         const r = await ctx.call("organizations:ListAccountsForParent", (abortSignal) =>
           client.send(new ListAccountsForParentCommand({ ParentId: parent, NextToken: token }), { abortSignal }),
         );
         return { items: r.Accounts, next: r.NextToken };
       })),
     );
-    const children = await paginate(async (token) => {
+    const children = await paginate("Organizations ListOrganizationalUnitsForParent", async (token) => {
       const r = await ctx.call("organizations:ListOrganizationalUnitsForParent", (abortSignal) =>
         client.send(new ListOrganizationalUnitsForParentCommand({ ParentId: parent, NextToken: token }), { abortSignal }),
       );

@@ -213,17 +213,17 @@ async function lookUpServices(
   const lookup: ServiceLookup = { found: {}, missing: [] };
   const problems: Problem[] = [];
   await Promise.all(
-    services.map(async ({ key, serviceName, path, serviceRegion }) => {
+    services.map(async ({ key, serviceName, path, serviceRegion, serviceType = "Interface" }) => {
       try {
         // serviceType: S3 and DynamoDB publish a Gateway and an Interface service under one name.
         const result = await aws.ec2.getVpcEndpointService(
-          { serviceName, serviceType: "Interface", ...(serviceRegion ? { serviceRegions: [serviceRegion] } : {}) },
+          { serviceName, serviceType, ...(serviceRegion ? { serviceRegions: [serviceRegion] } : {}) },
           opts,
         );
         lookup.found[serviceName] = {
           serviceName,
           ...(serviceRegion ? { serviceRegion } : {}),
-          types: ["Interface"],
+          types: [serviceType],
           azs: [...(result.availabilityZones ?? [])].sort(),
           privateDnsNames: [...(result.privateDnsNames ?? (result.privateDnsName ? [result.privateDnsName] : []))].sort(),
           ...(result.supportedIpAddressTypes ? { ipTypes: [...result.supportedIpAddressTypes].sort() } : {}),

@@ -124,7 +124,9 @@ export function scopeFor(ctx: Ctx, request: PlanRequest, service: ResolvedServic
     );
     return undefined;
   }
-  if (own) scope.narrowed = ctx.reason("ACCESS_NARROWED", `${key} is used by ${describe(scope)} only (${path}).`);
+  // No request position in a reason: the same request in another order must plan byte-identically.
+  if (own)
+    scope.narrowed = ctx.reason("ACCESS_NARROWED", `${key} is used by ${describe(scope)} only (its own access narrows the top-level one).`);
   return scope;
 }
 

@@ -19,6 +19,7 @@ export const CODES = {
   SG_EXTERNAL_ONLY: "reason",
   SG_CIDRS_MERGED: "reason",
   SG_RULES_SPREAD: "reason",
+  SG_SHARED_WIDENS_ACCESS: "warning",
   SECURITY_GROUP_IDS_REQUIRED: "problem",
   SECURITY_GROUP_IDS_UNUSED: "problem",
 } as const;
@@ -76,6 +77,15 @@ export function applySecurityGroupMode(ctx: SecurityGroupContext, endpoints: Pla
       const byRule = new Map(users.flatMap((e) => e.securityGroup!.ingress).map((r) => [canonicalCidr(ruleTarget(r)), r]));
       const group: PlannedSecurityGroup = { name: sharedGroupName(port), mode, ingress: [...byRule.values()].sort(compareRules) };
       for (const e of users) {
+        // services[].access narrows who reaches this endpoint; one group per port cannot: say so.
+        const own = new Set(e.securityGroup!.ingress.map((r) => canonicalCidr(ruleTarget(r))));
+        const beyond = group.ingress.map(ruleTarget).filter((t) => !own.has(canonicalCidr(t)));
+        if (beyond.length && e.reasons.some((r) => r.code === "ACCESS_NARROWED"))
+          ctx.warn(
+            "SG_SHARED_WIDENS_ACCESS",
+            `${e.service}'s access is narrowed, but the shared security group ${group.name} admits every source of the endpoints on TCP ${port}, so ${e.service} also admits ${beyond.slice(0, 5).join(", ")}${beyond.length > 5 ? ` and ${beyond.length - 5} more` : ""}.`,
+            { path: "securityGroup.mode", service: e.service },
+          );
         e.securityGroup = group;
         // The shared group admits the union of its endpoints' sources, so an endpoint that on its own
         // would admit only outside consumers no longer does: say so instead of SG_EXTERNAL_ONLY.
