@@ -1,7 +1,8 @@
 /**
  * A fault-injecting proxy in front of the emulator, on 127.0.0.1 only: it forwards every request to
  * moto unless a rule matches, and then answers as AWS does when it refuses, throttles, or never
- * answers. Rules see the action (from the query body), the signing region and the access key.
+ * answers. Rules see the action (from the query body, or the JSON protocols' X-Amz-Target), the
+ * signing region and the access key. A `respond` function stands in for an API moto lacks.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 
@@ -19,7 +20,19 @@ const xmlError = (code: string, message: string): string =>
 const ec2Error = (code: string, message: string): string =>
   `<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>${code}</Code><Message>${message}</Message></Error></Errors><RequestID>0</RequestID></Response>`;
 
-export async function startProxy(target: string, rule: Rule): Promise<{ url: string; seen: Seen[]; close(): Promise<void> }> {
+/** An answer the proxy gives itself, for an API the emulator does not implement. */
+export interface Answer {
+  status: number;
+  contentType: string;
+  body: string;
+}
+export type Answerer = (seen: Seen) => Answer | undefined;
+
+export async function startProxy(
+  target: string,
+  rule: Rule,
+  respond?: Answerer,
+): Promise<{ url: string; seen: Seen[]; close(): Promise<void> }> {
   const seen: Seen[] = [];
   const hanging = new Set<ServerResponse>();
   const server: Server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
@@ -43,6 +56,12 @@ export async function startProxy(target: string, rule: Rule): Promise<{ url: str
     if (fault === "throttle") {
       res.writeHead(503, { "content-type": "text/xml" });
       res.end(ec2Error("RequestLimitExceeded", "Request limit exceeded."));
+      return;
+    }
+    const own = respond?.(entry);
+    if (own) {
+      res.writeHead(own.status, { "content-type": own.contentType });
+      res.end(own.body);
       return;
     }
     const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => k !== "host" && k !== "content-length")) as Record<

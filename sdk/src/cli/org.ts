@@ -4,6 +4,7 @@
  */
 import type { OrgReadOptions, OrgRead } from "../facts/org/read";
 import type { Ec2Session } from "../facts/aws/client";
+import type { VpcSnapshot } from "../facts/aws/snapshot";
 import type { Options } from "./args";
 import { commaList, stringFlag } from "./aws";
 import { EXIT_FAILURE, EXIT_INVALID, type Io } from "./command";
@@ -26,6 +27,7 @@ export const ORG_FLAGS = {
   concurrency: { type: "string" },
   // --timeout (AWS_FLAGS, beside these in every command) also bounds each call of --org.
   timeout: { type: "string" },
+  "config-aggregator": { type: "string" },
 } satisfies Options;
 
 export const ORG_HELP = `      --org               read every active account of the AWS Organization (from the management
@@ -36,12 +38,23 @@ export const ORG_HELP = `      --org               read every active account of 
       --regions LIST      these regions (default: each account's enabled regions)
       --role-name NAME    role assumed in each account (default ${DEFAULT_ROLE_NAME}; docs/organization.md)
       --external-id ID    external id the role's trust policy asks for
-      --concurrency N     accounts and regions read at once (default 8)`;
+      --concurrency N     accounts and regions read at once (default 8)
+      --config-aggregator NAME
+                          read VPCs, subnets, route tables, NAT gateways, security groups and
+                          endpoints from this AWS Config aggregator (in the --region account), and
+                          per account only what Config lacks (docs/organization.md)`;
 
 type Values = Record<string, string | boolean | undefined>;
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+/** ConfigurationAggregatorName: 1-256 of [\w\-] (https://docs.aws.amazon.com/config/latest/APIReference/API_SelectAggregateResourceConfig.html). */
+const AGGREGATOR_NAME = /^[\w-]{1,256}$/;
+
+export interface OrgFlags extends OrgReadOptions {
+  /** `--config-aggregator`: the organization's VPCs come from AWS Config. */
+  configAggregator?: string;
+}
 
 function positiveInt(values: Values, flag: string, max: number): number | undefined {
   const text = stringFlag(values, flag);
@@ -58,7 +71,7 @@ export function orgOptions(
   homeRegion: string | undefined,
   endpointUrl: string | undefined,
   profile?: string,
-): OrgReadOptions {
+): OrgFlags {
   const problems: string[] = [];
   const ids = (flag: string): string[] => {
     const list = commaList(flag, values[flag]);
@@ -75,6 +88,11 @@ export function orgOptions(
   for (const r of regions) if (!REGION.test(r)) problems.push(`--regions: "${r}" is not a region code such as us-east-1.`);
   const roleName = stringFlag(values, "role-name") ?? DEFAULT_ROLE_NAME;
   if (!ROLE_NAME.test(roleName)) problems.push(`--role-name: "${roleName}" is not an IAM role name (1-64 of letters, digits and +=,.@_-).`);
+  const configAggregator = stringFlag(values, "config-aggregator");
+  if (configAggregator !== undefined && !AGGREGATOR_NAME.test(configAggregator))
+    problems.push(
+      `--config-aggregator: "${configAggregator}" is not an aggregator name (1-256 of letters, digits, _ and -); aws configservice describe-configuration-aggregators lists them.`,
+    );
   let concurrency: number | undefined;
   let timeout: number | undefined;
   try {
@@ -104,17 +122,35 @@ export function orgOptions(
     ...(skipAccounts.length ? { skipAccounts } : {}),
     ...(ous.length ? { ous } : {}),
     ...(regions.length ? { regions } : {}),
+    ...(configAggregator !== undefined ? { configAggregator } : {}),
     scheduler: { ...(concurrency ? { concurrency } : {}), ...(timeout ? { timeoutMs: timeout * 1000 } : {}) },
     progress: (line) => io.err(line),
   };
 }
 
-/** Reads the organization; failing to list it at all is exit 1 with the reason. */
-export async function readOrg<T>(options: OrgReadOptions, readRegion: (ec2: Ec2Session) => Promise<T>): Promise<OrgRead<T>> {
+/**
+ * Reads the organization; failing to list it at all is exit 1 with the reason. With
+ * `--config-aggregator`, the aggregator is queried first and `readRegion` gets Config's snapshots
+ * of its pair, to complete per account.
+ */
+export async function readOrg<T>(
+  options: OrgFlags,
+  readRegion: (ec2: Ec2Session, fromConfig?: VpcSnapshot[]) => Promise<T>,
+): Promise<OrgRead<T>> {
   const org = require("../facts/org") as typeof import("../facts/org");
   try {
-    return await org.readOrganization(options, readRegion);
+    if (!options.configAggregator) return await org.readOrganization(options, (ec2) => readRegion(ec2));
+    const known = org.snapshotsFromConfig(await org.readConfigAggregator(options, options.configAggregator));
+    const pairs = new Map<string, string[]>();
+    for (const key of known.keys()) {
+      const [account, region] = key.split(" ") as [string, string];
+      pairs.set(account, [...(pairs.get(account) ?? []), region]);
+    }
+    return await org.readOrganization({ ...options, pairs }, (ec2, key) =>
+      readRegion(ec2, known.get(org.pairKey(key.account, key.region)) ?? []),
+    );
   } catch (err) {
+    if (err instanceof org.ConfigRowError) throw new CliError(err.message, EXIT_FAILURE);
     if (err instanceof org.OrgReadError)
       throw new CliError(
         `${err.message}. Run it with the management account's (or a delegated administrator's) credentials: --profile.`,

@@ -1,5 +1,6 @@
 import { buildOrgReport, toSarif, type OrgReport, type RegionRead } from "../../audit";
 import type { Ec2Session } from "../../facts/aws/client";
+import type { VpcSnapshot } from "../../facts/aws/snapshot";
 import { oneOf, parse, type Options } from "../args";
 import { AWS_FLAGS, AWS_HELP, awsOptions } from "../aws";
 import type { OrgRead } from "../../facts/org/read";
@@ -12,10 +13,15 @@ import { CliError } from "../request";
 
 type Format = "table" | "json" | "markdown" | "sarif";
 
-/** One (account, region): every VPC with its endpoints, and the endpoint services they use. */
-export async function readRegion(ec2: Ec2Session): Promise<RegionRead> {
+/**
+ * One (account, region): every VPC with its endpoints, and the endpoint services they use. With
+ * Config's snapshots of the pair, only what Config lacks is read from EC2.
+ */
+export async function readRegion(ec2: Ec2Session, fromConfig?: VpcSnapshot[]): Promise<RegionRead> {
   const aws = require("../../facts/aws") as typeof import("../../facts/aws");
-  const snapshots = await aws.readVpcSnapshots(ec2, []);
+  const snapshots = fromConfig
+    ? await (require("../../facts/org") as typeof import("../../facts/org")).completeFromEc2(ec2, fromConfig)
+    : await aws.readVpcSnapshots(ec2, []);
   const names = [...new Set(snapshots.flatMap((s) => s.endpoints.map((e) => e.serviceName)))];
   const lookup = await aws.readServices(ec2, names);
   return { snapshots, services: lookup.found };

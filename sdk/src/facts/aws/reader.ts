@@ -56,7 +56,7 @@ const otherTags = (tags: Tag[] | undefined): { tags?: Record<string, string> } =
 };
 const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-function chunks<T>(items: T[], size: number): T[][] {
+export function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
@@ -96,34 +96,57 @@ export async function readVpcSnapshots(ec2: Ec2Session, vpcIds: string[] = []): 
   ]);
   const groups = await readSecurityGroups(ec2, sorted(new Set(endpoints.flatMap((e) => e.facts.securityGroupIds))));
 
+  const facts = vpcs.map((v, i): VpcFacts => {
+    const vpc: VpcFacts = {
+      id: v.VpcId!,
+      cidrs: sorted(
+        new Set((v.CidrBlockAssociationSet ?? []).filter((a) => isAssociated(a.CidrBlockState?.State)).map((a) => a.CidrBlock!)),
+      ),
+      ipv6Cidrs: sorted(
+        new Set(
+          (v.Ipv6CidrBlockAssociationSet ?? []).filter((a) => isAssociated(a.Ipv6CidrBlockState?.State)).map((a) => a.Ipv6CidrBlock!),
+        ),
+      ),
+      ...attributes[i],
+      isDefault: Boolean(v.IsDefault),
+      ...(v.OwnerId ? { ownerId: v.OwnerId } : {}),
+      ...(nameTag(v.Tags) ? { name: nameTag(v.Tags) } : {}),
+    };
+    if (!vpc.cidrs.length && v.CidrBlock) vpc.cidrs = [v.CidrBlock];
+    return vpc;
+  });
+  return assembleSnapshots(ec2.region, facts, { subnets, routeTables, natGateways, endpoints, groups });
+}
+
+export type InVpc<T> = { vpcId: string; facts: T };
+
+/** What a region holds, each item tagged with its VPC: the EC2 reader's and the AWS Config reader's common form. */
+export interface RegionParts {
+  subnets: InVpc<SubnetFacts>[];
+  routeTables: InVpc<RouteTableFacts>[];
+  natGateways: InVpc<NatGatewayFacts>[];
+  endpoints: InVpc<EndpointFacts>[];
+  groups: SecurityGroupFacts[];
+}
+
+/**
+ * One snapshot per VPC. A subnet without an explicit route table uses the VPC's main one
+ * (https://docs.aws.amazon.com/vpc/latest/userguide/RouteTables.html); only the security groups
+ * the VPC's endpoints use are kept.
+ */
+export function assembleSnapshots(region: string, vpcs: VpcFacts[], parts: RegionParts): VpcSnapshot[] {
   return vpcs
-    .map((v, i): VpcSnapshot => {
-      const id = v.VpcId!;
-      const vpc: VpcFacts = {
-        id,
-        cidrs: sorted(
-          new Set((v.CidrBlockAssociationSet ?? []).filter((a) => isAssociated(a.CidrBlockState?.State)).map((a) => a.CidrBlock!)),
-        ),
-        ipv6Cidrs: sorted(
-          new Set(
-            (v.Ipv6CidrBlockAssociationSet ?? []).filter((a) => isAssociated(a.Ipv6CidrBlockState?.State)).map((a) => a.Ipv6CidrBlock!),
-          ),
-        ),
-        ...attributes[i],
-        isDefault: Boolean(v.IsDefault),
-        ...(v.OwnerId ? { ownerId: v.OwnerId } : {}),
-        ...(nameTag(v.Tags) ? { name: nameTag(v.Tags) } : {}),
-      };
-      if (!vpc.cidrs.length && v.CidrBlock) vpc.cidrs = [v.CidrBlock];
-      const tables = routeTables.filter((t) => t.vpcId === id).map((t) => t.facts);
+    .map((vpc): VpcSnapshot => {
+      const id = vpc.id;
+      const tables = parts.routeTables.filter((t) => t.vpcId === id).map((t) => t.facts);
       const main = tables.find((t) => t.main);
       const explicit = new Map(tables.flatMap((t) => t.subnetIds.map((s) => [s, t.id] as const)));
-      const vpcEndpoints = endpoints.filter((e) => e.vpcId === id).map((e) => e.facts);
+      const vpcEndpoints = parts.endpoints.filter((e) => e.vpcId === id).map((e) => e.facts);
       const usedGroups = new Set(vpcEndpoints.flatMap((e) => e.securityGroupIds));
       return {
-        region: ec2.region,
+        region,
         vpc,
-        subnets: subnets
+        subnets: parts.subnets
           .filter((s) => s.vpcId === id)
           .map((s) => {
             const routeTableId = explicit.get(s.facts.id) ?? main?.id;
@@ -131,18 +154,18 @@ export async function readVpcSnapshots(ec2: Ec2Session, vpcIds: string[] = []): 
           })
           .sort(byId),
         routeTables: tables.sort(byId),
-        natGateways: natGateways
+        natGateways: parts.natGateways
           .filter((n) => n.vpcId === id)
           .map((n) => n.facts)
           .sort(byId),
         endpoints: vpcEndpoints.sort(byId),
-        securityGroups: groups.filter((g) => usedGroups.has(g.id)).sort(byId),
+        securityGroups: parts.groups.filter((g) => usedGroups.has(g.id)).sort(byId),
       };
     })
     .sort((a, b) => byId(a.vpc, b.vpc));
 }
 
-async function readDnsAttributes(ec2: Ec2Session, vpcId: string): Promise<Pick<VpcFacts, "dnsSupport" | "dnsHostnames">> {
+export async function readDnsAttributes(ec2: Ec2Session, vpcId: string): Promise<Pick<VpcFacts, "dnsSupport" | "dnsHostnames">> {
   const [support, hostnames] = await Promise.all(
     (["enableDnsSupport", "enableDnsHostnames"] as const).map((Attribute) =>
       ec2.send<DescribeVpcAttributeResult>("DescribeVpcAttribute", new DescribeVpcAttributeCommand({ VpcId: vpcId, Attribute }), [vpcId]),
@@ -150,8 +173,6 @@ async function readDnsAttributes(ec2: Ec2Session, vpcId: string): Promise<Pick<V
   );
   return { dnsSupport: support.EnableDnsSupport?.Value === true, dnsHostnames: hostnames.EnableDnsHostnames?.Value === true };
 }
-
-type InVpc<T> = { vpcId: string; facts: T };
 
 async function readSubnets(ec2: Ec2Session, filter: Filter[] | undefined): Promise<Array<InVpc<SubnetFacts>>> {
   const items = await paginate("EC2 DescribeSubnets", async (token) => {
@@ -219,7 +240,7 @@ async function readNatGateways(ec2: Ec2Session, filter: Filter[] | undefined): P
     }));
 }
 
-async function readEndpoints(ec2: Ec2Session, filter: Filter[] | undefined): Promise<Array<InVpc<EndpointFacts>>> {
+export async function readEndpoints(ec2: Ec2Session, filter: Filter[] | undefined): Promise<Array<InVpc<EndpointFacts>>> {
   const items = await paginate("EC2 DescribeVpcEndpoints", async (token) => {
     const r = await ec2.send<DescribeVpcEndpointsResult>(
       "DescribeVpcEndpoints",

@@ -6,3 +6,4 @@ export * from "./scheduler";
 export * from "./accounts";
 export * from "./read";
 export * from "./network";
+export * from "./config";

@@ -6,8 +6,10 @@
  */
 import { DescribeRegionsCommand, EC2Client, type DescribeRegionsResult } from "@aws-sdk/client-ec2";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
+import { ConfigServiceClient, SelectAggregateResourceConfigCommand } from "@aws-sdk/client-config-service";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import type { Ec2Session } from "../aws/client";
+import { CONFIG_PAGE_LIMIT, queryAggregator, type ConfigRow } from "./config";
 import { accountsNotFound, listAccounts, type OrgAccount, type OrgScope } from "./accounts";
 import { CallFailure, runTasks, type FailureKind, type SchedulerOptions, type TaskContext, type TaskKey } from "./scheduler";
 
@@ -26,15 +28,23 @@ export interface OrgAccess {
   pageSize?: number;
 }
 
+/** Where an AWS Config aggregator says there is something: account id -> its regions. */
+export type KnownPairs = ReadonlyMap<string, readonly string[]>;
+
 export interface OrgReadOptions extends OrgScope, OrgAccess {
   scheduler?: SchedulerOptions;
   /** Progress lines (the CLI: stderr). */
   progress?: (line: string) => void;
+  /**
+   * Only these pairs are read (from `--config-aggregator`): no region discovery, and an account
+   * in scope the aggregator holds nothing of is listed unread (`not-in-config`), never skipped silently.
+   */
+  pairs?: KnownPairs;
 }
 
 /** A pair that could not be read, and why. `region` is `*` when the account failed before its regions were known. */
 export interface Unread extends TaskKey {
-  kind: FailureKind | "not-in-organization";
+  kind: FailureKind | "not-in-organization" | "not-in-config";
   operation: string;
   message: string;
 }
@@ -162,13 +172,31 @@ export async function readOrganization<T>(
     message: "the organization lists no active account with this id (--accounts)",
   }));
 
+  const known = options.pairs;
+  const regionsIn = (account: string): string[] | undefined => {
+    const regions = known?.get(account);
+    return regions && (options.regions?.length ? regions.filter((r) => options.regions!.includes(r)) : [...regions]).sort();
+  };
+  const opened = known ? accounts.filter((a) => regionsIn(a.id)?.length) : accounts;
+  for (const a of accounts)
+    if (known && !regionsIn(a.id)?.length)
+      unread.push({
+        account: a.id,
+        region: "*",
+        kind: "not-in-config",
+        operation: "config:SelectAggregateResourceConfig",
+        message:
+          "the aggregator holds no VPC of this account in the regions asked for: check that the aggregator covers it and Config records AWS::EC2::VPC there, or read it without --config-aggregator",
+      });
+
   // Phase 1, per account: the role, then its regions.
   const sessions = await runTasks(
-    accounts.map((a) => ({
+    opened.map((a) => ({
       account: a.id,
       region: options.homeRegion,
       async run(ctx: TaskContext) {
         const credentials = await assumeRole(ctx, options, a.id);
+        if (known) return { credentials, regions: regionsIn(a.id)! };
         if (options.regions?.length) return { credentials, regions: [...options.regions] };
         const ec2 = ec2For(options, options.homeRegion, credentials);
         try {
@@ -218,6 +246,44 @@ export async function readOrganization<T>(
   const order = (a: TaskKey, b: TaskKey): number =>
     a.account < b.account ? -1 : a.account > b.account ? 1 : a.region < b.region ? -1 : a.region > b.region ? 1 : 0;
   return { accounts, read: read.sort(order), unread: unread.sort(order) };
+}
+
+/**
+ * Every row the aggregator holds of the resource types vpce-plan reads, from the home region.
+ * Failing here (no such aggregator, access denied) throws: nothing about the organization is known.
+ */
+export async function readConfigAggregator(options: OrgReadOptions, aggregator: string): Promise<ConfigRow[]> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+  const [result] = await runTasks(
+    [
+      {
+        account: "management",
+        region: options.homeRegion,
+        run: (ctx) => {
+          const client = new ConfigServiceClient(clientConfig(options, options.homeRegion));
+          return queryAggregator((Expression, NextToken) =>
+            ctx.call("config:SelectAggregateResourceConfig", (abortSignal) =>
+              client.send(
+                new SelectAggregateResourceConfigCommand({
+                  ConfigurationAggregatorName: aggregator,
+                  Expression,
+                  Limit: CONFIG_PAGE_LIMIT,
+                  ...(NextToken ? { NextToken } : {}),
+                }),
+                { abortSignal },
+              ),
+            ),
+          ).finally(() => client.destroy());
+        },
+      },
+    ],
+    options.scheduler ?? {},
+  );
+  if (!result!.ok) {
+    const f = result!.failure;
+    throw new OrgReadError(`could not query the AWS Config aggregator ${aggregator} (${f.operation}, ${f.kind}): ${f.message}`, f.kind);
+  }
+  return result!.data;
 }
 
 export class OrgReadError extends Error {
