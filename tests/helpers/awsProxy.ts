@@ -12,6 +12,9 @@ export interface Seen {
   body: string;
 }
 
+/** The RoleArn of an STS query-protocol body, however the client encodes it. */
+export const roleArn = (body: string): string => new URLSearchParams(body).get("RoleArn") ?? "";
+
 export type Fault = "deny-assume-role" | "throttle" | "hang";
 export type Rule = (seen: Seen) => Fault | undefined;
 

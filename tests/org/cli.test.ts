@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import type { OrgReport } from "vpce-plan/audit";
 import { json, vpcePlan } from "../aws/cli";
 import { buildBrownfield } from "../aws/scenario";
-import { startProxy } from "../helpers/awsProxy";
+import { roleArn, startProxy } from "../helpers/awsProxy";
 import { ec2Client, REGION, useMoto } from "../helpers/moto";
 import { buildOrganization } from "./world";
 
@@ -87,7 +87,7 @@ describe("vpce-plan inventory --org / audit --org (emulator)", function () {
   it("a denied role makes the report partial: exit 4, the account listed with why, the rest whole", async () => {
     const [denied, other] = await buildOrganization(moto.url());
     const proxy = await startProxy(moto.url(), (seen) =>
-      seen.action === "AssumeRole" && seen.body.includes(encodeURIComponent(`iam::${denied}:role`)) ? "deny-assume-role" : undefined,
+      seen.action === "AssumeRole" && roleArn(seen.body).includes(`iam::${denied}:role`) ? "deny-assume-role" : undefined,
     );
     try {
       const run = await vpcePlan([
