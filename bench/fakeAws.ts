@@ -51,16 +51,14 @@ function ec2Answer(action: string, params: URLSearchParams, account: string, reg
   const azs = [`${region}a`, `${region}b`];
   const wrap = (body: string, next?: string): string =>
     `<?xml version="1.0" encoding="UTF-8"?><${action}Response xmlns="${EC2_NS}"><requestId>1</requestId>${body}${next ? `<nextToken>${next}</nextToken>` : ""}</${action}Response>`;
+  /** One page of a listing: the items of this page under `tag`, and the token of the next. */
+  const listed = <T>(tag: string, all: T[], render: (item: T) => string): string => {
+    const p = page(all, params);
+    return wrap(items(tag, p.slice.map(render)), p.next);
+  };
   switch (action) {
     case "DescribeVpcs": {
-      const p = page(vpcs, params);
-      return wrap(
-        items(
-          "vpcSet",
-          p.slice.map((v) => vpcXml(account, r, v)),
-        ),
-        p.next,
-      );
+      return listed("vpcSet", vpcs, (v) => vpcXml(account, r, v));
     }
     case "DescribeVpcAttribute": {
       const attr = params.get("Attribute") === "enableDnsHostnames" ? "enableDnsHostnames" : "enableDnsSupport";
@@ -68,62 +66,40 @@ function ec2Answer(action: string, params: URLSearchParams, account: string, reg
     }
     case "DescribeSubnets": {
       const all = vpcs.flatMap((v) => azs.map((az, i) => ({ v, az, i })));
-      const p = page(all, params);
-      return wrap(
-        items(
-          "subnetSet",
-          p.slice.map(
-            ({ v, az, i }) =>
-              `<subnetId>subnet-${hex(r * 100000 + v * 10 + i)}</subnetId><vpcId>${vpcId(v)}</vpcId><availabilityZone>${az}</availabilityZone><cidrBlock>10.${v % 256}.${i * 16}.0/20</cidrBlock><ipv6CidrBlockAssociationSet/>`,
-          ),
-        ),
-        p.next,
+      return listed(
+        "subnetSet",
+        all,
+        ({ v, az, i }) =>
+          `<subnetId>subnet-${hex(r * 100000 + v * 10 + i)}</subnetId><vpcId>${vpcId(v)}</vpcId><availabilityZone>${az}</availabilityZone><cidrBlock>10.${v % 256}.${i * 16}.0/20</cidrBlock><ipv6CidrBlockAssociationSet/>`,
       );
     }
     case "DescribeRouteTables": {
-      const p = page(vpcs, params);
-      return wrap(
-        items(
-          "routeTableSet",
-          p.slice.map(
-            (v) =>
-              `<routeTableId>rtb-${hex(r * 10000 + v)}</routeTableId><vpcId>${vpcId(v)}</vpcId>${items("associationSet", [`<main>true</main><associationState><state>associated</state></associationState>`])}${items("routeSet", [`<destinationCidrBlock>10.${v % 256}.0.0/16</destinationCidrBlock><gatewayId>local</gatewayId><state>active</state>`])}`,
-          ),
-        ),
-        p.next,
+      return listed(
+        "routeTableSet",
+        vpcs,
+        (v) =>
+          `<routeTableId>rtb-${hex(r * 10000 + v)}</routeTableId><vpcId>${vpcId(v)}</vpcId>${items("associationSet", [`<main>true</main><associationState><state>associated</state></associationState>`])}${items("routeSet", [`<destinationCidrBlock>10.${v % 256}.0.0/16</destinationCidrBlock><gatewayId>local</gatewayId><state>active</state>`])}`,
       );
     }
     case "DescribeNatGateways":
       return wrap("<natGatewaySet/>");
     case "DescribeVpcEndpoints": {
       const all = vpcs.flatMap((v) => [0, 1].map((k) => ({ v, k })));
-      const p = page(all, params);
-      return wrap(
-        items(
-          "vpcEndpointSet",
-          p.slice.map(({ v, k }) =>
-            k === 0
-              ? `<vpcEndpointId>vpce-${hex(r * 100000 + v * 10)}</vpcEndpointId><vpcEndpointType>Gateway</vpcEndpointType><vpcId>${vpcId(v)}</vpcId><serviceName>com.amazonaws.${region}.s3</serviceName><state>available</state>${items("routeTableIdSet", [`rtb-${hex(r * 10000 + v)}`])}<privateDnsEnabled>false</privateDnsEnabled>`
-              : `<vpcEndpointId>vpce-${hex(r * 100000 + v * 10 + 1)}</vpcEndpointId><vpcEndpointType>Interface</vpcEndpointType><vpcId>${vpcId(v)}</vpcId><serviceName>com.amazonaws.${region}.sts</serviceName><state>available</state>${items(
-                  "subnetIdSet",
-                  azs.map((_, i) => `subnet-${hex(r * 100000 + v * 10 + i)}`),
-                )}${items("groupSet", [`<groupId>sg-${hex(r * 10000 + v)}</groupId><groupName>endpoints</groupName>`])}<privateDnsEnabled>true</privateDnsEnabled>`,
-          ),
-        ),
-        p.next,
+      return listed("vpcEndpointSet", all, ({ v, k }) =>
+        k === 0
+          ? `<vpcEndpointId>vpce-${hex(r * 100000 + v * 10)}</vpcEndpointId><vpcEndpointType>Gateway</vpcEndpointType><vpcId>${vpcId(v)}</vpcId><serviceName>com.amazonaws.${region}.s3</serviceName><state>available</state>${items("routeTableIdSet", [`rtb-${hex(r * 10000 + v)}`])}<privateDnsEnabled>false</privateDnsEnabled>`
+          : `<vpcEndpointId>vpce-${hex(r * 100000 + v * 10 + 1)}</vpcEndpointId><vpcEndpointType>Interface</vpcEndpointType><vpcId>${vpcId(v)}</vpcId><serviceName>com.amazonaws.${region}.sts</serviceName><state>available</state>${items(
+              "subnetIdSet",
+              azs.map((_, i) => `subnet-${hex(r * 100000 + v * 10 + i)}`),
+            )}${items("groupSet", [`<groupId>sg-${hex(r * 10000 + v)}</groupId><groupName>endpoints</groupName>`])}<privateDnsEnabled>true</privateDnsEnabled>`,
       );
     }
     case "DescribeSecurityGroups": {
-      const p = page(vpcs, params);
-      return wrap(
-        items(
-          "securityGroupInfo",
-          p.slice.map(
-            (v) =>
-              `<groupId>sg-${hex(r * 10000 + v)}</groupId><groupName>endpoints</groupName><vpcId>${vpcId(v)}</vpcId><ownerId>${account}</ownerId>${items("ipPermissions", [`<ipProtocol>tcp</ipProtocol><fromPort>443</fromPort><toPort>443</toPort>${items("ipRanges", [`<cidrIp>10.${v % 256}.0.0/16</cidrIp>`])}`])}`,
-          ),
-        ),
-        p.next,
+      return listed(
+        "securityGroupInfo",
+        vpcs,
+        (v) =>
+          `<groupId>sg-${hex(r * 10000 + v)}</groupId><groupName>endpoints</groupName><vpcId>${vpcId(v)}</vpcId><ownerId>${account}</ownerId>${items("ipPermissions", [`<ipProtocol>tcp</ipProtocol><fromPort>443</fromPort><toPort>443</toPort>${items("ipRanges", [`<cidrIp>10.${v % 256}.0.0/16</cidrIp>`])}`])}`,
       );
     }
     case "DescribeVpcEndpointServices": {
